@@ -1,0 +1,33 @@
+package org.prunelab.nn.layer;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.types.Shape;
+import java.util.List;
+
+/** Element-wise sum of two or more inputs with NumPy broadcasting (the residual connection). */
+public record Add() implements Layer {
+
+  @Override
+  public String op() {
+    return "Add";
+  }
+
+  @Override
+  public int arity() {
+    return -1;
+  }
+
+  @Override
+  public Shape outputShape(List<Shape> inputs) {
+    return Broadcast.shape(op(), inputs);
+  }
+
+  @Override
+  public NDArray forward(LayerCall call) {
+    NDArray sum = call.inputs().get(0).add(call.inputs().get(1));
+    for (int i = 2; i < call.inputs().size(); i++) {
+      sum = sum.add(call.inputs().get(i));
+    }
+    return sum;
+  }
+}
