@@ -37,7 +37,7 @@ public final class Network implements AutoCloseable {
     this.nodes = List.copyOf(nodes);
     this.shapes = Collections.unmodifiableMap(new LinkedHashMap<>(shapes));
     this.metadata = new LinkedHashMap<>(metadata);
-    this.manager = NDManager.newBaseManager(device, "network");
+    this.manager = NDManager.newBaseManager(device);
     try {
       for (Node node : this.nodes) {
         byName.put(node.name(), node);

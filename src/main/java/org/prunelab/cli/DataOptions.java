@@ -1,0 +1,41 @@
+package org.prunelab.cli;
+
+import java.nio.file.Path;
+import java.util.Optional;
+import org.prunelab.data.DataSplits;
+import org.prunelab.data.Datasets;
+import org.prunelab.data.SplitOptions;
+import picocli.CommandLine.Option;
+
+/** Options that choose a dataset and how its official training set is split into train, validation and S. */
+final class DataOptions {
+  /** Name of the built-in synthetic image set. */
+  static final String SYNTHETIC = "synthetic";
+
+  @Option(names = "--dataset", defaultValue = "fashion-mnist", description = "fashion-mnist, mnist, cifar10 or "
+      + "synthetic (default: ${DEFAULT-VALUE}).")
+  String dataset;
+
+  @Option(names = "--data", description = "Folder holding the dataset's files (default: searched in "
+      + "$PRUNELAB_DATA, ~/.prunelab/datasets, /usr/share/datasets).")
+  Path data;
+
+  @Option(names = "--validation", defaultValue = "5000", description = "Validation images held out of training "
+      + "(default: ${DEFAULT-VALUE}).")
+  int validation;
+
+  @Option(names = "--sample-set", defaultValue = "1000", description = "Images held out as the pruning sample set S "
+      + "(default: ${DEFAULT-VALUE}).")
+  int sampleSet;
+
+  @Option(names = "--split-seed", defaultValue = "0", description = "Seed of the train/validation/S split.")
+  long splitSeed;
+
+  DataSplits load() {
+    SplitOptions split = new SplitOptions(validation, sampleSet, splitSeed);
+    if (SYNTHETIC.equals(dataset)) {
+      return Datasets.synthetic(splitSeed, 12_000, 2_000, split);
+    }
+    return Datasets.load(dataset, Optional.ofNullable(data), split);
+  }
+}

@@ -1,0 +1,53 @@
+package org.prunelab.cli;
+
+import ai.djl.Device;
+import org.prunelab.nn.Devices;
+import org.prunelab.nn.Network;
+import org.prunelab.zoo.ModelResolver;
+import org.prunelab.zoo.ZooOptions;
+import picocli.CommandLine.Option;
+
+/** Options that choose a model: a zoo name with its input shape, classes and width, or a model file. */
+final class ModelOptions {
+  @Option(names = "--model", required = true, description = "Built-in model name (lenet-300-100, lenet5, vgg11, "
+      + "vgg16, resnet20, resnet56) or a .plm model file.")
+  String model;
+
+  @Option(names = "--input", defaultValue = "1x28x28", description = "Input shape CxHxW of a zoo model "
+      + "(default: ${DEFAULT-VALUE}).")
+  String input;
+
+  @Option(names = "--classes", defaultValue = "10", description = "Classes of a zoo model (default: ${DEFAULT-VALUE}).")
+  int classes;
+
+  @Option(names = "--width", defaultValue = "1.0", description = "Width multiplier of a zoo model "
+      + "(default: ${DEFAULT-VALUE}).")
+  double width;
+
+  @Option(names = "--seed", defaultValue = "0", description = "Seed of initial weights, data order and splits.")
+  long seed;
+
+  @Option(names = "--device", defaultValue = "auto", description = "auto, cpu or gpu[:N] (default: ${DEFAULT-VALUE}).")
+  String device;
+
+  ZooOptions zooOptions() {
+    String[] parts = input.toLowerCase().split("x");
+    if (parts.length != 3) {
+      throw new IllegalArgumentException("--input must be CxHxW, e.g. 1x28x28 or 3x32x32; got '" + input + "'");
+    }
+    try {
+      return new ZooOptions(Integer.parseInt(parts[0]), Integer.parseInt(parts[1]), Integer.parseInt(parts[2]),
+          classes, width);
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("--input must be CxHxW with whole numbers, got '" + input + "'");
+    }
+  }
+
+  Device resolveDevice() {
+    return Devices.parse(device);
+  }
+
+  Network open() {
+    return ModelResolver.open(model, zooOptions(), resolveDevice(), seed);
+  }
+}

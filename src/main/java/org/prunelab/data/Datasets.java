@@ -1,0 +1,76 @@
+package org.prunelab.data;
+
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.Random;
+
+/**
+ * Entry point of the data package: loads a dataset by name and divides it into train, validation, the held-out
+ * sample set S, and test (see {@link SplitOptions}), with the normalisation of the training part.
+ */
+public final class Datasets {
+
+  private Datasets() {}
+
+  /** Names accepted by {@link #load}: {@code fashion-mnist}, {@code mnist}, {@code cifar10}. */
+  public static List<String> names() {
+    return Arrays.stream(DatasetKind.values()).map(k -> k.id).toList();
+  }
+
+  /**
+   * Loads dataset {@code name} from the folder {@link DatasetLocator#standard()} finds (or {@code explicitPath}
+   * alone, when given) and splits it with {@link #split}.
+   *
+   * @throws DatasetException if the dataset is missing or malformed; the message names the file and the fix
+   */
+  public static DataSplits load(String name, Optional<Path> explicitPath, SplitOptions opts) {
+    DatasetKind kind = DatasetKind.byName(name);
+    Path folder = DatasetLocator.standard().locate(name, explicitPath);
+    DatasetKind.Official official;
+    try {
+      official = kind.readOfficial(folder);
+    } catch (DatasetException e) {
+      throw new DatasetException(e.getMessage() + " (for " + kind.id + ": " + kind.repairHint + ")", e);
+    }
+    return split(official.train(), official.test(), opts);
+  }
+
+  /**
+   * The built-in synthetic set "synthetic (built-in)" (1x28x28, 10 classes, one shape per class plus
+   * noise), generated from {@code seed} and split with {@code opts}; used when no real dataset is installed.
+   *
+   * @param trainSize images in the official training set before splitting
+   * @param testSize images in the test set
+   */
+  public static DataSplits synthetic(long seed, int trainSize, int testSize, SplitOptions opts) {
+    ImageDataset train = SyntheticImages.generate(Randomness.mix(seed, 0), trainSize);
+    ImageDataset test = SyntheticImages.generate(Randomness.mix(seed, 1), testSize);
+    return split(train, test, opts);
+  }
+
+  /**
+   * Shuffles {@code officialTrain} with {@code opts.seed()} and cuts the permutation into validation (first
+   * {@code validationSize}), sample set S (next {@code sampleSetSize}) and train (the rest); the test set is kept
+   * as it is. The normalisation is computed on the resulting train part.
+   *
+   * @throws DatasetException if the held-out sets would leave no training images
+   */
+  public static DataSplits split(ImageDataset officialTrain, ImageDataset test, SplitOptions opts) {
+    int n = officialTrain.size();
+    long heldOut = (long) opts.validationSize() + opts.sampleSetSize();
+    if (heldOut >= n) {
+      throw new DatasetException(officialTrain.name() + " has " + n + " training images, too few to hold out "
+          + opts.validationSize() + " for validation and " + opts.sampleSetSize()
+          + " for the sample set and still train; lower validationSize or sampleSetSize");
+    }
+    int[] order = Randomness.permutation(n, new Random(opts.seed()));
+    int v = opts.validationSize();
+    int s = v + opts.sampleSetSize();
+    ImageDataset validation = officialTrain.subset(Arrays.copyOfRange(order, 0, v));
+    ImageDataset sampleSet = officialTrain.subset(Arrays.copyOfRange(order, v, s));
+    ImageDataset train = officialTrain.subset(Arrays.copyOfRange(order, s, n));
+    return new DataSplits(train, validation, sampleSet, test, Normalization.of(train));
+  }
+}

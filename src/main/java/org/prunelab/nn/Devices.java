@@ -1,0 +1,55 @@
+package org.prunelab.nn;
+
+import ai.djl.Device;
+import ai.djl.engine.Engine;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The device PruneLab computes on: a CUDA GPU when libtorch for CUDA and a GPU are present (Maven profile
+ * {@code gpu}), else the CPU. Also describes the engine for status lines.
+ */
+public final class Devices {
+  private static final Logger LOG = LoggerFactory.getLogger(Devices.class);
+  private static volatile Device preferred;
+
+  private Devices() {}
+
+  /** The default device, logged once when first asked for. */
+  public static Device preferred() {
+    if (preferred == null) {
+      synchronized (Devices.class) {
+        if (preferred == null) {
+          preferred = Engine.getInstance().defaultDevice();
+          LOG.info("Computing on {} with {}", describe(preferred), engineDescription());
+        }
+      }
+    }
+    return preferred;
+  }
+
+  /** Resolves a user's device choice: "auto", "cpu", "gpu" or "gpu:N". */
+  public static Device parse(String name) {
+    if (name == null || name.equals("auto")) {
+      return preferred();
+    }
+    Device d = Device.fromName(name);
+    if (d.isGpu() && Engine.getInstance().getGpuCount() <= d.getDeviceId()) {
+      throw new org.prunelab.PruneLabException("device " + name + " is not available: this machine has "
+          + Engine.getInstance().getGpuCount() + " usable GPU(s); use --device cpu, or build with -Pgpu on a CUDA "
+          + "machine");
+    }
+    return d;
+  }
+
+  public static String describe(Device device) {
+    return device.isGpu() ? "GPU " + device.getDeviceId() : "CPU";
+  }
+
+  /** Engine name and version with its thread count, e.g. "PyTorch 2.7.1 (2 threads)". */
+  public static String engineDescription() {
+    Engine engine = Engine.getInstance();
+    return engine.getEngineName() + " " + engine.getVersion() + " (" + ai.djl.pytorch.jni.JniUtils.getNumThreads()
+        + " threads)";
+  }
+}
