@@ -3,7 +3,6 @@ package org.prunelab.train;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
-import ai.djl.training.GradientCollector;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -11,7 +10,6 @@ import java.util.Optional;
 import org.prunelab.data.Batch;
 import org.prunelab.data.DataLoader;
 import org.prunelab.job.JobContext;
-import org.prunelab.nn.Mode;
 import org.prunelab.nn.Network;
 import org.prunelab.nn.NonFiniteException;
 
@@ -55,41 +53,34 @@ public final class Trainer {
     params.values().forEach(p -> p.setRequiresGradient(true));
     try (NDManager scope = NDManager.newBaseManager(network.device());
         Optimizer optimizer = Optimizer.of(recipe.optimizer(), scope)) {
+      TrainingStep step = new TrainingStep(network, params, optimizer);
       for (int epoch = 0; epoch < recipe.epochs(); epoch++) {
         long start = System.nanoTime();
         double lossSum = 0;
         long correct = 0;
         long seen = 0;
-        int step = 0;
+        int batchIndex = 0;
         double lr = 0;
         for (Batch batch : train.epoch(epoch, scope)) {
           try (batch) {
             ctx.checkCancelled();
-            lr = recipe.schedule().at(epoch + (double) step / perEpoch);
-            float loss;
-            int[] ranks;
-            try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
-              NDArray logits = network.forward(batch.images(), Mode.TRAIN);
-              NDArray lossArray = Losses.crossEntropy(logits, batch.labels());
-              gc.backward(lossArray);
-              loss = lossArray.getFloat();
-              ranks = Losses.ranks(logits, batch.labels());
-            }
+            lr = recipe.schedule().at(epoch + (double) batchIndex / perEpoch);
+            TrainingStep.Result result = step.run(batch.images(), batch.labels(), lr);
+            float loss = result.loss();
             if (!Float.isFinite(loss)) {
               throw new NonFiniteException("training diverged: the loss is " + loss + " at epoch " + (epoch + 1)
-                  + ", batch " + (step + 1) + " (learning rate " + lr + "); lower the learning rate");
+                  + ", batch " + (batchIndex + 1) + " (learning rate " + lr + "); lower the learning rate");
             }
-            optimizer.step(params, lr);
             for (StepHook hook : hooks) {
               hook.afterStep(network);
             }
             lossSum += (double) loss * batch.size();
-            for (int r : ranks) {
+            for (int r : result.ranks()) {
               correct += r == 0 ? 1 : 0;
             }
             seen += batch.size();
-            step++;
-            ctx.progress((long) epoch * perEpoch + step, totalSteps,
+            batchIndex++;
+            ctx.progress((long) epoch * perEpoch + batchIndex, totalSteps,
                 String.format("epoch %d/%d  loss %.4f  lr %.4g", epoch + 1, recipe.epochs(), lossSum / seen, lr));
           }
         }
