@@ -1,22 +1,60 @@
 package org.prunelab;
 
+import java.io.File;
+import java.lang.management.ManagementFactory;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import org.prunelab.cli.PruneLabCli;
+import org.prunelab.nn.EngineSelfCheck;
 import org.prunelab.ui.WorkbenchApp;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Entry point of {@code prunelab.jar}: with no arguments it opens the workbench, with a command it runs the CLI.
  * Not a JavaFX {@code Application} itself, so the jar starts from the class path. DJL runs offline on the bundled
- * libtorch.
+ * libtorch. Before any work it checks that libtorch computes convolutions correctly on this CPU; where it does
+ * not, it restarts itself with oneDNN limited to SSE4.1, which is exact (see {@link EngineSelfCheck}).
  */
 public final class Launcher {
+  private static final Logger LOG = LoggerFactory.getLogger(Launcher.class);
+
   private Launcher() {}
 
-  public static void main(String[] args) {
+  public static void main(String[] args) throws Exception {
     System.setProperty("ai.djl.offline", System.getProperty("ai.djl.offline", "true"));
+    if (System.getenv(EngineSelfCheck.ISA_VARIABLE) == null) {
+      Optional<String> failure = EngineSelfCheck.run();
+      if (failure.isPresent()) {
+        LOG.warn("{}; restarting with {}={}", failure.get(), EngineSelfCheck.ISA_VARIABLE,
+            EngineSelfCheck.SAFE_ISA);
+        System.exit(restartWithSafeIsa(args));
+      }
+    } else {
+      EngineSelfCheck.run().ifPresent(failure -> {
+        throw new PruneLabException(failure + " even with " + EngineSelfCheck.ISA_VARIABLE + "="
+            + System.getenv(EngineSelfCheck.ISA_VARIABLE) + "; set it to " + EngineSelfCheck.SAFE_ISA);
+      });
+    }
     if (args.length == 0) {
       WorkbenchApp.open(args);
     } else {
       System.exit(PruneLabCli.run(args));
     }
+  }
+
+  private static int restartWithSafeIsa(String[] args) throws Exception {
+    List<String> command = new ArrayList<>();
+    command.add(ProcessHandle.current().info().command().orElse("java"));
+    command.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
+    command.add("-cp");
+    command.add(System.getProperty("java.class.path"));
+    command.add(Launcher.class.getName());
+    command.addAll(List.of(args));
+    ProcessBuilder builder = new ProcessBuilder(command).inheritIO();
+    builder.environment().put(EngineSelfCheck.ISA_VARIABLE, EngineSelfCheck.SAFE_ISA);
+    builder.directory(new File(System.getProperty("user.dir")));
+    return builder.start().waitFor();
   }
 }

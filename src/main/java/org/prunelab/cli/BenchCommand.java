@@ -78,9 +78,9 @@ final class BenchCommand implements Runnable {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     long jvmStart = ManagementFactory.getRuntimeMXBean().getStartTime();
-    JniUtils.setNumThreads(threads);
     Engine.getInstance();
     long engineReadyMs = System.currentTimeMillis() - jvmStart;
+    JniUtils.setNumThreads(threads);
     Throughput throughput = new Throughput(batch, warmup, steps, repeats);
     List<Row> rows = new ArrayList<>();
     for (String model : models) {

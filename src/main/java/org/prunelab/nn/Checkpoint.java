@@ -104,7 +104,7 @@ public final class Checkpoint {
           + "--help`) or the path of a .plm or .onnx file");
     }
     try (InputStream raw = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
-      return read(file, raw, device);
+      return read(file, raw, Files.size(file), device);
     } catch (EOFException e) {
       throw new ModelFileException("model file " + file + " is truncated (it ends early); copy it again or re-export"
           + " it", e);
@@ -113,7 +113,7 @@ public final class Checkpoint {
     }
   }
 
-  private static Network read(Path file, InputStream raw, Device device) throws IOException {
+  private static Network read(Path file, InputStream raw, long fileSize, Device device) throws IOException {
     CRC32 crc = new CRC32();
     DataInputStream in = new DataInputStream(new CheckedInputStream(raw, crc));
     byte[] magic = new byte[MAGIC.length];
@@ -139,14 +139,14 @@ public final class Checkpoint {
       throw corrupt(file, "graph description unreadable (" + e.getMessage() + ")");
     }
     int count = in.readInt();
-    if (count < 0 || count > 1_000_000) {
+    if (count < 0 || count > fileSize) {
       throw corrupt(file, "parameter count " + count);
     }
     Map<String, float[]> values = new HashMap<>();
     for (int i = 0; i < count; i++) {
       String name = in.readUTF();
       int length = in.readInt();
-      if (length < 0 || length > 1_000_000_000) {
+      if (length < 0 || 4L * length > fileSize) {
         throw corrupt(file, "parameter " + name + " length " + length);
       }
       float[] v = new float[length];

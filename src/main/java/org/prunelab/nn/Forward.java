@@ -50,10 +50,9 @@ final class Forward {
     Map<String, NDArray> captured = new LinkedHashMap<>();
     values.put(Network.INPUT, batch);
     boolean fold = options.foldBatchNorm() && !options.mode().training();
-    String skip = null;
+    java.util.Set<String> folded = new java.util.HashSet<>();
     for (Node node : network.nodes()) {
-      if (node.name().equals(skip)) {
-        skip = null;
+      if (folded.remove(node.name())) {
         continue;
       }
       List<NDArray> inputs = new ArrayList<>(node.inputs().size());
@@ -66,7 +65,7 @@ final class Forward {
       if (bn != null && !options.capture().contains(node.name())) {
         out = foldedConvolution(node, network.node(bn), inputs.get(0), scope);
         produced = bn;
-        skip = bn;
+        folded.add(bn);
       } else {
         out = node.layer().forward(new LayerCall(inputs, network.parametersOf(node.name()), options.mode()));
       }

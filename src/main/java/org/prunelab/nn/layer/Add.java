@@ -24,10 +24,11 @@ public record Add() implements Layer {
 
   @Override
   public NDArray forward(LayerCall call) {
-    NDArray sum = call.inputs().get(0).add(call.inputs().get(1));
-    for (int i = 2; i < call.inputs().size(); i++) {
-      sum = sum.add(call.inputs().get(i));
+    List<NDArray> in = Broadcast.align(call.inputs());
+    NDArray result = in.get(0).add(in.get(1));
+    for (int i = 2; i < in.size(); i++) {
+      result = result.add(in.get(i));
     }
-    return sum;
+    return result;
   }
 }

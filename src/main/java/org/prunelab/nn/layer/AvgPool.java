@@ -36,7 +36,25 @@ public record AvgPool(
 
   @Override
   public NDArray forward(LayerCall call) {
-    return Pool.avgPool2d(call.input(), new Shape(kernelH, kernelW), new Shape(strideH, strideW),
-        new Shape(padH, padW), ceilMode, countIncludePad);
+    NDArray x = call.input();
+    NDArray sums = pool(x);
+    if (countIncludePad || (padH == 0 && padW == 0 && !ceilMode)) {
+      return sums;
+    }
+    // libtorch through DJL always divides by the full window; divide instead by the share of the window that
+    // covers the input: avg_incl(x) / avg_incl(1) = sum(x) / count.
+    Shape spatial = x.getShape().slice(2);
+    NDArray ones = x.getManager().ones(new Shape(1, 1).addAll(spatial));
+    NDArray coverage = pool(ones);
+    NDArray out = sums.div(coverage);
+    ones.close();
+    coverage.close();
+    sums.close();
+    return out;
+  }
+
+  private NDArray pool(NDArray x) {
+    return Pool.avgPool2d(x, new Shape(kernelH, kernelW), new Shape(strideH, strideW), new Shape(padH, padW),
+        ceilMode, true);
   }
 }

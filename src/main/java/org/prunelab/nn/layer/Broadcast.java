@@ -8,6 +8,31 @@ import org.prunelab.nn.ShapeException;
 final class Broadcast {
   private Broadcast() {}
 
+  /**
+   * Reshapes batched inputs of lower per-sample rank to the highest rank by inserting unit axes after the batch
+   * axis, so that the engine's broadcasting aligns per-sample shapes as {@link #shape} does: (N, C) against
+   * (N, C, H, W) is not valid, but per sample (C) against (C, H, W) aligns from the right to (1, 1, C).
+   */
+  static java.util.List<ai.djl.ndarray.NDArray> align(java.util.List<ai.djl.ndarray.NDArray> inputs) {
+    int rank = inputs.stream().mapToInt(a -> a.getShape().dimension()).max().orElse(0);
+    java.util.List<ai.djl.ndarray.NDArray> out = new java.util.ArrayList<>(inputs.size());
+    for (ai.djl.ndarray.NDArray a : inputs) {
+      Shape s = a.getShape();
+      if (s.dimension() == rank) {
+        out.add(a);
+      } else {
+        long[] dims = new long[rank];
+        java.util.Arrays.fill(dims, 1);
+        dims[0] = s.get(0);
+        for (int i = 1; i < s.dimension(); i++) {
+          dims[rank - s.dimension() + i] = s.get(i);
+        }
+        out.add(a.reshape(new Shape(dims)));
+      }
+    }
+    return out;
+  }
+
   static Shape shape(String op, List<Shape> inputs) {
     if (inputs.size() < 2) {
       throw new ShapeException(op + " takes two or more inputs, got " + inputs.size());

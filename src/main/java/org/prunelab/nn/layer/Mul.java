@@ -24,10 +24,11 @@ public record Mul() implements Layer {
 
   @Override
   public NDArray forward(LayerCall call) {
-    NDArray product = call.inputs().get(0).mul(call.inputs().get(1));
-    for (int i = 2; i < call.inputs().size(); i++) {
-      product = product.mul(call.inputs().get(i));
+    List<NDArray> in = Broadcast.align(call.inputs());
+    NDArray result = in.get(0).mul(in.get(1));
+    for (int i = 2; i < in.size(); i++) {
+      result = result.mul(in.get(i));
     }
-    return product;
+    return result;
   }
 }
