@@ -23,7 +23,7 @@ public final class Launcher {
   private Launcher() {}
 
   public static void main(String[] args) throws Exception {
-    System.setProperty("ai.djl.offline", System.getProperty("ai.djl.offline", "true"));
+    applyBuildEngineSettings();
     if (System.getenv(EngineSelfCheck.ISA_VARIABLE) == null) {
       Optional<String> failure = EngineSelfCheck.run();
       if (failure.isPresent()) {
@@ -41,6 +41,24 @@ public final class Launcher {
       WorkbenchApp.open(args);
     } else {
       System.exit(PruneLabCli.run(args));
+    }
+  }
+
+  /**
+   * Applies the engine settings of the build profile (offline CPU libtorch by default, the CUDA flavour fetched
+   * on first start with {@code -Pgpu}) unless the user set them on the command line.
+   */
+  private static void applyBuildEngineSettings() throws java.io.IOException {
+    java.util.Properties build = new java.util.Properties();
+    try (java.io.InputStream in = Launcher.class.getResourceAsStream("engine.properties")) {
+      if (in != null) {
+        build.load(in);
+      }
+    }
+    System.setProperty("ai.djl.offline", System.getProperty("ai.djl.offline", build.getProperty("offline", "true")));
+    String flavor = build.getProperty("flavor", "cpu");
+    if (!flavor.equals("cpu") && System.getProperty("PYTORCH_FLAVOR") == null) {
+      System.setProperty("PYTORCH_FLAVOR", flavor);
     }
   }
 

@@ -3,7 +3,6 @@ package org.prunelab.data;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
-import java.nio.FloatBuffer;
 
 /**
  * One mini-batch on a device: {@code images}, float32 of shape (B, C, H, W), normalised; {@code labels}, int64 of
@@ -28,8 +27,8 @@ public final class Batch implements AutoCloseable {
     }
     NDManager child = parent.newSubManager();
     try {
-      this.images = child.create(FloatBuffer.wrap(images), shape);
-      this.labels = child.create(labels);
+      this.images = NativeStaging.floats(child, images, shape);
+      this.labels = NativeStaging.longs(child, labels, new Shape(labels.length));
     } catch (RuntimeException e) {
       child.close();
       throw e;
