@@ -18,6 +18,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import org.prunelab.nn.EngineSelfCheck;
 import org.prunelab.nn.Network;
 import org.prunelab.train.Throughput;
 import org.prunelab.zoo.Zoo;
@@ -65,6 +67,10 @@ final class BenchCommand implements Runnable {
   @Option(names = "--no-reference", description = "Measure PruneLab only.")
   boolean noReference;
 
+  @Option(names = "--reference-default-isa", description = "Run PyTorch without this process's "
+      + "ONEDNN_MAX_CPU_ISA cap (its own default kernels) instead of under the same cap.")
+  boolean referenceDefaultIsa;
+
   @Option(names = "--json", description = "Print JSON.")
   boolean json;
 
@@ -103,8 +109,11 @@ final class BenchCommand implements Runnable {
       Json.print(out, result);
       return;
     }
-    out.printf("engine start-up (JVM start to libtorch ready): %d ms; batch %d, %d threads, median of %d x %d steps%n",
-        engineReadyMs, batch, threads, repeats, steps);
+    out.printf("engine start-up (JVM start to libtorch ready): %d ms; batch %d, %d threads, median of %d x %d steps; "
+        + "PruneLab %s=%s, PyTorch %s%n", engineReadyMs, batch, threads, repeats, steps, EngineSelfCheck.ISA_VARIABLE,
+        Optional.ofNullable(System.getenv(EngineSelfCheck.ISA_VARIABLE)).orElse("(default)"),
+        referenceDefaultIsa || System.getenv(EngineSelfCheck.ISA_VARIABLE) == null ? "default kernels"
+            : "same cap");
     out.printf("%-10s %-6s %16s %16s %8s%n", "model", "mode", "PruneLab img/s", "PyTorch img/s", "ratio");
     for (Row r : rows) {
       if (!r.framework().equals("prunelab")) {
@@ -128,7 +137,11 @@ final class BenchCommand implements Runnable {
         "--warmup", Integer.toString(warmup), "--repeats", Integer.toString(repeats));
     List<Row> rows = new ArrayList<>();
     try {
-      Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+      ProcessBuilder builder = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.INHERIT);
+      if (referenceDefaultIsa) {
+        builder.environment().remove(EngineSelfCheck.ISA_VARIABLE);
+      }
+      Process p = builder.start();
       ObjectMapper mapper = new ObjectMapper();
       try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
         for (String line = r.readLine(); line != null; line = r.readLine()) {

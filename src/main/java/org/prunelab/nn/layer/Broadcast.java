@@ -33,6 +33,17 @@ final class Broadcast {
     return out;
   }
 
+  /** Combines batched inputs left to right with an element-wise operation after aligning their ranks. */
+  static ai.djl.ndarray.NDArray combine(java.util.List<ai.djl.ndarray.NDArray> inputs,
+      java.util.function.BinaryOperator<ai.djl.ndarray.NDArray> op) {
+    java.util.List<ai.djl.ndarray.NDArray> in = align(inputs);
+    ai.djl.ndarray.NDArray result = op.apply(in.get(0), in.get(1));
+    for (int i = 2; i < in.size(); i++) {
+      result = op.apply(result, in.get(i));
+    }
+    return result;
+  }
+
   static Shape shape(String op, List<Shape> inputs) {
     if (inputs.size() < 2) {
       throw new ShapeException(op + " takes two or more inputs, got " + inputs.size());

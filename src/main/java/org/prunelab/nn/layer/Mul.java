@@ -24,11 +24,6 @@ public record Mul() implements Layer {
 
   @Override
   public NDArray forward(LayerCall call) {
-    List<NDArray> in = Broadcast.align(call.inputs());
-    NDArray result = in.get(0).mul(in.get(1));
-    for (int i = 2; i < in.size(); i++) {
-      result = result.mul(in.get(i));
-    }
-    return result;
+    return Broadcast.combine(call.inputs(), NDArray::mul);
   }
 }
