@@ -32,10 +32,12 @@ public final class Launcher {
         System.exit(restartWithSafeIsa(args));
       }
     } else {
-      EngineSelfCheck.run().ifPresent(failure -> {
-        throw new PruneLabException(failure + " even with " + EngineSelfCheck.ISA_VARIABLE + "="
-            + System.getenv(EngineSelfCheck.ISA_VARIABLE) + "; set it to " + EngineSelfCheck.SAFE_ISA);
-      });
+      Optional<String> failure = EngineSelfCheck.run();
+      if (failure.isPresent()) {
+        LOG.error("{} with {}={}; unset it (PruneLab then picks a safe setting) or set it to {}", failure.get(),
+            EngineSelfCheck.ISA_VARIABLE, System.getenv(EngineSelfCheck.ISA_VARIABLE), EngineSelfCheck.SAFE_ISA);
+        System.exit(2);
+      }
     }
     if (args.length == 0) {
       WorkbenchApp.open(args);
