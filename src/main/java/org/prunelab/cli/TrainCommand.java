@@ -84,6 +84,9 @@ final class TrainCommand implements Runnable {
   public void run() {
     PrintWriter stdout = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
+    if (epochs <= 0) {
+      throw new IllegalArgumentException("--epochs must be positive, got " + epochs);
+    }
     TrainingRecipe recipe = new TrainingRecipe(epochs, batch, optimizerSpec(), scheduleSpec(), cropPadding, flip,
         model.seed);
     DataSplits splits = data.load();

@@ -116,8 +116,10 @@ public final class Checkpoint {
   private static Network read(Path file, InputStream raw, long fileSize, Device device) throws IOException {
     CRC32 crc = new CRC32();
     DataInputStream in = new DataInputStream(new CheckedInputStream(raw, crc));
-    byte[] magic = new byte[MAGIC.length];
-    in.readFully(magic);
+    byte[] magic = in.readNBytes(MAGIC.length);
+    if (magic.length < MAGIC.length && Arrays.equals(magic, Arrays.copyOf(MAGIC, magic.length))) {
+      throw new EOFException("header cut short");
+    }
     if (!Arrays.equals(magic, MAGIC)) {
       throw new ModelFileException(file + " is not a PruneLab model file (.plm); ONNX files end in .onnx");
     }
@@ -147,7 +149,8 @@ public final class Checkpoint {
       String name = in.readUTF();
       int length = in.readInt();
       if (length < 0 || 4L * length > fileSize) {
-        throw corrupt(file, "parameter " + name + " length " + length);
+        throw corrupt(file, "parameter " + name + " claims " + length + " values, more than the file holds; "
+            + "truncated?");
       }
       float[] v = new float[length];
       for (int j = 0; j < length; j++) {
