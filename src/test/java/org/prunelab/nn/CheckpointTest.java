@@ -198,7 +198,7 @@ class CheckpointTest {
 
     Path tiny = dir.resolve("tiny.plm");
     Files.write(tiny, "hi".getBytes(StandardCharsets.UTF_8));
-    assertRejectedNaming(tiny, "truncated");
+    assertRejectedNaming(tiny, "not a PruneLab model");
 
     Path empty = dir.resolve("empty.plm");
     Files.write(empty, new byte[0]);
