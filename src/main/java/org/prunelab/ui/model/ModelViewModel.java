@@ -34,7 +34,6 @@ public final class ModelViewModel {
   private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper("Model");
   private final ReadOnlyStringWrapper details = new ReadOnlyStringWrapper("");
   private final ReadOnlyStringWrapper totals = new ReadOnlyStringWrapper("");
-  private final ReadOnlyStringWrapper accuracy = new ReadOnlyStringWrapper("");
   private final ObservableList<LayerInfo> layers = FXCollections.observableArrayList();
   private final JobPanel jobs;
 
@@ -94,7 +93,6 @@ public final class ModelViewModel {
   }
 
   private void showAccuracy(String text) {
-    accuracy.set(text);
     totals.set(totals.get() + "\n" + text);
   }
 
@@ -112,10 +110,6 @@ public final class ModelViewModel {
 
   public ReadOnlyStringProperty totalsProperty() {
     return totals.getReadOnlyProperty();
-  }
-
-  public ReadOnlyStringProperty accuracyProperty() {
-    return accuracy.getReadOnlyProperty();
   }
 
   public ObservableList<LayerInfo> layers() {
