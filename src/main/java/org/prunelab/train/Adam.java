@@ -9,11 +9,8 @@ import ai.djl.ndarray.NDManager;
  * AdamW instead multiplies w by (1 - lr lambda) before the step.
  */
 final class Adam extends Optimizer {
-  private final OptimizerSpec spec;
-
   Adam(OptimizerSpec spec, NDManager parent) {
-    super(parent);
-    this.spec = spec;
+    super(spec, parent);
   }
 
   @Override

@@ -13,11 +13,14 @@ import java.util.Map;
  * training ends. Updates are in place and outside autograd.
  */
 public abstract class Optimizer implements AutoCloseable {
+  /** The optimizer's hyper-parameters. */
+  protected final OptimizerSpec spec;
   private final NDManager state;
   private final Map<String, NDArray[]> buffers = new HashMap<>();
   private long steps;
 
-  protected Optimizer(NDManager parent) {
+  protected Optimizer(OptimizerSpec spec, NDManager parent) {
+    this.spec = spec;
     this.state = parent.newSubManager();
   }
 

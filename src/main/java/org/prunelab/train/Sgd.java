@@ -8,11 +8,8 @@ import ai.djl.ndarray.NDManager;
  * d = g + lambda w; v = mu v + d; w -= lr (d + mu v) with Nesterov, w -= lr v without, w -= lr d if mu = 0.
  */
 final class Sgd extends Optimizer {
-  private final OptimizerSpec spec;
-
   Sgd(OptimizerSpec spec, NDManager parent) {
-    super(parent);
-    this.spec = spec;
+    super(spec, parent);
   }
 
   @Override
