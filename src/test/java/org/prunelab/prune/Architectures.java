@@ -14,7 +14,9 @@ import org.prunelab.nn.layer.Linear;
 import org.prunelab.nn.layer.MaxPool;
 import org.prunelab.nn.layer.Mul;
 import org.prunelab.nn.layer.Relu;
+import org.prunelab.nn.layer.Reshape;
 import org.prunelab.nn.layer.Sigmoid;
+import org.prunelab.nn.layer.Softmax;
 
 /** Small hand-built graphs with the structures channel tracing must handle (inputs 3 x 8 x 8, 4 classes). */
 final class Architectures {
@@ -125,6 +127,33 @@ final class Architectures {
     x = b.add("bn1d", BatchNorm.of(10), x);
     x = b.add("relu1", new Relu(), x);
     b.add("fc2", new Linear(10, 4, true), x);
+    return b;
+  }
+
+  /**
+   * Channels that meet a grouped convolution, a Reshape, a Softmax over channels, a gate broadcast across channels,
+   * and a Concat added to a single convolution (a partial tie); only groups 'e' and 'k' are prunable.
+   */
+  static NetworkBuilder unusual() {
+    NetworkBuilder b = start();
+    String a = b.add("a", Conv2d.of(3, 4, 3, 1, 1, false), Network.INPUT);
+    String grouped = b.add("grouped", Conv2d.of(4, 6, 3, 1, 1, false).withGroups(2), a);
+    String c = b.add("c", Conv2d.of(6, 4, 1, 1, 0, false), grouped);
+    String r = b.add("reshape", new Reshape(new long[] {8, 4, 8}), c);
+    String d = b.add("d", Conv2d.of(8, 5, 1, 1, 0, false), r);
+    String s = b.add("softmax", new Softmax(1), d);
+    String e = b.add("e", Conv2d.of(5, 6, 1, 1, 0, false), s);
+    String mask = b.add("mask", Conv2d.of(6, 1, 1, 1, 0, false), e);
+    mask = b.add("mask.gate", new Sigmoid(), mask);
+    String gated = b.add("gated", new Mul(), e, mask);
+    String f = b.add("f", Conv2d.of(6, 2, 1, 1, 0, false), gated);
+    String h = b.add("h", Conv2d.of(6, 3, 1, 1, 0, false), gated);
+    String cat = b.add("cat", new Concat(), f, h);
+    String k = b.add("k", Conv2d.of(6, 5, 1, 1, 0, false), gated);
+    String sum = b.add("sum", new Add(), cat, b.add("k.cut", Conv2d.of(5, 5, 1, 1, 0, false), k));
+    sum = b.add("relu", new Relu(), sum);
+    sum = b.add("flatten", new Flatten(), sum);
+    b.add("fc", new Linear(5 * 4 * 8, 2, true), sum);
     return b;
   }
 }

@@ -12,16 +12,7 @@ import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.prunelab.nn.Network;
 import org.prunelab.nn.NetworkBuilder;
-import org.prunelab.nn.layer.Add;
-import org.prunelab.nn.layer.Concat;
 import org.prunelab.nn.layer.Conv2d;
-import org.prunelab.nn.layer.Flatten;
-import org.prunelab.nn.layer.Linear;
-import org.prunelab.nn.layer.Mul;
-import org.prunelab.nn.layer.Relu;
-import org.prunelab.nn.layer.Reshape;
-import org.prunelab.nn.layer.Sigmoid;
-import org.prunelab.nn.layer.Softmax;
 import org.prunelab.zoo.Zoo;
 import org.prunelab.zoo.ZooOptions;
 
@@ -139,7 +130,8 @@ class ChannelGroupsTest {
   @Test
   void handBuiltGraphsPruneExactly() {
     List<Supplier<NetworkBuilder>> graphs = List.of(Architectures::residual, Architectures::fire,
-        Architectures::invertedResidual, Architectures::squeezeExcitation, Architectures::flattenIntoLinear);
+        Architectures::invertedResidual, Architectures::squeezeExcitation, Architectures::flattenIntoLinear,
+        Architectures::unusual);
     for (int i = 0; i < graphs.size(); i++) {
       try (Network net = PruneTests.build(graphs.get(i).get(), 20 + i)) {
         ChannelGroups groups = ChannelGroups.trace(net);
@@ -165,28 +157,7 @@ class ChannelGroupsTest {
 
   @Test
   void channelsMeetingUnknownSemanticsAreUnprunableWithAReason() {
-    ChannelGroups g = trace(() -> {
-      NetworkBuilder b = Network.builder(new Shape(3, 8, 8));
-      String a = b.add("a", Conv2d.of(3, 4, 3, 1, 1, false), Network.INPUT);
-      String grouped = b.add("grouped", Conv2d.of(4, 6, 3, 1, 1, false).withGroups(2), a);
-      String c = b.add("c", Conv2d.of(6, 4, 1, 1, 0, false), grouped);
-      String r = b.add("reshape", new Reshape(new long[] {8, 4, 8}), c);
-      String d = b.add("d", Conv2d.of(8, 5, 1, 1, 0, false), r);
-      String s = b.add("softmax", new Softmax(1), d);
-      String e = b.add("e", Conv2d.of(5, 6, 1, 1, 0, false), s);
-      String mask = b.add("mask", Conv2d.of(6, 1, 1, 1, 0, false), e);
-      mask = b.add("mask.gate", new Sigmoid(), mask);
-      String gated = b.add("gated", new Mul(), e, mask);
-      String f = b.add("f", Conv2d.of(6, 2, 1, 1, 0, false), gated);
-      String h = b.add("h", Conv2d.of(6, 3, 1, 1, 0, false), gated);
-      String cat = b.add("cat", new Concat(), f, h);
-      String k = b.add("k", Conv2d.of(6, 5, 1, 1, 0, false), gated);
-      String sum = b.add("sum", new Add(), cat, b.add("k.cut", Conv2d.of(5, 5, 1, 1, 0, false), k));
-      sum = b.add("relu", new Relu(), sum);
-      sum = b.add("flatten", new Flatten(), sum);
-      b.add("fc", new Linear(5 * 4 * 8, 2, true), sum);
-      return b;
-    });
+    ChannelGroups g = trace(Architectures::unusual);
     assertTrue(g.group("a").reason().contains("grouped convolution 'grouped' (groups=2)"), g.group("a").reason());
     assertTrue(g.group("grouped").reason().contains("grouped convolution"), g.group("grouped").reason());
     assertTrue(g.group("c").reason().contains("Reshape at 'reshape'"), g.group("c").reason());
