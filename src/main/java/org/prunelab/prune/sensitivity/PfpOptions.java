@@ -1,0 +1,40 @@
+package org.prunelab.prune.sensitivity;
+
+/**
+ * How the batched PFP/SiPP sensitivities are computed; neither option changes the result.
+ *
+ * @param chunkSize images of S run through the network together (their activations are held at once)
+ * @param memoryCapBytes upper bound on the largest intermediate array of the sensitivity computation (the
+ *     products a_{jkp} / z_{ip} of one tile); smaller caps mean more, smaller tiles. One tile holds at least the
+ *     products of one output channel group at one position, so very wide depthwise layers may exceed a tiny cap.
+ */
+public record PfpOptions(int chunkSize, long memoryCapBytes) {
+
+  /** 64 images per chunk, tiles of at most 8 MiB. */
+  public static final PfpOptions DEFAULT = new PfpOptions(64, 8L << 20);
+
+  /** Rejects sizes that cannot work, naming the value. */
+  public PfpOptions {
+    if (chunkSize <= 0) {
+      throw new IllegalArgumentException("chunkSize must be > 0 images, got " + chunkSize);
+    }
+    if (memoryCapBytes < 1024) {
+      throw new IllegalArgumentException("memoryCapBytes must be at least 1024, got " + memoryCapBytes);
+    }
+  }
+
+  /** The same options with another chunk size. */
+  public PfpOptions withChunkSize(int size) {
+    return new PfpOptions(size, memoryCapBytes);
+  }
+
+  /** The same options with another memory cap. */
+  public PfpOptions withMemoryCapBytes(long bytes) {
+    return new PfpOptions(chunkSize, bytes);
+  }
+
+  /** Float32 elements that fit under the cap. */
+  long capElements() {
+    return memoryCapBytes / Float.BYTES;
+  }
+}
