@@ -1,19 +1,31 @@
 package org.prunelab.prune.allocate;
 
 /**
- * One threshold over every unit's normalised scores p_j = s_j / sum_j s_j: a unit keeps its elements with
- * p_j >= t (at least one). The threshold is searched so the network meets the budget; the knob walks down the
- * global descending list of shares, so the search sees every distinct threshold.
+ * One threshold over every unit's scores: a unit keeps its elements with score >= t (at least one). Scores are
+ * normalised per unit (p_j = s_j / sum_j s_j, so layers of different scale compete fairly: "global") or raw (the
+ * global top-k of magnitude pruning, Han et al. 2015: "global-raw"). The threshold is searched so the network meets
+ * the budget; the knob walks down the global descending list of scores, so the search sees every distinct threshold.
  */
 public final class GlobalThresholdAllocator implements Allocator {
+  private final boolean normalised;
+
+  /** Threshold over per-unit normalised scores. */
+  public GlobalThresholdAllocator() {
+    this(true);
+  }
+
+  public GlobalThresholdAllocator(boolean normalised) {
+    this.normalised = normalised;
+  }
+
   @Override
   public String name() {
-    return "global";
+    return normalised ? "global" : "global-raw";
   }
 
   @Override
   public Allocation allocate(AllocationProblem problem, Budget budget) {
-    RankedUnits ranked = new RankedUnits(problem.units());
+    RankedUnits ranked = new RankedUnits(problem.units(), normalised);
     double[] shares = ranked.allSharesDescending();
     int units = problem.units().size();
     return BudgetSearch.solve(name(), problem, budget, new MonotoneFamily() {

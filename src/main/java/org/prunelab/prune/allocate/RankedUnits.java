@@ -4,13 +4,17 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Each unit's importance scores normalised to sum 1 (p_j = s_j / sum_j s_j; uniform when all are zero) and sorted
- * in descending order: the common currency of the global threshold and of the top-up step.
+ * Each unit's importance scores, normalised to sum 1 (p_j = s_j / sum_j s_j; uniform when all are zero) or raw,
+ * sorted in descending order: the common currency of the global threshold and of the top-up step.
  */
 final class RankedUnits {
   private final double[][] sortedShares;
 
   RankedUnits(List<AllocationUnit> units) {
+    this(units, true);
+  }
+
+  RankedUnits(List<AllocationUnit> units, boolean normalised) {
     sortedShares = new double[units.size()][];
     for (int u = 0; u < units.size(); u++) {
       float[] importance = units.get(u).importance();
@@ -20,7 +24,11 @@ final class RankedUnits {
       }
       double[] shares = new double[importance.length];
       for (int j = 0; j < shares.length; j++) {
-        shares[j] = sum > 0 ? Math.abs(importance[j]) / sum : 1.0 / shares.length;
+        if (normalised) {
+          shares[j] = sum > 0 ? Math.abs(importance[j]) / sum : 1.0 / shares.length;
+        } else {
+          shares[j] = Math.abs(importance[j]);
+        }
       }
       Arrays.sort(shares);
       reverse(shares);

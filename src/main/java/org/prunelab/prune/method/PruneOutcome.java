@@ -1,0 +1,33 @@
+package org.prunelab.prune.method;
+
+import java.time.Duration;
+import java.util.Map;
+import org.prunelab.nn.Network;
+import org.prunelab.prune.NetworkSize;
+import org.prunelab.prune.allocate.Allocation;
+import org.prunelab.prune.sensitivity.SensitivityReport;
+
+/**
+ * A pruned network and how it came about: the allocation, per unit what stays (structured: kept channel indices
+ * per group; unstructured: kept weights per parameter), the sizes before and after (realised, counted on the
+ * pruned network), the scores and the time spent. The caller owns (and closes) the network.
+ */
+public record PruneOutcome(String method, Network network, Allocation allocation, Map<String, int[]> keptChannels,
+    Map<String, Integer> keptWeights, NetworkSize original, NetworkSize realised, SensitivityReport scores,
+    Duration scoring, Duration total) implements AutoCloseable {
+
+  /** Realised fraction of the original parameters. */
+  public double parameterRatio() {
+    return (double) realised.parameters() / original.parameters();
+  }
+
+  /** Realised fraction of the original multiply-accumulates. */
+  public double flopRatio() {
+    return (double) realised.macs() / original.macs();
+  }
+
+  @Override
+  public void close() {
+    network.close();
+  }
+}

@@ -1,0 +1,131 @@
+package org.prunelab.prune.method;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.prunelab.job.JobContext;
+import org.prunelab.nn.Network;
+import org.prunelab.prune.ChannelGroup;
+import org.prunelab.prune.ChannelGroups;
+import org.prunelab.prune.NetworkSize;
+import org.prunelab.prune.SizeModel;
+import org.prunelab.prune.Surgery;
+import org.prunelab.prune.allocate.Allocation;
+import org.prunelab.prune.allocate.AllocationProblem;
+import org.prunelab.prune.allocate.AllocationUnit;
+import org.prunelab.prune.allocate.Allocator;
+import org.prunelab.prune.allocate.Allocators;
+import org.prunelab.prune.allocate.BudgetKind;
+import org.prunelab.prune.sensitivity.ScoreFunction;
+import org.prunelab.prune.sensitivity.SensitivityReport;
+
+/**
+ * Channel pruning: scores per layer become importance per channel group ({@link GroupScores}), an allocator sizes
+ * every prunable group against the exact {@link SizeModel}, a {@link KeepRule} picks the channels, and
+ * {@link Surgery} builds the smaller dense network. PFP, filter thresholding, ThiNet and random filters are this
+ * class with different scores, sides and defaults.
+ */
+final class StructuredMethod implements PruneMethod {
+  private final String name;
+  private final String description;
+  private final ScoreFunction scores;
+  private final ScoreSide side;
+  private final boolean pfpTerms;
+  private final KeepRule rule;
+  private final String defaultAllocator;
+  private final boolean needsSamples;
+
+  StructuredMethod(String name, String description, ScoreFunction scores, boolean needsSamples, ScoreSide side,
+      boolean pfpTerms, KeepRule rule, String defaultAllocator) {
+    this.needsSamples = needsSamples;
+    this.name = name;
+    this.description = description;
+    this.scores = scores;
+    this.side = side;
+    this.pfpTerms = pfpTerms;
+    this.rule = rule;
+    this.defaultAllocator = defaultAllocator;
+  }
+
+  @Override
+  public String name() {
+    return name;
+  }
+
+  @Override
+  public String description() {
+    return description;
+  }
+
+  @Override
+  public boolean structured() {
+    return true;
+  }
+
+  @Override
+  public boolean needsSamples() {
+    return needsSamples;
+  }
+
+  @Override
+  public String defaultAllocator() {
+    return defaultAllocator;
+  }
+
+  @Override
+  public PruneOutcome prune(Network network, PruneRequest request, JobContext ctx) {
+    long start = System.nanoTime();
+    MethodSupport.requireSamples(this, request);
+    SensitivityReport report = scores.compute(network, request.samples(), ctx);
+    Duration scoring = Duration.ofNanos(System.nanoTime() - start);
+
+    ChannelGroups groups = ChannelGroups.trace(network);
+    SizeModel sizes = SizeModel.of(groups);
+    List<ChannelGroup> prunable = groups.prunable();
+    MethodSupport.requireSomethingPrunable(groups);
+    List<AllocationUnit> units = new ArrayList<>();
+    for (ChannelGroup group : prunable) {
+      units.add(GroupScores.unit(network, group, report, side, pfpTerms));
+    }
+    BudgetKind kind = request.budget().kind();
+    AllocationProblem problem = new AllocationProblem(units, kind, kept -> {
+      Map<String, Integer> counts = new HashMap<>(kept.length * 2);
+      for (int u = 0; u < kept.length; u++) {
+        counts.put(units.get(u).id(), kept[u]);
+      }
+      NetworkSize size = sizes.sizeWith(counts);
+      return kind == BudgetKind.PARAMETERS ? size.parameters() : size.macs();
+    });
+    Allocator allocator = request.allocator().orElseGet(() -> Allocators.byName(defaultAllocator));
+    Allocation allocation = allocator.allocate(problem, request.budget());
+
+    SplittableRandom random = new SplittableRandom(request.seed());
+    Map<String, ChannelSelection> selections = new LinkedHashMap<>();
+    int[] kept = allocation.kept();
+    for (int u = 0; u < units.size(); u++) {
+      selections.put(units.get(u).id(), ChannelSelection.choose(units.get(u).importance(), kept[u], rule, random));
+    }
+    Network pruned = build(network, prunable, selections);
+    NetworkSize original = new NetworkSize(network.parameterCount(), network.macs());
+    NetworkSize realised = new NetworkSize(pruned.parameterCount(), pruned.macs());
+    return new PruneOutcome(name, pruned, allocation, Reweighting.keptIndices(selections), Map.of(), original,
+        realised, report, scoring, Duration.ofNanos(System.nanoTime() - start));
+  }
+
+  private Network build(Network network, List<ChannelGroup> prunable, Map<String, ChannelSelection> selections) {
+    Map<String, int[]> kept = Reweighting.keptIndices(selections);
+    if (rule == KeepRule.TOP) {
+      return Surgery.keep(network, kept);
+    }
+    try (Network scaled = Surgery.keep(network, Map.of())) {
+      for (ChannelGroup group : prunable) {
+        Reweighting.apply(scaled, group, selections.get(group.id()));
+      }
+      return Surgery.keep(scaled, kept);
+    }
+  }
+}

@@ -1,0 +1,136 @@
+package org.prunelab.prune.method;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.prunelab.job.JobContext;
+import org.prunelab.nn.LayerInfo;
+import org.prunelab.nn.Network;
+import org.prunelab.prune.NetworkSize;
+import org.prunelab.prune.Surgery;
+import org.prunelab.prune.WeightMasks;
+import org.prunelab.prune.allocate.Allocation;
+import org.prunelab.prune.allocate.AllocationProblem;
+import org.prunelab.prune.allocate.AllocationUnit;
+import org.prunelab.prune.allocate.Allocator;
+import org.prunelab.prune.allocate.Allocators;
+import org.prunelab.prune.allocate.BudgetKind;
+import org.prunelab.prune.allocate.SensitivityTerm;
+import org.prunelab.prune.sensitivity.LayerScores;
+import org.prunelab.prune.sensitivity.ScoreFunction;
+import org.prunelab.prune.sensitivity.SensitivityReport;
+
+/**
+ * Weight pruning: every Conv2d and Linear weight tensor is a unit whose elements are its weights; an allocator
+ * sizes the units, each keeps its highest-scoring weights, and the rest are masked to zero in a copy of the
+ * network ({@link WeightMasks}). Size counts non-zero weights plus every other parameter; FLOPs scale each layer's
+ * MACs by its weight density. SiPP, weight thresholding, SNIP and random weights are this class with different
+ * scores and defaults. With SiPP the per-weight sensitivities also feed the optimal allocation (one term per layer).
+ */
+final class UnstructuredMethod implements PruneMethod {
+  private final String name;
+  private final String description;
+  private final ScoreFunction scores;
+  private final boolean needsSamples;
+  private final boolean sippTerms;
+  private final String defaultAllocator;
+
+  UnstructuredMethod(String name, String description, ScoreFunction scores, boolean needsSamples,
+      boolean sippTerms, String defaultAllocator) {
+    this.name = name;
+    this.description = description;
+    this.scores = scores;
+    this.needsSamples = needsSamples;
+    this.sippTerms = sippTerms;
+    this.defaultAllocator = defaultAllocator;
+  }
+
+  @Override
+  public String name() {
+    return name;
+  }
+
+  @Override
+  public String description() {
+    return description;
+  }
+
+  @Override
+  public boolean structured() {
+    return false;
+  }
+
+  @Override
+  public boolean needsSamples() {
+    return needsSamples;
+  }
+
+  @Override
+  public String defaultAllocator() {
+    return defaultAllocator;
+  }
+
+  @Override
+  public PruneOutcome prune(Network network, PruneRequest request, JobContext ctx) {
+    long start = System.nanoTime();
+    MethodSupport.requireSamples(this, request);
+    SensitivityReport report = scores.compute(network, request.samples(), ctx);
+    Duration scoring = Duration.ofNanos(System.nanoTime() - start);
+
+    Map<String, Long> layerMacs = new LinkedHashMap<>();
+    for (LayerInfo info : network.summary().layers()) {
+      layerMacs.put(info.name(), info.macs());
+    }
+    List<AllocationUnit> units = new ArrayList<>();
+    Map<String, float[]> weightScores = new LinkedHashMap<>();
+    for (LayerScores layer : report.layers()) {
+      float[] s = layer.weightScores();
+      String parameter = layer.node() + ".weight";
+      weightScores.put(parameter, s);
+      List<SensitivityTerm> terms = sippTerms
+          ? List.of(new SensitivityTerm(layer.node(), s, sum(s), GroupScores.alpha(network, layer.node())))
+          : List.of();
+      units.add(new AllocationUnit(parameter, s.length, s, terms));
+    }
+    long[] unitMacs = report.layers().stream().mapToLong(l -> layerMacs.get(l.node())).toArray();
+    BudgetKind kind = request.budget().kind();
+    long totalParameters = network.parameterCount();
+    long totalMacs = network.macs();
+    AllocationProblem problem = new AllocationProblem(units, kind,
+        kept -> sizeOf(kind, kept, units, unitMacs, totalParameters, totalMacs));
+    Allocator allocator = request.allocator().orElseGet(() -> Allocators.byName(defaultAllocator));
+    Allocation allocation = allocator.allocate(problem, request.budget());
+
+    Map<String, Integer> keptWeights = allocation.keptById();
+    WeightMasks masks = WeightMasks.keepTopK(weightScores, keptWeights);
+    Network pruned = Surgery.keep(network, Map.of());
+    masks.apply(pruned);
+    int[] kept = allocation.kept();
+    NetworkSize realised = new NetworkSize(
+        Math.round(sizeOf(BudgetKind.PARAMETERS, kept, units, unitMacs, totalParameters, totalMacs)),
+        Math.round(sizeOf(BudgetKind.FLOPS, kept, units, unitMacs, totalParameters, totalMacs)));
+    return new PruneOutcome(name, pruned, allocation, Map.of(), keptWeights,
+        new NetworkSize(totalParameters, totalMacs), realised, report, scoring,
+        Duration.ofNanos(System.nanoTime() - start));
+  }
+
+  private static double sizeOf(BudgetKind kind, int[] kept, List<AllocationUnit> units, long[] unitMacs,
+      long totalParameters, long totalMacs) {
+    double size = kind == BudgetKind.PARAMETERS ? totalParameters : totalMacs;
+    for (int u = 0; u < kept.length; u++) {
+      int elements = units.get(u).elements();
+      size -= kind == BudgetKind.PARAMETERS ? elements - kept[u] : unitMacs[u] * (1.0 - (double) kept[u] / elements);
+    }
+    return size;
+  }
+
+  private static double sum(float[] a) {
+    double s = 0;
+    for (float v : a) {
+      s += v;
+    }
+    return s;
+  }
+}
