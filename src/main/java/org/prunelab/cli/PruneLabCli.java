@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     version = "PruneLab 0.1.0",
     description = "Compress neural networks: inspect, train and evaluate (run without a command for the workbench).",
-    subcommands = {InfoCommand.class, TrainCommand.class, EvalCommand.class, BenchCommand.class})
+    subcommands = {InfoCommand.class, TrainCommand.class, EvalCommand.class, PruneCommand.class, BenchCommand.class})
 public final class PruneLabCli implements Runnable {
   /** Exit status for errors in the user's input. */
   public static final int USER_ERROR = 2;

@@ -5,15 +5,16 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The result of an allocator: elements kept per unit, the exact size that gives, and the allocator's own level
+ * The result of an allocator: elements kept per unit (of how many), the exact size that gives, and the allocator's own level
  * (PFP's shared error eps for the optimal allocator, the keep fraction for uniform, the threshold for global; NaN
  * when it has none).
  */
-public record Allocation(String allocator, List<String> ids, int[] kept, double size, double fullSize,
-    BudgetKind kind, double level) {
+public record Allocation(String allocator, List<String> ids, int[] kept, int[] elements, double size,
+    double fullSize, BudgetKind kind, double level) {
   public Allocation {
     ids = List.copyOf(ids);
     kept = kept.clone();
+    elements = elements.clone();
   }
 
   /** Realised fraction of the original size. */
@@ -33,5 +34,10 @@ public record Allocation(String allocator, List<String> ids, int[] kept, double 
   @Override
   public int[] kept() {
     return kept.clone();
+  }
+
+  @Override
+  public int[] elements() {
+    return elements.clone();
   }
 }

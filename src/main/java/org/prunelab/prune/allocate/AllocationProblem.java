@@ -94,7 +94,7 @@ public final class AllocationProblem {
 
   /** Wraps kept counts into an allocation with their exact size. */
   public Allocation allocation(String allocator, int[] kept, double errorLevel) {
-    return new Allocation(allocator, units.stream().map(AllocationUnit::id).toList(), kept.clone(), sizeOf(kept),
+    return new Allocation(allocator, units.stream().map(AllocationUnit::id).toList(), kept, full(), sizeOf(kept),
         fullSize, kind, errorLevel);
   }
 }

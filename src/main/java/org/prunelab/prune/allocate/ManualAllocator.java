@@ -12,13 +12,13 @@ public final class ManualAllocator implements Allocator {
   private final Map<String, Double> ratios;
 
   public ManualAllocator(Map<String, Double> ratios) {
-    this.ratios = Map.copyOf(ratios);
     ratios.forEach((id, r) -> {
       if (r == null || !(r > 0 && r <= 1)) {
         throw new AllocationException("keep ratio " + r + " for " + id + " is outside (0, 1]; a layer can keep at "
             + "most all and at least one of its channels");
       }
     });
+    this.ratios = Map.copyOf(ratios);
   }
 
   @Override

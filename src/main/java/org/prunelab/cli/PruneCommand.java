@@ -1,0 +1,129 @@
+package org.prunelab.cli;
+
+import ai.djl.ndarray.NDManager;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.prunelab.PruneLabException;
+import org.prunelab.data.Batch;
+import org.prunelab.data.DataSplits;
+import org.prunelab.data.Normalization;
+import org.prunelab.nn.Network;
+import org.prunelab.prune.allocate.Allocator;
+import org.prunelab.prune.allocate.Allocators;
+import org.prunelab.prune.allocate.Budget;
+import org.prunelab.prune.allocate.BudgetKind;
+import org.prunelab.prune.allocate.ManualAllocator;
+import org.prunelab.prune.method.PruneMethod;
+import org.prunelab.prune.method.PruneMethods;
+import org.prunelab.prune.method.PruneOutcome;
+import org.prunelab.prune.method.PruneRequest;
+import org.prunelab.train.Evaluator;
+import org.prunelab.train.InputNormalization;
+import org.prunelab.train.Loaders;
+import org.prunelab.train.Metrics;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code prunelab prune}: prunes a model to a budget with one method and allocation, prints what each layer kept,
+ * the realised size and FLOPs and the pruned network's test accuracy, and writes the pruned model.
+ */
+@Command(name = "prune", mixinStandardHelpOptions = true,
+    description = "Prune a model to a parameter or FLOP budget and report what it keeps and its accuracy.")
+final class PruneCommand implements Runnable {
+  @Mixin ModelOptions model;
+  @Mixin DataOptions data;
+  @Mixin SampleOptions sampleOptions;
+
+  @Option(names = "--method", defaultValue = "pfp", description = "pfp, pfp-random, pfp-top-random, sipp, ft, ft-l1, "
+      + "wt, snip, thinet, random-filters, random-weights (default: ${DEFAULT-VALUE}).")
+  String method;
+
+  @Option(names = "--keep", required = true, description = "Fraction of the original parameters (or FLOPs) to keep, "
+      + "in (0, 1].")
+  double keep;
+
+  @Option(names = "--budget", defaultValue = "params", description = "params or flops (default: ${DEFAULT-VALUE}).")
+  String budget;
+
+  @Option(names = "--allocation", description = "uniform, optimal, global, global-raw, or a JSON file of per-layer "
+      + "keep ratios {\"layer\": 0.5, ...} (default: the method's own).")
+  String allocation;
+
+  @Option(names = "--out", paramLabel = "FILE", description = "Write the pruned model here (.plm).")
+  Path outFile;
+
+  @Option(names = "--no-eval", description = "Skip the test-set evaluation of the pruned model.")
+  boolean noEval;
+
+  @Option(names = "--json", description = "Print JSON.")
+  boolean json;
+
+  @Spec picocli.CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    PruneMethod pruneMethod = PruneMethods.create(method, model.seed);
+    Budget request = new Budget(budgetKind(), keep);
+    Optional<Allocator> allocator = Optional.ofNullable(allocation).map(PruneCommand::allocator);
+    boolean needsData = pruneMethod.needsSamples() || !noEval;
+    DataSplits splits = needsData ? data.load() : null;
+    try (Network net = model.open(); NDManager manager = NDManager.newBaseManager(net.device())) {
+      Normalization norm = needsData ? InputNormalization.of(net).orElseGet(splits::normalization) : null;
+      Batch samples = pruneMethod.needsSamples() ? sampleOptions.load(net, splits, norm, manager, err) : null;
+      TerminalProgress progress = new TerminalProgress(err);
+      try (PruneOutcome outcome = pruneMethod.prune(net, new PruneRequest(request, allocator, samples, model.seed),
+          progress)) {
+        Metrics metrics = noEval ? null
+            : Evaluator.evaluate(outcome.network(), Loaders.evaluation(splits.test(), norm), progress);
+        if (outFile != null) {
+          PrunedModelFiles.write(outcome.network(), outFile);
+        }
+        if (json) {
+          Json.print(out, PruneReport.json(outcome, metrics, outFile));
+        } else {
+          PruneReport.print(out, outcome, metrics, outFile);
+        }
+      }
+    }
+  }
+
+  private BudgetKind budgetKind() {
+    return switch (budget.toLowerCase(Locale.ROOT)) {
+      case "params", "parameters" -> BudgetKind.PARAMETERS;
+      case "flops", "macs" -> BudgetKind.FLOPS;
+      default -> throw new IllegalArgumentException("--budget must be params or flops, got '" + budget + "'");
+    };
+  }
+
+  private static Allocator allocator(String value) {
+    if (Allocators.NAMES.contains(value)) {
+      return Allocators.byName(value);
+    }
+    Path file = Path.of(value);
+    if (!Files.isRegularFile(file)) {
+      throw new PruneLabException("--allocation '" + value + "' is neither one of " + Allocators.NAMES
+          + " nor a readable JSON file of per-layer keep ratios");
+    }
+    try {
+      Map<String, Double> ratios = new ObjectMapper().readValue(file.toFile(), new TypeReference<>() {});
+      return new ManualAllocator(new LinkedHashMap<>(ratios));
+    } catch (IOException e) {
+      throw new PruneLabException("allocation file " + file + " is not a JSON object of layer names to keep ratios "
+          + "(" + e.getMessage().lines().findFirst().orElse("") + ")", e);
+    }
+  }
+
+}

@@ -1,0 +1,88 @@
+package org.prunelab.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.prunelab.prune.allocate.Allocation;
+import org.prunelab.prune.method.PruneOutcome;
+import org.prunelab.train.Metrics;
+
+/** The text and JSON report of a prune: per unit what it kept, realised size and FLOPs, accuracy. */
+final class PruneReport {
+  private PruneReport() {}
+
+  static void print(PrintWriter out, PruneOutcome outcome, Metrics metrics, Path file) {
+    Allocation allocation = outcome.allocation();
+    out.printf(Locale.ROOT, "%s, %s allocation, budget %.4f of %s%n", outcome.method(), allocation.allocator(),
+        allocation.fullSize() > 0 ? allocation.size() / allocation.fullSize() : 1.0, allocation.kind().label());
+    String unit = outcome.keptChannels().isEmpty() ? "weights" : "channels";
+    int width = Math.max(24, allocation.ids().stream().mapToInt(String::length).max().orElse(0) + 2);
+    out.printf(Locale.ROOT, "%-" + width + "s %12s %12s %8s%n", outcome.keptChannels().isEmpty() ? "parameter" : "group",
+        "kept " + unit, "of", "ratio");
+    int[] kept = allocation.kept();
+    List<String> ids = allocation.ids();
+    int[] full = allocation.elements();
+    for (int u = 0; u < ids.size(); u++) {
+      out.printf(Locale.ROOT, "%-" + width + "s %12d %12d %8.3f%n", ids.get(u), kept[u], full[u],
+          (double) kept[u] / full[u]);
+    }
+    out.printf(Locale.ROOT, "parameters %s -> %s (%.4f kept), FLOPs %s -> %s (%.4f kept)%n",
+        Numbers.grouped(outcome.original().parameters()), Numbers.grouped(outcome.realised().parameters()),
+        outcome.parameterRatio(), Numbers.si(outcome.original().macs()), Numbers.si(outcome.realised().macs()),
+        outcome.flopRatio());
+    out.printf(Locale.ROOT, "scores %.2f s, total %.2f s%n", outcome.scoring().toMillis() / 1e3,
+        outcome.total().toMillis() / 1e3);
+    if (metrics != null) {
+      out.printf(Locale.ROOT, "pruned test accuracy: top-1 %s, top-5 %s, loss %.4f (%d images)%n",
+          Numbers.percent(metrics.top1()), Numbers.percent(metrics.top5()), metrics.loss(), metrics.samples());
+    }
+    if (file != null) {
+      out.println("wrote " + file);
+    }
+  }
+
+  static Map<String, Object> json(PruneOutcome outcome, Metrics metrics, Path file) {
+    Allocation allocation = outcome.allocation();
+    Map<String, Object> result = new LinkedHashMap<>();
+    result.put("method", outcome.method());
+    result.put("allocation", allocation.allocator());
+    result.put("budget", allocation.kind().name().toLowerCase(Locale.ROOT));
+    result.put("allocatorLevel", Double.isNaN(allocation.level()) ? null : allocation.level());
+    List<Map<String, Object>> units = new java.util.ArrayList<>();
+    int[] kept = allocation.kept();
+    int[] full = allocation.elements();
+    for (int u = 0; u < kept.length; u++) {
+      Map<String, Object> row = new LinkedHashMap<>();
+      row.put("id", allocation.ids().get(u));
+      row.put("kept", kept[u]);
+      row.put("of", full[u]);
+      if (!outcome.keptChannels().isEmpty()) {
+        row.put("channels", outcome.keptChannels().get(allocation.ids().get(u)));
+      }
+      units.add(row);
+    }
+    result.put(outcome.keptChannels().isEmpty() ? "parameters" : "groups", units);
+    result.put("originalParameters", outcome.original().parameters());
+    result.put("parameters", outcome.realised().parameters());
+    result.put("parameterRatio", outcome.parameterRatio());
+    result.put("originalFlops", outcome.original().macs());
+    result.put("flops", outcome.realised().macs());
+    result.put("flopRatio", outcome.flopRatio());
+    result.put("scoringSeconds", outcome.scoring().toMillis() / 1e3);
+    result.put("totalSeconds", outcome.total().toMillis() / 1e3);
+    if (metrics != null) {
+      result.put("top1", metrics.top1());
+      result.put("top5", metrics.top5());
+      result.put("loss", metrics.loss());
+      result.put("testImages", metrics.samples());
+    }
+    if (file != null) {
+      result.put("out", file.toString());
+    }
+    return result;
+  }
+
+}
