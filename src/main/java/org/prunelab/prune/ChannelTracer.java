@@ -20,7 +20,6 @@ import org.prunelab.nn.layer.Flatten;
 import org.prunelab.nn.layer.Identity;
 import org.prunelab.nn.layer.Layer;
 import org.prunelab.nn.layer.LeakyRelu;
-import org.prunelab.nn.layer.Linear;
 import org.prunelab.nn.layer.MaxPool;
 import org.prunelab.nn.layer.Mul;
 import org.prunelab.nn.layer.Relu;
@@ -75,11 +74,11 @@ final class ChannelTracer {
     Layer layer = node.layer();
     String name = node.name();
     int[] in = tensors.get(node.inputs().get(0));
-    if (layer instanceof Conv2d c && c.groups() == 1 || layer instanceof Linear) {
+    if (LayerKinds.mixesChannels(layer)) {
       consumers.add(new Role(name, 0, false));
       return produce(name, channelsOf(network.shapeOf(name)));
     }
-    if (layer instanceof Conv2d c && c.groups() == c.inChannels() && c.outChannels() == c.inChannels()) {
+    if (LayerKinds.isDepthwise(layer)) {
       consumers.add(new Role(name, 0, true));
       producers.add(new Role(name, 0, true));
       return in;

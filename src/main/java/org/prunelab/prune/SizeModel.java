@@ -48,8 +48,7 @@ public final class SizeModel {
       Count in = count(node.inputs().get(0));
       Count out = count(node.name());
       Shape outShape = groups.shapeOf(node.name());
-      if (layer instanceof Conv2d c && (c.groups() == 1 || c.groups() == c.inChannels()
-          && c.outChannels() == c.inChannels())) {
+      if (layer instanceof Conv2d c && (c.groups() == 1 || LayerKinds.isDepthwise(c))) {
         long kernel = (long) c.kernelH() * c.kernelW();
         long positions = outShape.get(1) * outShape.get(2);
         int bias = c.bias() ? 1 : 0;
