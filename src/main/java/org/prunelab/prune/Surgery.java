@@ -10,6 +10,7 @@ import org.prunelab.nn.layer.BatchNorm;
 import org.prunelab.nn.layer.Conv2d;
 import org.prunelab.nn.layer.Layer;
 import org.prunelab.nn.layer.Linear;
+import org.prunelab.nn.layer.Reshape;
 
 /**
  * Structured pruning as a graph rewrite: removing channel set R of a group deletes the matching output filters,
@@ -72,6 +73,11 @@ public final class Surgery {
     }
     if (layer instanceof BatchNorm b) {
       return new BatchNorm(out, b.eps(), b.momentum());
+    }
+    if (layer instanceof Reshape r) {
+      long[] target = r.target().clone();
+      target[0] = out;
+      return new Reshape(target);
     }
     return layer;
   }
