@@ -13,7 +13,10 @@ import org.prunelab.nn.Node;
  * removed together. A producer's output channels are tied to every consumer's input channels; Add and Mul tie the
  * channels of all their inputs; Concat maps channel ranges; BatchNorm, activations, pooling and dropout pass
  * channels through; a depthwise convolution ties its input channel to its output channel; a Flatten of C x H x W
- * maps channel j to features [j H W, (j + 1) H W) of the following linear layer. Holds plain values only (node
+ * (or a Reshape that keeps channels whole) maps channel j to features [j H W, (j + 1) H W) of the following
+ * linear layer. Channels that meet anything else (grouped convolutions, mixing Reshapes, Softmax over channels,
+ * broadcasting across channels, unknown operations) and those of the network input and output form unprunable
+ * groups that say why. Holds plain values only (node
  * names, layer records, shapes), no native memory, so it outlives the network it was traced from.
  */
 public final class ChannelGroups {

@@ -36,7 +36,7 @@ public final class ChannelMasking {
       public NDArray parameter(Node node, ParamSpec spec, NDArray original, NDManager scope) {
         String input = node.inputs().get(0);
         int[] columns = kept.of(input);
-        if (columns == null || !spec.suffix().equals("weight") || !Surgery.mixesChannels(node.layer())) {
+        if (columns == null || !spec.suffix().equals("weight") || !LayerKinds.mixesChannels(node.layer())) {
           return original;
         }
         float[] mask = new float[Math.toIntExact(original.getShape().get(1))];

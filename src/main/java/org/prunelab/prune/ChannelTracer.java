@@ -20,7 +20,6 @@ import org.prunelab.nn.layer.Flatten;
 import org.prunelab.nn.layer.Identity;
 import org.prunelab.nn.layer.Layer;
 import org.prunelab.nn.layer.LeakyRelu;
-import org.prunelab.nn.layer.Linear;
 import org.prunelab.nn.layer.MaxPool;
 import org.prunelab.nn.layer.Mul;
 import org.prunelab.nn.layer.Relu;
@@ -34,8 +33,9 @@ import org.prunelab.nn.layer.Tanh;
 /**
  * Traces a network's channels, one union-find element per channel a node creates (its "source"). A tensor is
  * described per feature of its first axis by the element it holds: pass-through layers hand the description on,
- * Concat concatenates descriptions, Flatten repeats each channel H * W times, Add and Mul unite their inputs'
- * elements position by position, and a depthwise convolution hands its input's elements to its output. Sources
+ * Concat concatenates descriptions, Flatten (and a Reshape that keeps channels whole) repeats each channel H * W
+ * times, Add and Mul unite their inputs' elements position by position, and a depthwise convolution hands its
+ * input's elements to its output. Sources
  * connected by a union form one group; its channels are the union-find classes. Channels that meet an operation
  * of unknown channel semantics are marked, and their whole group becomes unprunable with that reason.
  */
@@ -53,7 +53,7 @@ final class ChannelTracer {
 
   private record Mark(int element, String reason) {}
 
-  private record Role(String node, int input, boolean tied) {}
+  private record Role(String node, boolean tied) {}
 
   ChannelTracer(Network network) {
     this.network = network;
@@ -75,13 +75,13 @@ final class ChannelTracer {
     Layer layer = node.layer();
     String name = node.name();
     int[] in = tensors.get(node.inputs().get(0));
-    if (layer instanceof Conv2d c && c.groups() == 1 || layer instanceof Linear) {
-      consumers.add(new Role(name, 0, false));
+    if (LayerKinds.mixesChannels(layer)) {
+      consumers.add(new Role(name, false));
       return produce(name, channelsOf(network.shapeOf(name)));
     }
-    if (layer instanceof Conv2d c && c.groups() == c.inChannels() && c.outChannels() == c.inChannels()) {
-      consumers.add(new Role(name, 0, true));
-      producers.add(new Role(name, 0, true));
+    if (LayerKinds.isDepthwise(layer)) {
+      consumers.add(new Role(name, true));
+      producers.add(new Role(name, true));
       return in;
     }
     if (layer instanceof Conv2d c) {
@@ -92,7 +92,7 @@ final class ChannelTracer {
       return out;
     }
     if (layer instanceof BatchNorm) {
-      producers.add(new Role(name, 0, true));
+      producers.add(new Role(name, true));
       return in;
     }
     if (layer instanceof Relu || layer instanceof Clip || layer instanceof LeakyRelu || layer instanceof Sigmoid
@@ -116,8 +116,14 @@ final class ChannelTracer {
     if (layer instanceof Concat) {
       return concat(node);
     }
-    String what = (layer instanceof Reshape ? "Reshape" : layer.op() + ", whose channel semantics are unknown,")
-        + " at '" + name + "'";
+    if (layer instanceof Reshape) {
+      int[] out = reshape(in, network.shapeOf(node.inputs().get(0)), network.shapeOf(name));
+      if (out != null) {
+        return out;
+      }
+    }
+    String what = (layer instanceof Reshape ? "a Reshape that mixes channels"
+        : layer.op() + ", whose channel semantics are unknown,") + " at '" + name + "'";
     for (String input : node.inputs()) {
       mark(tensors.get(input), "it passes through " + what);
     }
@@ -127,7 +133,7 @@ final class ChannelTracer {
   }
 
   private int[] produce(String node, int channels) {
-    producers.add(new Role(node, 0, false));
+    producers.add(new Role(node, false));
     return newSource(node, channels);
   }
 
@@ -136,6 +142,27 @@ final class ChannelTracer {
     int[] out = new int[in.length * perChannel];
     for (int f = 0; f < out.length; f++) {
       out[f] = in[f / perChannel];
+    }
+    return out;
+  }
+
+  /**
+   * A Reshape keeps channels when each feature of its output's first axis lies within one channel of its input
+   * (in row-major order): flattening (C, H, W) to (C H W), unflattening, (C) to (C, 1, 1). Returns null otherwise.
+   */
+  private static int[] reshape(int[] in, Shape inShape, Shape outShape) {
+    long inBlock = inShape.size() / inShape.get(0);
+    long outBlock = outShape.size() / outShape.get(0);
+    int[] out = new int[Math.toIntExact(outShape.get(0))];
+    for (int i = 0; i < out.length; i++) {
+      int first = (int) (i * outBlock / inBlock);
+      int last = (int) (((i + 1) * outBlock - 1) / inBlock);
+      for (int j = first + 1; j <= last; j++) {
+        if (in[j] != in[first]) {
+          return null;
+        }
+      }
+      out[i] = in[first];
     }
     return out;
   }
@@ -282,9 +309,9 @@ final class ChannelTracer {
     }
     List<List<ChannelConsumer>> groupConsumers = lists(groups);
     for (Role r : consumers) {
-      String input = network.node(r.node()).inputs().get(r.input());
+      String input = network.node(r.node()).inputs().get(0);
       for (TensorChannels.Run run : channels.get(input).runs()) {
-        groupConsumers.get(run.group()).add(new ChannelConsumer(r.node(), r.input(), run.offset(), run.channels(),
+        groupConsumers.get(run.group()).add(new ChannelConsumer(r.node(), 0, run.offset(), run.channels(),
             run.featuresPerChannel(), r.tied()));
       }
     }

@@ -48,12 +48,10 @@ public final class SizeModel {
       Count in = count(node.inputs().get(0));
       Count out = count(node.name());
       Shape outShape = groups.shapeOf(node.name());
-      int bias = 0;
-      if (layer instanceof Conv2d c && (c.groups() == 1 || c.groups() == c.inChannels()
-          && c.outChannels() == c.inChannels())) {
+      if (layer instanceof Conv2d c && (c.groups() == 1 || LayerKinds.isDepthwise(c))) {
         long kernel = (long) c.kernelH() * c.kernelW();
         long positions = outShape.get(1) * outShape.get(2);
-        bias = c.bias() ? 1 : 0;
+        int bias = c.bias() ? 1 : 0;
         terms.add(c.groups() == 1
             ? new Term(in, out, kernel, bias, positions * kernel, 0)
             : new Term(in, out, 0, kernel + bias, 0, positions * kernel));

@@ -13,9 +13,10 @@ public record Sparsity(long nonzero, long total) {
     long total = 0;
     for (NDArray p : network.trainableParameters().values()) {
       try (NDManager scope = p.getManager().newSubManager()) {
-        NDArray count = p.countNonzero();
-        count.attach(scope);
-        nonzero += count.getLong();
+        // countNonzero leaves an intermediate in the network's manager; neq's result can be moved to the scope
+        NDArray flags = p.neq(0f);
+        flags.attach(scope);
+        nonzero += flags.sum().getLong();
       }
       total += p.size();
     }

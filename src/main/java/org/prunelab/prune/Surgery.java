@@ -10,6 +10,7 @@ import org.prunelab.nn.layer.BatchNorm;
 import org.prunelab.nn.layer.Conv2d;
 import org.prunelab.nn.layer.Layer;
 import org.prunelab.nn.layer.Linear;
+import org.prunelab.nn.layer.Reshape;
 
 /**
  * Structured pruning as a graph rewrite: removing channel set R of a group deletes the matching output filters,
@@ -63,8 +64,7 @@ public final class Surgery {
     int in = kept.count(node.inputs().get(0));
     int out = kept.count(node.name());
     if (layer instanceof Conv2d c) {
-      int groups = c.groups() == 1 ? 1 : c.groups() == c.inChannels() && c.outChannels() == c.inChannels() ? out
-          : c.groups();
+      int groups = LayerKinds.isDepthwise(c) ? out : c.groups();
       return new Conv2d(in, out, c.kernelH(), c.kernelW(), c.strideH(), c.strideW(), c.padH(), c.padW(),
           c.dilationH(), c.dilationW(), groups, c.bias());
     }
@@ -73,6 +73,11 @@ public final class Surgery {
     }
     if (layer instanceof BatchNorm b) {
       return new BatchNorm(out, b.eps(), b.momentum());
+    }
+    if (layer instanceof Reshape r) {
+      long[] target = r.target().clone();
+      target[0] = out;
+      return new Reshape(target);
     }
     return layer;
   }
@@ -85,14 +90,9 @@ public final class Surgery {
       value = NetworkCopy.select(value, 0, rows, scope);
     }
     int[] columns = kept.of(node.inputs().get(0));
-    if (columns != null && spec.suffix().equals("weight") && mixesChannels(node.layer())) {
+    if (columns != null && spec.suffix().equals("weight") && LayerKinds.mixesChannels(node.layer())) {
       value = NetworkCopy.select(value, 1, columns, scope);
     }
     return value;
-  }
-
-  /** Convolutions without groups and linear layers: their weight's axis 1 runs over the input features. */
-  static boolean mixesChannels(Layer layer) {
-    return layer instanceof Conv2d c && c.groups() == 1 || layer instanceof Linear;
   }
 }

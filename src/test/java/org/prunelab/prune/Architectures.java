@@ -116,6 +116,29 @@ final class Architectures {
     return b;
   }
 
+  /**
+   * Squeeze-and-excitation as ONNX exports often write it: global pool, Reshape to a vector, Linear 12 to 3, ReLU,
+   * Linear 3 to 12, Sigmoid, Reshape to (12, 1, 1), Mul with the map; the head flattens by a Reshape too.
+   */
+  static NetworkBuilder squeezeExcitationWithReshape() {
+    NetworkBuilder b = start();
+    String x = b.add("conv", Conv2d.of(3, 12, 3, 1, 1, false), Network.INPUT);
+    x = b.add("relu", new Relu(), x);
+    String s = b.add("se.pool", AdaptiveAvgPool.global(), x);
+    s = b.add("se.flat", new Reshape(new long[] {12}), s);
+    s = b.add("se.fc1", new Linear(12, 3, true), s);
+    s = b.add("se.relu", new Relu(), s);
+    s = b.add("se.fc2", new Linear(3, 12, true), s);
+    s = b.add("se.gate", new Sigmoid(), s);
+    s = b.add("se.unflat", new Reshape(new long[] {12, 1, 1}), s);
+    x = b.add("se.scale", new Mul(), x, s);
+    x = b.add("conv2", Conv2d.of(12, 6, 3, 1, 1, true), x);
+    x = b.add("maxpool", MaxPool.of(2), x);
+    x = b.add("flat", new Reshape(new long[] {6 * 4 * 4}), x);
+    b.add("fc", new Linear(96, 4, true), x);
+    return b;
+  }
+
   /** Conv 3 to 4 (6x6), max-pool to 4 x 3 x 3, Flatten to 36 features, Linear 36 to 10, BatchNorm1d, Linear. */
   static NetworkBuilder flattenIntoLinear() {
     NetworkBuilder b = start();
@@ -139,8 +162,8 @@ final class Architectures {
     String a = b.add("a", Conv2d.of(3, 4, 3, 1, 1, false), Network.INPUT);
     String grouped = b.add("grouped", Conv2d.of(4, 6, 3, 1, 1, false).withGroups(2), a);
     String c = b.add("c", Conv2d.of(6, 4, 1, 1, 0, false), grouped);
-    String r = b.add("reshape", new Reshape(new long[] {8, 4, 8}), c);
-    String d = b.add("d", Conv2d.of(8, 5, 1, 1, 0, false), r);
+    String r = b.add("reshape", new Reshape(new long[] {2, 16, 8}), c);
+    String d = b.add("d", Conv2d.of(2, 5, 1, 1, 0, false), r);
     String s = b.add("softmax", new Softmax(1), d);
     String e = b.add("e", Conv2d.of(5, 6, 1, 1, 0, false), s);
     String mask = b.add("mask", Conv2d.of(6, 1, 1, 1, 0, false), e);
@@ -153,7 +176,7 @@ final class Architectures {
     String sum = b.add("sum", new Add(), cat, b.add("k.cut", Conv2d.of(5, 5, 1, 1, 0, false), k));
     sum = b.add("relu", new Relu(), sum);
     sum = b.add("flatten", new Flatten(), sum);
-    b.add("fc", new Linear(5 * 4 * 8, 2, true), sum);
+    b.add("fc", new Linear(5 * 16 * 8, 2, true), sum);
     return b;
   }
 }

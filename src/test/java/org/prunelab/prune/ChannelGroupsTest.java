@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.prunelab.nn.Network;
 import org.prunelab.nn.NetworkBuilder;
 import org.prunelab.nn.layer.Conv2d;
+import org.prunelab.nn.layer.Reshape;
 import org.prunelab.zoo.Zoo;
 import org.prunelab.zoo.ZooOptions;
 
@@ -121,6 +122,23 @@ class ChannelGroupsTest {
   }
 
   @Test
+  void reshapesThatKeepChannelsWholePassThemOn() {
+    ChannelGroups g = trace(Architectures::squeezeExcitationWithReshape);
+    assertEquals(List.of("input", "conv", "se.fc1", "conv2", "fc"), ids(g.groups()));
+    assertEquals(List.of("conv", "se.fc2"), producers(g.group("conv")));
+    assertEquals(List.of("se.fc1", "conv2"), consumers(g.group("conv")));
+    // the head's Reshape flattens 6 x 4 x 4: 16 features per channel of conv2
+    assertEquals(List.of(new ChannelConsumer("fc", 0, 0, 6, 16, false)), g.consumersOf("conv2"));
+    try (Network net = PruneTests.build(Architectures.squeezeExcitationWithReshape(), 8);
+        Network pruned = Surgery.keep(net, Map.of("conv", new int[] {0, 5}, "conv2", new int[] {1, 2, 3}))) {
+      assertEquals(new Reshape(new long[] {2}), pruned.node("se.flat").layer());
+      assertEquals(new Reshape(new long[] {2, 1, 1}), pruned.node("se.unflat").layer());
+      assertEquals(new Reshape(new long[] {3 * 4 * 4}), pruned.node("flat").layer());
+      assertEquals(new Reshape(new long[] {12, 1, 1}), net.node("se.unflat").layer());
+    }
+  }
+
+  @Test
   void flattenIntoLinearCountsHeightTimesWidthFeaturesPerChannel() {
     ChannelGroups g = trace(Architectures::flattenIntoLinear);
     assertEquals(List.of(new ChannelConsumer("fc1", 0, 0, 4, 9, false)), g.consumersOf("conv"));
@@ -131,7 +149,7 @@ class ChannelGroupsTest {
   void handBuiltGraphsPruneExactly() {
     List<Supplier<NetworkBuilder>> graphs = List.of(Architectures::residual, Architectures::fire,
         Architectures::invertedResidual, Architectures::squeezeExcitation, Architectures::flattenIntoLinear,
-        Architectures::unusual);
+        Architectures::squeezeExcitationWithReshape, Architectures::unusual);
     for (int i = 0; i < graphs.size(); i++) {
       try (Network net = PruneTests.build(graphs.get(i).get(), 20 + i)) {
         ChannelGroups groups = ChannelGroups.trace(net);
@@ -160,7 +178,7 @@ class ChannelGroupsTest {
     ChannelGroups g = trace(Architectures::unusual);
     assertTrue(g.group("a").reason().contains("grouped convolution 'grouped' (groups=2)"), g.group("a").reason());
     assertTrue(g.group("grouped").reason().contains("grouped convolution"), g.group("grouped").reason());
-    assertTrue(g.group("c").reason().contains("Reshape at 'reshape'"), g.group("c").reason());
+    assertTrue(g.group("c").reason().contains("a Reshape that mixes channels at 'reshape'"), g.group("c").reason());
     assertTrue(g.group("reshape").reason().contains("Reshape"), g.group("reshape").reason());
     assertTrue(g.group("d").reason().contains("Softmax over channels"), g.group("d").reason());
     assertTrue(g.group("mask").reason().contains("broadcast across the channels by Mul 'gated'"),

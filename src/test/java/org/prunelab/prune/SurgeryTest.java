@@ -25,7 +25,8 @@ class SurgeryTest {
     ZooOptions options = new ZooOptions(channels, channels == 1 ? 28 : 32, channels == 1 ? 28 : 32, 10, width);
     try (Network net = PruneTests.build(Zoo.builder(model, options), 11)) {
       ChannelGroups groups = ChannelGroups.trace(net);
-      for (long seed = 1; seed <= 3; seed++) {
+      int plans = model.equals("resnet56") ? 1 : 3;
+      for (long seed = 1; seed <= plans; seed++) {
         PruneTests.checkSurgery(net, PruneTests.randomPlan(groups, seed), model + " plan " + seed);
       }
     }
