@@ -1,7 +1,9 @@
 package org.prunelab.prune.method;
 
+import java.time.Duration;
 import org.prunelab.job.JobContext;
 import org.prunelab.nn.Network;
+import org.prunelab.prune.sensitivity.SensitivityReport;
 
 /**
  * A pruning method: a score (which channels or weights matter), an allocator (how many each layer keeps) and a keep
@@ -25,9 +27,25 @@ public interface PruneMethod {
   String defaultAllocator();
 
   /**
-   * Prunes {@code network} (left unchanged) to the request's budget.
+   * The method's scores of {@code network} (on the request's samples where it reads data): the slow step, done
+   * once when several budgets or allocations are tried.
    *
-   * @throws org.prunelab.PruneLabException when the budget cannot be met or the samples are missing
+   * @throws org.prunelab.PruneLabException when the samples are missing or not finite
    */
-  PruneOutcome prune(Network network, PruneRequest request, JobContext ctx);
+  SensitivityReport score(Network network, PruneRequest request, JobContext ctx);
+
+  /**
+   * Prunes {@code network} (left unchanged) to the request's budget with scores from {@link #score}.
+   *
+   * @throws org.prunelab.PruneLabException when the budget cannot be met
+   */
+  PruneOutcome prune(Network network, SensitivityReport scores, PruneRequest request);
+
+  /** Scores, then prunes; the outcome's total time includes the scoring. */
+  default PruneOutcome prune(Network network, PruneRequest request, JobContext ctx) {
+    long start = System.nanoTime();
+    SensitivityReport scores = score(network, request, ctx);
+    PruneOutcome outcome = prune(network, scores, request);
+    return outcome.withTimes(Duration.ofNanos(System.nanoTime() - start));
+  }
 }

@@ -10,11 +10,22 @@ import org.prunelab.prune.sensitivity.SensitivityReport;
 /**
  * A pruned network and how it came about: the allocation, per unit what stays (structured: kept channel indices
  * per group; unstructured: kept weights per parameter), the sizes before and after (realised, counted on the
- * pruned network), the scores and the time spent. The caller owns (and closes) the network.
+ * pruned network), the scores and the time spent (scoring included when the method scored as part of the call). The caller owns (and closes) the network.
  */
 public record PruneOutcome(String method, Network network, Allocation allocation, Map<String, int[]> keptChannels,
     Map<String, Integer> keptWeights, NetworkSize original, NetworkSize realised, SensitivityReport scores,
-    Duration scoring, Duration total) implements AutoCloseable {
+    Duration total) implements AutoCloseable {
+
+  /** The same outcome with the total time replaced (scoring included). */
+  public PruneOutcome withTimes(Duration newTotal) {
+    return new PruneOutcome(method, network, allocation, keptChannels, keptWeights, original, realised, scores,
+        newTotal);
+  }
+
+  /** Time the scores took. */
+  public Duration scoring() {
+    return scores.total();
+  }
 
   /** Realised fraction of the original parameters. */
   public double parameterRatio() {

@@ -77,11 +77,14 @@ final class StructuredMethod implements PruneMethod {
   }
 
   @Override
-  public PruneOutcome prune(Network network, PruneRequest request, JobContext ctx) {
-    long start = System.nanoTime();
+  public SensitivityReport score(Network network, PruneRequest request, JobContext ctx) {
     MethodSupport.requireSamples(this, request);
-    SensitivityReport report = scores.compute(network, request.samples(), ctx);
-    Duration scoring = Duration.ofNanos(System.nanoTime() - start);
+    return scores.compute(network, request.samples(), ctx);
+  }
+
+  @Override
+  public PruneOutcome prune(Network network, SensitivityReport report, PruneRequest request) {
+    long start = System.nanoTime();
 
     ChannelGroups groups = ChannelGroups.trace(network);
     SizeModel sizes = SizeModel.of(groups);
@@ -113,7 +116,7 @@ final class StructuredMethod implements PruneMethod {
     NetworkSize original = new NetworkSize(network.parameterCount(), network.macs());
     NetworkSize realised = new NetworkSize(pruned.parameterCount(), pruned.macs());
     return new PruneOutcome(name, pruned, allocation, Reweighting.keptIndices(selections), Map.of(), original,
-        realised, report, scoring, Duration.ofNanos(System.nanoTime() - start));
+        realised, report, Duration.ofNanos(System.nanoTime() - start));
   }
 
   private Network build(Network network, List<ChannelGroup> prunable, Map<String, ChannelSelection> selections) {

@@ -73,11 +73,14 @@ final class UnstructuredMethod implements PruneMethod {
   }
 
   @Override
-  public PruneOutcome prune(Network network, PruneRequest request, JobContext ctx) {
-    long start = System.nanoTime();
+  public SensitivityReport score(Network network, PruneRequest request, JobContext ctx) {
     MethodSupport.requireSamples(this, request);
-    SensitivityReport report = scores.compute(network, request.samples(), ctx);
-    Duration scoring = Duration.ofNanos(System.nanoTime() - start);
+    return scores.compute(network, request.samples(), ctx);
+  }
+
+  @Override
+  public PruneOutcome prune(Network network, SensitivityReport report, PruneRequest request) {
+    long start = System.nanoTime();
 
     Map<String, Long> layerMacs = new LinkedHashMap<>();
     for (LayerInfo info : network.summary().layers()) {
@@ -112,8 +115,7 @@ final class UnstructuredMethod implements PruneMethod {
         Math.round(sizeOf(BudgetKind.PARAMETERS, kept, units, unitMacs, totalParameters, totalMacs)),
         Math.round(sizeOf(BudgetKind.FLOPS, kept, units, unitMacs, totalParameters, totalMacs)));
     return new PruneOutcome(name, pruned, allocation, Map.of(), keptWeights,
-        new NetworkSize(totalParameters, totalMacs), realised, report, scoring,
-        Duration.ofNanos(System.nanoTime() - start));
+        new NetworkSize(totalParameters, totalMacs), realised, report, Duration.ofNanos(System.nanoTime() - start));
   }
 
   private static double sizeOf(BudgetKind kind, int[] kept, List<AllocationUnit> units, long[] unitMacs,
