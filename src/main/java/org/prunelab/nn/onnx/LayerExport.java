@@ -45,8 +45,11 @@ import org.prunelab.nn.layer.Tanh;
  *       Identity; Reshape: Reshape to (0, target...), the 0 keeping the batch size.
  *   <li>MaxPool and AvgPool: ceil mode becomes explicit end padding e = max(0, (out - 1) s + k - (in + 2 p)), so
  *       the windows are PyTorch's whatever the runtime's ceil rule. Average pooling that excludes padding uses
- *       count_include_pad = 0; one that includes it but has windows overhanging the padded input (libtorch then
- *       divides by the overlap with the padded input) pads explicitly with zeros first.
+ *       count_include_pad = 0. One that includes it, where windows overhang the padded input, is divided by
+ *       libtorch by the window's overlap with the padded input, which no ONNX attribute expresses: the export
+ *       averages over the input positions (count_include_pad = 0) and multiplies by the constant ratio
+ *       (positions inside the input) / (positions inside the padded input) per output. (Pad followed by
+ *       AveragePool would say the same, but ONNX Runtime before 1.21 fuses that pair wrongly, issue 22177.)
  *   <li>Global AdaptiveAvgPool: GlobalAveragePool; an output grid that divides the input: AveragePool; otherwise
  *       y = A_H x A_W^T with PyTorch's bin-averaging matrices as two MatMuls.
  *   <li>Add and Mul: binary ops chained left to right; an input of lower per-sample rank is first reshaped to
@@ -171,21 +174,43 @@ final class LayerExport {
   private void avgPool(Site s, AvgPool a) {
     long extraH = overhang(s, 1, a.kernelH(), a.strideH(), a.padH());
     long extraW = overhang(s, 2, a.kernelW(), a.strideW(), a.padW());
-    AttributeProto kernel = ints("kernel_shape", a.kernelH(), a.kernelW());
-    AttributeProto strides = ints("strides", a.strideH(), a.strideW());
-    if (a.countIncludePad() && (extraH > 0 || extraW > 0)) {
-      String x = s.input();
-      if (a.padH() > 0 || a.padW() > 0) {
-        String pads = graph.int64s(s.part("pads"), 0, 0, a.padH(), a.padW(), 0, 0, a.padH(), a.padW());
-        x = graph.node("Pad", s.part("pad"), List.of(x, pads), s.part("pad"));
+    boolean rescale = a.countIncludePad() && (extraH > 0 || extraW > 0) && (a.padH() > 0 || a.padW() > 0);
+    String mean = rescale ? s.part("mean") : s.output();
+    graph.node("AveragePool", rescale ? mean : s.name(), List.of(s.input()), mean,
+        ints("kernel_shape", a.kernelH(), a.kernelW()), ints("strides", a.strideH(), a.strideW()),
+        ints("pads", a.padH(), a.padW(), a.padH() + extraH, a.padW() + extraW),
+        integer("count_include_pad", a.countIncludePad() && extraH == 0 && extraW == 0 ? 1 : 0));
+    if (rescale) {
+      long outH = s.outputShape().get(1);
+      long outW = s.outputShape().get(2);
+      double[] rows = divisorRatios(s.inputShape().get(1), outH, a.kernelH(), a.strideH(), a.padH());
+      double[] cols = divisorRatios(s.inputShape().get(2), outW, a.kernelW(), a.strideW(), a.padW());
+      float[] scale = new float[Math.toIntExact(outH * outW)];
+      for (int i = 0; i < outH; i++) {
+        for (int j = 0; j < outW; j++) {
+          scale[Math.toIntExact(i * outW + j)] = (float) (rows[i] * cols[j]);
+        }
       }
-      graph.node("AveragePool", s.name(), List.of(x), s.output(), kernel, strides,
-          ints("pads", 0, 0, extraH, extraW), integer("count_include_pad", 0));
-    } else {
-      graph.node("AveragePool", s.name(), List.of(s.input()), s.output(), kernel, strides,
-          ints("pads", a.padH(), a.padW(), a.padH() + extraH, a.padW() + extraW),
-          integer("count_include_pad", a.countIncludePad() ? 1 : 0));
+      graph.node("Mul", s.name(), List.of(mean, graph.floats(s.part("scale"), new long[] {outH, outW}, scale)),
+          s.output());
     }
+  }
+
+  /**
+   * Along one axis, the ratio of the input positions a window covers to the positions libtorch divides by when it
+   * counts padding: the window clipped to the padded input [-p, in + p). Multiplying the mean over input positions
+   * by it gives libtorch's average.
+   */
+  private static double[] divisorRatios(long in, long out, int kernel, int stride, int pad) {
+    double[] ratios = new double[Math.toIntExact(out)];
+    for (int i = 0; i < out; i++) {
+      long start = (long) i * stride - pad;
+      long end = start + kernel;
+      long inside = Math.min(end, in) - Math.max(start, 0);
+      long counted = Math.min(end, in + pad) - start;
+      ratios[i] = (double) inside / counted;
+    }
+    return ratios;
   }
 
   /** End padding that ceil mode adds along a spatial axis (1 = H, 2 = W of the per-sample shape): 0 in floor mode. */
