@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
+import ai.onnx.proto.OnnxMl.AttributeProto;
 import ai.onnx.proto.OnnxMl.GraphProto;
 import ai.onnx.proto.OnnxMl.ModelProto;
 import ai.onnx.proto.OnnxMl.NodeProto;
@@ -130,7 +131,12 @@ class OnnxExportTest {
       NodeProto conv = node(graph, "layer2.0.conv1");
       assertEquals("Conv", conv.getOpType());
       assertEquals(Arrays.asList("layer1.2.relu2", "layer2.0.conv1.weight"), conv.getInputList());
-      assertEquals("BatchNormalization", node(graph, "layer2.0.bn1").getOpType());
+      NodeProto bn = node(graph, "layer2.0.bn1");
+      assertEquals("BatchNormalization", bn.getOpType());
+      assertEquals(Arrays.asList("epsilon", "momentum"), bn.getAttributeList().stream().map(AttributeProto::getName)
+          .toList());
+      assertEquals(1e-5f, bn.getAttribute(0).getF());
+      assertEquals(0.9f, bn.getAttribute(1).getF(), 1e-7, "ONNX momentum weighs the running statistic");
       assertEquals("Add", node(graph, "layer2.0.add").getOpType());
       assertEquals("GlobalAveragePool", node(graph, "avgpool").getOpType());
       assertEquals(Arrays.asList("flatten", "fc.weight", "fc.bias"), node(graph, "fc").getInputList());
