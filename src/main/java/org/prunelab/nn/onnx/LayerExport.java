@@ -5,7 +5,6 @@ import static org.prunelab.nn.onnx.GraphWriter.ints;
 import static org.prunelab.nn.onnx.GraphWriter.real;
 
 import ai.djl.ndarray.types.Shape;
-import ai.onnx.proto.OnnxMl.AttributeProto;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
