@@ -55,8 +55,8 @@ public final class OnnxVerifier implements AutoCloseable {
     }
     OrtEnvironment env = OrtEnvironment.getEnvironment();
     OrtSession session;
-    try {
-      session = env.createSession(onnxFile.toString(), new OrtSession.SessionOptions());
+    try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
+      session = env.createSession(onnxFile.toString(), options);
     } catch (OrtException e) {
       throw new OnnxVerificationException("ONNX Runtime cannot load " + onnxFile + ": " + e.getMessage()
           + "; is it an ONNX model?", e);
