@@ -32,9 +32,13 @@ final class DataOptions {
   long splitSeed;
 
   DataSplits load() {
-    SplitOptions split = new SplitOptions(validation, sampleSet, splitSeed);
+    return load(dataset, data, new SplitOptions(validation, sampleSet, splitSeed));
+  }
+
+  /** Loads a dataset by name ({@value #SYNTHETIC} or one of {@link Datasets#names()}) from a folder or the default. */
+  static DataSplits load(String dataset, Path data, SplitOptions split) {
     if (SYNTHETIC.equals(dataset)) {
-      return Datasets.synthetic(splitSeed, 12_000, 2_000, split);
+      return Datasets.synthetic(split.seed(), 12_000, 2_000, split);
     }
     return Datasets.load(dataset, Optional.ofNullable(data), split);
   }

@@ -13,9 +13,13 @@ import picocli.CommandLine.Command;
     name = "prunelab",
     mixinStandardHelpOptions = true,
     version = "PruneLab 0.1.0",
-    description = "Compress neural networks: inspect, train and evaluate (run without a command for the workbench).",
-    subcommands = {InfoCommand.class, TrainCommand.class, EvalCommand.class, PruneCommand.class, BenchCommand.class})
+    description = "Compress neural networks: inspect, train, evaluate, prune and export to ONNX (run without a "
+        + "command for the workbench).",
+    subcommands = {InfoCommand.class, TrainCommand.class, EvalCommand.class, PruneCommand.class, ExportCommand.class,
+        VerifyCommand.class, BenchCommand.class})
 public final class PruneLabCli implements Runnable {
+  /** Exit status of a check that ran and failed (e.g. {@code verify} beyond its tolerance). */
+  public static final int CHECK_FAILED = 1;
   /** Exit status for errors in the user's input. */
   public static final int USER_ERROR = 2;
 
