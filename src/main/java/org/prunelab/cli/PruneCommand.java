@@ -60,7 +60,7 @@ final class PruneCommand implements Runnable {
       + "keep ratios {\"layer\": 0.5, ...} (default: the method's own).")
   String allocation;
 
-  @Option(names = "--out", paramLabel = "FILE", description = "Write the pruned model here (.plm).")
+  @Option(names = "--out", paramLabel = "FILE", description = "Write the pruned model here: .onnx (standard ONNX) or .plm.")
   Path outFile;
 
   @Option(names = "--no-eval", description = "Skip the test-set evaluation of the pruned model.")
