@@ -17,7 +17,8 @@ import org.prunelab.prune.sensitivity.SensitivityReport;
 /**
  * Turns per-layer scores into one importance per channel of a channel group. Every scored layer touching the group
  * (each consumer's input-channel scores, or each producer's output-filter scores) gives a vector over the group's
- * channels (a channel that is H W features after a Flatten sums its features); each vector is normalised to shares
+ * channels (a channel that is H W features after a Flatten sums its features; weight-only scores are summed over
+ * each input channel's weights); each vector is normalised to shares
  * p_j = s_j / sum_j s_j and a channel's importance is its largest share over the layers, so a channel that any
  * layer relies on stays. With PFP sensitivities, every consumer also contributes a {@link SensitivityTerm} (its
  * s_j over the group, its S_l over all its inputs and alpha_l) for the optimal allocation.
@@ -32,10 +33,12 @@ final class GroupScores {
     if (side == ScoreSide.CONSUMER_INPUTS) {
       for (ChannelConsumer consumer : group.consumers()) {
         LayerScores scores = scoresOf(report, consumer.node());
-        if (consumer.tied() || scores == null || !scores.hasInputChannelScores()) {
+        if (consumer.tied() || scores == null || !(scores.hasInputChannelScores() || scores.hasWeightScores())) {
           continue;
         }
-        float[] all = scores.inputChannelScores();
+        float[] all = scores.hasInputChannelScores() ? scores.inputChannelScores()
+            : perInputFeature(scores.weightScores(), network.parametersOf(consumer.node()).get("weight")
+                .getShape().getShape());
         float[] perChannel = gather(all, consumer.offset(), group.channels(), consumer.featuresPerChannel());
         vectors.add(perChannel);
         if (withTerms) {
@@ -62,6 +65,22 @@ final class GroupScores {
     Layer layer = network.node(node).layer();
     long kernel = layer instanceof Conv2d conv ? (long) conv.kernelH() * conv.kernelW() : 1;
     return PfpSampleComplexity.alpha(positions, kernel);
+  }
+
+  /** Sums per-weight scores over everything but the input axis of an (out, in, ...) weight. */
+  private static float[] perInputFeature(float[] weightScores, long[] weightShape) {
+    int out = Math.toIntExact(weightShape[0]);
+    int in = Math.toIntExact(weightShape[1]);
+    int inner = weightScores.length / (out * in);
+    float[] perInput = new float[in];
+    for (int o = 0; o < out; o++) {
+      for (int j = 0; j < in; j++) {
+        for (int k = 0; k < inner; k++) {
+          perInput[j] += Math.abs(weightScores[(o * in + j) * inner + k]);
+        }
+      }
+    }
+    return perInput;
   }
 
   private static LayerScores scoresOf(SensitivityReport report, String node) {

@@ -20,6 +20,9 @@ public interface PruneMethod {
   /** Whether it removes whole channels (a smaller dense network) or masks single weights. */
   boolean structured();
 
+  /** Where its channel ranking comes from (weight methods rank channels by their weights' summed scores). */
+  ScoreSide side();
+
   /** Whether it reads the sample set S. */
   boolean needsSamples();
 

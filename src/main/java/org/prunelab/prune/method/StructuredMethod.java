@@ -67,6 +67,11 @@ final class StructuredMethod implements PruneMethod {
   }
 
   @Override
+  public ScoreSide side() {
+    return side;
+  }
+
+  @Override
   public boolean needsSamples() {
     return needsSamples;
   }

@@ -63,6 +63,11 @@ final class UnstructuredMethod implements PruneMethod {
   }
 
   @Override
+  public ScoreSide side() {
+    return ScoreSide.CONSUMER_INPUTS;
+  }
+
+  @Override
   public boolean needsSamples() {
     return needsSamples;
   }
