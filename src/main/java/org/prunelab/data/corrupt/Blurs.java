@@ -10,7 +10,7 @@ final class Blurs {
 
   private static final double[] GAUSSIAN = {0.4, 0.6, 0.7, 0.8, 1.0};
   /** Glass blur: sigma, maximal shift, iterations. */
-  private static final double[][] GLASS = {{0.05, 1, 1}, {0.25, 1, 1}, {0.4, 1, 1}, {0.25, 1, 2}, {0.4, 1, 2}};
+  private static final double[][] GLASS = {{0.7, 1, 2}, {0.9, 2, 1}, {1, 2, 3}, {1.1, 3, 2}, {1.5, 4, 2}};
   /** Defocus blur: disk radius, anti-aliasing sigma. */
   private static final double[][] DEFOCUS = {{0.3, 0.4}, {0.4, 0.5}, {0.5, 0.6}, {1, 0.2}, {1.5, 0.1}};
   /** Motion blur: ImageMagick radius and sigma. */
@@ -42,6 +42,9 @@ final class Blurs {
     for (int it = 0; it < (int) c[2]; it++) {
       for (int y = p.h - d; y > d; y--) {
         for (int x = p.w - d; x > d; x--) {
+          if (!rng.nextBoolean()) {
+            continue;
+          }
           int dx = rng.nextInt(2 * d) - d;
           int dy = rng.nextInt(2 * d) - d;
           for (int ch = 0; ch < p.c; ch++) {

@@ -54,34 +54,46 @@ final class Filters {
    */
   static float[] separable(float[] plane, int h, int w, float[] column, float[] row, Border border) {
     float[] tmp = new float[h * w];
-    int rr = row.length / 2;
+    int[] xs = taps(w, row.length, border);
     for (int y = 0; y < h; y++) {
-      for (int x = 0; x < w; x++) {
+      int base = y * w;
+      for (int x = 0, t = 0; x < w; x++) {
         float s = 0;
-        for (int i = 0; i < row.length; i++) {
-          int xx = border.index(x + i - rr, w);
-          if (xx >= 0) {
-            s += row[i] * plane[y * w + xx];
+        for (int i = 0; i < row.length; i++, t++) {
+          if (xs[t] >= 0) {
+            s += row[i] * plane[base + xs[t]];
           }
         }
-        tmp[y * w + x] = s;
+        tmp[base + x] = s;
       }
     }
     float[] out = new float[h * w];
-    int rc = column.length / 2;
-    for (int y = 0; y < h; y++) {
-      for (int x = 0; x < w; x++) {
-        float s = 0;
-        for (int i = 0; i < column.length; i++) {
-          int yy = border.index(y + i - rc, h);
-          if (yy >= 0) {
-            s += column[i] * tmp[yy * w + x];
-          }
+    int[] ys = taps(h, column.length, border);
+    for (int y = 0, t = 0; y < h; y++, t += column.length) {
+      for (int i = 0; i < column.length; i++) {
+        if (ys[t + i] < 0) {
+          continue;
         }
-        out[y * w + x] = s;
+        float k = column[i];
+        int src = ys[t + i] * w;
+        for (int x = 0; x < w; x++) {
+          out[y * w + x] += k * tmp[src + x];
+        }
       }
     }
     return out;
+  }
+
+  /** For each position {@code p} of a row of {@code n} and tap {@code i}, the index read (or -1 for a zero). */
+  private static int[] taps(int n, int length, Border border) {
+    int r = length / 2;
+    int[] idx = new int[n * length];
+    for (int p = 0, t = 0; p < n; p++) {
+      for (int i = 0; i < length; i++, t++) {
+        idx[t] = border.index(p + i - r, n);
+      }
+    }
+    return idx;
   }
 
   /** Correlates the plane with the odd-sized kernel {@code k[ky][kx]} centred on its middle (OpenCV filter2D). */

@@ -63,24 +63,38 @@ final class Warp {
    * corner pixels aligned) and crops the centre {@code h x w} of the result.
    */
   static float[] clippedZoom(float[] plane, int h, int w, double z) {
-    int ch = (int) Math.ceil(h / z);
-    int cw = (int) Math.ceil(w / z);
-    int top = (h - ch) / 2;
-    int left = (w - cw) / 2;
-    int zh = (int) Math.round(ch * z);
-    int zw = (int) Math.round(cw * z);
-    int trimTop = (zh - h) / 2;
-    int trimLeft = (zw - w) / 2;
-    double sy = zh > 1 ? (ch - 1) / (double) (zh - 1) : 0;
-    double sx = zw > 1 ? (cw - 1) / (double) (zw - 1) : 0;
+    int[] y0 = new int[h];
+    float[] fy = new float[h];
+    zoomAxis(h, z, y0, fy);
+    int[] x0 = new int[w];
+    float[] fx = new float[w];
+    zoomAxis(w, z, x0, fx);
     float[] out = new float[h * w];
     for (int y = 0; y < h; y++) {
-      double iy = top + (y + trimTop) * sy;
+      int top = y0[y] * w;
+      int bottom = Math.min(y0[y] + 1, h - 1) * w;
       for (int x = 0; x < w; x++) {
-        double ix = left + (x + trimLeft) * sx;
-        out[y * w + x] = bilinear(plane, h, w, iy, ix, Border.NEAREST);
+        int left = x0[x];
+        int right = Math.min(left + 1, w - 1);
+        float upper = plane[top + left] + fx[x] * (plane[top + right] - plane[top + left]);
+        float lower = plane[bottom + left] + fx[x] * (plane[bottom + right] - plane[bottom + left]);
+        out[y * w + x] = upper + fy[y] * (lower - upper);
       }
     }
     return out;
+  }
+
+  /** For each output index of one axis of {@code n} zoomed by {@code z}: the input cell and the fraction into it. */
+  private static void zoomAxis(int n, double z, int[] cell, float[] frac) {
+    int crop = (int) Math.ceil(n / z);
+    int start = (n - crop) / 2;
+    int zoomed = (int) Math.round(crop * z);
+    int trim = (zoomed - n) / 2;
+    double step = zoomed > 1 ? (crop - 1) / (double) (zoomed - 1) : 0;
+    for (int i = 0; i < n; i++) {
+      double pos = start + (i + trim) * step;
+      cell[i] = Math.min(n - 1, (int) Math.floor(pos));
+      frac[i] = (float) (pos - cell[i]);
+    }
   }
 }
