@@ -4,12 +4,16 @@ import java.util.Random;
 
 /**
  * The blur corruptions of Hendrycks and Dietterich with the severity constants of their {@code make_cifar_c.py}
- * (CIFAR-10-C), each applied to every channel.
+ * (CIFAR-10-C), except glass blur (MNIST-C's constants), each applied to every channel.
  */
 final class Blurs {
 
   private static final double[] GAUSSIAN = {0.4, 0.6, 0.7, 0.8, 1.0};
-  /** Glass blur: sigma, maximal shift, iterations. */
+  /**
+   * Glass blur: sigma, maximal shift, iterations; MNIST-C's table (ImageNet-C's, with a coin flip per swap).
+   * CIFAR-10-C's table is not ordered by distance from the clean image: its severity 1 shuffles almost unblurred
+   * pixels and lies farther from the clean image than its severity 5, whose stronger blur smooths the shuffle.
+   */
   private static final double[][] GLASS = {{0.7, 1, 2}, {0.9, 2, 1}, {1, 2, 3}, {1.1, 3, 2}, {1.5, 4, 2}};
   /** Defocus blur: disk radius, anti-aliasing sigma. */
   private static final double[][] DEFOCUS = {{0.3, 0.4}, {0.4, 0.5}, {0.5, 0.6}, {1, 0.2}, {1.5, 0.1}};
@@ -31,8 +35,8 @@ final class Blurs {
 
   /**
    * Glass blur: Gaussian blur, rounding down to 8 bits, then {@code iterations} sweeps from the bottom-right that
-   * swap each interior pixel with a neighbour at a random offset in {@code [-d, d-1]} per axis, then the Gaussian
-   * blur again.
+   * swap each interior pixel, with probability 1/2, with a neighbour at a random offset in {@code [-d, d-1]} per
+   * axis, then the Gaussian blur again.
    */
   static Picture glass(Picture p, int severity, Random rng) {
     double[] c = GLASS[severity - 1];

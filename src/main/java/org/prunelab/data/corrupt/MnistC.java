@@ -92,7 +92,8 @@ final class MnistC {
 
   /**
    * Zigzag: {@code severity} MNIST-C zigzags, each a chain of {@link Lines} strokes with teeth 2 pixels long and 2
-   * high, running from column 2 to column {@code w - 3} at a random row and a slope of up to 5 rows.
+   * high, running from column 2 to column {@code w - 3} at a random row and a slope of up to 5 rows (nothing on
+   * images narrower than 6 pixels).
    */
   static Picture zigzag(Picture p, int severity, Random rng) {
     for (int i = 0; i < severity; i++) {
@@ -106,6 +107,9 @@ final class MnistC {
     double b = 2;
     double c0 = 2;
     double c1 = p.w - 3;
+    if (c1 <= c0) {
+      return;
+    }
     double r0 = rng.nextInt(Math.max(1, p.h - 1));
     double r1 = r0 + rng.nextInt(10) - 5;
     double theta = Math.atan((r1 - r0) / (c1 - c0));
