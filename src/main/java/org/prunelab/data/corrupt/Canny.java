@@ -11,6 +11,8 @@ import java.util.ArrayDeque;
  */
 final class Canny {
 
+  private static final float TAN_22_5 = (float) Math.tan(Math.PI / 8);
+
   private Canny() {}
 
   /** The edge map (1 on edges, 0 elsewhere) of the grey plane {@code img}. */
@@ -28,7 +30,7 @@ final class Canny {
     float[] gx = Filters.separable(smooth, h, w, average, deriv, Border.REFLECT);
     float[] mag = new float[h * w];
     for (int k = 0; k < mag.length; k++) {
-      mag[k] = (float) Math.hypot(gx[k], gy[k]);
+      mag[k] = (float) Math.sqrt(gx[k] * gx[k] + gy[k] * gy[k]);
     }
     byte[] state = new byte[h * w]; // 0 none, 1 weak, 2 strong
     ArrayDeque<Integer> strong = new ArrayDeque<>();
@@ -69,19 +71,15 @@ final class Canny {
 
   /** Whether {@code mag[k]} is not smaller than its two neighbours along the quantised gradient direction. */
   private static boolean isLocalMaximum(float[] mag, int w, int k, float gx, float gy) {
-    double angle = Math.toDegrees(Math.atan2(gy, gx));
-    if (angle < 0) {
-      angle += 180;
-    }
+    float ax = Math.abs(gx);
+    float ay = Math.abs(gy);
     int step;
-    if (angle < 22.5 || angle >= 157.5) {
-      step = 1; // gradient along x: compare left and right
-    } else if (angle < 67.5) {
-      step = w + 1; // gradient along +x +y (rows grow downwards)
-    } else if (angle < 112.5) {
-      step = w; // gradient along y: compare above and below
+    if (ay <= TAN_22_5 * ax) {
+      step = 1; // gradient within 22.5 degrees of x: compare left and right
+    } else if (ax <= TAN_22_5 * ay) {
+      step = w; // gradient within 22.5 degrees of y: compare above and below
     } else {
-      step = w - 1;
+      step = (gx > 0) == (gy > 0) ? w + 1 : w - 1; // diagonal (rows grow downwards)
     }
     return mag[k] >= mag[k - step] && mag[k] >= mag[k + step];
   }
