@@ -19,14 +19,16 @@ import org.prunelab.data.corrupt.Corruption;
 import org.prunelab.data.corrupt.CorruptionFamily;
 
 /**
- * A labelled grid of corrupted images: one row per corruption (grouped under family headings), and for each image
- * of {@code images} a block of columns, the clean image followed by one column per severity. Tiles are enlarged
- * {@code scale} times with nearest-neighbour pixels so single pixels stay visible; tile {@code (image i,
- * severity s)} is exactly {@link CorruptedDataset#image}{@code (images, i, corruption, s, seed)}.
+ * A labelled grid of corrupted images: one row per corruption (a family heading above each run of rows of one
+ * family), and for each image of {@code images} a block of columns, the clean image followed by one column per
+ * severity. Tiles are enlarged {@code scale} times with nearest-neighbour pixels so single pixels stay visible;
+ * tile {@code (image i, severity s)} is exactly {@link CorruptedDataset#image}{@code (images, i, corruption, s,
+ * seed)}.
  *
  * @param images the images to show (a handful: each adds a block of columns)
  * @param corruptions the rows, in order
  * @param severities the severity columns, each in 1..5
+ * @param seed seeds image {@code i}'s random draws with {@code (seed, i)}, as {@link CorruptedDataset} does
  * @param scale enlargement of each image pixel, 1..16
  */
 public record CorruptionGallery(ImageDataset images, List<Corruption> corruptions, List<Integer> severities,
@@ -62,9 +64,14 @@ public record CorruptionGallery(ImageDataset images, List<Corruption> corruption
     int tileH = images.height() * scale;
     int columns = 1 + severities.size();
     int blockWidth = columns * tileW + (columns - 1) * GAP;
-    long families = corruptions.stream().map(Corruption::family).distinct().count();
+    int headings = 0;
+    for (int r = 0; r < corruptions.size(); r++) {
+      if (r == 0 || corruptions.get(r).family() != corruptions.get(r - 1).family()) {
+        headings++;
+      }
+    }
     int width = MARGIN + LABEL_WIDTH + images.size() * blockWidth + (images.size() - 1) * BLOCK_GAP + MARGIN;
-    int height = MARGIN + HEADER_HEIGHT + (int) families * FAMILY_HEIGHT
+    int height = MARGIN + HEADER_HEIGHT + headings * FAMILY_HEIGHT
         + corruptions.size() * (tileH + GAP) + MARGIN;
     BufferedImage out = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
     Graphics2D g = out.createGraphics();

@@ -76,8 +76,8 @@ final class Digital {
     double alpha = side * c[0];
     double sigma = side * c[1];
     double jitter = side * c[2];
-    double cx = p.w / 2;
-    double cy = p.h / 2;
+    double cx = Math.floor(p.w / 2.0);
+    double cy = Math.floor(p.h / 2.0);
     double sq = Math.floor(side / 3);
     double[][] from = {{cx + sq, cy + sq}, {cx + sq, cy - sq}, {cx - sq, cy - sq}};
     double[][] to = new double[3][2];
