@@ -2,13 +2,13 @@ package org.prunelab.data;
 
 import java.util.Random;
 
-/** Seeded randomness shared by the data package: stream seeds derived from a base seed, and permutations. */
-final class Randomness {
+/** Seeded randomness shared by the data packages: stream seeds derived from a base seed, and permutations. */
+public final class Randomness {
 
   private Randomness() {}
 
   /** A well-mixed seed for the stream {@code (seed, parts...)} (SplitMix64 finaliser applied per part). */
-  static long mix(long seed, long... parts) {
+  public static long mix(long seed, long... parts) {
     long h = seed;
     for (long part : parts) {
       h = splitMix(h ^ splitMix(part + 0x9E3779B97F4A7C15L));
