@@ -7,7 +7,9 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -25,6 +27,7 @@ import org.prunelab.prune.method.PruneMethod;
 import org.prunelab.prune.method.PruneMethods;
 import org.prunelab.prune.method.PruneOutcome;
 import org.prunelab.prune.method.PruneRequest;
+import org.prunelab.prune.sensitivity.SensitivityReport;
 import org.prunelab.train.Evaluator;
 import org.prunelab.train.InputNormalization;
 import org.prunelab.train.Loaders;
@@ -49,9 +52,9 @@ final class PruneCommand implements Runnable {
       + "wt, snip, thinet, random-filters, random-weights (default: ${DEFAULT-VALUE}).")
   String method;
 
-  @Option(names = "--keep", required = true, description = "Fraction of the original parameters (or FLOPs) to keep, "
-      + "in (0, 1].")
-  double keep;
+  @Option(names = "--keep", required = true, split = ",", description = "Fraction of the original parameters (or "
+      + "FLOPs) to keep, in (0, 1]; several (0.9,0.7,0.5) prune the same scores to each.")
+  List<Double> keeps;
 
   @Option(names = "--budget", defaultValue = "params", description = "params or flops (default: ${DEFAULT-VALUE}).")
   String budget;
@@ -76,7 +79,10 @@ final class PruneCommand implements Runnable {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     PruneMethod pruneMethod = PruneMethods.create(method, model.seed);
-    Budget request = new Budget(budgetKind(), keep);
+    List<Budget> budgets = keeps.stream().map(k -> new Budget(budgetKind(), k)).toList();
+    if (outFile != null && budgets.size() > 1) {
+      throw new IllegalArgumentException("--out writes one model: give one --keep with it");
+    }
     Optional<Allocator> allocator = Optional.ofNullable(allocation).map(PruneCommand::allocator);
     boolean needsData = pruneMethod.needsSamples() || !noEval;
     DataSplits splits = needsData ? data.load() : null;
@@ -84,18 +90,26 @@ final class PruneCommand implements Runnable {
       Normalization norm = needsData ? InputNormalization.of(net).orElseGet(splits::normalization) : null;
       Batch samples = pruneMethod.needsSamples() ? sampleOptions.load(net, splits, norm, manager, err) : null;
       TerminalProgress progress = new TerminalProgress(err);
-      try (PruneOutcome outcome = pruneMethod.prune(net, new PruneRequest(request, allocator, samples, model.seed),
-          progress)) {
-        Metrics metrics = noEval ? null
-            : Evaluator.evaluate(outcome.network(), Loaders.evaluation(splits.test(), norm), progress);
-        if (outFile != null) {
-          PrunedModelFiles.write(outcome.network(), outFile);
+      SensitivityReport scores = pruneMethod.score(net, PruneRequest.of(budgets.get(0), samples, model.seed),
+          progress);
+      List<Map<String, Object>> reports = new ArrayList<>();
+      for (Budget budget : budgets) {
+        try (PruneOutcome outcome = pruneMethod.prune(net, scores,
+            new PruneRequest(budget, allocator, samples, model.seed))) {
+          Metrics metrics = noEval ? null
+              : Evaluator.evaluate(outcome.network(), Loaders.evaluation(splits.test(), norm), progress);
+          if (outFile != null) {
+            PrunedModelFiles.write(outcome.network(), outFile);
+          }
+          if (json) {
+            reports.add(PruneReport.json(outcome, budget, metrics, outFile));
+          } else {
+            PruneReport.print(out, outcome, budget, metrics, outFile);
+          }
         }
-        if (json) {
-          Json.print(out, PruneReport.json(outcome, metrics, outFile));
-        } else {
-          PruneReport.print(out, outcome, metrics, outFile);
-        }
+      }
+      if (json) {
+        Json.print(out, reports.size() == 1 ? reports.get(0) : reports);
       }
     }
   }

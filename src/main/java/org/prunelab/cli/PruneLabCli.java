@@ -15,7 +15,7 @@ import picocli.CommandLine.Command;
     version = "PruneLab 0.1.0",
     description = "Compress neural networks: inspect, train, evaluate, prune and export to ONNX (run without a "
         + "command for the workbench).",
-    subcommands = {InfoCommand.class, TrainCommand.class, EvalCommand.class, PruneCommand.class, ExportCommand.class,
+    subcommands = {InfoCommand.class, TrainCommand.class, EvalCommand.class, SensitivityCommand.class, PruneCommand.class, ExportCommand.class,
         VerifyCommand.class, BenchCommand.class})
 public final class PruneLabCli implements Runnable {
   /** Exit status of a check that ran and failed (e.g. {@code verify} beyond its tolerance). */

@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.prunelab.prune.allocate.Allocation;
+import org.prunelab.prune.allocate.Budget;
+import org.prunelab.prune.allocate.BudgetKind;
 import org.prunelab.prune.method.PruneOutcome;
 import org.prunelab.train.Metrics;
 
@@ -14,10 +16,10 @@ import org.prunelab.train.Metrics;
 final class PruneReport {
   private PruneReport() {}
 
-  static void print(PrintWriter out, PruneOutcome outcome, Metrics metrics, Path file) {
+  static void print(PrintWriter out, PruneOutcome outcome, Budget budget, Metrics metrics, Path file) {
     Allocation allocation = outcome.allocation();
-    out.printf(Locale.ROOT, "%s, %s allocation, budget %.4f of %s%n", outcome.method(), allocation.allocator(),
-        allocation.fullSize() > 0 ? allocation.size() / allocation.fullSize() : 1.0, allocation.kind().label());
+    out.printf(Locale.ROOT, "%s, %s allocation, keep %s of %s requested%n", outcome.method(),
+        allocation.allocator(), budget.keepRatio(), budget.kind().label());
     String unit = outcome.keptChannels().isEmpty() ? "weights" : "channels";
     int width = Math.max(24, allocation.ids().stream().mapToInt(String::length).max().orElse(0) + 2);
     out.printf(Locale.ROOT, "%-" + width + "s %12s %12s %8s%n", outcome.keptChannels().isEmpty() ? "parameter" : "group",
@@ -44,12 +46,13 @@ final class PruneReport {
     }
   }
 
-  static Map<String, Object> json(PruneOutcome outcome, Metrics metrics, Path file) {
+  static Map<String, Object> json(PruneOutcome outcome, Budget budget, Metrics metrics, Path file) {
     Allocation allocation = outcome.allocation();
     Map<String, Object> result = new LinkedHashMap<>();
     result.put("method", outcome.method());
     result.put("allocation", allocation.allocator());
-    result.put("budget", allocation.kind().name().toLowerCase(Locale.ROOT));
+    result.put("budget", budget.kind() == BudgetKind.PARAMETERS ? "params" : "flops");
+    result.put("keepRequested", budget.keepRatio());
     result.put("allocatorLevel", Double.isNaN(allocation.level()) ? null : allocation.level());
     List<Map<String, Object>> units = new java.util.ArrayList<>();
     int[] kept = allocation.kept();
