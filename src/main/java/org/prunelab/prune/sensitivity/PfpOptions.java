@@ -4,9 +4,10 @@ package org.prunelab.prune.sensitivity;
  * How the batched PFP/SiPP sensitivities are computed; neither option changes the result.
  *
  * @param chunkSize images of S run through the network together (their activations are held at once)
- * @param memoryCapBytes upper bound on the largest intermediate array of the sensitivity computation (the
- *     products a_{jkp} / z_{ip} of one tile); smaller caps mean more, smaller tiles. One tile holds at least the
- *     products of one output channel group at one position, so very wide depthwise layers may exceed a tiny cap.
+ * @param memoryCapBytes upper bound on the largest intermediate array of one tile of the reduction (a tile's
+ *     unfolded inputs or reciprocal denominators; on a GPU its products a_{jkp} / z_{ip}); smaller caps mean more,
+ *     smaller tiles. A tile holds at least one image (on a GPU one output channel per group at one position), so
+ *     a very large layer may exceed a tiny cap.
  */
 public record PfpOptions(int chunkSize, long memoryCapBytes) {
 
