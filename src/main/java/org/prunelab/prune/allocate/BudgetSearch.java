@@ -12,7 +12,7 @@ import java.util.stream.IntStream;
  */
 final class BudgetSearch {
   private static final int MAX_ITERATIONS = 60;
-  private static final double KNOB_RESOLUTION = 1e-12;
+  private static final double KNOB_RESOLUTION = 1e-7;
 
   private BudgetSearch() {}
 

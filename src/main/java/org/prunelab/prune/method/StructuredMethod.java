@@ -1,8 +1,6 @@
 package org.prunelab.prune.method;
 
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,22 +8,19 @@ import java.util.SplittableRandom;
 import org.prunelab.job.JobContext;
 import org.prunelab.nn.Network;
 import org.prunelab.prune.ChannelGroup;
-import org.prunelab.prune.ChannelGroups;
 import org.prunelab.prune.NetworkSize;
-import org.prunelab.prune.SizeModel;
 import org.prunelab.prune.Surgery;
 import org.prunelab.prune.allocate.Allocation;
 import org.prunelab.prune.allocate.AllocationProblem;
 import org.prunelab.prune.allocate.AllocationUnit;
 import org.prunelab.prune.allocate.Allocator;
 import org.prunelab.prune.allocate.Allocators;
-import org.prunelab.prune.allocate.BudgetKind;
 import org.prunelab.prune.sensitivity.ScoreFunction;
 import org.prunelab.prune.sensitivity.SensitivityReport;
 
 /**
- * Channel pruning: scores per layer become importance per channel group ({@link GroupScores}), an allocator sizes
- * every prunable group against the exact {@link SizeModel}, a {@link KeepRule} picks the channels, and
+ * Channel pruning: scores per layer become importance per channel group, an allocator sizes every prunable group
+ * against the exact size model ({@link ChannelBudgetProblem}), a {@link KeepRule} picks the channels, and
  * {@link Surgery} builds the smaller dense network. PFP, filter thresholding, ThiNet and random filters are this
  * class with different scores, sides and defaults.
  */
@@ -91,23 +86,9 @@ final class StructuredMethod implements PruneMethod {
   public PruneOutcome prune(Network network, SensitivityReport report, PruneRequest request) {
     long start = System.nanoTime();
 
-    ChannelGroups groups = ChannelGroups.trace(network);
-    SizeModel sizes = SizeModel.of(groups);
-    List<ChannelGroup> prunable = groups.prunable();
-    MethodSupport.requireSomethingPrunable(groups);
-    List<AllocationUnit> units = new ArrayList<>();
-    for (ChannelGroup group : prunable) {
-      units.add(GroupScores.unit(network, group, report, side, pfpTerms));
-    }
-    BudgetKind kind = request.budget().kind();
-    AllocationProblem problem = new AllocationProblem(units, kind, kept -> {
-      Map<String, Integer> counts = new HashMap<>(kept.length * 2);
-      for (int u = 0; u < kept.length; u++) {
-        counts.put(units.get(u).id(), kept[u]);
-      }
-      NetworkSize size = sizes.sizeWith(counts);
-      return kind == BudgetKind.PARAMETERS ? size.parameters() : size.macs();
-    });
+    ChannelBudgetProblem channels = ChannelBudgetProblem.of(network, report, side, pfpTerms);
+    List<AllocationUnit> units = channels.units();
+    AllocationProblem problem = channels.problem(request.budget().kind());
     Allocator allocator = request.allocator().orElseGet(() -> Allocators.byName(defaultAllocator));
     Allocation allocation = allocator.allocate(problem, request.budget());
 
@@ -117,7 +98,7 @@ final class StructuredMethod implements PruneMethod {
     for (int u = 0; u < units.size(); u++) {
       selections.put(units.get(u).id(), ChannelSelection.choose(units.get(u).importance(), kept[u], rule, random));
     }
-    Network pruned = build(network, prunable, selections);
+    Network pruned = build(network, channels.prunable(), selections);
     NetworkSize original = new NetworkSize(network.parameterCount(), network.macs());
     NetworkSize realised = new NetworkSize(pruned.parameterCount(), pruned.macs());
     return new PruneOutcome(name, pruned, allocation, Reweighting.keptIndices(selections), Map.of(), original,
