@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.SplittableRandom;
 import org.prunelab.job.JobContext;
 import org.prunelab.nn.Network;
@@ -101,7 +102,7 @@ final class StructuredMethod implements PruneMethod {
     Network pruned = build(network, channels.prunable(), selections);
     NetworkSize original = new NetworkSize(network.parameterCount(), network.macs());
     NetworkSize realised = new NetworkSize(pruned.parameterCount(), pruned.macs());
-    return new PruneOutcome(name, pruned, allocation, Reweighting.keptIndices(selections), Map.of(), original,
+    return new PruneOutcome(name, pruned, allocation, Reweighting.keptIndices(selections), Optional.empty(), original,
         realised, report, Duration.ofNanos(System.nanoTime() - start));
   }
 

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.prunelab.job.JobContext;
 import org.prunelab.nn.LayerInfo;
 import org.prunelab.nn.Network;
@@ -119,7 +120,7 @@ final class UnstructuredMethod implements PruneMethod {
     NetworkSize realised = new NetworkSize(
         Math.round(sizeOf(BudgetKind.PARAMETERS, kept, units, unitMacs, totalParameters, totalMacs)),
         Math.round(sizeOf(BudgetKind.FLOPS, kept, units, unitMacs, totalParameters, totalMacs)));
-    return new PruneOutcome(name, pruned, allocation, Map.of(), keptWeights,
+    return new PruneOutcome(name, pruned, allocation, Map.of(), Optional.of(masks),
         new NetworkSize(totalParameters, totalMacs), realised, report, Duration.ofNanos(System.nanoTime() - start));
   }
 

@@ -57,6 +57,7 @@ class PruneMethodTest {
       double ratio = outcome.parameterRatio();
       assertTrue(ratio <= 0.5 && ratio >= 0.495, name + " kept " + ratio);
       Network pruned = outcome.network();
+      assertEquals(!method.structured(), outcome.masks().isPresent(), name + " gives masks exactly when unstructured");
       if (method.structured()) {
         assertEquals(outcome.realised().parameters(), pruned.parameterCount(), name);
         assertTrue(pruned.parameterCount() < lenet.parameterCount());
