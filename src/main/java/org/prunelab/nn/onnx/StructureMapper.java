@@ -75,11 +75,21 @@ final class StructureMapper {
     return reshapeTo(in, x, Arrays.copyOfRange(out, 1, out.length));
   }
 
+  /**
+   * A Reshape of {@code x} to the sample shape, or a Flatten where the result is the flattened sample. A reshape of a
+   * reshape reads the first one's input instead (it only regroups), and no node is made where nothing changes.
+   */
   private OnnxValue reshapeTo(NodeInputs in, OnnxValue.Activation x, long[] sample) {
+    PlannedGraph.Planned producer = ctx.plan.node(x.node());
+    if (producer != null && (producer.layer instanceof Reshape || producer.layer instanceof Flatten)) {
+      String before = producer.inputs.get(0);
+      x = new OnnxValue.Activation(before, ctx.plan.shapeOf(before));
+    }
     if (Arrays.equals(sample, x.shape().getShape())) {
       return x;
     }
-    return ctx.emit(ctx.nameFor(in, -1), new Reshape(sample), Map.of(), x.node());
+    boolean flattens = sample.length == 1 && x.shape().dimension() > 1;
+    return ctx.emit(ctx.nameFor(in, -1), flattens ? new Flatten() : new Reshape(sample), Map.of(), x.node());
   }
 
   private int channelAxis(NodeInputs in, long axis, int rank) {
@@ -186,9 +196,6 @@ final class StructureMapper {
     if (a == 0) {
       throw new IllegalArgumentException("Flatten with axis 0 merges the batch into the features; PruneLab keeps "
           + "the batch axis (torch.flatten(x, 1))");
-    }
-    if (a == 1) {
-      return sample.length == 1 ? x : ctx.emit(ctx.nameFor(in, -1), new Flatten(), Map.of(), x.node());
     }
     long[] out = Arrays.copyOf(sample, a);
     out[a - 1] = Arrays.stream(sample, a - 1, sample.length).reduce(1, (p, q) -> p * q);
