@@ -165,7 +165,9 @@ final class SpatialMapper {
     MaxPool pool = new MaxPool(MappingContext.toInt(kernel[0], "kernel"), MappingContext.toInt(kernel[1], "kernel"),
         MappingContext.toInt(strides[0], "stride"), MappingContext.toInt(strides[1], "stride"),
         (int) Math.min(pads[0], pads[2]), (int) Math.min(pads[1], pads[3]), in.attrs.integer("ceil_mode", 0) != 0);
-    return ctx.emit(name, pool, Map.of(), source);
+    OnnxValue.Activation out = ctx.emit(name, pool, Map.of(), source);
+    checkOnnxSize(in, x.shape(), kernel, strides, pads, out.shape());
+    return out;
   }
 
   private OnnxValue avgPool(NodeInputs in) {
@@ -190,7 +192,28 @@ final class SpatialMapper {
         MappingContext.toInt(strides[0], "stride"), MappingContext.toInt(strides[1], "stride"),
         (int) Math.min(pads[0], pads[2]), (int) Math.min(pads[1], pads[3]), in.attrs.integer("ceil_mode", 0) != 0,
         countPad);
-    return ctx.emit(name, pool, Map.of(), source);
+    OnnxValue.Activation out = ctx.emit(name, pool, Map.of(), source);
+    checkOnnxSize(in, x.shape(), kernel, strides, pads, out.shape());
+    return out;
+  }
+
+  /**
+   * Refuses a pool whose output size under ONNX's formula, floor or ceil of (in + pads - kernel) / stride + 1,
+   * differs from PyTorch's (and so PruneLab's), which in ceil mode drops a last window that starts in the right
+   * padding.
+   */
+  private static void checkOnnxSize(NodeInputs in, Shape x, long[] kernel, long[] strides, long[] pads, Shape out) {
+    boolean ceil = in.attrs.integer("ceil_mode", 0) != 0;
+    for (int i = 0; i < 2; i++) {
+      long span = x.get(i + 1) + pads[i] + pads[i + 2] - kernel[i];
+      long onnx = (ceil ? Math.floorDiv(span + strides[i] - 1, strides[i]) : Math.floorDiv(span, strides[i])) + 1;
+      if (onnx != out.get(i + 1)) {
+        throw new IllegalArgumentException(in.op() + " of " + x + " with kernel " + Arrays.toString(kernel)
+            + ", strides " + Arrays.toString(strides) + ", pads " + Arrays.toString(pads) + " and ceil_mode gives "
+            + onnx + " outputs along axis " + (i + 2) + " in ONNX but " + out.get(i + 1) + " in PyTorch and "
+            + "PruneLab (its last window would lie in the padding); use less padding or ceil_mode=0");
+      }
+    }
   }
 
   private static long[] kernel(NodeInputs in) {

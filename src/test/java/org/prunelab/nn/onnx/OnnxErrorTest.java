@@ -197,6 +197,16 @@ class OnnxErrorTest {
   }
 
   @Test
+  void ceilModePoolWhoseLastWindowLiesInThePaddingIsRefused() {
+    // 5 + 1 + 1 - 2 = 5 over stride 2: ONNX ceil(5 / 2) + 1 = 4 windows, PyTorch drops the 4th (it starts at 6, in
+    // the right padding) and has 3
+    byte[] m = new TestGraph(13).input("x", -1, 1, 5, 5).node("AveragePool", "pool", List.of("x"),
+        ints("kernel_shape", 2, 2), ints("strides", 2, 2), ints("pads", 1, 1, 1, 1), i("ceil_mode", 1))
+        .output("pool").bytes();
+    assertMentions(fails(m), "'pool' (AveragePool)", "gives 4 outputs along axis 2 in ONNX but 3 in PyTorch");
+  }
+
+  @Test
   void nonFloatInputIsRefused() {
     ModelProto.Builder b = reluThen("Relu", "r2").model().toBuilder();
     b.getGraphBuilder().getInputBuilder(0).getTypeBuilder().getTensorTypeBuilder().setElemType(7);
