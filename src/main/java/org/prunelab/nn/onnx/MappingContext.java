@@ -28,15 +28,42 @@ final class MappingContext {
     return readers.getOrDefault(value, 0);
   }
 
-  /** A fresh node name for the ONNX node: its weight's name without ".weight" if it has one, else its own name. */
+  /**
+   * A fresh node name for the ONNX node. A node with weights is named after its weight without ".weight"
+   * ({@code layer1.0.conv1.weight}) or, when the exporter renamed the weight (BatchNorm folding gives
+   * {@code onnx::Conv_111}), after the PyTorch module in its scope ({@code /layer1/layer1.0/conv1/Conv} is module
+   * {@code layer1.0.conv1}). Other nodes get their module and operator ({@code layer1.0.Relu_1}), or their own
+   * name when it is not a scope.
+   */
   String nameFor(NodeInputs in, int weightInput) {
-    if (weightInput >= 0 && weightInput < in.node.getInputCount()) {
+    String fallback = in.op().toLowerCase();
+    boolean weighted = weightInput >= 0 && weightInput < in.node.getInputCount();
+    if (weighted) {
       String w = in.node.getInput(weightInput);
       if (w.endsWith(".weight") && w.length() > ".weight".length()) {
-        return plan.freeName(w.substring(0, w.length() - ".weight".length()), in.op().toLowerCase());
+        return plan.freeName(w.substring(0, w.length() - ".weight".length()), fallback);
       }
     }
-    return plan.freeName(label(in), in.op().toLowerCase());
+    String label = label(in);
+    String[] scope = label.startsWith("/") ? label.substring(1).split("/") : new String[0];
+    if (scope.length < 2) {
+      return plan.freeName(label, fallback);
+    }
+    // the exporter writes a Sequential's children with the Sequential's name in front ("/layer1/layer1.0/conv1")
+    String parent = "";
+    String last = "";
+    for (int i = 0; i < scope.length - 1; i++) {
+      if (last.isEmpty() || !scope[i].startsWith(last + ".")) {
+        parent = join(parent, last);
+      }
+      last = scope[i];
+    }
+    String module = join(parent, last);
+    return plan.freeName(weighted ? module : join(module, scope[scope.length - 1]), fallback);
+  }
+
+  private static String join(String a, String b) {
+    return a.isEmpty() ? b : b.isEmpty() ? a : a + "." + b;
   }
 
   /** The ONNX node's name, or its first output's when it has none. */

@@ -77,9 +77,7 @@ public final class OnnxImporter {
       metadata.put(META_PRODUCER, (model.getProducerName() + " " + model.getProducerVersion()).strip());
       metadata.put(META_OPSET, String.valueOf(opset));
       metadata.put(META_FILE, source);
-      if (!model.getGraph().getName().isEmpty()) {
-        metadata.put("architecture", model.getGraph().getName());
-      }
+      metadata.put("architecture", stem(source));
       try {
         return plan.build(output, metadata, options.device());
       } catch (RuntimeException e) {
@@ -93,6 +91,12 @@ public final class OnnxImporter {
       // file problem, never as a bare runtime exception
       throw new OnnxImportException(source + ": cannot import (" + GraphConverter.describe(e) + ")", e);
     }
+  }
+
+  /** The file name without folders and without ".onnx": what the model table shows as the architecture. */
+  private static String stem(String source) {
+    String name = source.substring(Math.max(source.lastIndexOf('/'), source.lastIndexOf('\\')) + 1);
+    return name.endsWith(".onnx") ? name.substring(0, name.length() - ".onnx".length()) : name;
   }
 
   private static ModelProto parse(byte[] bytes, String source) {
