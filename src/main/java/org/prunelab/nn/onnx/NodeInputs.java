@@ -67,8 +67,4 @@ final class NodeInputs {
   ConstTensor optionalKnown(int i, String what) {
     return present(i) ? known(i, what) : null;
   }
-
-  List<OnnxValue> all() {
-    return inputs;
-  }
 }

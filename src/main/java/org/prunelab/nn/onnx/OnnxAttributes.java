@@ -69,11 +69,6 @@ final class OnnxAttributes {
     return a == null ? null : a.getT();
   }
 
-  /** Every attribute name the node carries, for checks that refuse unknown ones. */
-  java.util.Set<String> names() {
-    return byName.keySet();
-  }
-
   private AttributeProto typed(String name, AttributeType expected, boolean filled) {
     AttributeProto a = byName.get(name);
     if (a == null) {

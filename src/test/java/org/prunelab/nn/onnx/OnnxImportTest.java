@@ -36,6 +36,8 @@ import org.prunelab.nn.layer.BatchNorm;
 import org.prunelab.nn.layer.ConstantArithmetic;
 import org.prunelab.nn.layer.Linear;
 import org.prunelab.nn.layer.Pad;
+import org.prunelab.zoo.ModelResolver;
+import org.prunelab.zoo.ZooOptions;
 
 /**
  * Every fixture of src/test/resources/onnx (written by PyTorch, see its README) imports, and PruneLab's outputs
@@ -230,6 +232,16 @@ class OnnxImportTest {
           assertEquals(net.metadata(), loaded.metadata(), fixture);
         }
       }
+    }
+  }
+
+  @Test
+  void modelResolverOpensOnnxFiles() {
+    Path file = FIXTURES.resolve("lenet5_opset13_batch1.onnx");
+    try (Network net = ModelResolver.open(file.toString(), ZooOptions.grey28(), Device.cpu(), 0)) {
+      assertEquals("onnx", net.metadata().get(OnnxImporter.META_FORMAT));
+      assertEquals(new Shape(1, 28, 28), net.inputShape());
+      assertEquals(61_706, net.parameterCount(), "LeNet-5: 156 + 2,416 + 48,120 + 10,164 + 850");
     }
   }
 
