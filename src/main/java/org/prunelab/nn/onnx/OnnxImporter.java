@@ -45,7 +45,8 @@ public final class OnnxImporter {
    */
   public static Network load(Path file, OnnxImportOptions options) {
     if (!Files.isRegularFile(file)) {
-      throw new OnnxImportException("ONNX file " + file + " does not exist");
+      throw new OnnxImportException("ONNX file " + file + " does not exist or is not a file; give the path of a "
+          + ".onnx file");
     }
     byte[] bytes;
     try {

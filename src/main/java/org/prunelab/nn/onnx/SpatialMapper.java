@@ -50,11 +50,12 @@ final class SpatialMapper {
     return x;
   }
 
+  /** A strides or dilations attribute: two positive values. */
   private static long[] pair(OnnxAttributes a, String name, long fallback) {
     long[] v = a.ints(name, new long[] {fallback, fallback});
-    if (v.length != 2) {
-      throw new IllegalArgumentException("attribute '" + name + "' must have 2 values for a 2-D input, has "
-          + v.length);
+    if (v.length != 2 || v[0] <= 0 || v[1] <= 0) {
+      throw new IllegalArgumentException("attribute '" + name + "' must be 2 positive values for a 2-D input, is "
+          + Arrays.toString(v));
     }
     return v;
   }
@@ -194,6 +195,14 @@ final class SpatialMapper {
         countPad);
     OnnxValue.Activation out = ctx.emit(name, pool, Map.of(), source);
     checkOnnxSize(in, x.shape(), kernel, strides, pads, out.shape());
+    for (int i = 0; countPad && pool.ceilMode() && i < 2; i++) {
+      if ((out.shape().get(i + 1) - 1) * strides[i] + kernel[i] > x.shape().get(i + 1) + pads[i] + pads[i + 2]) {
+        throw new IllegalArgumentException("AveragePool with ceil_mode and count_include_pad=1 whose last window "
+            + "reaches past the padding along axis " + (i + 2) + ": ONNX Runtime divides that window by the whole "
+            + "kernel, PyTorch (and PruneLab) by the part inside the padded input; use count_include_pad=0 or "
+            + "ceil_mode=0");
+      }
+    }
     return out;
   }
 

@@ -207,6 +207,17 @@ class OnnxErrorTest {
   }
 
   @Test
+  void ceilModeAveragePoolCountingPaddingWithAWindowPastThePaddingIsRefused() {
+    // 5 wide, kernel 2, stride 2, ceil: windows start at 0, 2, 4; the last covers column 5, outside the input;
+    // ONNX Runtime divides it by 2 x 2 = 4, PyTorch by the 2 x 1 cells inside (measured: outputs differ by 2x)
+    byte[] m = new TestGraph(13).input("x", -1, 1, 5, 5).node("AveragePool", "pool", List.of("x"),
+        ints("kernel_shape", 2, 2), ints("strides", 2, 2), i("ceil_mode", 1), i("count_include_pad", 1))
+        .output("pool").bytes();
+    assertMentions(fails(m), "'pool' (AveragePool)", "reaches past the padding along axis 2",
+        "count_include_pad=0");
+  }
+
+  @Test
   void nonFloatInputIsRefused() {
     ModelProto.Builder b = reluThen("Relu", "r2").model().toBuilder();
     b.getGraphBuilder().getInputBuilder(0).getTypeBuilder().getTensorTypeBuilder().setElemType(7);

@@ -86,6 +86,9 @@ class OnnxOperatorTest {
         op("AveragePool ceil mode with a partial last window", 1, img, g -> g
             .node("AveragePool", "y", List.of("x"), ints("kernel_shape", 2, 2), ints("strides", 2, 2),
                 i("ceil_mode", 1)), 13),
+        op("AveragePool ceil mode counting the padding, last window inside the padding", 1, img, g -> g
+            .node("AveragePool", "y", List.of("x"), ints("kernel_shape", 3, 3), ints("strides", 2, 2),
+                ints("pads", 1, 1, 1, 1), i("ceil_mode", 1), i("count_include_pad", 1)), 13),
         op("MaxPool ceil mode, symmetric pads", 1, img, g -> g
             .node("MaxPool", "y", List.of("x"), ints("kernel_shape", 3, 3), ints("strides", 2, 2),
                 ints("pads", 1, 1, 1, 1), i("ceil_mode", 1)), 13),
