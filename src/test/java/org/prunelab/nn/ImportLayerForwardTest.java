@@ -23,6 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.prunelab.nn.layer.Clip;
 import org.prunelab.nn.layer.ConstantArithmetic;
 import org.prunelab.nn.layer.ConstantArithmetic.Operation;
+import org.prunelab.nn.layer.ConvTranspose2d;
 import org.prunelab.nn.layer.HardSigmoid;
 import org.prunelab.nn.layer.HardSwish;
 import org.prunelab.nn.layer.Layer;
@@ -31,7 +32,8 @@ import org.prunelab.nn.layer.Relu;
 import org.prunelab.nn.layer.Slice;
 
 /**
- * Forward passes of the layers that ONNX import added (HardSigmoid, HardSwish, Slice, Pad, ConstantArithmetic) on
+ * Forward passes of the layers that ONNX import added (HardSigmoid, HardSwish, Slice, Pad, ConstantArithmetic,
+ * ConvTranspose2d) on
  * tiny tensors whose outputs are worked out by hand in the comments, and their round trip through a checkpoint.
  * Tolerance: {@link NnTests#REL}.
  */
@@ -115,6 +117,33 @@ class ImportLayerForwardTest {
     // ZeroPad2d((0, 1, 0, 1)) of [[5]]: [[5, 0], [0, 0]]
     float[] y = run(Pad.zeros(0, 1, 0, 1), new Shape(1, 1, 1, 1), f(5), Map.of(), new Shape(1, 1, 2, 2));
     assertClose(f(5, 0, 0, 0), y, "zero pad bottom right");
+  }
+
+  @Test
+  void convTransposeWithStrideSpreadsEachCellOverAKernelBlock() {
+    // [[1,2],[3,4]], 2x2 kernel of ones, stride 2: every cell becomes a 2x2 block of its value; plus bias 0.5
+    float[] y = run(new ConvTranspose2d(1, 1, 2, 2, 2, 2, 0, 0, 0, 0, 1, 1, 1, true), new Shape(1, 1, 2, 2),
+        f(1, 2, 3, 4), params("n.weight", f(1, 1, 1, 1), "n.bias", f(0.5)), new Shape(1, 1, 4, 4));
+    assertClose(f(1.5, 1.5, 2.5, 2.5, 1.5, 1.5, 2.5, 2.5, 3.5, 3.5, 4.5, 4.5, 3.5, 3.5, 4.5, 4.5), y,
+        "transposed conv stride 2");
+  }
+
+  @Test
+  void convTransposeAddsOverlappingKernelCopies() {
+    // x = [[1, 10]], kernel [[1,2],[3,4]], stride 1: y[i][j] = sum x[a][b] k[i-a][j-b]:
+    // row 0: 1, 1*2 + 10*1 = 12, 10*2 = 20; row 1: 3, 1*4 + 10*3 = 34, 10*4 = 40
+    float[] y = run(new ConvTranspose2d(1, 1, 2, 2, 1, 1, 0, 0, 0, 0, 1, 1, 1, false), new Shape(1, 1, 1, 2),
+        f(1, 10), params("n.weight", f(1, 2, 3, 4)), new Shape(1, 1, 2, 3));
+    assertClose(f(1, 12, 20, 3, 34, 40), y, "transposed conv overlap");
+  }
+
+  @Test
+  void convTransposePaddingCropsTheBorder() {
+    // the stride-2 case above with padding 1 drops one row and column on each side: the inner 2x2 of the 4x4,
+    // [[1, 2], [3, 4]]; output padding 1 adds back one row and column at the bottom/right: 3x3
+    float[] y = run(new ConvTranspose2d(1, 1, 2, 2, 2, 2, 1, 1, 1, 1, 1, 1, 1, false), new Shape(1, 1, 2, 2),
+        f(1, 2, 3, 4), params("n.weight", f(1, 1, 1, 1)), new Shape(1, 1, 3, 3));
+    assertClose(f(1, 2, 2, 3, 4, 4, 3, 4, 4), y, "transposed conv padding 1, output padding 1");
   }
 
   @Test

@@ -8,19 +8,21 @@ import java.util.Set;
 import org.prunelab.nn.layer.AdaptiveAvgPool;
 import org.prunelab.nn.layer.AvgPool;
 import org.prunelab.nn.layer.Conv2d;
+import org.prunelab.nn.layer.ConvTranspose2d;
 import org.prunelab.nn.layer.Flatten;
 import org.prunelab.nn.layer.MaxPool;
 import org.prunelab.nn.layer.Pad;
 
 /**
- * Maps the ONNX operators over (C, H, W) activations: Conv, MaxPool, AveragePool, GlobalAveragePool, ReduceMean
+ * Maps the ONNX operators over (C, H, W) activations: Conv, ConvTranspose (symmetric pads), MaxPool, AveragePool, GlobalAveragePool, ReduceMean
  * over H and W, and Pad. ONNX pads each side separately, PruneLab's convolutions and pools symmetrically: the
  * symmetric part goes into the layer and any remainder into an explicit {@link Pad} node in front of it (zeros for
  * convolutions and average pools that count the padding, -infinity for max pools). A zero Pad node feeding a
  * convolution is folded into the convolution's padding.
  */
 final class SpatialMapper {
-  static final Set<String> OPS = Set.of("Conv", "MaxPool", "AveragePool", "GlobalAveragePool", "ReduceMean", "Pad");
+  static final Set<String> OPS = Set.of("Conv", "ConvTranspose", "MaxPool", "AveragePool", "GlobalAveragePool",
+      "ReduceMean", "Pad");
 
   private final MappingContext ctx;
 
@@ -31,6 +33,7 @@ final class SpatialMapper {
   OnnxValue map(NodeInputs in) {
     return switch (in.op()) {
       case "Conv" -> conv(in);
+      case "ConvTranspose" -> convTranspose(in);
       case "MaxPool" -> maxPool(in);
       case "AveragePool" -> avgPool(in);
       case "GlobalAveragePool" -> ctx.emit(ctx.nameFor(in, -1), AdaptiveAvgPool.global(), Map.of(),
@@ -148,6 +151,53 @@ final class SpatialMapper {
       params.put("bias", b.floats());
     }
     return ctx.emit(name, conv, params, source);
+  }
+
+  private OnnxValue convTranspose(NodeInputs in) {
+    OnnxValue.Activation x = image(in);
+    ConstTensor w = in.known(1, "weight");
+    ConstTensor b = in.optionalKnown(2, "bias");
+    long[] wd = w.dims();
+    long groups = in.attrs.integer("group", 1);
+    long channels = x.shape().get(0);
+    if (wd.length != 4 || wd[0] != channels || groups <= 0 || channels % groups != 0) {
+      throw new IllegalArgumentException("weight " + Arrays.toString(wd) + " with group " + groups + " does not "
+          + "fit " + channels + " input channels; PruneLab maps 2-D transposed convolutions (weight (C, M / group, "
+          + "kH, kW)) only");
+    }
+    long out = wd[1] * groups;
+    if (b != null && b.size() != out) {
+      throw new IllegalArgumentException("bias has " + b.size() + " values for " + out + " output channels");
+    }
+    String auto = in.attrs.string("auto_pad", "NOTSET");
+    long[] pads = in.attrs.ints("pads", new long[4]);
+    if (in.attrs.has("output_shape") || !(auto.equals("NOTSET") || auto.equals("VALID")) || pads.length != 4
+        || pads[0] != pads[2] || pads[1] != pads[3]) {
+      throw new IllegalArgumentException("ConvTranspose with output_shape, auto_pad " + auto + " or asymmetric pads "
+          + Arrays.toString(pads) + "; PruneLab maps explicit symmetric pads only (PyTorch's ConvTranspose2d)");
+    }
+    if (auto.equals("VALID")) {
+      pads = new long[4];
+    }
+    long[] strides = pair(in.attrs, "strides", 1);
+    long[] dilations = pair(in.attrs, "dilations", 1);
+    long[] outPad = in.attrs.ints("output_padding", new long[2]);
+    if (outPad.length != 2) {
+      throw new IllegalArgumentException("attribute 'output_padding' must have 2 values, has " + outPad.length);
+    }
+    ConvTranspose2d layer = new ConvTranspose2d((int) channels, MappingContext.toInt(out, "output channels"),
+        MappingContext.toInt(wd[2], "kernel height"), MappingContext.toInt(wd[3], "kernel width"),
+        MappingContext.toInt(strides[0], "stride"), MappingContext.toInt(strides[1], "stride"),
+        MappingContext.toInt(pads[0], "padding"), MappingContext.toInt(pads[1], "padding"),
+        MappingContext.toInt(outPad[0], "output padding"), MappingContext.toInt(outPad[1], "output padding"),
+        MappingContext.toInt(dilations[0], "dilation"), MappingContext.toInt(dilations[1], "dilation"),
+        (int) groups, b != null);
+    Map<String, float[]> params = new HashMap<>();
+    params.put("weight", w.floats());
+    if (b != null) {
+      params.put("bias", b.floats());
+    }
+    return ctx.emit(ctx.nameFor(in, 1), layer, params, x.node());
   }
 
   private OnnxValue maxPool(NodeInputs in) {

@@ -71,6 +71,14 @@ class OnnxOperatorTest {
         op("Conv SAME_LOWER stride 2 with bias", 2, img, g -> g
             .init("w", new long[] {3, 2, 2, 2}, values(24, 4)).init("b", new long[] {3}, values(3, 5))
             .node("Conv", "y", List.of("x", "w", "b"), s("auto_pad", "SAME_LOWER"), ints("strides", 2, 2)), 13),
+        op("ConvTranspose groups 2, stride 2, pads 1, output_padding 1, dilation 2, bias", 1,
+            new long[] {4, 3, 3}, g -> g
+            .init("w", new long[] {4, 3, 3, 3}, values(108, 13)).init("b", new long[] {6}, values(6, 14))
+            .node("ConvTranspose", "y", List.of("x", "w", "b"), i("group", 2), ints("strides", 2, 2),
+                ints("pads", 1, 1, 1, 1), ints("output_padding", 1, 1), ints("dilations", 2, 2)), 13),
+        op("ConvTranspose stride 1 without bias", 1, img, g -> g
+            .init("w", new long[] {2, 3, 2, 3}, values(36, 15))
+            .node("ConvTranspose", "y", List.of("x", "w")), 17),
         op("zero Pad folded into Conv", 1, img, g -> g
             .initLongs("pads", new long[] {8}, 0, 0, 1, 2, 0, 0, 1, 2).init("w", new long[] {1, 2, 3, 3}, values(18, 6))
             .node("Pad", "p", List.of("x", "pads")).node("Conv", "y", List.of("p", "w")), 13),
