@@ -14,8 +14,8 @@ import org.prunelab.nn.layer.MaxPool;
 import org.prunelab.nn.layer.Pad;
 
 /**
- * Maps the ONNX operators over (C, H, W) activations: Conv, ConvTranspose (symmetric pads), MaxPool, AveragePool, GlobalAveragePool, ReduceMean
- * over H and W, and Pad. ONNX pads each side separately, PruneLab's convolutions and pools symmetrically: the
+ * Maps the ONNX operators over (C, H, W) activations: Conv, ConvTranspose (symmetric pads), MaxPool, AveragePool,
+ * GlobalAveragePool, ReduceMean over H and W, and Pad. ONNX pads each side separately, PruneLab's convolutions and pools symmetrically: the
  * symmetric part goes into the layer and any remainder into an explicit {@link Pad} node in front of it (zeros for
  * convolutions and average pools that count the padding, -infinity for max pools). A zero Pad node feeding a
  * convolution is folded into the convolution's padding.

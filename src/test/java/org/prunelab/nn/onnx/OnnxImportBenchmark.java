@@ -19,7 +19,8 @@ import org.prunelab.nn.Network;
 /**
  * Times the import of a large ONNX file (the ResNet-18 that {@code make_onnx_fixtures.py --resnet18} writes, about
  * 47 MB) next to ONNX Runtime creating a session from the same file in the same process: median of several runs
- * after warm-up runs, each from the file on disk. libtorch is started before the first import and timed apart. Checks once that both compute the same logits.
+ * after warm-up runs, each from the file on disk. libtorch is started before the first import and timed apart.
+ * Checks once that both compute the same logits.
  *
  * <pre>
  * python3 src/test/python/make_onnx_fixtures.py --resnet18 target/resnet18.onnx
