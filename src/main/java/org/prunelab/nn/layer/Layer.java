@@ -35,11 +35,18 @@ import org.prunelab.nn.ParamSpec;
   @JsonSubTypes.Type(value = Concat.class, name = "Concat"),
   @JsonSubTypes.Type(value = Dropout.class, name = "Dropout"),
   @JsonSubTypes.Type(value = Identity.class, name = "Identity"),
-  @JsonSubTypes.Type(value = Softmax.class, name = "Softmax")
+  @JsonSubTypes.Type(value = Softmax.class, name = "Softmax"),
+  @JsonSubTypes.Type(value = HardSigmoid.class, name = "HardSigmoid"),
+  @JsonSubTypes.Type(value = HardSwish.class, name = "HardSwish"),
+  @JsonSubTypes.Type(value = Slice.class, name = "Slice"),
+  @JsonSubTypes.Type(value = Pad.class, name = "Pad"),
+  @JsonSubTypes.Type(value = ConstantArithmetic.class, name = "ConstantArithmetic"),
+  @JsonSubTypes.Type(value = ConvTranspose2d.class, name = "ConvTranspose2d")
 })
 public sealed interface Layer
     permits Conv2d, Linear, BatchNorm, Relu, Clip, LeakyRelu, Sigmoid, Tanh, Silu, Softplus, MaxPool, AvgPool,
-        AdaptiveAvgPool, Flatten, Reshape, Add, Mul, Concat, Dropout, Identity, Softmax {
+        AdaptiveAvgPool, Flatten, Reshape, Add, Mul, Concat, Dropout, Identity, Softmax, HardSigmoid, HardSwish, Slice,
+        Pad, ConstantArithmetic, ConvTranspose2d {
 
   /** Short operator name shown in layer tables ("Conv2d", "ReLU", ...). */
   String op();
