@@ -7,7 +7,7 @@ model=$1
 out=${2:-target/prune-table}
 mkdir -p "$out"
 export ONEDNN_MAX_CPU_ISA=SSE41
-jar=target/prunelab.jar
+jar=${PRUNELAB_JAR:-target/prunelab.jar}
 for method in pfp pfp-random pfp-top-random sipp ft ft-l1 wt snip thinet random-filters random-weights; do
   seeds=0
   case $method in pfp-random|pfp-top-random|random-filters|random-weights) seeds="0 1 2" ;; esac
