@@ -43,4 +43,16 @@ class ArchitectureTest {
       .and().doNotHaveFullyQualifiedName("org.prunelab.Launcher")
       .should().dependOnClassesThat().resideInAPackage("org.prunelab.cli..")
       .because("the CLI is a thin layer over the library, not the other way round");
+
+  @ArchTest
+  static final ArchRule pruneCoreUsesOnlyTheGraph = noClasses().that().resideInAPackage("org.prunelab.prune")
+      .should().dependOnClassesThat().resideInAnyPackage("org.prunelab.prune.method..",
+          "org.prunelab.prune.sensitivity..", "org.prunelab.prune.allocate..", "org.prunelab.train..",
+          "org.prunelab.data..", "org.prunelab.lowrank..")
+      .because("channel groups, surgery and masks work on the network graph alone (ARCHITECTURE.md)");
+
+  @ArchTest
+  static final ArchRule allocatorsArePureJava = noClasses().that().resideInAPackage("org.prunelab.prune.allocate..")
+      .should().dependOnClassesThat().resideInAnyPackage("ai.djl..", "org.prunelab.nn..", "org.prunelab.data..")
+      .because("allocators run on every slider move of the allocation view and must hold no native memory");
 }
