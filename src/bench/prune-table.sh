@@ -1,25 +1,28 @@
 #!/usr/bin/env bash
 # Accuracy of every pruning method at keep 0.9/0.7/0.5/0.3 (parameters) on a trained model, without retraining.
 # Random methods run with seeds 0, 1, 2 and are averaged. Writes one JSON per run into $OUT and prints a Markdown
-# table (docs/results.md). Usage: src/bench/prune-table.sh assets/models/lenet5-fashion-mnist.plm out-dir
+# table (docs/results.md). Usage: src/bench/prune-table.sh MODEL.plm OUT-DIR [METHODS] [EXTRA PRUNE OPTIONS...]
+# e.g. src/bench/prune-table.sh assets/models/resnet20-fashion-mnist.plm out "pfp ft random-filters" --test-images 2000
 set -euo pipefail
 model=$1
 out=${2:-target/prune-table}
+methods=${3:-pfp pfp-random pfp-top-random sipp ft ft-l1 wt snip thinet random-filters random-weights}
+shift $(( $# < 3 ? $# : 3 ))
 mkdir -p "$out"
 export ONEDNN_MAX_CPU_ISA=SSE41
 jar=${PRUNELAB_JAR:-target/prunelab.jar}
-for method in pfp pfp-random pfp-top-random sipp ft ft-l1 wt snip thinet random-filters random-weights; do
+for method in $methods; do
   seeds=0
   case $method in pfp-random|pfp-top-random|random-filters|random-weights) seeds="0 1 2" ;; esac
   for seed in $seeds; do
     file="$out/$(basename "$model" .plm)-$method-$seed.json"
     [ -s "$file" ] && continue
-    java -jar "$jar" prune --model "$model" --method "$method" --keep 0.9,0.7,0.5,0.3 --seed "$seed" --json \
+    java -jar "$jar" prune --model "$model" --method "$method" --keep 0.9,0.7,0.5,0.3 --seed "$seed" --json "$@" \
       > "$file.tmp" 2> "$out/$method-$seed.log"
     mv "$file.tmp" "$file"
   done
 done
-java -jar "$jar" eval --model "$model" --json > "$out/$(basename "$model" .plm)-unpruned.json" 2>/dev/null
+java -jar "$jar" prune --model "$model" --method ft --keep 1 --json "$@" > "$out/$(basename "$model" .plm)-unpruned.json" 2>/dev/null
 python3 - "$out" "$(basename "$model" .plm)" <<'PY'
 import json, sys, glob, collections
 out, name = sys.argv[1], sys.argv[2]

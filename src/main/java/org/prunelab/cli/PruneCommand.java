@@ -16,6 +16,7 @@ import java.util.Optional;
 import org.prunelab.PruneLabException;
 import org.prunelab.data.Batch;
 import org.prunelab.data.DataSplits;
+import org.prunelab.data.ImageDataset;
 import org.prunelab.data.Normalization;
 import org.prunelab.nn.Network;
 import org.prunelab.prune.allocate.Allocator;
@@ -69,6 +70,9 @@ final class PruneCommand implements Runnable {
   @Option(names = "--no-eval", description = "Skip the test-set evaluation of the pruned model.")
   boolean noEval;
 
+  @Option(names = "--test-images", description = "Evaluate on the first N test images only (default: all).")
+  Integer testImages;
+
   @Option(names = "--json", description = "Print JSON.")
   boolean json;
 
@@ -97,7 +101,7 @@ final class PruneCommand implements Runnable {
         try (PruneOutcome outcome = pruneMethod.prune(net, scores,
             new PruneRequest(budget, allocator, samples, model.seed))) {
           Metrics metrics = noEval ? null
-              : Evaluator.evaluate(outcome.network(), Loaders.evaluation(splits.test(), norm), progress);
+              : Evaluator.evaluate(outcome.network(), Loaders.evaluation(testSet(splits), norm), progress);
           if (outFile != null) {
             PrunedModelFiles.write(outcome.network(), outFile);
           }
@@ -112,6 +116,17 @@ final class PruneCommand implements Runnable {
         Json.print(out, reports.size() == 1 ? reports.get(0) : reports);
       }
     }
+  }
+
+  private ImageDataset testSet(DataSplits splits) {
+    ImageDataset test = splits.test();
+    if (testImages == null) {
+      return test;
+    }
+    if (testImages < 1 || testImages > test.size()) {
+      throw new IllegalArgumentException("--test-images must be between 1 and " + test.size() + ", got " + testImages);
+    }
+    return test.subset(java.util.stream.IntStream.range(0, testImages).toArray());
   }
 
   private BudgetKind budgetKind() {
