@@ -67,7 +67,7 @@ final class PruneReport {
       }
       units.add(row);
     }
-    result.put(outcome.keptChannels().isEmpty() ? "parameters" : "groups", units);
+    result.put(outcome.keptChannels().isEmpty() ? "tensors" : "groups", units);
     result.put("originalParameters", outcome.original().parameters());
     result.put("parameters", outcome.realised().parameters());
     result.put("parameterRatio", outcome.parameterRatio());

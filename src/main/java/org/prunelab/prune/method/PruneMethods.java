@@ -17,7 +17,8 @@ import org.prunelab.prune.sensitivity.WeightMagnitude;
  * <ul>
  *   <li>pfp, pfp-random, pfp-top-random: PFP filter pruning (Liebenwein, Baykal et al., ICLR 2020), optimal
  *       allocation, deterministic / sampled with reweighting / top plus sampled;</li>
- *   <li>sipp: SiPP weight pruning (Baykal, Liebenwein et al.), optimal allocation over per-weight sensitivities;</li>
+ *   <li>sipp, sipp-mean: SiPP weight pruning (Baykal, Liebenwein et al.), optimal allocation over per-weight
+ *       sensitivities taken as the maximum (or mean) over output positions;</li>
  *   <li>ft, ft-l1: filter thresholding by L2 (Li et al. 2016) or L1 norm (SoftNet, He et al. 2018), uniform;</li>
  *   <li>wt: weight thresholding, global top-k |w| (Han et al. 2015);</li>
  *   <li>snip: |g w| on S, global top-k (Lee et al. 2019);</li>
@@ -27,7 +28,7 @@ import org.prunelab.prune.sensitivity.WeightMagnitude;
  */
 public final class PruneMethods {
   /** Names accepted by {@link #create}. */
-  public static final List<String> NAMES = List.of("pfp", "pfp-random", "pfp-top-random", "sipp", "ft", "ft-l1", "wt",
+  public static final List<String> NAMES = List.of("pfp", "pfp-random", "pfp-top-random", "sipp", "sipp-mean", "ft", "ft-l1", "wt",
       "snip", "thinet", "random-filters", "random-weights");
 
   private static final int THINET_POSITIONS = 10;
@@ -50,6 +51,8 @@ public final class PruneMethods {
           KeepRule.TOP_RANDOM);
       case "sipp" -> new UnstructuredMethod(name, "SiPP weight pruning by per-weight sensitivity",
           new SippSensitivity(PfpOptions.DEFAULT, PatchReduction.MAX), true, true, "optimal");
+      case "sipp-mean" -> new UnstructuredMethod(name, "SiPP weight pruning, sensitivity averaged over positions",
+          new SippSensitivity(PfpOptions.DEFAULT, PatchReduction.MEAN), true, true, "optimal");
       case "ft" -> new StructuredMethod(name, "filter thresholding by L2 norm", new FilterNorms(FilterNorms.Norm.L2),
           false, ScoreSide.PRODUCER_OUTPUTS, false, KeepRule.TOP, "uniform");
       case "ft-l1" -> new StructuredMethod(name, "filter thresholding by L1 norm",
