@@ -35,7 +35,18 @@ public final class LowRankCompressor {
    */
   public static LowRankResult compress(Network network, LowRankMethod method, Budget budget, NDArray samples,
       long seed, JobContext ctx) {
-    Spectra spectra = spectra(network, method, samples, ctx);
+    return compress(network, method, budget, spectra(network, method, samples, ctx), seed);
+  }
+
+  /**
+   * Compresses the network with spectra computed before (see {@link #spectra}), e.g. kept by a workbench that tries
+   * several budgets; the input network is not changed.
+   *
+   * @throws LowRankException when the budget is below the smallest achievable network or the target cannot be met
+   *     within the tolerance
+   */
+  public static LowRankResult compress(Network network, LowRankMethod method, Budget budget, Spectra spectra,
+      long seed) {
     double target = budget.keepRatio();
     LowRankResult result = build(network, method, budget, spectra, seed);
     if (result.realisedRatio() < target * (1 - TOLERANCE) && target < 1) {
