@@ -6,7 +6,9 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Optional;
 import org.prunelab.data.Batch;
@@ -36,40 +38,56 @@ import org.prunelab.train.TrainingRecipe;
  *
  * <pre>
  * ONEDNN_MAX_CPU_ISA=SSE41 java -Dai.djl.offline=true -cp target/classes:target/test-classes:$(cat cp.txt) \
- *   org.prunelab.lowrank.LowRankQuality [keep] [methods] [retrain epochs] [retrain images] [lr]
+ *   org.prunelab.lowrank.LowRankQuality keep=0.5 methods=alds,svd baseline=true evaluate=true \
+ *   retrain-epochs=2 retrain-images=54000 lr=0.01
  * </pre>
  *
- * defaults: 0.5, alds,svd,svd-energy,lrank,pca, 2, 54000 (the whole training split), 0.01.
+ * (the values shown are the defaults; {@code retrain-images} takes the first images of the training split;
+ * {@code baseline=false} skips evaluating the unpruned network, {@code evaluate=false} skips evaluating the
+ * compressed networks before the retrain).
  */
 public final class LowRankQuality {
   private LowRankQuality() {}
 
   public static void main(String[] args) {
-    double keep = args.length > 0 ? Double.parseDouble(args[0]) : 0.5;
-    String methods = args.length > 1 ? args[1] : "alds,svd,svd-energy,lrank,pca";
-    int epochs = args.length > 2 ? Integer.parseInt(args[2]) : 2;
-    int images = args.length > 3 ? Integer.parseInt(args[3]) : 54_000;
-    double lr = args.length > 4 ? Double.parseDouble(args[4]) : 0.01;
+    Map<String, String> a = new HashMap<>(Map.of("keep", "0.5", "methods", "alds,svd", "baseline", "true",
+        "evaluate", "true", "retrain-epochs", "2", "retrain-images", "54000", "lr", "0.01"));
+    for (String arg : args) {
+      String[] kv = arg.split("=", 2);
+      if (kv.length != 2 || !a.containsKey(kv[0])) {
+        throw new IllegalArgumentException("unknown argument '" + arg + "'; known: " + a.keySet());
+      }
+      a.put(kv[0], kv[1]);
+    }
+    double keep = Double.parseDouble(a.get("keep"));
+    int epochs = Integer.parseInt(a.get("retrain-epochs"));
+    int images = Integer.parseInt(a.get("retrain-images"));
+    double lr = Double.parseDouble(a.get("lr"));
+    boolean evaluateCompressed = Boolean.parseBoolean(a.get("evaluate"));
     DataSplits splits = Datasets.load("fashion-mnist", Optional.empty(), new SplitOptions(5000, 1000, 0));
     List<String> rows = new ArrayList<>();
     try (Network original = Checkpoint.load(Path.of("assets/models/resnet20-fashion-mnist.plm"),
         ai.djl.Device.cpu()); NDManager manager = NDManager.newBaseManager()) {
       Normalization norm = InputNormalization.of(original).orElseThrow();
       long t = System.nanoTime();
-      Metrics base = evaluate(original, splits.test(), norm);
-      rows.add(row("unpruned", original, original, base, "-", seconds(t)));
+      if (Boolean.parseBoolean(a.get("baseline"))) {
+        Metrics base = evaluate(original, splits.test(), norm);
+        rows.add(row("unpruned", original, original, base, "-", seconds(t)));
+      }
       NDArray samples = samples(splits.sampleSet(), norm, manager);
       Network retrainee = null;
-      for (String name : methods.split(",")) {
+      for (String name : a.get("methods").split(",")) {
         LowRankMethod method = LowRankMethod.parse(name);
         t = System.nanoTime();
         LowRankResult r = LowRankCompressor.compress(original, method, Budget.params(keep), samples, 1,
             JobContext.silent());
         double compressSeconds = seconds(t);
-        t = System.nanoTime();
-        Metrics m = evaluate(r.network(), splits.test(), norm);
-        rows.add(row(method.cliName(), original, r.network(), m, String.format(Locale.ROOT, "%.3f",
-            r.plan().maxError()), seconds(t)));
+        if (evaluateCompressed) {
+          t = System.nanoTime();
+          Metrics m = evaluate(r.network(), splits.test(), norm);
+          rows.add(row(method.cliName(), original, r.network(), m, String.format(Locale.ROOT, "%.3f",
+              r.plan().maxError()), seconds(t)));
+        }
         System.err.printf(Locale.ROOT, "%s: compressed in %.1f s, plan %s%n", method.cliName(), compressSeconds,
             r.plan().layers());
         if (method == LowRankMethod.ALDS) {
