@@ -49,8 +49,9 @@ final class PruneCommand implements Runnable {
   @Mixin DataOptions data;
   @Mixin SampleOptions sampleOptions;
 
-  @Option(names = "--method", defaultValue = "pfp", description = "pfp, pfp-random, pfp-top-random, sipp, ft, ft-l1, "
-      + "wt, snip, thinet, random-filters, random-weights (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--method", defaultValue = "pfp", description = "Pruning: pfp, pfp-random, pfp-top-random, sipp, "
+      + "sipp-mean, ft, ft-l1, wt, snip, thinet, random-filters, random-weights; low-rank: alds, svd, svd-energy, pca, "
+      + "lrank (default: ${DEFAULT-VALUE}).")
   String method;
 
   @Option(names = "--keep", required = true, split = ",", description = "Fraction of the original parameters (or "
@@ -80,6 +81,10 @@ final class PruneCommand implements Runnable {
 
   @Override
   public void run() {
+    if (LowRankPrune.handles(method)) {
+      runLowRank();
+      return;
+    }
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     PruneMethod pruneMethod = PruneMethods.create(method, model.seed);
@@ -112,6 +117,33 @@ final class PruneCommand implements Runnable {
           }
         }
       }
+      if (json) {
+        Json.print(out, reports.size() == 1 ? reports.get(0) : reports);
+      }
+    }
+  }
+
+  private void runLowRank() {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    if (allocation != null) {
+      throw new IllegalArgumentException("--allocation applies to pruning methods; " + method + " allocates ranks "
+          + "itself");
+    }
+    if (outFile != null && keeps.size() > 1) {
+      throw new IllegalArgumentException("--out writes one model: give one --keep with it");
+    }
+    keeps.forEach(k -> new Budget(budgetKind(), k));
+    boolean needsSamples = org.prunelab.lowrank.LowRankMethod.parse(method).needsSamples();
+    DataSplits splits = needsSamples || !noEval ? data.load() : null;
+    try (Network net = model.open(); NDManager manager = NDManager.newBaseManager(net.device())) {
+      Normalization norm = splits == null ? null : InputNormalization.of(net).orElseGet(splits::normalization);
+      Batch samples = needsSamples ? sampleOptions.load(net, splits, norm, manager, err) : null;
+      TerminalProgress progress = new TerminalProgress(err);
+      List<Map<String, Object>> reports = LowRankPrune.run(net, method, budgetKind() == BudgetKind.FLOPS, keeps,
+          samples, model.seed, progress, compressed -> noEval ? null
+              : Evaluator.evaluate(compressed, Loaders.evaluation(testSet(splits), norm), progress),
+          outFile, out, json);
       if (json) {
         Json.print(out, reports.size() == 1 ? reports.get(0) : reports);
       }

@@ -60,6 +60,28 @@ class PruneCliTest {
   }
 
   @Test
+  void lowRankMethodsWriteFactoredNetworksThatOnnxRuntimeRunsLikePruneLab() throws Exception {
+    Path onnx = dir.resolve("alds.onnx");
+    Path plm = dir.resolve("alds.plm");
+    CliTest.Run run = cli("prune", "--model", LENET, "--method", "alds", "--keep", "0.5", "--no-eval", "--json",
+        "--out", onnx.toString());
+    assertEquals(0, run.status(), run.err());
+    assertEquals(0.5, run.json().get("parameterRatio").asDouble(), 0.0025);
+    assertEquals(0, cli("prune", "--model", LENET, "--method", "alds", "--keep", "0.5", "--no-eval", "--out",
+        plm.toString()).status());
+    try (Network factored = Checkpoint.load(plm, Device.cpu())) {
+      assertTrue(factored.nodes().stream().anyMatch(n -> n.name().endsWith(".encoder")), "factored layers");
+      VerificationReport report = OnnxVerifier.verify(factored, onnx, 32, 5);
+      assertTrue(report.passed(1e-4), report.toString());
+      assertEquals(1.0, report.top1Agreement());
+    }
+    CliTest.Run svd = cli(args(new String[] {"prune", "--model", LENET, "--method", "svd", "--keep", "0.5"},
+        "--test-images", "500"));
+    assertEquals(0, svd.status(), svd.err());
+    assertTrue(svd.out().contains("rank j") && svd.out().contains("compressed test accuracy"), svd.out());
+  }
+
+  @Test
   void severalKeepRatiosShareOneScoringAndPrintATablePerRatio() {
     CliTest.Run run = cli(args(new String[] {"prune", "--model", LENET, "--method", "ft", "--keep", "0.9,0.5"}));
     assertEquals(0, run.status(), run.err());

@@ -1,0 +1,121 @@
+package org.prunelab.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.prunelab.data.Batch;
+import org.prunelab.job.JobContext;
+import org.prunelab.lowrank.Budget;
+import org.prunelab.lowrank.LayerPlan;
+import org.prunelab.lowrank.LowRankCompressor;
+import org.prunelab.lowrank.LowRankMethod;
+import org.prunelab.lowrank.LowRankResult;
+import org.prunelab.lowrank.Spectra;
+import org.prunelab.nn.Network;
+import org.prunelab.train.Metrics;
+
+/**
+ * The low-rank branch of {@code prunelab prune} (alds, svd, svd-energy, pca, lrank): spectra once, then one
+ * factored network per keep ratio, reported per layer as groups K, rank j of r_max and predicted error.
+ */
+final class LowRankPrune {
+  private LowRankPrune() {}
+
+  static boolean handles(String method) {
+    return Arrays.stream(LowRankMethod.values()).anyMatch(m -> m.cliName().equals(method));
+  }
+
+  /** Evaluates a compressed network (null when evaluation is off) and writes it if asked. */
+  interface Finish {
+    Metrics evaluate(Network compressed);
+  }
+
+  static List<Map<String, Object>> run(Network network, String name, boolean flops, List<Double> keeps,
+      Batch samples, long seed, JobContext ctx, Finish finish, Path outFile, PrintWriter out, boolean json) {
+    LowRankMethod method = LowRankMethod.parse(name);
+    Spectra spectra = LowRankCompressor.spectra(network, method, samples == null ? null : samples.images(), ctx);
+    List<Map<String, Object>> reports = new ArrayList<>();
+    for (double keep : keeps) {
+      Budget budget = flops ? Budget.flops(keep) : Budget.params(keep);
+      LowRankResult result = LowRankCompressor.compress(network, method, budget, spectra, seed);
+      try (Network compressed = result.network()) {
+        Metrics metrics = finish.evaluate(compressed);
+        if (outFile != null) {
+          PrunedModelFiles.write(compressed, outFile);
+        }
+        if (json) {
+          reports.add(json(result, keep, flops, network, compressed, metrics));
+        } else {
+          print(out, result, keep, flops, network, compressed, metrics, outFile);
+        }
+      }
+    }
+    return reports;
+  }
+
+  private static void print(PrintWriter out, LowRankResult result, double keep, boolean flops, Network original,
+      Network compressed, Metrics metrics, Path file) {
+    out.printf(Locale.ROOT, "%s, keep %s of %s requested, largest layer error %.4f%n", result.plan().method().cliName(),
+        keep, flops ? "FLOPs" : "parameters", result.plan().maxError());
+    out.printf(Locale.ROOT, "%-28s %8s %6s %12s %10s%n", "layer", "groups K", "rank j", "of r_max", "error");
+    for (LayerPlan layer : result.plan().layers()) {
+      if (layer.factored()) {
+        out.printf(Locale.ROOT, "%-28s %8d %6d %12d %10.4f%n", layer.node(), layer.groups(), layer.rank(),
+            layer.maxRank(), layer.error());
+      } else {
+        out.printf(Locale.ROOT, "%-28s %8s %6s %12s %10s%n", layer.node(), "-", "-", "not factored", "0");
+      }
+    }
+    out.printf(Locale.ROOT, "parameters %s -> %s (%.4f kept), FLOPs %s -> %s (%.4f kept)%n",
+        Numbers.grouped(original.parameterCount()), Numbers.grouped(compressed.parameterCount()),
+        (double) compressed.parameterCount() / original.parameterCount(), Numbers.si(original.macs()),
+        Numbers.si(compressed.macs()), (double) compressed.macs() / original.macs());
+    if (metrics != null) {
+      out.printf(Locale.ROOT, "compressed test accuracy: top-1 %s, top-5 %s, loss %.4f (%d images)%n",
+          Numbers.percent(metrics.top1()), Numbers.percent(metrics.top5()), metrics.loss(), metrics.samples());
+    }
+    if (file != null) {
+      out.println("wrote " + file);
+    }
+  }
+
+  private static Map<String, Object> json(LowRankResult result, double keep, boolean flops, Network original,
+      Network compressed, Metrics metrics) {
+    Map<String, Object> r = new LinkedHashMap<>();
+    r.put("method", result.plan().method().cliName());
+    r.put("allocation", result.plan().method().cliName());
+    r.put("budget", flops ? "flops" : "params");
+    r.put("keepRequested", keep);
+    r.put("maxError", result.plan().maxError());
+    List<Map<String, Object>> layers = new ArrayList<>();
+    for (LayerPlan layer : result.plan().layers()) {
+      Map<String, Object> row = new LinkedHashMap<>();
+      row.put("layer", layer.node());
+      row.put("factored", layer.factored());
+      row.put("groups", layer.groups());
+      row.put("rank", layer.rank());
+      row.put("maxRank", layer.maxRank());
+      row.put("error", layer.error());
+      layers.add(row);
+    }
+    r.put("layers", layers);
+    r.put("originalParameters", original.parameterCount());
+    r.put("parameters", compressed.parameterCount());
+    r.put("parameterRatio", (double) compressed.parameterCount() / original.parameterCount());
+    r.put("originalFlops", original.macs());
+    r.put("flops", compressed.macs());
+    r.put("flopRatio", (double) compressed.macs() / original.macs());
+    if (metrics != null) {
+      r.put("top1", metrics.top1());
+      r.put("top5", metrics.top5());
+      r.put("loss", metrics.loss());
+      r.put("testImages", metrics.samples());
+    }
+    return r;
+  }
+}
