@@ -82,7 +82,7 @@ class PfpDetailsTest {
   @Test
   void chunkSizeAndMemoryCapDoNotChangeTheResult() {
     try (Network net = Fixtures.bundled(BundledModels.DEFAULT); NDManager m = NDManager.newBaseManager(Device.cpu());
-        Batch s = Fixtures.batch(net, 5, m)) {
+        Batch s = Fixtures.batch(net, 4, m)) {
       SensitivityReport whole = PfpSensitivity.compute(net, s.images(), PfpOptions.DEFAULT);
       SensitivityReport tiny = PfpSensitivity.compute(net, s.images(), PfpOptions.DEFAULT.withMemoryCapBytes(4096));
       SensitivityReport chunked = PfpSensitivity.compute(net, s.images(), PfpOptions.DEFAULT.withChunkSize(2));
@@ -144,16 +144,46 @@ class PfpDetailsTest {
   }
 
   @Test
+  void progressIsReportedAndCancellationStopsTheComputation() {
+    try (Network net = Fixtures.bundled(BundledModels.LENET5); NDManager m = NDManager.newBaseManager(Device.cpu());
+        Batch s = Fixtures.batch(net, 4, m)) {
+      java.util.List<Long> done = new java.util.ArrayList<>();
+      PfpSensitivity.compute(net, s.images(), PfpOptions.DEFAULT.withChunkSize(2), new org.prunelab.job.JobContext() {
+        @Override
+        public void progress(long d, long total, String message) {
+          assertEquals(2, total);
+          done.add(d);
+        }
+
+        @Override
+        public boolean isCancelled() {
+          return false;
+        }
+      });
+      assertEquals(java.util.List.of(0L, 1L, 2L), done);
+      assertThrows(org.prunelab.job.JobCancelledException.class, () -> PfpSensitivity.compute(net, s.images(),
+          PfpOptions.DEFAULT, new org.prunelab.job.JobContext() {
+            @Override
+            public void progress(long d, long total, String message) {}
+
+            @Override
+            public boolean isCancelled() {
+              return true;
+            }
+          }));
+    }
+  }
+
+  @Test
   void repeatedScoresOnResnet20DoNotGrowTheArraysDjlTracks() {
     try (Network net = Fixtures.bundled(BundledModels.DEFAULT); NDManager m = NDManager.newBaseManager(Device.cpu());
-        Batch s = Fixtures.batch(net, 3, m)) {
-      PfpSensitivity.compute(net, s.images(), PfpOptions.DEFAULT.withChunkSize(2));
+        Batch s = Fixtures.batch(net, 2, m)) {
+      PfpSensitivity.compute(net, s.images(), PfpOptions.DEFAULT.withChunkSize(1));
       int before = liveArrays();
       for (int i = 0; i < 2; i++) {
-        PfpSensitivity.compute(net, s.images(), PfpOptions.DEFAULT.withChunkSize(2));
-        SippSensitivity.compute(net, s.images(), PfpOptions.DEFAULT, PatchReduction.MEAN);
-        new Snip(2).compute(net, s, org.prunelab.job.JobContext.silent());
-        ThiNet.compute(net, s.images(), new ThiNet.Options(4, 1, 2), org.prunelab.job.JobContext.silent());
+        PfpSensitivity.compute(net, s.images(), PfpOptions.DEFAULT.withChunkSize(1));
+        new Snip(1).compute(net, s, org.prunelab.job.JobContext.silent());
+        ThiNet.compute(net, s.images(), new ThiNet.Options(4, 1, 1), org.prunelab.job.JobContext.silent());
       }
       assertEquals(before, liveArrays(), "arrays DJL tracks after the first and the last round");
     }

@@ -61,6 +61,7 @@ class PfpSensitivityTest {
           sum += c;
         }
         assertEquals(sum, layer.sensitivitySum(), 1e-5 * sum, "S_l of " + layer.node());
+        assertEquals(layer.sensitivitySum(), report.sensitivitySums().get(layer.node()));
         assertTrue(sum > 0, "layer " + layer.node() + " has some sensitivity");
       }
     }

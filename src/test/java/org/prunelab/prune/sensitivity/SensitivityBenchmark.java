@@ -53,6 +53,10 @@ public final class SensitivityBenchmark {
       SensitivityReport[] last = new SensitivityReport[1];
       double batched = median(repeats, () -> last[0] = PfpSensitivity.compute(net, batch.images(),
           PfpOptions.DEFAULT), "batched");
+      if (loopRepeats == 0) {
+        System.out.printf(Locale.ROOT, "batched PFP: median %.2f s (%d runs)%n", batched, repeats);
+        return;
+      }
       Map<String, float[]>[] loop = new Map[1];
       double perPoint = median(loopRepeats, () -> loop[0] = TorchpruneStyleLoop.weightSensitivities(net,
           batch.images()), "per-image loop");
