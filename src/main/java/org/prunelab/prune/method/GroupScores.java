@@ -115,7 +115,7 @@ final class GroupScores {
     return importance;
   }
 
-  private static double sum(float[] a) {
+  static double sum(float[] a) {
     double s = 0;
     for (float v : a) {
       s += v;

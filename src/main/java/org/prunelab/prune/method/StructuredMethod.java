@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SplittableRandom;
-import org.prunelab.job.JobContext;
 import org.prunelab.nn.Network;
 import org.prunelab.prune.ChannelGroup;
 import org.prunelab.prune.NetworkSize;
@@ -25,36 +24,17 @@ import org.prunelab.prune.sensitivity.SensitivityReport;
  * {@link Surgery} builds the smaller dense network. PFP, filter thresholding, ThiNet and random filters are this
  * class with different scores, sides and defaults.
  */
-final class StructuredMethod implements PruneMethod {
-  private final String name;
-  private final String description;
-  private final ScoreFunction scores;
+final class StructuredMethod extends ScoredMethod {
   private final ScoreSide side;
   private final boolean pfpTerms;
   private final KeepRule rule;
-  private final String defaultAllocator;
-  private final boolean needsSamples;
 
   StructuredMethod(String name, String description, ScoreFunction scores, boolean needsSamples, ScoreSide side,
       boolean pfpTerms, KeepRule rule, String defaultAllocator) {
-    this.needsSamples = needsSamples;
-    this.name = name;
-    this.description = description;
-    this.scores = scores;
+    super(name, description, scores, needsSamples, defaultAllocator);
     this.side = side;
     this.pfpTerms = pfpTerms;
     this.rule = rule;
-    this.defaultAllocator = defaultAllocator;
-  }
-
-  @Override
-  public String name() {
-    return name;
-  }
-
-  @Override
-  public String description() {
-    return description;
   }
 
   @Override
@@ -68,29 +48,13 @@ final class StructuredMethod implements PruneMethod {
   }
 
   @Override
-  public boolean needsSamples() {
-    return needsSamples;
-  }
-
-  @Override
-  public String defaultAllocator() {
-    return defaultAllocator;
-  }
-
-  @Override
-  public SensitivityReport score(Network network, PruneRequest request, JobContext ctx) {
-    MethodSupport.requireSamples(this, request);
-    return scores.compute(network, request.samples(), ctx);
-  }
-
-  @Override
   public PruneOutcome prune(Network network, SensitivityReport report, PruneRequest request) {
     long start = System.nanoTime();
 
     ChannelBudgetProblem channels = ChannelBudgetProblem.of(network, report, side, pfpTerms);
     List<AllocationUnit> units = channels.units();
     AllocationProblem problem = channels.problem(request.budget().kind());
-    Allocator allocator = request.allocator().orElseGet(() -> Allocators.byName(defaultAllocator));
+    Allocator allocator = request.allocator().orElseGet(() -> Allocators.byName(defaultAllocator()));
     Allocation allocation = allocator.allocate(problem, request.budget());
 
     SplittableRandom random = new SplittableRandom(request.seed());
@@ -102,7 +66,7 @@ final class StructuredMethod implements PruneMethod {
     Network pruned = build(network, channels.prunable(), selections);
     NetworkSize original = new NetworkSize(network.parameterCount(), network.macs());
     NetworkSize realised = new NetworkSize(pruned.parameterCount(), pruned.macs());
-    return new PruneOutcome(name, pruned, allocation, Reweighting.keptIndices(selections), Optional.empty(), original,
+    return new PruneOutcome(name(), pruned, allocation, Reweighting.keptIndices(selections), Optional.empty(), original,
         realised, report, Duration.ofNanos(System.nanoTime() - start));
   }
 

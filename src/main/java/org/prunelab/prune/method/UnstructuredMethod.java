@@ -6,7 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.prunelab.job.JobContext;
 import org.prunelab.nn.LayerInfo;
 import org.prunelab.nn.Network;
 import org.prunelab.prune.NetworkSize;
@@ -30,32 +29,13 @@ import org.prunelab.prune.sensitivity.SensitivityReport;
  * MACs by its weight density. SiPP, weight thresholding, SNIP and random weights are this class with different
  * scores and defaults. With SiPP the per-weight sensitivities also feed the optimal allocation (one term per layer).
  */
-final class UnstructuredMethod implements PruneMethod {
-  private final String name;
-  private final String description;
-  private final ScoreFunction scores;
-  private final boolean needsSamples;
+final class UnstructuredMethod extends ScoredMethod {
   private final boolean sippTerms;
-  private final String defaultAllocator;
 
   UnstructuredMethod(String name, String description, ScoreFunction scores, boolean needsSamples,
       boolean sippTerms, String defaultAllocator) {
-    this.name = name;
-    this.description = description;
-    this.scores = scores;
-    this.needsSamples = needsSamples;
+    super(name, description, scores, needsSamples, defaultAllocator);
     this.sippTerms = sippTerms;
-    this.defaultAllocator = defaultAllocator;
-  }
-
-  @Override
-  public String name() {
-    return name;
-  }
-
-  @Override
-  public String description() {
-    return description;
   }
 
   @Override
@@ -66,22 +46,6 @@ final class UnstructuredMethod implements PruneMethod {
   @Override
   public ScoreSide side() {
     return ScoreSide.CONSUMER_INPUTS;
-  }
-
-  @Override
-  public boolean needsSamples() {
-    return needsSamples;
-  }
-
-  @Override
-  public String defaultAllocator() {
-    return defaultAllocator;
-  }
-
-  @Override
-  public SensitivityReport score(Network network, PruneRequest request, JobContext ctx) {
-    MethodSupport.requireSamples(this, request);
-    return scores.compute(network, request.samples(), ctx);
   }
 
   @Override
@@ -99,7 +63,7 @@ final class UnstructuredMethod implements PruneMethod {
       String parameter = layer.node() + ".weight";
       weightScores.put(parameter, s);
       List<SensitivityTerm> terms = sippTerms
-          ? List.of(new SensitivityTerm(layer.node(), s, sum(s), GroupScores.alpha(network, layer.node())))
+          ? List.of(new SensitivityTerm(layer.node(), s, GroupScores.sum(s), GroupScores.alpha(network, layer.node())))
           : List.of();
       units.add(new AllocationUnit(parameter, s.length, s, terms));
     }
@@ -109,7 +73,7 @@ final class UnstructuredMethod implements PruneMethod {
     long totalMacs = network.macs();
     AllocationProblem problem = new AllocationProblem(units, kind,
         kept -> sizeOf(kind, kept, units, unitMacs, totalParameters, totalMacs));
-    Allocator allocator = request.allocator().orElseGet(() -> Allocators.byName(defaultAllocator));
+    Allocator allocator = request.allocator().orElseGet(() -> Allocators.byName(defaultAllocator()));
     Allocation allocation = allocator.allocate(problem, request.budget());
 
     Map<String, Integer> keptWeights = allocation.keptById();
@@ -120,7 +84,7 @@ final class UnstructuredMethod implements PruneMethod {
     NetworkSize realised = new NetworkSize(
         Math.round(sizeOf(BudgetKind.PARAMETERS, kept, units, unitMacs, totalParameters, totalMacs)),
         Math.round(sizeOf(BudgetKind.FLOPS, kept, units, unitMacs, totalParameters, totalMacs)));
-    return new PruneOutcome(name, pruned, allocation, Map.of(), Optional.of(masks),
+    return new PruneOutcome(name(), pruned, allocation, Map.of(), Optional.of(masks),
         new NetworkSize(totalParameters, totalMacs), realised, report, Duration.ofNanos(System.nanoTime() - start));
   }
 
@@ -132,13 +96,5 @@ final class UnstructuredMethod implements PruneMethod {
       size -= kind == BudgetKind.PARAMETERS ? elements - kept[u] : unitMacs[u] * (1.0 - (double) kept[u] / elements);
     }
     return size;
-  }
-
-  private static double sum(float[] a) {
-    double s = 0;
-    for (float v : a) {
-      s += v;
-    }
-    return s;
   }
 }
