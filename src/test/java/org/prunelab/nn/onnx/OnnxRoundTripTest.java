@@ -3,20 +3,25 @@ package org.prunelab.nn.onnx;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ai.djl.Device;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.prunelab.nn.Network;
+import org.prunelab.zoo.Zoo;
+import org.prunelab.zoo.ZooOptions;
 
 /**
  * Import, export, ONNX Runtime: every fixture of src/test/resources/onnx (written by PyTorch) is imported, exported
  * again by PruneLab, and (a) the exported file in ONNX Runtime gives the imported network's outputs, (b) the original
  * file in ONNX Runtime gives the exported file's outputs, both on the same 32 standard normal inputs (seed 21):
  * per sample max |difference| / max |reference| at most 1e-4 (float32) and the same arg-max class for every sample.
- * (b) compares two ONNX Runtime sessions directly, so it does not rest on PruneLab's forward pass.
+ * (b) compares two ONNX Runtime sessions directly, so it does not rest on PruneLab's forward pass. The metadata an
+ * export writes (input normalisation) comes back on import.
  */
 class OnnxRoundTripTest {
   private static final double TOLERANCE = 1e-4;
@@ -50,6 +55,24 @@ class OnnxRoundTripTest {
           candidate, SAMPLES);
       System.err.printf("%s exported vs original: %s%n", fixture, files);
       assertTrue(files.passed(TOLERANCE), fixture + ", exported file against the original: " + files);
+    }
+  }
+
+  @Test
+  void exportedMetadataComesBackOnImportUnderTheImportsOwnKeys() {
+    Path file = dir.resolve("lenet.onnx");
+    try (Network net = Zoo.create("lenet5", ZooOptions.grey28(), Device.cpu(), 1)) {
+      net.metadata().put("input.mean", "0.286");
+      net.metadata().put("input.std", "0.353");
+      net.metadata().put(OnnxImporter.META_FORMAT, "plm");
+      OnnxExporter.export(net, file, OnnxExportOptions.defaults());
+    }
+    try (Network back = OnnxImporter.load(file, OnnxImportOptions.on(Device.cpu()))) {
+      assertEquals("0.286", back.metadata().get("input.mean"));
+      assertEquals("0.353", back.metadata().get("input.std"));
+      assertEquals("onnx", back.metadata().get(OnnxImporter.META_FORMAT));
+      assertEquals("lenet", back.metadata().get("architecture"), "the file name, not the exported 'lenet5'");
+      assertEquals("17", back.metadata().get(OnnxImporter.META_OPSET));
     }
   }
 
