@@ -1,17 +1,26 @@
 package org.prunelab.cli;
 
 import ai.djl.Device;
+import ai.djl.ndarray.types.Shape;
+import java.util.Locale;
 import org.prunelab.nn.Devices;
 import org.prunelab.nn.Network;
 import org.prunelab.zoo.ModelResolver;
 import org.prunelab.zoo.ZooOptions;
 import picocli.CommandLine.Option;
 
-/** Options that choose a model: a zoo name with its input shape, classes and width, or a model file. */
+/**
+ * Options that choose a model: a zoo name with its input shape, classes and width, a PruneLab model file, or an ONNX
+ * file (with the sample shape where the file leaves it symbolic).
+ */
 final class ModelOptions {
   @Option(names = "--model", required = true, description = "Built-in model name (lenet-300-100, lenet5, vgg11, "
-      + "vgg16, resnet20, resnet56) or a .plm model file.")
+      + "vgg16, resnet20, resnet56), a .plm model file or an .onnx file (imported; see --input-shape).")
   String model;
+
+  @Option(names = "--input-shape", paramLabel = "CxHxW", description = "Sample shape of an .onnx model whose input "
+      + "has symbolic dimensions, without the batch axis, e.g. 1x28x28 (default: the shape the file declares).")
+  String inputShape;
 
   @Option(names = "--input", defaultValue = "1x28x28", description = "Input shape CxHxW of a zoo model "
       + "(default: ${DEFAULT-VALUE}).")
@@ -43,11 +52,37 @@ final class ModelOptions {
     }
   }
 
+  /** The parsed --input-shape, or null when it is not given. */
+  Shape onnxInputShape() {
+    if (inputShape == null) {
+      return null;
+    }
+    String[] parts = inputShape.toLowerCase(Locale.ROOT).split("x", -1);
+    long[] dims = new long[parts.length];
+    for (int i = 0; i < parts.length; i++) {
+      dims[i] = positiveDimension(parts[i]);
+    }
+    return new Shape(dims);
+  }
+
+  private long positiveDimension(String part) {
+    try {
+      long d = Long.parseLong(part.strip());
+      if (d > 0) {
+        return d;
+      }
+    } catch (NumberFormatException e) {
+      // not a number: reported below like a non-positive one
+    }
+    throw new IllegalArgumentException("--input-shape must be positive whole numbers joined by x, without the batch "
+        + "axis, e.g. 1x28x28; got '" + inputShape + "'");
+  }
+
   Device resolveDevice() {
     return Devices.parse(device);
   }
 
   Network open() {
-    return ModelResolver.open(model, zooOptions(), resolveDevice(), seed);
+    return ModelResolver.open(model, zooOptions(), onnxInputShape(), resolveDevice(), seed);
   }
 }

@@ -147,6 +147,15 @@ class ImportLayerForwardTest {
   }
 
   @Test
+  void convTransposeWithStrideThreeAndPaddingBeyondTheKernel() {
+    // [1, 2, 3, 4] with stride 3 spreads to [1,0,0,2,0,0,3,0,0,4]; a 1x1 kernel of 5 scales it; padding 2 (more than
+    // kernel - 1) crops two columns on each side: [0, 10, 0, 0, 15, 0]
+    float[] y = run(new ConvTranspose2d(1, 1, 1, 1, 1, 3, 0, 2, 0, 0, 1, 1, 1, false), new Shape(1, 1, 1, 4),
+        f(1, 2, 3, 4), params("n.weight", f(5)), new Shape(1, 1, 1, 6));
+    assertClose(f(0, 10, 0, 0, 15, 0), y, "transposed conv stride 3, padding 2");
+  }
+
+  @Test
   void constantArithmeticWithAScalar() {
     // (x - 0.5) on [1, 2, 3] = [0.5, 1.5, 2.5]; 0.5 - x = [-0.5, -1.5, -2.5]; x / 4 = [0.25, 0.5, 0.75];
     // 6 / x = [6, 3, 2]; x + 1 = [2, 3, 4]; x * 3 = [3, 6, 9]

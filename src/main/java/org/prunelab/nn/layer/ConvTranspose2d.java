@@ -1,6 +1,7 @@
 package org.prunelab.nn.layer;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
 import java.util.ArrayList;
 import java.util.List;
@@ -108,12 +109,12 @@ public record ConvTranspose2d(
       NDArray grid = padded.reshape(n, inChannels, h * strideH, w * strideW);
       padded.close();
       // the zeros after the last cell are not part of the spread input
-      spread = grid.pad(new Shape(0, 1 - strideW, 0, 1 - strideH), 0);
+      spread = frame(grid, 0, 1 - strideH, 0, 1 - strideW);
       grid.close();
     }
     long edgeH = (long) dilationH * (kernelH - 1) - padH;
     long edgeW = (long) dilationW * (kernelW - 1) - padW;
-    NDArray framed = spread.pad(new Shape(edgeW, edgeW + outPadW, edgeH, edgeH + outPadH), 0);
+    NDArray framed = frame(spread, edgeH, edgeH + outPadH, edgeW, edgeW + outPadW);
     if (spread != x) {
       spread.close();
     }
@@ -124,6 +125,24 @@ public record ConvTranspose2d(
       framed.close();
       return out;
     }
+  }
+
+  /**
+   * Pads the two spatial axes of an (N, C, H, W) array with zeros by the positive amounts and crops it by the
+   * negative ones (the engine's padding takes no amount below -1).
+   */
+  private static NDArray frame(NDArray x, long top, long bottom, long left, long right) {
+    NDArray padded = x.pad(new Shape(Math.max(left, 0), Math.max(right, 0), Math.max(top, 0), Math.max(bottom, 0)),
+        0);
+    if (Math.min(Math.min(top, bottom), Math.min(left, right)) >= 0) {
+      return padded;
+    }
+    long h = padded.getShape().get(2);
+    long w = padded.getShape().get(3);
+    NDArray cropped = padded.get(new NDIndex(":, :, {}:{}, {}:{}", Math.max(-top, 0), h - Math.max(-bottom, 0),
+        Math.max(-left, 0), w - Math.max(-right, 0)));
+    padded.close();
+    return cropped;
   }
 
   /** (in, out / g, kH, kW) to the direct convolution's (out, in / g, kH, kW), flipped in H and W. */

@@ -133,7 +133,7 @@ final class GraphConverter {
           + "with a float32 input");
     }
     String hint = "give the sample shape without the batch axis in the import options (e.g. "
-        + "OnnxImportOptions.withInputShape(1, 28, 28), or the CLI's input shape option)";
+        + "OnnxImportOptions.withInputShape(1, 28, 28), or the CLI's --input-shape 1x28x28)";
     if (!tensor.hasShape()) {
       if (userShape == null) {
         throw new OnnxImportException(source + ": input '" + in.getName() + "' declares no shape; " + hint);

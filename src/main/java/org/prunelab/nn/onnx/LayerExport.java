@@ -15,19 +15,25 @@ import org.prunelab.nn.layer.AvgPool;
 import org.prunelab.nn.layer.BatchNorm;
 import org.prunelab.nn.layer.Clip;
 import org.prunelab.nn.layer.Concat;
+import org.prunelab.nn.layer.ConstantArithmetic;
 import org.prunelab.nn.layer.Conv2d;
+import org.prunelab.nn.layer.ConvTranspose2d;
 import org.prunelab.nn.layer.Dropout;
 import org.prunelab.nn.layer.Flatten;
+import org.prunelab.nn.layer.HardSigmoid;
+import org.prunelab.nn.layer.HardSwish;
 import org.prunelab.nn.layer.Identity;
 import org.prunelab.nn.layer.Layer;
 import org.prunelab.nn.layer.LeakyRelu;
 import org.prunelab.nn.layer.Linear;
 import org.prunelab.nn.layer.MaxPool;
 import org.prunelab.nn.layer.Mul;
+import org.prunelab.nn.layer.Pad;
 import org.prunelab.nn.layer.Relu;
 import org.prunelab.nn.layer.Reshape;
 import org.prunelab.nn.layer.Sigmoid;
 import org.prunelab.nn.layer.Silu;
+import org.prunelab.nn.layer.Slice;
 import org.prunelab.nn.layer.Softmax;
 import org.prunelab.nn.layer.Softplus;
 import org.prunelab.nn.layer.Tanh;
@@ -37,11 +43,19 @@ import org.prunelab.nn.layer.Tanh;
  * ONNX node carries the PruneLab node's name; helper nodes and constants are named {@code <node>.<part>}.
  *
  * <ul>
- *   <li>Conv2d: Conv (strides, pads, dilations, group); Linear: Gemm with transB = 1; BatchNorm:
- *       BatchNormalization over the running statistics (ONNX momentum = 1 - PyTorch momentum).
+ *   <li>Conv2d: Conv (strides, pads, dilations, group); ConvTranspose2d: ConvTranspose (the same weight layout
+ *       (in, out / group, kH, kW), strides, pads, dilations, group, output_padding); Linear: Gemm with
+ *       transB = 1; BatchNorm: BatchNormalization over the running statistics (ONNX momentum = 1 - PyTorch
+ *       momentum).
  *   <li>ReLU, LeakyReLU, Sigmoid, Tanh, Softplus, Softmax (same axis), Concat (channel axis 1), Flatten (axis 1):
  *       their namesakes; Clip: Clip with scalar min and max inputs; SiLU: x * Sigmoid(x); Dropout and Identity:
- *       Identity; Reshape: Reshape to (0, target...), the 0 keeping the batch size.
+ *       Identity; Reshape: Reshape to (0, target...), the 0 keeping the batch size; HardSigmoid: HardSigmoid
+ *       (alpha, beta); HardSwish: HardSwish from opset 14 on, before that x * HardSigmoid(x; alpha = 1/6,
+ *       beta = 1/2).
+ *   <li>Pad: Pad in constant mode with pads (0, 0, top, left, 0, 0, bottom, right) and the value as inputs; Slice:
+ *       Slice with one-element starts, ends and axes (the batched axis); ConstantArithmetic: Add, Sub, Mul or Div
+ *       of the input and the buffer {@code <node>.constant} in the layer's operand order, where ONNX's
+ *       right-aligned broadcasting of the batched input pairs the same axes as the layer's.
  *   <li>MaxPool and AvgPool: ceil mode becomes explicit end padding e = max(0, (out - 1) s + k - (in + 2 p)), so
  *       the windows are PyTorch's whatever the runtime's ceil rule. Average pooling that excludes padding uses
  *       count_include_pad = 0. One that includes it, where windows overhang the padded input, is divided by
@@ -56,10 +70,16 @@ import org.prunelab.nn.layer.Tanh;
  * </ul>
  */
 final class LayerExport {
-  private final GraphWriter graph;
+  /** First opset with a HardSwish operator. */
+  static final int HARD_SWISH_OPSET = 14;
 
-  LayerExport(GraphWriter graph) {
+  private final GraphWriter graph;
+  private final int opset;
+
+  /** Writes into {@code graph} with the operators of {@code opset}. */
+  LayerExport(GraphWriter graph, int opset) {
     this.graph = graph;
+    this.opset = opset;
   }
 
   /**
@@ -143,6 +163,22 @@ final class LayerExport {
       simple("Identity", s);
     } else if (layer instanceof Softmax m) {
       graph.node("Softmax", s.name(), List.of(s.input()), s.output(), integer("axis", m.axis()));
+    } else if (layer instanceof HardSigmoid h) {
+      graph.node("HardSigmoid", s.name(), List.of(s.input()), s.output(), real("alpha", h.alpha()),
+          real("beta", h.beta()));
+    } else if (layer instanceof HardSwish) {
+      hardSwish(s);
+    } else if (layer instanceof ConvTranspose2d c) {
+      convTranspose(s, c);
+    } else if (layer instanceof Pad p) {
+      String pads = graph.int64s(s.part("pads"), 0, 0, p.top(), p.left(), 0, 0, p.bottom(), p.right());
+      String value = graph.floats(s.part("value"), new long[0], new float[] {(float) p.value()});
+      graph.node("Pad", s.name(), List.of(s.input(), pads, value), s.output());
+    } else if (layer instanceof Slice c) {
+      graph.node("Slice", s.name(), List.of(s.input(), graph.int64s(s.part("starts"), c.start()),
+          graph.int64s(s.part("ends"), c.end()), graph.int64s(s.part("axes"), c.axis())), s.output());
+    } else if (layer instanceof ConstantArithmetic a) {
+      constantArithmetic(s, a);
     } else {
       throw new OnnxExportException("node '" + s.name() + "' is a " + layer.op() + " layer, which this PruneLab "
           + "cannot write as ONNX; replace it by supported layers or update PruneLab");
@@ -161,6 +197,39 @@ final class LayerExport {
     graph.node("Conv", s.name(), in, s.output(), ints("kernel_shape", c.kernelH(), c.kernelW()),
         ints("strides", c.strideH(), c.strideW()), ints("pads", c.padH(), c.padW(), c.padH(), c.padW()),
         ints("dilations", c.dilationH(), c.dilationW()), integer("group", c.groups()));
+  }
+
+  private void convTranspose(Site s, ConvTranspose2d c) {
+    List<String> in = new ArrayList<>(List.of(s.input(), s.part("weight")));
+    if (c.bias()) {
+      in.add(s.part("bias"));
+    }
+    graph.node("ConvTranspose", s.name(), in, s.output(), ints("kernel_shape", c.kernelH(), c.kernelW()),
+        ints("strides", c.strideH(), c.strideW()), ints("pads", c.padH(), c.padW(), c.padH(), c.padW()),
+        ints("output_padding", c.outPadH(), c.outPadW()), ints("dilations", c.dilationH(), c.dilationW()),
+        integer("group", c.groups()));
+  }
+
+  private void hardSwish(Site s) {
+    if (opset >= HARD_SWISH_OPSET) {
+      simple("HardSwish", s);
+    } else {
+      String gate = graph.node("HardSigmoid", s.part("gate"), List.of(s.input()), s.part("gate"),
+          real("alpha", 1.0 / 6), real("beta", 0.5));
+      graph.node("Mul", s.name(), List.of(s.input(), gate), s.output());
+    }
+  }
+
+  private void constantArithmetic(Site s, ConstantArithmetic a) {
+    String opType = switch (a.operation()) {
+      case ADD -> "Add";
+      case SUB -> "Sub";
+      case MUL -> "Mul";
+      case DIV -> "Div";
+    };
+    String constant = s.part("constant");
+    List<String> operands = a.constantFirst() ? List.of(constant, s.input()) : List.of(s.input(), constant);
+    graph.node(opType, s.name(), operands, s.output());
   }
 
   private void maxPool(Site s, MaxPool m) {

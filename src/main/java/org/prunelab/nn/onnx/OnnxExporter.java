@@ -94,7 +94,7 @@ public final class OnnxExporter {
     for (Map.Entry<String, NDArray> p : network.parameters().entrySet()) {
       writer.floats(p.getKey(), p.getValue().getShape().getShape(), p.getValue().toFloatArray());
     }
-    LayerExport layers = new LayerExport(writer);
+    LayerExport layers = new LayerExport(writer, options.opset());
     for (Node node : network.nodes()) {
       List<String> inputs = node.inputs().stream().map(in -> tensorName(network, in, options)).toList();
       List<Shape> shapes = node.inputs().stream().map(network::shapeOf).toList();

@@ -16,7 +16,9 @@ import org.prunelab.nn.Network;
  * PruneLab {@link Network}. The graph is converted and checked completely in Java memory first; only then are the
  * parameters allocated on the device, so a file that fails leaves nothing behind. Parameters keep the initializer
  * names where the file has PyTorch's ({@code conv1.weight}); BatchNorm folded into convolutions by the exporter
- * and BatchNormalization nodes both load. The network's metadata records the producer, opset and file.
+ * and BatchNormalization nodes both load. The network's metadata holds the file's metadata_props (such as the input
+ * normalisation PruneLab's export writes, so an exported model evaluates on the inputs it was trained on) and
+ * records the format, producer, opset, file and architecture (the file name), which take precedence.
  *
  * <p>Mapping, refusals and their reasons: docs/adr/0004-onnx-import.md.
  */
@@ -74,6 +76,7 @@ public final class OnnxImporter {
       PlannedGraph plan = converter.convert(options.inputShape());
       String output = converter.outputNode();
       Map<String, String> metadata = new LinkedHashMap<>();
+      model.getMetadataPropsList().forEach(p -> metadata.put(p.getKey(), p.getValue()));
       metadata.put(META_FORMAT, "onnx");
       metadata.put(META_PRODUCER, (model.getProducerName() + " " + model.getProducerVersion()).strip());
       metadata.put(META_OPSET, String.valueOf(opset));

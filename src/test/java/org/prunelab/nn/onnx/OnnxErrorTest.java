@@ -100,7 +100,7 @@ class OnnxErrorTest {
   void symbolicInputWithoutAGivenShapeNamesTheInputAndTheDimension() {
     Path file = OnnxImportTest.FIXTURES.resolve("squeezenet_opset17_symbolic_hw_bnfolded.onnx");
     OnnxImportException e = assertThrows(OnnxImportException.class, () -> OnnxImporter.load(file, CPU));
-    assertMentions(e.getMessage(), "input 'input'", "'height'", "axis 2", "withInputShape");
+    assertMentions(e.getMessage(), "input 'input'", "'height'", "axis 2", "withInputShape", "--input-shape");
     OnnxImportException wrong = assertThrows(OnnxImportException.class,
         () -> OnnxImporter.load(file, CPU.withInputShape(3, 28, 28)));
     assertMentions(wrong.getMessage(), "input 'input'", "(3, 28, 28)", "axis 1");

@@ -20,6 +20,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
@@ -174,7 +175,38 @@ class OnnxExportTest {
       assertEquals("AveragePool", node(graph, "adaptive_2x7").getOpType());
       assertEquals("Identity", node(graph, "dropout").getOpType());
       assertEquals(Arrays.asList("grouped", "clip.min", "clip.max"), node(graph, "clip").getInputList());
+      // opset 13 has no HardSwish: x * HardSigmoid(x; 1/6, 1/2)
+      assertEquals(Arrays.asList("up_hswish.gate", "up_hswish"), graph.getNodeList().stream()
+          .map(NodeProto::getName).filter(n -> n.startsWith("up_hswish")).toList());
+      assertEquals("HardSigmoid", node(graph, "up_hswish.gate").getOpType());
+      assertEquals(Arrays.asList("up_columns", "up_hswish.gate"), node(graph, "up_hswish").getInputList());
+      assertEquals(Arrays.asList("up", "up_pad.pads", "up_pad.value"), node(graph, "up_pad").getInputList());
+      assertEquals(Arrays.asList("up_pad", "up_channels.starts", "up_channels.ends", "up_channels.axes"),
+          node(graph, "up_channels").getInputList());
+      assertEquals("ConvTranspose", node(graph, "up").getOpType());
+      assertEquals(Arrays.asList("input", "centre.constant"), node(graph, "centre").getInputList());
+      assertEquals("Sub", node(graph, "centre").getOpType());
+      assertEquals(Arrays.asList("gate_shift.constant", "gate_sigmoid"), node(graph, "gate_shift").getInputList());
+      assertEquals(Arrays.asList("gate.constant", "gate_shift"), node(graph, "gate").getInputList());
+      assertEquals("Div", node(graph, "gate").getOpType());
+      Map<String, TensorProto> init = graph.getInitializerList().stream()
+          .collect(Collectors.toMap(TensorProto::getName, Function.identity()));
+      assertEquals(Arrays.asList(0L, 0L, 1L, 2L, 0L, 0L, 0L, 1L), int64s(init.get("up_pad.pads")));
+      assertEquals(Arrays.asList(3L), int64s(init.get("up_columns.axes")));
+      assertEquals(Arrays.asList(1L), int64s(init.get("up_columns.starts")));
+      assertEquals(Arrays.asList(25L), int64s(init.get("up_columns.ends")));
+
+      GraphProto opset14 = ModelProto.parseFrom(OnnxExporter.toBytes(net, OnnxExportOptions.defaults()
+          .withOpset(14))).getGraph();
+      assertEquals("HardSwish", node(opset14, "up_hswish").getOpType());
+      assertEquals(Arrays.asList("up_columns"), node(opset14, "up_hswish").getInputList());
     }
+  }
+
+  private static List<Long> int64s(TensorProto t) {
+    long[] v = new long[t.getRawData().size() / 8];
+    ByteBuffer.wrap(t.getRawData().toByteArray()).order(ByteOrder.LITTLE_ENDIAN).asLongBuffer().get(v);
+    return Arrays.stream(v).boxed().toList();
   }
 
   private static NodeProto node(GraphProto graph, String name) {
