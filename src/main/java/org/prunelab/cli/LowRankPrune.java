@@ -10,13 +10,13 @@ import java.util.Locale;
 import java.util.Map;
 import org.prunelab.data.Batch;
 import org.prunelab.job.JobContext;
-import org.prunelab.lowrank.Budget;
 import org.prunelab.lowrank.LayerPlan;
 import org.prunelab.lowrank.LowRankCompressor;
 import org.prunelab.lowrank.LowRankMethod;
 import org.prunelab.lowrank.LowRankResult;
 import org.prunelab.lowrank.Spectra;
 import org.prunelab.nn.Network;
+import org.prunelab.prune.allocate.Budget;
 import org.prunelab.train.Metrics;
 
 /**
@@ -41,7 +41,7 @@ final class LowRankPrune {
     Spectra spectra = LowRankCompressor.spectra(network, method, samples == null ? null : samples.images(), ctx);
     List<Map<String, Object>> reports = new ArrayList<>();
     for (double keep : keeps) {
-      Budget budget = flops ? Budget.flops(keep) : Budget.params(keep);
+      Budget budget = flops ? Budget.flops(keep) : Budget.parameters(keep);
       LowRankResult result = LowRankCompressor.compress(network, method, budget, spectra, seed);
       try (Network compressed = result.network()) {
         Metrics metrics = finish.evaluate(compressed);

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Random;
 import java.util.Set;
 import org.prunelab.nn.Network;
+import org.prunelab.prune.allocate.Budget;
 
 /**
  * ALDS allocation (Liebenwein, Maalouf et al., NeurIPS 2021): choose per layer l a group count K_l and rank j_l to

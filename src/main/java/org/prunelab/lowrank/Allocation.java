@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.IntPredicate;
 import org.prunelab.nn.Network;
+import org.prunelab.prune.allocate.Budget;
+import org.prunelab.prune.allocate.BudgetKind;
 
 /**
  * A mutable per-layer choice of group count K and rank j (rank 0: not factored) with its cost under a budget, the
@@ -40,11 +42,11 @@ final class Allocation {
     long weights = 0;
     for (int l = 0; l < n; l++) {
       FactorableLayer fl = layers.get(l);
-      unit[l] = budget.kind() == Budget.Kind.PARAMS ? 1 : fl.positions();
+      unit[l] = budget.kind() == BudgetKind.PARAMETERS ? 1 : fl.positions();
       original[l] = unit[l] * fl.weights();
       weights += original[l];
     }
-    total = budget.kind() == Budget.Kind.PARAMS ? networkParams : networkMacs;
+    total = budget.kind() == BudgetKind.PARAMETERS ? networkParams : networkMacs;
     fixed = total - weights;
     limit = budget.keepRatio() * total;
     errorTable = new double[n][][];

@@ -1,6 +1,7 @@
 package org.prunelab.lowrank;
 
 import org.prunelab.nn.Network;
+import org.prunelab.prune.allocate.Budget;
 
 /**
  * Truncated SVD with one energy threshold for all layers (K = 1): layer l keeps the smallest j_l with

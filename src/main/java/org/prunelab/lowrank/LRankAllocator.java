@@ -2,6 +2,7 @@ package org.prunelab.lowrank;
 
 import java.util.PriorityQueue;
 import org.prunelab.nn.Network;
+import org.prunelab.prune.allocate.Budget;
 
 /**
  * Rank selection after Idelbayev and Carreira-Perpinan, "Low-rank compression of neural nets: learning the rank of

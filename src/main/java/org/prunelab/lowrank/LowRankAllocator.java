@@ -1,6 +1,7 @@
 package org.prunelab.lowrank;
 
 import org.prunelab.nn.Network;
+import org.prunelab.prune.allocate.Budget;
 
 /** Chooses every factorable layer's group count and rank so the compressed network meets a budget. */
 public interface LowRankAllocator {

@@ -4,6 +4,8 @@ import ai.djl.ndarray.NDArray;
 import java.util.Locale;
 import org.prunelab.job.JobContext;
 import org.prunelab.nn.Network;
+import org.prunelab.prune.allocate.Budget;
+import org.prunelab.prune.allocate.BudgetKind;
 
 /**
  * One call from a trained network to its low-rank compressed copy: computes the spectra the method needs (weight
@@ -89,7 +91,7 @@ public final class LowRankCompressor {
       long seed) {
     LowRankPlan plan = method.allocator().allocate(network, spectra, budget, seed);
     Network out = Factorization.apply(network, plan, spectra);
-    double realised = budget.kind() == Budget.Kind.PARAMS
+    double realised = budget.kind() == BudgetKind.PARAMETERS
         ? (double) out.parameterCount() / network.parameterCount()
         : (double) out.macs() / network.macs();
     return new LowRankResult(out, plan, realised);

@@ -1,6 +1,8 @@
 package org.prunelab.lowrank;
 
 import java.util.List;
+import org.prunelab.prune.allocate.Budget;
+import org.prunelab.prune.allocate.BudgetKind;
 
 /**
  * A low-rank allocation for a whole network: per factorable layer its group count K, rank j and predicted error,
@@ -15,7 +17,7 @@ public record LowRankPlan(LowRankMethod method, Budget budget, List<LayerPlan> l
 
   /** Predicted size over original size, measured as the budget measures it. */
   public double keptRatio() {
-    return budget.kind() == Budget.Kind.PARAMS ? (double) params / originalParams : (double) macs / originalMacs;
+    return budget.kind() == BudgetKind.PARAMETERS ? (double) params / originalParams : (double) macs / originalMacs;
   }
 
   public double paramsRatio() {

@@ -3,6 +3,7 @@ package org.prunelab.lowrank;
 import java.util.ArrayList;
 import java.util.List;
 import org.prunelab.nn.Network;
+import org.prunelab.prune.allocate.Budget;
 
 /**
  * Truncated SVD with one rank ratio for all layers (K = 1): layer l keeps j_l = ceil(alpha r_l) singular directions

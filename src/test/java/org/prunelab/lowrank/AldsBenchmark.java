@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.Locale;
 import org.prunelab.job.JobContext;
 import org.prunelab.nn.Network;
+import org.prunelab.prune.allocate.Budget;
 import org.prunelab.zoo.Zoo;
 import org.prunelab.zoo.ZooOptions;
 
@@ -27,7 +28,7 @@ public final class AldsBenchmark {
 
   public static void main(String[] args) {
     int runs = args.length > 0 ? Integer.parseInt(args[0]) : 11;
-    Budget budget = Budget.params(0.5);
+    Budget budget = Budget.parameters(0.5);
     try (Network net = Zoo.create("resnet56", ZooOptions.colour32(), Device.cpu(), 0)) {
       WeightSpectra spectra = WeightSpectra.of(net).precompute(JobContext.silent());
       ThreadMXBean cpu = ManagementFactory.getThreadMXBean();

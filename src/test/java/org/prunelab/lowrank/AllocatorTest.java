@@ -21,6 +21,9 @@ import org.prunelab.nn.layer.Conv2d;
 import org.prunelab.nn.layer.Flatten;
 import org.prunelab.nn.layer.Linear;
 import org.prunelab.nn.layer.Relu;
+import org.prunelab.prune.allocate.AllocationException;
+import org.prunelab.prune.allocate.Budget;
+import org.prunelab.prune.allocate.BudgetKind;
 import org.prunelab.zoo.Zoo;
 import org.prunelab.zoo.ZooOptions;
 
@@ -53,18 +56,18 @@ class AllocatorTest {
   void everyMethodMeetsParameterAndFlopBudgetsWithinHalfAPercent() {
     List<String> failures = new ArrayList<>();
     for (LowRankMethod method : LowRankMethod.values()) {
-      for (Budget.Kind kind : Budget.Kind.values()) {
+      for (BudgetKind kind : BudgetKind.values()) {
         // every tenth from 0.9 to 0.2 of the parameters; two FLOP budgets (the same code path, costs times H W)
-        for (int tenths = 9; tenths >= 2; tenths -= kind == Budget.Kind.PARAMS ? 1 : 3) {
+        for (int tenths = 9; tenths >= 2; tenths -= kind == BudgetKind.PARAMETERS ? 1 : 3) {
           Budget budget = new Budget(kind, tenths / 10.0);
           LowRankResult r = LowRankCompressor.compress(resnet, method, budget, spectraFor(method), 1);
           try (Network net = r.network()) {
-            long size = kind == Budget.Kind.PARAMS ? net.parameterCount() : net.macs();
-            long original = kind == Budget.Kind.PARAMS ? resnet.parameterCount() : resnet.macs();
+            long size = kind == BudgetKind.PARAMETERS ? net.parameterCount() : net.macs();
+            long original = kind == BudgetKind.PARAMETERS ? resnet.parameterCount() : resnet.macs();
             double realised = (double) size / original;
             assertEquals(realised, r.realisedRatio(), 1e-12);
             // the plan's prediction is exact: surgery adds nothing the allocator did not count
-            assertEquals(kind == Budget.Kind.PARAMS ? r.plan().params() : r.plan().macs(), size,
+            assertEquals(kind == BudgetKind.PARAMETERS ? r.plan().params() : r.plan().macs(), size,
                 method + " " + budget);
             if (Math.abs(realised / budget.keepRatio() - 1) > LowRankCompressor.TOLERANCE) {
               failures.add(String.format(Locale.ROOT, "%s %s: %.5f", method, budget, realised));
@@ -79,8 +82,8 @@ class AllocatorTest {
   @Test
   void aldsHasASmallerLargestErrorThanConstantRatioSvd() {
     for (double keep : new double[] {0.3, 0.5, 0.7}) {
-      LowRankPlan alds = LowRankMethod.ALDS.allocator().allocate(resnet, weights, Budget.params(keep), 1);
-      LowRankPlan svd = LowRankMethod.SVD.allocator().allocate(resnet, weights, Budget.params(keep), 1);
+      LowRankPlan alds = LowRankMethod.ALDS.allocator().allocate(resnet, weights, Budget.parameters(keep), 1);
+      LowRankPlan svd = LowRankMethod.SVD.allocator().allocate(resnet, weights, Budget.parameters(keep), 1);
       assertTrue(alds.maxError() < svd.maxError(), "keep " + keep + ": ALDS " + alds.maxError() + ", SVD "
           + svd.maxError());
       assertTrue(alds.layers().stream().anyMatch(l -> l.factored() && l.groups() > 1), "ALDS uses K > 1");
@@ -90,7 +93,7 @@ class AllocatorTest {
   @Test
   void lRankDiscardsLessRelativeEnergyThanTheOtherSvdAllocators() {
     for (double keep : new double[] {0.3, 0.6}) {
-      Budget budget = Budget.params(keep);
+      Budget budget = Budget.parameters(keep);
       double lrank = discarded(LowRankMethod.LRANK.allocator().allocate(resnet, weights, budget, 1));
       double svd = discarded(LowRankMethod.SVD.allocator().allocate(resnet, weights, budget, 1));
       double energy = discarded(LowRankMethod.SVD_ENERGY.allocator().allocate(resnet, weights, budget, 1));
@@ -164,7 +167,7 @@ class AllocatorTest {
             }
           }
         }
-        LowRankPlan plan = LowRankMethod.ALDS.allocator().allocate(net, s, Budget.params(keep), 3);
+        LowRankPlan plan = LowRankMethod.ALDS.allocator().allocate(net, s, Budget.parameters(keep), 3);
         assertEquals(best, plan.maxError(), 1e-15, "keep " + keep);
         assertTrue(plan.params() <= limit);
       }
@@ -174,7 +177,7 @@ class AllocatorTest {
   @Test
   void badBudgetsAreRejectedWithTheWayOut() {
     for (double keep : new double[] {0, -0.5, 1.5, Double.NaN}) {
-      LowRankException e = assertThrows(LowRankException.class, () -> Budget.params(keep));
+      AllocationException e = assertThrows(AllocationException.class, () -> Budget.parameters(keep));
       assertTrue(e.getMessage().contains("(0, 1]"), e.getMessage());
     }
     // smallest network: every factorable layer at rank 1 with K = 1, unless that is not smaller
@@ -186,11 +189,11 @@ class AllocatorTest {
     String expected = String.format(Locale.ROOT, "%.4f", ratio);
     for (LowRankMethod method : LowRankMethod.values()) {
       LowRankException e = assertThrows(LowRankException.class, () -> LowRankCompressor.compress(resnet, method,
-          Budget.params(ratio * 0.9), spectraFor(method), 1));
+          Budget.parameters(ratio * 0.9), spectraFor(method), 1));
       assertTrue(e.getMessage().contains("smallest network") && e.getMessage().contains(expected), e.getMessage());
     }
     LowRankException noSamples = assertThrows(LowRankException.class, () -> LowRankCompressor.compress(resnet,
-        LowRankMethod.PCA, Budget.params(0.5), 1, JobContext.silent()));
+        LowRankMethod.PCA, Budget.parameters(0.5), 1, JobContext.silent()));
     assertTrue(noSamples.getMessage().contains("sample set"), noSamples.getMessage());
     assertThrows(LowRankException.class, () -> LowRankMethod.parse("tucker"));
     assertEquals(LowRankMethod.SVD_ENERGY, LowRankMethod.parse("svd-energy"));
@@ -198,7 +201,7 @@ class AllocatorTest {
 
   @Test
   void keepOneFactorsNothing() {
-    LowRankPlan plan = LowRankMethod.ALDS.allocator().allocate(resnet, weights, Budget.params(1), 1);
+    LowRankPlan plan = LowRankMethod.ALDS.allocator().allocate(resnet, weights, Budget.parameters(1), 1);
     assertEquals(0, plan.factoredCount());
     assertEquals(resnet.parameterCount(), plan.params());
   }

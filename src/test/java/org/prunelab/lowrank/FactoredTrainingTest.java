@@ -12,6 +12,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.prunelab.job.JobContext;
 import org.prunelab.nn.Network;
+import org.prunelab.prune.allocate.Budget;
 import org.prunelab.train.Optimizer;
 import org.prunelab.train.OptimizerSpec;
 import org.prunelab.train.TrainingStep;
@@ -25,7 +26,7 @@ class FactoredTrainingTest {
   void factoredResNetTrains() {
     try (Network original = Zoo.create("resnet20", ZooOptions.grey28().withWidth(0.25), Device.cpu(), 3);
         NDManager m = NDManager.newBaseManager()) {
-            LowRankResult r = LowRankCompressor.compress(original, LowRankMethod.ALDS, Budget.params(0.5), 1,
+            LowRankResult r = LowRankCompressor.compress(original, LowRankMethod.ALDS, Budget.parameters(0.5), 1,
           JobContext.silent());
       try (Network net = r.network()) {
         NDArray images = LowRankTests.normal(m, 1, 10, 1, 28, 28);

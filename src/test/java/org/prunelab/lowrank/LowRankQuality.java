@@ -8,8 +8,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import org.prunelab.data.Batch;
 import org.prunelab.data.DataSplits;
@@ -20,6 +20,7 @@ import org.prunelab.data.SplitOptions;
 import org.prunelab.job.JobContext;
 import org.prunelab.nn.Checkpoint;
 import org.prunelab.nn.Network;
+import org.prunelab.prune.allocate.Budget;
 import org.prunelab.train.EpochRecord;
 import org.prunelab.train.Evaluator;
 import org.prunelab.train.InputNormalization;
@@ -79,7 +80,7 @@ public final class LowRankQuality {
       for (String name : a.get("methods").split(",")) {
         LowRankMethod method = LowRankMethod.parse(name);
         t = System.nanoTime();
-        LowRankResult r = LowRankCompressor.compress(original, method, Budget.params(keep), samples, 1,
+        LowRankResult r = LowRankCompressor.compress(original, method, Budget.parameters(keep), samples, 1,
             JobContext.silent());
         double compressSeconds = seconds(t);
         if (evaluateCompressed) {

@@ -15,6 +15,7 @@ import org.prunelab.nn.layer.Conv2d;
 import org.prunelab.nn.layer.Flatten;
 import org.prunelab.nn.layer.Linear;
 import org.prunelab.nn.layer.Relu;
+import org.prunelab.prune.allocate.Budget;
 
 /** Shared fixtures of the low-rank tests: a small conv net, hand-made plans, seeded inputs. */
 final class LowRankTests {
@@ -72,7 +73,7 @@ final class LowRankTests {
             spectra.errors(spectra.indexOf(fl.node()), kj[0])[kj[1] - 1], p, p * fl.positions()));
       }
     }
-    return new LowRankPlan(LowRankMethod.ALDS, Budget.params(1), layers, 0, 0, 0, 0);
+    return new LowRankPlan(LowRankMethod.ALDS, Budget.parameters(1), layers, 0, 0, 0, 0);
   }
 
   /** Largest |a - b| over largest |a|. */
