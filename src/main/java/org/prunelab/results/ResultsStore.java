@@ -1,0 +1,532 @@
+package org.prunelab.results;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * The results of experiments in a JDBC database: an embedded SQLite file by default ({@link #open(Path)}), any
+ * database that speaks portable SQL otherwise ({@link #open(String)}). Opening migrates the schema to
+ * {@link Migrations#LATEST}; {@link #record(JobResult)} writes a job with its metrics, allocation and versions in
+ * one transaction, so a crash or {@code kill -9} loses at most the job in flight and never leaves half a result.
+ * A key that is already recorded is refused (results are immutable; a runner asks {@link #isFinished} first).
+ *
+ * <p>One store holds one connection; its methods are synchronized. Several processes may open the same SQLite file
+ * (WAL mode, writers wait up to {@link #BUSY_TIMEOUT_MS} ms for each other).
+ */
+public final class ResultsStore implements AutoCloseable {
+  /** How long an SQLite writer waits for another process's transaction before giving up. */
+  public static final int BUSY_TIMEOUT_MS = 10_000;
+
+  private static final String JOB_COLUMNS = "j.job_id, j.spec_hash, j.network, j.method, j.keep_ratio,"
+      + " j.repetition, j.mode, j.realised_params, j.realised_flops, j.original_params, j.original_flops,"
+      + " j.prune_nanos, j.retrain_nanos";
+  private static final String KEY_MATCH = "spec_hash = ? AND network = ? AND method = ? AND keep_ratio = ?"
+      + " AND repetition = ? AND mode = ?";
+
+  private final Connection connection;
+  private final String location;
+
+  private ResultsStore(Connection connection, String location) {
+    this.connection = connection;
+    this.location = location;
+  }
+
+  /** Opens (creating if absent) the SQLite results file and migrates it to the latest schema. */
+  public static ResultsStore open(Path sqliteFile) {
+    Path file = sqliteFile.toAbsolutePath();
+    if (file.getParent() != null && !Files.isDirectory(file.getParent())) {
+      throw new ResultsStoreException("Cannot create results store " + file + ": folder " + file.getParent()
+          + " does not exist; create it or pick a file in an existing folder");
+    }
+    if (Files.isDirectory(file)) {
+      throw new ResultsStoreException("Results store " + file + " is a folder; pass a file name such as "
+          + file.resolve("results.db"));
+    }
+    return open("jdbc:sqlite:" + file, file.toString());
+  }
+
+  /** Opens the results database at a JDBC URL ({@code jdbc:sqlite:...}, {@code jdbc:postgresql:...}) and migrates it. */
+  public static ResultsStore open(String jdbcUrl) {
+    return open(jdbcUrl, jdbcUrl);
+  }
+
+  private static ResultsStore open(String jdbcUrl, String location) {
+    Connection connection;
+    try {
+      connection = DriverManager.getConnection(jdbcUrl);
+    } catch (SQLException e) {
+      throw new ResultsStoreException("Cannot connect to results store " + location + ": " + e.getMessage()
+          + "; check the URL and that its JDBC driver is on the classpath", e);
+    }
+    try {
+      if (jdbcUrl.startsWith("jdbc:sqlite:")) {
+        configureSqlite(connection);
+      }
+      ResultsStore store = new ResultsStore(connection, location);
+      store.migrate();
+      return store;
+    } catch (SQLException | RuntimeException e) {
+      closeQuietly(connection, e);
+      if (e instanceof ResultsStoreException r) {
+        throw r;
+      }
+      throw new ResultsStoreException(location + " is not a readable PruneLab results database (" + e.getMessage()
+          + "); pass a new file name to start a fresh store, or restore the file from a backup", e);
+    }
+  }
+
+  /** The only SQLite-specific SQL: write-ahead log, enforced foreign keys, waiting for other writers. */
+  private static void configureSqlite(Connection connection) throws SQLException {
+    try (Statement s = connection.createStatement()) {
+      s.execute("PRAGMA busy_timeout = " + BUSY_TIMEOUT_MS);
+      s.execute("PRAGMA foreign_keys = ON");
+      try (ResultSet rs = s.executeQuery("PRAGMA journal_mode = WAL")) {
+        rs.next();
+      }
+    }
+  }
+
+  private static void closeQuietly(Connection connection, Exception cause) {
+    try {
+      connection.close();
+    } catch (SQLException e) {
+      cause.addSuppressed(e);
+    }
+  }
+
+  /** The schema version of the open database. */
+  public synchronized int schemaVersion() {
+    try {
+      return readSchemaVersion();
+    } catch (SQLException e) {
+      throw failure("read the schema version of", e);
+    }
+  }
+
+  private void migrate() throws SQLException {
+    try (Statement s = connection.createStatement()) {
+      s.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL PRIMARY KEY,"
+          + " description VARCHAR(200) NOT NULL, applied_at BIGINT NOT NULL)");
+    }
+    int current = readSchemaVersion();
+    if (current > Migrations.LATEST) {
+      throw new ResultsStoreException("Results store " + location + " has schema version " + current
+          + ", newer than the " + Migrations.LATEST + " this PruneLab knows; open it with a newer PruneLab, or"
+          + " pass another file");
+    }
+    for (Migration m : Migrations.ALL) {
+      if (m.version() > current) {
+        inTransaction(() -> {
+          try (Statement s = connection.createStatement()) {
+            for (String sql : m.statements()) {
+              s.execute(sql);
+            }
+          }
+          try (PreparedStatement p = connection.prepareStatement(
+              "INSERT INTO schema_version (version, description, applied_at) VALUES (?, ?, ?)")) {
+            p.setInt(1, m.version());
+            p.setString(2, m.description());
+            p.setLong(3, System.currentTimeMillis());
+            p.executeUpdate();
+          }
+          return null;
+        });
+      }
+    }
+  }
+
+  private int readSchemaVersion() throws SQLException {
+    try (Statement s = connection.createStatement();
+        ResultSet rs = s.executeQuery("SELECT MAX(version) FROM schema_version")) {
+      rs.next();
+      return rs.getInt(1);
+    }
+  }
+
+  /**
+   * Records an experiment. Recording the same spec hash again with the same spec text does nothing (a re-run
+   * resumes); with a different text it is refused.
+   */
+  public synchronized void recordExperiment(ExperimentRecord experiment) {
+    try {
+      inTransaction(() -> {
+        ExperimentRecord existing = readExperiment(experiment.specHash());
+        if (existing != null) {
+          if (!existing.specText().equals(experiment.specText())) {
+            throw new ResultsStoreException("Experiment " + experiment.specHash() + " is already recorded in "
+                + location + " with a different spec text; give the changed spec its own hash or use another store");
+          }
+          return null;
+        }
+        try (PreparedStatement p = connection.prepareStatement(
+            "INSERT INTO experiment (spec_hash, name, spec_text, created_at) VALUES (?, ?, ?, ?)")) {
+          p.setString(1, experiment.specHash());
+          p.setString(2, experiment.name());
+          p.setString(3, experiment.specText());
+          p.setLong(4, experiment.createdAt().toEpochMilli());
+          p.executeUpdate();
+        }
+        return null;
+      });
+    } catch (SQLException e) {
+      throw failure("record experiment " + experiment.specHash() + " in", e);
+    }
+  }
+
+  /** The experiment with this spec hash, or null if none is recorded. */
+  public synchronized ExperimentRecord experiment(String specHash) {
+    try {
+      return readExperiment(specHash);
+    } catch (SQLException e) {
+      throw failure("read experiment " + specHash + " from", e);
+    }
+  }
+
+  private ExperimentRecord readExperiment(String specHash) throws SQLException {
+    try (PreparedStatement p = connection.prepareStatement(
+        "SELECT spec_hash, name, spec_text, created_at FROM experiment WHERE spec_hash = ?")) {
+      p.setString(1, specHash);
+      try (ResultSet rs = p.executeQuery()) {
+        return rs.next() ? new ExperimentRecord(rs.getString(1), rs.getString(2), rs.getString(3),
+            Instant.ofEpochMilli(rs.getLong(4))) : null;
+      }
+    }
+  }
+
+  /** Whether a result for this key is recorded. */
+  public synchronized boolean isFinished(JobKey key) {
+    try {
+      return jobId(key) != null;
+    } catch (SQLException e) {
+      throw failure("look up job " + key + " in", e);
+    }
+  }
+
+  /** The keys of every recorded job of an experiment, in network, method, ratio, repetition, mode order. */
+  public synchronized Set<JobKey> finishedKeys(String specHash) {
+    try (PreparedStatement p = connection.prepareStatement("SELECT spec_hash, network, method, keep_ratio,"
+        + " repetition, mode FROM job WHERE spec_hash = ? ORDER BY network, method, keep_ratio, repetition, mode")) {
+      p.setString(1, specHash);
+      Set<JobKey> keys = new LinkedHashSet<>();
+      try (ResultSet rs = p.executeQuery()) {
+        while (rs.next()) {
+          keys.add(new JobKey(rs.getString(1), rs.getString(2), rs.getString(3), rs.getDouble(4), rs.getInt(5),
+              rs.getString(6)));
+        }
+      }
+      return keys;
+    } catch (SQLException e) {
+      throw failure("list the finished jobs of " + specHash + " in", e);
+    }
+  }
+
+  private String jobId(JobKey key) throws SQLException {
+    try (PreparedStatement p = connection.prepareStatement("SELECT job_id FROM job WHERE " + KEY_MATCH)) {
+      bindKey(p, 1, key);
+      try (ResultSet rs = p.executeQuery()) {
+        return rs.next() ? rs.getString(1) : null;
+      }
+    }
+  }
+
+  private static int bindKey(PreparedStatement p, int first, JobKey key) throws SQLException {
+    p.setString(first, key.specHash());
+    p.setString(first + 1, key.network());
+    p.setString(first + 2, key.method());
+    p.setDouble(first + 3, key.keepRatio());
+    p.setInt(first + 4, key.repetition());
+    p.setString(first + 5, key.mode());
+    return first + 6;
+  }
+
+  /**
+   * Writes one finished job: its row, its metrics, its allocation and its versions, all or nothing. The experiment
+   * must be recorded first; a key that is already recorded is refused.
+   */
+  public synchronized void record(JobResult result) {
+    JobKey key = result.key();
+    try {
+      inTransaction(() -> {
+        if (readExperiment(key.specHash()) == null) {
+          throw new ResultsStoreException("No experiment " + key.specHash() + " in " + location
+              + "; call recordExperiment before recording its jobs");
+        }
+        if (jobId(key) != null) {
+          throw new ResultsStoreException("Job " + key + " is already recorded in " + location
+              + "; results are never overwritten: skip finished jobs (isFinished) or use a new spec hash");
+        }
+        String id = UUID.randomUUID().toString();
+        insertJob(id, result);
+        insertMetrics(id, result.metrics());
+        insertAllocation(id, result.keptPerUnit());
+        insertVersions(id, result.versions());
+        return null;
+      });
+    } catch (SQLException e) {
+      throw failure("record job " + key + " in", e);
+    }
+  }
+
+  private void insertJob(String id, JobResult r) throws SQLException {
+    try (PreparedStatement p = connection.prepareStatement("INSERT INTO job (job_id, spec_hash, network, method,"
+        + " keep_ratio, repetition, mode, realised_params, realised_flops, original_params, original_flops,"
+        + " prune_nanos, retrain_nanos, finished_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+      p.setString(1, id);
+      int i = bindKey(p, 2, r.key());
+      p.setLong(i, r.realisedParams());
+      p.setLong(i + 1, r.realisedFlops());
+      p.setLong(i + 2, r.originalParams());
+      p.setLong(i + 3, r.originalFlops());
+      p.setLong(i + 4, r.pruneTime().toNanos());
+      p.setLong(i + 5, r.retrainTime().toNanos());
+      p.setLong(i + 6, System.currentTimeMillis());
+      p.executeUpdate();
+    }
+  }
+
+  private void insertMetrics(String id, List<DistributionMetric> metrics) throws SQLException {
+    try (PreparedStatement p = connection.prepareStatement("INSERT INTO job_metric (job_id, ordinal, distribution,"
+        + " top1, top5, loss) VALUES (?, ?, ?, ?, ?, ?)")) {
+      for (int i = 0; i < metrics.size(); i++) {
+        DistributionMetric m = metrics.get(i);
+        p.setString(1, id);
+        p.setInt(2, i);
+        p.setString(3, m.distribution());
+        p.setDouble(4, m.top1());
+        p.setDouble(5, m.top5());
+        p.setDouble(6, m.loss());
+        p.executeUpdate();
+      }
+    }
+  }
+
+  private void insertAllocation(String id, Map<String, Integer> keptPerUnit) throws SQLException {
+    try (PreparedStatement p = connection.prepareStatement(
+        "INSERT INTO job_allocation (job_id, ordinal, unit, kept) VALUES (?, ?, ?, ?)")) {
+      int ordinal = 0;
+      for (Map.Entry<String, Integer> e : keptPerUnit.entrySet()) {
+        p.setString(1, id);
+        p.setInt(2, ordinal++);
+        p.setString(3, e.getKey());
+        p.setInt(4, e.getValue());
+        p.executeUpdate();
+      }
+    }
+  }
+
+  private void insertVersions(String id, Map<String, String> versions) throws SQLException {
+    try (PreparedStatement p = connection.prepareStatement(
+        "INSERT INTO job_version (job_id, component, version) VALUES (?, ?, ?)")) {
+      for (Map.Entry<String, String> e : versions.entrySet()) {
+        p.setString(1, id);
+        p.setString(2, e.getKey());
+        p.setString(3, e.getValue());
+        p.executeUpdate();
+      }
+    }
+  }
+
+  /** Every recorded job of an experiment, in network, method, ratio, repetition, mode order. */
+  public synchronized List<JobResult> results(String specHash) {
+    try {
+      Map<String, List<DistributionMetric>> metrics = new HashMap<>();
+      try (PreparedStatement p = connection.prepareStatement("SELECT m.job_id, m.distribution, m.top1, m.top5,"
+          + " m.loss FROM job_metric m JOIN job j ON j.job_id = m.job_id WHERE j.spec_hash = ?"
+          + " ORDER BY m.job_id, m.ordinal")) {
+        p.setString(1, specHash);
+        try (ResultSet rs = p.executeQuery()) {
+          while (rs.next()) {
+            metrics.computeIfAbsent(rs.getString(1), k -> new ArrayList<>())
+                .add(new DistributionMetric(rs.getString(2), rs.getDouble(3), rs.getDouble(4), rs.getDouble(5)));
+          }
+        }
+      }
+      Map<String, Map<String, Integer>> allocation = new HashMap<>();
+      try (PreparedStatement p = connection.prepareStatement("SELECT a.job_id, a.unit, a.kept FROM job_allocation a"
+          + " JOIN job j ON j.job_id = a.job_id WHERE j.spec_hash = ? ORDER BY a.job_id, a.ordinal")) {
+        p.setString(1, specHash);
+        try (ResultSet rs = p.executeQuery()) {
+          while (rs.next()) {
+            allocation.computeIfAbsent(rs.getString(1), k -> new LinkedHashMap<>()).put(rs.getString(2), rs.getInt(3));
+          }
+        }
+      }
+      Map<String, Map<String, String>> versions = new HashMap<>();
+      try (PreparedStatement p = connection.prepareStatement("SELECT v.job_id, v.component, v.version"
+          + " FROM job_version v JOIN job j ON j.job_id = v.job_id WHERE j.spec_hash = ?"
+          + " ORDER BY v.job_id, v.component")) {
+        p.setString(1, specHash);
+        try (ResultSet rs = p.executeQuery()) {
+          while (rs.next()) {
+            versions.computeIfAbsent(rs.getString(1), k -> new LinkedHashMap<>()).put(rs.getString(2), rs.getString(3));
+          }
+        }
+      }
+      List<JobResult> results = new ArrayList<>();
+      try (PreparedStatement p = connection.prepareStatement("SELECT " + JOB_COLUMNS + " FROM job j"
+          + " WHERE j.spec_hash = ? ORDER BY j.network, j.method, j.keep_ratio, j.repetition, j.mode")) {
+        p.setString(1, specHash);
+        try (ResultSet rs = p.executeQuery()) {
+          while (rs.next()) {
+            String id = rs.getString(1);
+            JobKey key = new JobKey(rs.getString(2), rs.getString(3), rs.getString(4), rs.getDouble(5),
+                rs.getInt(6), rs.getString(7));
+            results.add(new JobResult(key, rs.getLong(8), rs.getLong(9), rs.getLong(10), rs.getLong(11),
+                allocation.getOrDefault(id, Map.of()), metrics.getOrDefault(id, List.of()),
+                Duration.ofNanos(rs.getLong(12)), Duration.ofNanos(rs.getLong(13)),
+                versions.getOrDefault(id, Map.of())));
+          }
+        }
+      }
+      return results;
+    } catch (SQLException e) {
+      throw failure("read the results of " + specHash + " from", e);
+    }
+  }
+
+  /** The test distributions any job of an experiment was evaluated on, sorted by name. */
+  public synchronized List<String> distributions(String specHash) {
+    try (PreparedStatement p = connection.prepareStatement("SELECT DISTINCT m.distribution FROM job_metric m"
+        + " JOIN job j ON j.job_id = m.job_id WHERE j.spec_hash = ? ORDER BY m.distribution")) {
+      p.setString(1, specHash);
+      List<String> names = new ArrayList<>();
+      try (ResultSet rs = p.executeQuery()) {
+        while (rs.next()) {
+          names.add(rs.getString(1));
+        }
+      }
+      return names;
+    } catch (SQLException e) {
+      throw failure("list the distributions of " + specHash + " in", e);
+    }
+  }
+
+  /**
+   * Top-1 accuracy on one distribution per network, mode, method and keep ratio, over repetitions: mean, sample
+   * standard deviation and count, with the mean realised parameter and FLOP ratios ({@link MethodAccuracy}). Rows
+   * come in network, mode, method, keep-ratio order; jobs not evaluated on the distribution are left out.
+   */
+  public synchronized List<MethodAccuracy> accuracyByMethod(String specHash, String distribution) {
+    List<MethodAccuracy> rows = new ArrayList<>();
+    try (PreparedStatement p = connection.prepareStatement("SELECT j.network, j.mode, j.method, j.keep_ratio,"
+        + " j.realised_params, j.original_params, j.realised_flops, j.original_flops, m.top1"
+        + " FROM job j JOIN job_metric m ON m.job_id = j.job_id WHERE j.spec_hash = ? AND m.distribution = ?"
+        + " ORDER BY j.network, j.mode, j.method, j.keep_ratio, j.repetition")) {
+      p.setString(1, specHash);
+      p.setString(2, distribution);
+      try (ResultSet rs = p.executeQuery()) {
+        Group group = null;
+        while (rs.next()) {
+          String network = rs.getString(1);
+          String mode = rs.getString(2);
+          String method = rs.getString(3);
+          double keepRatio = rs.getDouble(4);
+          if (group == null || !group.matches(network, mode, method, keepRatio)) {
+            if (group != null) {
+              rows.add(group.row());
+            }
+            group = new Group(network, mode, method, keepRatio);
+          }
+          group.add((double) rs.getLong(5) / rs.getLong(6), (double) rs.getLong(7) / rs.getLong(8), rs.getDouble(9));
+        }
+        if (group != null) {
+          rows.add(group.row());
+        }
+      }
+      return rows;
+    } catch (SQLException e) {
+      throw failure("aggregate the accuracy on " + distribution + " of " + specHash + " in", e);
+    }
+  }
+
+  /** The repetitions of one method at one keep ratio, reduced to a {@link MethodAccuracy}. */
+  private static final class Group {
+    private final String network;
+    private final String mode;
+    private final String method;
+    private final double keepRatio;
+    private final List<Double> top1 = new ArrayList<>();
+    private double paramRatioSum;
+    private double flopRatioSum;
+
+    Group(String network, String mode, String method, double keepRatio) {
+      this.network = network;
+      this.mode = mode;
+      this.method = method;
+      this.keepRatio = keepRatio;
+    }
+
+    boolean matches(String network, String mode, String method, double keepRatio) {
+      return this.network.equals(network) && this.mode.equals(mode) && this.method.equals(method)
+          && this.keepRatio == keepRatio;
+    }
+
+    void add(double paramRatio, double flopRatio, double accuracy) {
+      paramRatioSum += paramRatio;
+      flopRatioSum += flopRatio;
+      top1.add(accuracy);
+    }
+
+    MethodAccuracy row() {
+      int n = top1.size();
+      double mean = top1.stream().mapToDouble(Double::doubleValue).sum() / n;
+      double squares = top1.stream().mapToDouble(x -> (x - mean) * (x - mean)).sum();
+      double std = n > 1 ? Math.sqrt(squares / (n - 1)) : 0;
+      return new MethodAccuracy(network, mode, method, keepRatio, paramRatioSum / n, flopRatioSum / n, mean, std, n);
+    }
+  }
+
+  private interface SqlWork<T> {
+    T run() throws SQLException;
+  }
+
+  /** Runs work in one transaction: committed if it returns, rolled back if it throws. */
+  private <T> T inTransaction(SqlWork<T> work) throws SQLException {
+    connection.setAutoCommit(false);
+    try {
+      T value = work.run();
+      connection.commit();
+      return value;
+    } catch (SQLException | RuntimeException e) {
+      try {
+        connection.rollback();
+      } catch (SQLException r) {
+        e.addSuppressed(r);
+      }
+      throw e;
+    } finally {
+      connection.setAutoCommit(true);
+    }
+  }
+
+  private ResultsStoreException failure(String action, SQLException e) {
+    return new ResultsStoreException("Cannot " + action + " results store " + location + ": " + e.getMessage()
+        + "; if another process holds the database, wait for it or close it; if the file is damaged, restore it"
+        + " from a backup", e);
+  }
+
+  @Override
+  public synchronized void close() {
+    try {
+      connection.close();
+    } catch (SQLException e) {
+      throw failure("close", e);
+    }
+  }
+}
