@@ -2,6 +2,7 @@ package org.prunelab.chart;
 
 import java.util.List;
 import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.AxisLocation;
 import org.jfree.chart.axis.CategoryAxis;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.CategoryPlot;
@@ -45,6 +46,7 @@ public final class AllocationChart {
     layerAxis.setCategoryMargin(0.15);
     CategoryPlot plot = new CategoryPlot(dataset, layerAxis, keepAxis, renderer);
     plot.setOrientation(PlotOrientation.HORIZONTAL);
+    plot.setRangeAxisLocation(AxisLocation.BOTTOM_OR_LEFT);
     boolean oneMethod = dataset.getRowCount() == 1;
     String title = "Per-layer keep ratio" + (oneMethod ? " (" + dataset.getRowKey(0) + ")" : "");
     return ChartStyle.apply(new JFreeChart(title, ChartStyle.TITLE, plot, !oneMethod));

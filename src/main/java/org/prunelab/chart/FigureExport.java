@@ -8,7 +8,9 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.Locale;
+import java.util.UUID;
 import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
 import org.jfree.pdf.PDFDocument;
@@ -42,8 +44,9 @@ public final class FigureExport {
     Path temp = null;
     try {
       Files.createDirectories(target.getParent());
-      temp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
-      try (OutputStream out = Files.newOutputStream(temp)) {
+      temp = target.resolveSibling("." + target.getFileName() + "." + UUID.randomUUID() + ".tmp");
+      try (OutputStream out = Files.newOutputStream(temp, StandardOpenOption.CREATE_NEW,
+          StandardOpenOption.WRITE)) {
         switch (format) {
           case "png" -> ChartUtils.writeChartAsPNG(out, chart, width, height);
           case "svg" -> out.write(svg(chart, width, height));
