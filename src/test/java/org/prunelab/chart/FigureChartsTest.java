@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.Color;
+import java.awt.image.BufferedImage;
 import java.util.List;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.plot.CategoryPlot;
@@ -147,6 +148,38 @@ class FigureChartsTest {
     JFreeChart single = AllocationChart.of(List.of(new LayerKeep("alds", "fc", 0.5)));
     assertNull(single.getLegend());
     assertEquals("Per-layer keep ratio (alds)", single.getTitle().getText());
+  }
+
+  @Test
+  void everyFigureDrawsItsSeriesInTheirColours() {
+    List<CurvePoint> curve = List.of(new CurvePoint("pfp", 0.2, 0, 0.5), new CurvePoint("pfp", 0.8, -3, 1),
+        new CurvePoint("ft", 0.2, -1, 0.5), new CurvePoint("ft", 0.8, -5, 1));
+    assertDrawn(AccuracyVsPrunedChart.of(curve, AccuracyVsPrunedChart.Pruned.PARAMETERS),
+        MethodColors.of("pfp"), MethodColors.of("ft"));
+    assertDrawn(ParetoFrontChart.of(List.of(new ParetoPoint("alds", 0.3, 88), new ParetoPoint("wt", 0.6, 90))),
+        MethodColors.of("alds"), MethodColors.of("wt"), Color.BLACK);
+    assertDrawn(PrunePotentialChart.of(List.of(new PrunePotential("sipp", 0.8, 0.4))),
+        MethodColors.of("sipp"), PrunePotentialChart.tint(MethodColors.of("sipp")));
+    assertDrawn(AllocationChart.of(List.of(new LayerKeep("pfp", "conv1", 0.5), new LayerKeep("snip", "conv1", 1))),
+        MethodColors.of("pfp"), MethodColors.of("snip"));
+    assertDrawn(ExcessErrorChart.of("pfp", List.of(new ExcessErrorPoint("fog", 0.1, 1),
+        new ExcessErrorPoint("fog", 0.9, 5))), MethodColors.series(0));
+    assertDrawn(ErrorCurveChart.of(List.of(new ErrorCurvePoint("a", 0.1, 1), new ErrorCurvePoint("a", 0.9, 0.1),
+        new ErrorCurvePoint("b", 0.5, 0.5))), MethodColors.series(0), MethodColors.series(1));
+  }
+
+  /** Renders {@code chart} at 480 x 320 and checks that each colour covers at least 20 pixels exactly. */
+  private static void assertDrawn(JFreeChart chart, Color... colours) {
+    BufferedImage image = chart.createBufferedImage(480, 320);
+    for (Color colour : colours) {
+      int count = 0;
+      for (int y = 0; y < image.getHeight(); y++) {
+        for (int x = 0; x < image.getWidth(); x++) {
+          count += (image.getRGB(x, y) & 0xffffff) == (colour.getRGB() & 0xffffff) ? 1 : 0;
+        }
+      }
+      assertTrue(count >= 20, chart.getTitle().getText() + ": " + colour + " covers " + count + " pixels");
+    }
   }
 
   @Test
