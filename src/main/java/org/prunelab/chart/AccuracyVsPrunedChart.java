@@ -1,7 +1,6 @@
 package org.prunelab.chart;
 
 import java.awt.Color;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -45,13 +44,17 @@ public final class AccuracyVsPrunedChart {
    */
   public static JFreeChart of(List<CurvePoint> points, Pruned x) {
     Map<String, YIntervalSeries> series = new LinkedHashMap<>();
-    Inputs.nonEmpty(points, "accuracy change").stream()
-        .sorted(Comparator.comparingDouble(CurvePoint::prunedFraction))
-        .forEach(p -> series.computeIfAbsent(p.method(), YIntervalSeries::new)
-            .add(100 * p.prunedFraction(), p.accuracyChange(), p.accuracyChange() - p.std(),
-                p.accuracyChange() + p.std()));
+    for (CurvePoint p : Inputs.nonEmpty(points, "accuracy change")) {
+      YIntervalSeries s = series.computeIfAbsent(p.method(), m -> new YIntervalSeries(m, true, false));
+      double xValue = 100 * p.prunedFraction();
+      if (s.indexOf(xValue) >= 0) {
+        throw new ChartException(p.method() + " has two points at " + xValue + " %; give one mean and std per"
+            + " pruned share");
+      }
+      s.add(xValue, p.accuracyChange(), p.accuracyChange() - p.std(), p.accuracyChange() + p.std());
+    }
     YIntervalSeriesCollection dataset = new YIntervalSeriesCollection();
-    points.stream().map(CurvePoint::method).distinct().forEach(m -> dataset.addSeries(series.get(m)));
+    series.values().forEach(dataset::addSeries);
 
     DeviationRenderer renderer = new DeviationRenderer(true, true);
     renderer.setAlpha(0.18f);

@@ -2,6 +2,7 @@ package org.prunelab.chart;
 
 import java.awt.Color;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -34,7 +35,7 @@ public final class MethodColors {
 
   /** The colour of {@code method} (matched case-insensitively). */
   public static Color of(String method) {
-    String key = method.toLowerCase(java.util.Locale.ROOT);
+    String key = method.toLowerCase(Locale.ROOT);
     Integer slot = KNOWN.get(key);
     return PALETTE.get(slot != null ? slot : Math.floorMod(key.hashCode(), PALETTE.size()));
   }

@@ -2,6 +2,7 @@ package org.prunelab.chart;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
+import java.awt.geom.Ellipse2D;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -45,7 +46,7 @@ public final class ParetoFrontChart {
     XYLineAndShapeRenderer dots = new XYLineAndShapeRenderer(false, true);
     for (int s = 0; s < pointSets.getSeriesCount(); s++) {
       dots.setSeriesPaint(s, MethodColors.of(pointSets.getSeriesKey(s).toString()));
-      dots.setSeriesShape(s, new java.awt.geom.Ellipse2D.Double(-4, -4, 8, 8));
+      dots.setSeriesShape(s, new Ellipse2D.Double(-4, -4, 8, 8));
     }
     XYLineAndShapeRenderer line = new XYLineAndShapeRenderer(true, false);
     line.setSeriesPaint(0, Color.BLACK);

@@ -1,5 +1,6 @@
 package org.prunelab.chart;
 
+import java.awt.geom.Ellipse2D;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,7 +43,7 @@ final class XYLines {
     for (int s = 0; s < seriesCount; s++) {
       renderer.setSeriesPaint(s, MethodColors.series(s));
       renderer.setSeriesStroke(s, ChartStyle.LINE);
-      renderer.setSeriesShape(s, new java.awt.geom.Ellipse2D.Double(-3, -3, 6, 6));
+      renderer.setSeriesShape(s, new Ellipse2D.Double(-3, -3, 6, 6));
     }
     return renderer;
   }

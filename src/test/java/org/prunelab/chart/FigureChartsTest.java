@@ -204,6 +204,8 @@ class FigureChartsTest {
     ChartException twice = assertThrows(ChartException.class, () -> ErrorCurveChart.of(List.of(
         new ErrorCurvePoint("g", 0.5, 0.1), new ErrorCurvePoint("g", 0.5, 0.2))));
     assertTrue(twice.getMessage().contains("two points at 50.0 %"), twice.getMessage());
+    assertThrows(ChartException.class, () -> AccuracyVsPrunedChart.of(List.of(new CurvePoint("pfp", 0.5, 0, 0),
+        new CurvePoint("pfp", 0.5, 1, 0)), AccuracyVsPrunedChart.Pruned.PARAMETERS));
     assertThrows(ChartException.class, () -> AllocationChart.of(List.of(
         new LayerKeep("pfp", "a", 0.5), new LayerKeep("pfp", "a", 0.6))));
     assertThrows(ChartException.class, () -> PrunePotentialChart.of(List.of(
