@@ -6,7 +6,7 @@ import java.util.List;
 import org.jfree.chart.JFreeChart;
 
 /**
- * Writes one small PNG (and an SVG and PDF of the first) of every figure to {@code docs/images/figures/}, drawn
+ * Writes one small PNG (and an SVG and PDF of the first) of every figure to {@code target/figures/} (not committed: the numbers are invented), drawn
  * from made-up but plausible numbers (smooth curves shaped like ResNet-20 results), to look at the layout: they are
  * illustrations of the figures, not measurements. Run headless from the repository root with the test classpath:
  * {@code java -Djava.awt.headless=true -cp target/classes:target/test-classes:<deps>
@@ -20,7 +20,7 @@ final class RenderFigures {
   private RenderFigures() {}
 
   public static void main(String[] args) {
-    Path dir = Path.of(args.length > 0 ? args[0] : "docs/images/figures");
+    Path dir = Path.of(args.length > 0 ? args[0] : "target/figures");
     List<String> methods = List.of("pfp", "sipp", "alds", "wt", "ft");
     double[] robustness = {1.0, 1.3, 0.6, 2.2, 1.8};
 
