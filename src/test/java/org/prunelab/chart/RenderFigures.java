@@ -8,8 +8,8 @@ import org.jfree.chart.JFreeChart;
 /**
  * Writes one small PNG (and an SVG and PDF of the first) of every figure to {@code target/figures/}, drawn from
  * made-up but plausible numbers (smooth curves shaped like ResNet-20 results), to look at the layout: they are
- * illustrations of the figures, not measurements, and therefore not committed. Run headless from the repository root with the test classpath:
- * {@code java -Djava.awt.headless=true -cp target/classes:target/test-classes:<deps>
+ * illustrations of the figures, not measurements, and therefore not committed. Run headless from the repository
+ * root with the test classpath: {@code java -Djava.awt.headless=true -cp target/classes:target/test-classes:<deps>
  * org.prunelab.chart.RenderFigures [output folder]}.
  */
 final class RenderFigures {
