@@ -14,8 +14,9 @@ import javafx.scene.layout.Priority;
 import org.prunelab.nn.LayerInfo;
 
 /**
- * The model view: a layer table (name, operation, input and output shape, parameters, FLOPs) with totals,
- * bound to a {@link ModelViewModel}.
+ * The model view: a layer table (name, operation, input and output shape, parameters, FLOPs, channel group: layers
+ * whose channels must be pruned together share a group and its tint) with totals, bound to a
+ * {@link ModelViewModel}.
  */
 public final class ModelView extends VBox {
 
@@ -30,13 +31,14 @@ public final class ModelView extends VBox {
     details.setWrapText(true);
     TableView<LayerInfo> table = new TableView<>(viewModel.layers());
     table.setPlaceholder(new Label("loading model…"));
-    table.getColumns().add(text("Layer", 230, LayerInfo::name));
+    table.getColumns().add(text("Layer", 190, LayerInfo::name));
     table.getColumns().add(text("Op", 110, LayerInfo::op));
-    table.getColumns().add(text("Input", 150, r -> r.inputShapes().stream().map(ModelView::shape)
+    table.getColumns().add(text("Input", 175, r -> r.inputShapes().stream().map(ModelView::shape)
         .collect(Collectors.joining(" + "))));
     table.getColumns().add(text("Output", 110, r -> shape(r.outputShape())));
     table.getColumns().add(number("Parameters", LayerInfo::params));
     table.getColumns().add(number("FLOPs (MACs)", LayerInfo::macs));
+    table.getColumns().add(groupColumn(viewModel));
     table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
     VBox.setVgrow(table, Priority.ALWAYS);
     Label totals = new Label();
@@ -63,6 +65,29 @@ public final class ModelView extends VBox {
       protected void updateItem(Long item, boolean empty) {
         super.updateItem(item, empty);
         setText(empty || item == null ? null : String.format(Locale.ROOT, "%,d", item));
+      }
+    });
+    return c;
+  }
+
+  /** Pastel tints that tell neighbouring channel groups apart; coupled layers share their group's tint. */
+  private static final String[] GROUP_TINTS = {"#dbeafe", "#dcfce7", "#fef3c7", "#fce7f3", "#e0e7ff", "#ccfbf1",
+      "#fee2e2", "#ede9fe"};
+
+  private static TableColumn<LayerInfo, String> groupColumn(ModelViewModel viewModel) {
+    TableColumn<LayerInfo, String> c = text("Channel group", 150, r -> viewModel.groupOf(r.name())
+        .map(g -> g.prunable() ? g.id() : g.id() + " · fixed").orElse(""));
+    c.setCellFactory(col -> new javafx.scene.control.TableCell<>() {
+      @Override
+      protected void updateItem(String item, boolean empty) {
+        super.updateItem(item, empty);
+        java.util.Optional<ChannelGroupTag> tag = empty || getTableRow() == null || getTableRow().getItem() == null
+            ? java.util.Optional.empty() : viewModel.groupOf(getTableRow().getItem().name());
+        setText(empty ? null : item);
+        setStyle(tag.map(g -> "-fx-background-color: " + GROUP_TINTS[g.index() % GROUP_TINTS.length] + ";")
+            .orElse(""));
+        setTooltip(tag.filter(g -> !g.prunable())
+            .map(g -> new javafx.scene.control.Tooltip("not prunable: " + g.unprunableReason())).orElse(null));
       }
     });
     return c;

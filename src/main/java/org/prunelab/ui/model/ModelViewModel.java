@@ -1,6 +1,8 @@
 package org.prunelab.ui.model;
 
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -16,6 +18,8 @@ import org.prunelab.job.JobContext;
 import org.prunelab.nn.Checkpoint;
 import org.prunelab.nn.Devices;
 import org.prunelab.nn.LayerInfo;
+import org.prunelab.prune.ChannelGroup;
+import org.prunelab.prune.ChannelGroups;
 import org.prunelab.nn.Network;
 import org.prunelab.train.Evaluator;
 import org.prunelab.train.InputNormalization;
@@ -35,6 +39,7 @@ public final class ModelViewModel {
   private final ReadOnlyStringWrapper details = new ReadOnlyStringWrapper("");
   private final ReadOnlyStringWrapper totals = new ReadOnlyStringWrapper("");
   private final ObservableList<LayerInfo> layers = FXCollections.observableArrayList();
+  private final Map<String, ChannelGroupTag> groupTags = new HashMap<>();
   private final JobPanel jobs;
 
   public ModelViewModel(JobPanel jobs) {
@@ -55,8 +60,20 @@ public final class ModelViewModel {
       String source = file.map(Path::toString)
           .orElse("built-in lenet5 with random weights (assets/models not found)");
       String name = net.metadata().getOrDefault("architecture", "model");
-      return new ModelOverview(name, source, net.summary(), Map.copyOf(net.metadata()));
+      return new ModelOverview(name, source, net.summary(), groupTags(net), Map.copyOf(net.metadata()));
     }
+  }
+
+  /** Every producing node's channel group (traced on the job thread: pure Java over the graph). */
+  private static Map<String, ChannelGroupTag> groupTags(Network net) {
+    Map<String, ChannelGroupTag> tags = new HashMap<>();
+    List<ChannelGroup> groups = ChannelGroups.trace(net).groups();
+    for (int i = 0; i < groups.size(); i++) {
+      ChannelGroup g = groups.get(i);
+      ChannelGroupTag tag = new ChannelGroupTag(g.id(), i, g.reason());
+      g.producers().forEach(p -> tags.putIfAbsent(p.node(), tag));
+    }
+    return Map.copyOf(tags);
   }
 
   private static Network open(Optional<Path> file) {
@@ -65,6 +82,8 @@ public final class ModelViewModel {
   }
 
   private void show(ModelOverview o) {
+    groupTags.clear();
+    groupTags.putAll(o.groups());
     layers.setAll(o.summary().layers());
     title.set(o.title() + " — " + o.metadata().getOrDefault("dataset", "no training data recorded"));
     details.set("source: " + o.source());
@@ -110,6 +129,11 @@ public final class ModelViewModel {
 
   public ReadOnlyStringProperty totalsProperty() {
     return totals.getReadOnlyProperty();
+  }
+
+  /** The channel group of a layer's output, if it produces channels (read on the FX thread after a load). */
+  public Optional<ChannelGroupTag> groupOf(String layer) {
+    return Optional.ofNullable(groupTags.get(layer));
   }
 
   public ObservableList<LayerInfo> layers() {
