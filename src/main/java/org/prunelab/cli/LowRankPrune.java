@@ -17,6 +17,7 @@ import org.prunelab.lowrank.LowRankResult;
 import org.prunelab.lowrank.Spectra;
 import org.prunelab.nn.Network;
 import org.prunelab.prune.allocate.Budget;
+import org.prunelab.prune.allocate.BudgetKind;
 import org.prunelab.train.Metrics;
 
 /**
@@ -35,13 +36,12 @@ final class LowRankPrune {
     Metrics evaluate(Network compressed);
   }
 
-  static List<Map<String, Object>> run(Network network, String name, boolean flops, List<Double> keeps,
-      Batch samples, long seed, JobContext ctx, Finish finish, Path outFile, PrintWriter out, boolean json) {
+  static List<Map<String, Object>> run(Network network, String name, List<Budget> budgets, Batch samples, long seed,
+      JobContext ctx, Finish finish, Path outFile, PrintWriter out, boolean json) {
     LowRankMethod method = LowRankMethod.parse(name);
     Spectra spectra = LowRankCompressor.spectra(network, method, samples == null ? null : samples.images(), ctx);
     List<Map<String, Object>> reports = new ArrayList<>();
-    for (double keep : keeps) {
-      Budget budget = flops ? Budget.flops(keep) : Budget.parameters(keep);
+    for (Budget budget : budgets) {
       LowRankResult result = LowRankCompressor.compress(network, method, budget, spectra, seed);
       try (Network compressed = result.network()) {
         Metrics metrics = finish.evaluate(compressed);
@@ -49,19 +49,19 @@ final class LowRankPrune {
           PrunedModelFiles.write(compressed, outFile);
         }
         if (json) {
-          reports.add(json(result, keep, flops, network, compressed, metrics));
+          reports.add(json(result, budget, network, compressed, metrics));
         } else {
-          print(out, result, keep, flops, network, compressed, metrics, outFile);
+          print(out, result, budget, network, compressed, metrics, outFile);
         }
       }
     }
     return reports;
   }
 
-  private static void print(PrintWriter out, LowRankResult result, double keep, boolean flops, Network original,
+  private static void print(PrintWriter out, LowRankResult result, Budget budget, Network original,
       Network compressed, Metrics metrics, Path file) {
     out.printf(Locale.ROOT, "%s, keep %s of %s requested, largest layer error %.4f%n", result.plan().method().cliName(),
-        keep, flops ? "FLOPs" : "parameters", result.plan().maxError());
+        budget.keepRatio(), budget.kind().label(), result.plan().maxError());
     out.printf(Locale.ROOT, "%-28s %8s %6s %12s %10s%n", "layer", "groups K", "rank j", "of r_max", "error");
     for (LayerPlan layer : result.plan().layers()) {
       if (layer.factored()) {
@@ -84,13 +84,13 @@ final class LowRankPrune {
     }
   }
 
-  private static Map<String, Object> json(LowRankResult result, double keep, boolean flops, Network original,
+  private static Map<String, Object> json(LowRankResult result, Budget budget, Network original,
       Network compressed, Metrics metrics) {
     Map<String, Object> r = new LinkedHashMap<>();
     r.put("method", result.plan().method().cliName());
     r.put("allocation", result.plan().method().cliName());
-    r.put("budget", flops ? "flops" : "params");
-    r.put("keepRequested", keep);
+    r.put("budget", budget.kind() == BudgetKind.FLOPS ? "flops" : "params");
+    r.put("keepRequested", budget.keepRatio());
     r.put("maxError", result.plan().maxError());
     List<Map<String, Object>> layers = new ArrayList<>();
     for (LayerPlan layer : result.plan().layers()) {

@@ -88,10 +88,7 @@ final class PruneCommand implements Runnable {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     PruneMethod pruneMethod = PruneMethods.create(method, model.seed);
-    List<Budget> budgets = keeps.stream().map(k -> new Budget(budgetKind(), k)).toList();
-    if (outFile != null && budgets.size() > 1) {
-      throw new IllegalArgumentException("--out writes one model: give one --keep with it");
-    }
+    List<Budget> budgets = budgets();
     Optional<Allocator> allocator = Optional.ofNullable(allocation).map(PruneCommand::allocator);
     boolean needsData = pruneMethod.needsSamples() || !noEval;
     DataSplits splits = needsData ? data.load() : null;
@@ -130,24 +127,30 @@ final class PruneCommand implements Runnable {
       throw new IllegalArgumentException("--allocation applies to pruning methods; " + method + " allocates ranks "
           + "itself");
     }
-    if (outFile != null && keeps.size() > 1) {
-      throw new IllegalArgumentException("--out writes one model: give one --keep with it");
-    }
-    keeps.forEach(k -> new Budget(budgetKind(), k));
+    List<Budget> budgets = budgets();
     boolean needsSamples = org.prunelab.lowrank.LowRankMethod.parse(method).needsSamples();
     DataSplits splits = needsSamples || !noEval ? data.load() : null;
     try (Network net = model.open(); NDManager manager = NDManager.newBaseManager(net.device())) {
       Normalization norm = splits == null ? null : InputNormalization.of(net).orElseGet(splits::normalization);
       Batch samples = needsSamples ? sampleOptions.load(net, splits, norm, manager, err) : null;
       TerminalProgress progress = new TerminalProgress(err);
-      List<Map<String, Object>> reports = LowRankPrune.run(net, method, budgetKind() == BudgetKind.FLOPS, keeps,
-          samples, model.seed, progress, compressed -> noEval ? null
+      List<Map<String, Object>> reports = LowRankPrune.run(net, method, budgets, samples, model.seed, progress,
+          compressed -> noEval ? null
               : Evaluator.evaluate(compressed, Loaders.evaluation(testSet(splits), norm), progress),
           outFile, out, json);
       if (json) {
         Json.print(out, reports.size() == 1 ? reports.get(0) : reports);
       }
     }
+  }
+
+  /** The requested budgets, validated; one only when a model file is to be written. */
+  private List<Budget> budgets() {
+    List<Budget> budgets = keeps.stream().map(k -> new Budget(budgetKind(), k)).toList();
+    if (outFile != null && budgets.size() > 1) {
+      throw new IllegalArgumentException("--out writes one model: give one --keep with it");
+    }
+    return budgets;
   }
 
   private ImageDataset testSet(DataSplits splits) {
