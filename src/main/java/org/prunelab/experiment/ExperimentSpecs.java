@@ -1,0 +1,134 @@
+package org.prunelab.experiment;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.prunelab.lowrank.LowRankMethod;
+import org.prunelab.prune.method.PruneMethods;
+
+/**
+ * Reads experiment specs from YAML and checks every field before anything runs; the spec hash (SHA-256 of the spec
+ * in canonical JSON) identifies the experiment in the results store, so re-running the same spec resumes it.
+ */
+public final class ExperimentSpecs {
+  private static final ObjectMapper YAML = YAMLMapper.builder()
+      .enable(MapperFeature.ACCEPT_CASE_INSENSITIVE_ENUMS)
+      .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+      .build();
+  private static final ObjectMapper CANONICAL = new ObjectMapper();
+
+  private ExperimentSpecs() {}
+
+  /** Reads and validates a spec file. */
+  public static ExperimentSpec load(Path file) {
+    String text;
+    try {
+      text = Files.readString(file, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new ExperimentSpecException("cannot read the experiment spec " + file + ": " + e.getMessage(), e);
+    }
+    try {
+      return parse(text);
+    } catch (ExperimentSpecException e) {
+      throw new ExperimentSpecException(file + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Parses and validates YAML text. */
+  public static ExperimentSpec parse(String yaml) {
+    ExperimentSpec spec;
+    try {
+      spec = YAML.readValue(yaml, ExperimentSpec.class);
+    } catch (UnrecognizedPropertyException e) {
+      throw new ExperimentSpecException("unknown field '" + e.getPropertyName() + "' at " + path(e) + "; known: "
+          + e.getKnownPropertyIds(), e);
+    } catch (JsonProcessingException e) {
+      throw new ExperimentSpecException("not a valid experiment spec: " + e.getOriginalMessage() + " at "
+          + path(e), e);
+    }
+    if (spec == null) {
+      throw new ExperimentSpecException("the experiment spec is empty");
+    }
+    validate(spec);
+    return spec;
+  }
+
+  /** SHA-256 of the spec in canonical JSON (field order fixed by the record), in hex. */
+  public static String hash(ExperimentSpec spec) {
+    try {
+      byte[] json = CANONICAL.writeValueAsBytes(spec);
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(json));
+    } catch (JsonProcessingException | NoSuchAlgorithmException e) {
+      throw new IllegalStateException("cannot hash the spec", e);
+    }
+  }
+
+  private static void validate(ExperimentSpec spec) {
+    require(spec.name(), "name");
+    require(spec.network(), "network");
+    require(spec.dataset(), "dataset");
+    if (spec.methods() == null || spec.methods().isEmpty()) {
+      throw new ExperimentSpecException("methods: name at least one of " + knownMethods());
+    }
+    Set<String> seen = new HashSet<>();
+    for (String m : spec.methods()) {
+      if (!knownMethods().contains(m)) {
+        throw new ExperimentSpecException("methods: unknown method '" + m + "'; choose from " + knownMethods());
+      }
+      if (!seen.add(m)) {
+        throw new ExperimentSpecException("methods: '" + m + "' is listed twice");
+      }
+    }
+    if (spec.keep() == null) {
+      throw new ExperimentSpecException("keep: missing; e.g. keep: {spacing: geometric, from: 0.9, to: 0.1, count: 6}");
+    }
+    spec.keep().validate();
+    if (spec.repetitions() != null && (spec.repetitions() < 1 || spec.repetitions() > 100)) {
+      throw new ExperimentSpecException("repetitions " + spec.repetitions() + " is outside 1..100");
+    }
+    if (spec.mode() != null && !ExperimentSpec.MODES.contains(spec.mode())) {
+      throw new ExperimentSpecException("mode '" + spec.mode() + "' is not one of " + ExperimentSpec.MODES);
+    }
+    if (spec.retrain() != null) {
+      spec.retrain().validate();
+    }
+    if (spec.test() == null) {
+      throw new ExperimentSpecException("test: missing; e.g. test: {clean: true, corruptions: [fog], severities: [3]}");
+    }
+    spec.test().validate();
+  }
+
+  private static List<String> knownMethods() {
+    return Stream.concat(PruneMethods.NAMES.stream(), Stream.of(LowRankMethod.values()).map(LowRankMethod::cliName))
+        .toList();
+  }
+
+  private static void require(String value, String field) {
+    if (value == null || value.isBlank()) {
+      throw new ExperimentSpecException(field + ": missing");
+    }
+  }
+
+  private static String path(JsonProcessingException e) {
+    if (e instanceof com.fasterxml.jackson.databind.JsonMappingException m && !m.getPath().isEmpty()) {
+      return m.getPath().stream().map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
+          .collect(Collectors.joining("."));
+    }
+    return e.getLocation() == null ? "?" : "line " + e.getLocation().getLineNr();
+  }
+}

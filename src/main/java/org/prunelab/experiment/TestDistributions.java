@@ -1,0 +1,55 @@
+package org.prunelab.experiment;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.prunelab.data.corrupt.Corruption;
+import org.prunelab.data.corrupt.Corruptions;
+
+/**
+ * Where a sweep measures accuracy: the clean test set, each corruption at each severity (data.corrupt), and inputs
+ * with uniform noise x + 2 eps (U - 1/2) at each eps ("Lost in Pruning"'s functional-similarity probe).
+ */
+public record TestDistributions(Boolean clean, List<String> corruptions, List<Integer> severities,
+    List<Double> noise) {
+
+  /** Names as the results store records them: "clean", "fog/3", "noise/0.1". */
+  public List<String> names() {
+    List<String> names = new ArrayList<>();
+    if (clean == null || clean) {
+      names.add("clean");
+    }
+    for (String c : corruptions == null ? List.<String>of() : corruptions) {
+      for (int s : severities == null ? List.of(3) : severities) {
+        names.add(Corruptions.byName(c).id() + "/" + s);
+      }
+    }
+    for (double eps : noise == null ? List.<Double>of() : noise) {
+      names.add("noise/" + eps);
+    }
+    return names;
+  }
+
+  void validate() {
+    for (String c : corruptions == null ? List.<String>of() : corruptions) {
+      try {
+        Corruptions.byName(c);
+      } catch (RuntimeException e) {
+        throw new ExperimentSpecException("test.corruptions: " + e.getMessage(), e);
+      }
+    }
+    for (Integer s : severities == null ? List.<Integer>of() : severities) {
+      if (s == null || s < Corruption.MIN_SEVERITY || s > Corruption.MAX_SEVERITY) {
+        throw new ExperimentSpecException("test.severities: " + s + " is outside " + Corruption.MIN_SEVERITY + ".."
+            + Corruption.MAX_SEVERITY);
+      }
+    }
+    for (Double eps : noise == null ? List.<Double>of() : noise) {
+      if (eps == null || !(eps >= 0 && eps <= 0.7)) {
+        throw new ExperimentSpecException("test.noise: eps " + eps + " is outside [0, 0.7]");
+      }
+    }
+    if (names().isEmpty()) {
+      throw new ExperimentSpecException("test: nothing to measure; keep clean: true or name corruptions or noise");
+    }
+  }
+}
