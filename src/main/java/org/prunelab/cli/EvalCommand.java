@@ -7,6 +7,8 @@ import java.util.Map;
 import org.prunelab.data.DataSplits;
 import org.prunelab.data.ImageDataset;
 import org.prunelab.data.Normalization;
+import org.prunelab.data.corrupt.CorruptedDataset;
+import org.prunelab.data.corrupt.Corruptions;
 import org.prunelab.nn.Network;
 import org.prunelab.train.Evaluator;
 import org.prunelab.train.InputNormalization;
@@ -19,7 +21,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code prunelab eval}: top-1, top-5 and loss of a model on a dataset split (the test split by default). */
 @Command(name = "eval", mixinStandardHelpOptions = true,
-    description = "Accuracy (top-1, top-5) and loss of a model on the test split (or validation / S).")
+    description = "Accuracy (top-1, top-5) and loss of a model on the test split (or validation / S), clean or "
+        + "under a corruption.")
 final class EvalCommand implements Runnable {
   @Mixin ModelOptions model;
   @Mixin DataOptions data;
@@ -27,6 +30,16 @@ final class EvalCommand implements Runnable {
   @Option(names = "--split", defaultValue = "test", description = "test, validation or sample (default: "
       + "${DEFAULT-VALUE}).")
   String split;
+
+  @Option(names = "--corruption", description = "Corrupt the images first (data.corrupt name, e.g. fog, "
+      + "gaussian_noise, motion_blur).")
+  String corruption;
+
+  @Option(names = "--severity", defaultValue = "3", description = "Corruption severity 1-5 (default: ${DEFAULT-VALUE}).")
+  int severity;
+
+  @Option(names = "--corruption-seed", defaultValue = "0", description = "Seed of the corruption's random draws.")
+  long corruptionSeed;
 
   @Option(names = "--json", description = "Print JSON.")
   boolean json;
@@ -38,12 +51,14 @@ final class EvalCommand implements Runnable {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     DataSplits splits = data.load();
-    ImageDataset set = switch (split) {
+    ImageDataset chosen = switch (split) {
       case "test" -> splits.test();
       case "validation" -> splits.validation();
       case "sample" -> splits.sampleSet();
       default -> throw new IllegalArgumentException("--split must be test, validation or sample, got '" + split + "'");
     };
+    ImageDataset set = corruption == null ? chosen
+        : CorruptedDataset.of(chosen, Corruptions.byName(corruption), severity, corruptionSeed);
     try (Network net = model.open()) {
       Normalization norm = InputNormalization.of(net).orElseGet(() -> {
         err.println("note: the model stores no input normalisation; using the training split's statistics");
@@ -55,6 +70,7 @@ final class EvalCommand implements Runnable {
         result.put("model", model.model);
         result.put("dataset", set.name());
         result.put("split", split);
+        result.put("corruption", corruption == null ? null : corruption + "/" + severity);
         result.put("top1", m.top1());
         result.put("top5", m.top5());
         result.put("loss", m.loss());

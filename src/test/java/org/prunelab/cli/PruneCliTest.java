@@ -107,6 +107,19 @@ class PruneCliTest {
   }
 
   @Test
+  void evalUnderACorruptionLosesAccuracyAndBadNamesAreRefused() throws Exception {
+    JsonNode clean = cli("eval", "--model", LENET, "--json").json();
+    CliTest.Run fog = cli("eval", "--model", LENET, "--corruption", "fog", "--severity", "5", "--json");
+    assertEquals(0, fog.status(), fog.err());
+    assertEquals("fog/5", fog.json().get("corruption").asText());
+    assertTrue(fog.json().get("top1").asDouble() < clean.get("top1").asDouble() - 0.05,
+        "fog 5 " + fog.json().get("top1") + " vs clean " + clean.get("top1"));
+    CliTest.Run unknown = cli("eval", "--model", LENET, "--corruption", "rain");
+    assertEquals(PruneLabCli.USER_ERROR, unknown.status());
+    assertTrue(unknown.err().contains("rain") && unknown.err().contains("fog"), unknown.err());
+  }
+
+  @Test
   void badBudgetsAndAllocationFilesEndWithOneLineNamingTheProblem() throws Exception {
     CliTest.Run outside = cli("prune", "--model", LENET, "--method", "ft", "--keep", "1.5", "--no-eval");
     assertEquals(PruneLabCli.USER_ERROR, outside.status());
