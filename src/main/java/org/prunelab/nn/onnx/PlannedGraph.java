@@ -95,12 +95,12 @@ final class PlannedGraph {
    */
   Network build(String output, Map<String, String> metadata, Device device) {
     Set<String> live = new HashSet<>();
-    Deque<String> todo = new ArrayDeque<>(List.of(output));
-    while (!todo.isEmpty()) {
-      String n = todo.pop();
+    Deque<String> unvisited = new ArrayDeque<>(List.of(output));
+    while (!unvisited.isEmpty()) {
+      String n = unvisited.pop();
       Planned p = nodes.get(n);
       if (p != null && live.add(n)) {
-        todo.addAll(p.inputs);
+        unvisited.addAll(p.inputs);
       }
     }
     NetworkBuilder builder = Network.builder(inputShape);
