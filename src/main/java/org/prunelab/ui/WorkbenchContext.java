@@ -1,0 +1,28 @@
+package org.prunelab.ui;
+
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.stage.Window;
+import org.prunelab.ui.jobs.JobPanel;
+
+/**
+ * What the shell gives every feature view: the job panel to run background work on the device worker, the model
+ * the workbench is working on, the layer selected in any view, the undo history, and the window that owns dialogs.
+ * All properties are read and written on the FX thread only.
+ */
+public interface WorkbenchContext {
+  /** Submits background jobs (engine work never runs on the FX thread). */
+  JobPanel jobs();
+
+  /** The opened model and its data; {@code null} until the first load finishes. Replaced as a whole on open. */
+  ReadOnlyObjectProperty<LoadedModel> model();
+
+  /** Name of the layer (graph node) selected in any view, {@code null} for none; views highlight it. */
+  ObjectProperty<String> selectedLayer();
+
+  /** Undo/redo of the user's edits across views. */
+  UndoHistory history();
+
+  /** Owner of dialogs (error dialogs name the problem and leave the state unchanged). */
+  Window window();
+}
