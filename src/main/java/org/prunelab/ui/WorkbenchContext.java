@@ -7,7 +7,7 @@ import org.prunelab.ui.jobs.JobPanel;
 
 /**
  * What the shell gives every feature view: the job panel to run background work on the device worker, the model
- * the workbench is working on, the layer selected in any view, the undo history, and the window that owns dialogs.
+ * the workbench is working on, the layer selected in any view, the undo history, the project file's sections, and the window that owns dialogs.
  * All properties are read and written on the FX thread only.
  */
 public interface WorkbenchContext {
@@ -22,6 +22,9 @@ public interface WorkbenchContext {
 
   /** Undo/redo of the user's edits across views. */
   UndoHistory history();
+
+  /** Adds a view's state to the project file under {@code key} (e.g. "allocation"). */
+  void registerProjectSection(String key, ProjectSection section);
 
   /** Owner of dialogs (error dialogs name the problem and leave the state unchanged). */
   Window window();
