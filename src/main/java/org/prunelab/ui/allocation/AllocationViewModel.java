@@ -150,10 +150,12 @@ public final class AllocationViewModel {
     AllocationCalculator calc = new AllocationCalculator(scored);
     double[] previous = ratios.length == calc.size() ? ratios : null;
     scoredMethod = scored.method();
-    rows.clear();
+    List<GroupRow> fresh = new java.util.ArrayList<>();
     for (int u = 0; u < calc.size(); u++) {
-      rows.add(new GroupRow(u, calc.ids().get(u), calc.channels(u)));
+      fresh.add(new GroupRow(u, calc.ids().get(u), calc.channels(u)));
     }
+    rows.setAll(fresh);
+    ratios = ones(calc.size());
     calculator.set(calc);
     boolean hasTerms = scored.problem().units().stream().noneMatch(u -> u.terms().isEmpty());
     AllocationState start = previous != null ? new AllocationState(previous, kind.get(), budget.get(),
@@ -187,6 +189,19 @@ public final class AllocationViewModel {
       record(description, gestureStart);
       gestureStart = null;
     }
+  }
+
+  /** A budget move inside a gesture (the slider being dragged): starts the gesture if needed, then previews. */
+  public boolean applyBudgetInGesture(double keepRatio) {
+    if (gestureStart == null) {
+      beginGesture();
+    }
+    return applyBudget(keepRatio);
+  }
+
+  /** The method whose scores the allocation uses now ("" before the first scoring). */
+  public String scoredMethod() {
+    return scoredMethod;
   }
 
   /** Sets group {@code u}'s keep ratio (snapped to whole channels, at least one) without recording it. */
