@@ -102,6 +102,8 @@ public final class AllocationView extends BorderPane {
     samples.setEditable(true);
     samples.setPrefWidth(90);
     samples.getValueFactory().valueProperty().addListener((o, a, b) -> viewModel.samplesProperty().set(b));
+    samples.getValueFactory().setValue(viewModel.samplesProperty().get());
+    viewModel.samplesProperty().addListener((o, a, b) -> samples.getValueFactory().setValue(b.intValue()));
     Button score = new Button("Score");
     score.setId("allocation-score");
     score.disableProperty().bind(viewModel.busyProperty().or(context.model().isNull()));
@@ -198,7 +200,7 @@ public final class AllocationView extends BorderPane {
     Label predicted = new Label();
     predicted.setId("allocation-predicted");
     predicted.getStyleClass().add("predicted");
-    predicted.textProperty().bind(viewModel.predictedTextProperty().map(t -> t.isEmpty() ? "" : "Predicted: " + t));
+    predicted.textProperty().bind(viewModel.predictedTextProperty());
     Label measured = new Label();
     measured.setId("allocation-measured");
     measured.textProperty().bind(viewModel.measuredTextProperty());

@@ -1,0 +1,105 @@
+package org.prunelab.ui.sensitivity;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.prunelab.ui.ViewTestSupport.await;
+import static org.prunelab.ui.ViewTestSupport.fx;
+import static org.prunelab.ui.ViewTestSupport.onFx;
+
+import java.util.List;
+import javafx.scene.Scene;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.prunelab.prune.allocate.AllocationUnit;
+import org.prunelab.ui.LoadedModel;
+import org.prunelab.ui.TestWorkbenchContext;
+import org.prunelab.ui.ViewTestSupport;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+/**
+ * Drives the real sensitivity view on the bundled trained LeNet-5: Run scores it with PFP as a job, the charts and
+ * the channel table fill, the table ranks the selected group's channels by importance, and the selection follows
+ * the workbench's selected layer both ways.
+ */
+@ExtendWith(ApplicationExtension.class)
+class SensitivityViewTest {
+  private static LoadedModel model;
+  private TestWorkbenchContext context;
+  private SensitivityView view;
+  private Stage stage;
+
+  @BeforeAll
+  static void load() {
+    model = TestWorkbenchContext.lenet5();
+  }
+
+  @AfterAll
+  static void close() {
+    model.network().close();
+  }
+
+  @Start
+  void start(Stage stage) {
+    this.stage = stage;
+    context = new TestWorkbenchContext();
+    context.setWindow(stage);
+    view = new SensitivityView(context);
+    VBox root = new VBox(view, context.jobs());
+    VBox.setVgrow(view, Priority.ALWAYS);
+    stage.setScene(new Scene(root, 1280, 800));
+    stage.show();
+    context.open(model);
+  }
+
+  @AfterEach
+  void stop() {
+    onFx(() -> context.open(null));
+    context.close();
+  }
+
+  @Test
+  void runShowsDistributionsCurvesAndRankedChannels(FxRobot robot) {
+    onFx(() -> view.viewModel().samplesProperty().set(64));
+    robot.clickOn("#sensitivity-run");
+    await(120, () -> view.viewModel().resultProperty().get() != null);
+    SensitivityViewModel vm = view.viewModel();
+    ScoredModel scored = fx(() -> vm.resultProperty().get());
+    assertEquals("pfp", scored.method());
+    assertEquals(64, scored.samples());
+    assertEquals(List.of("conv1", "conv2", "fc1"), fx(() -> List.copyOf(vm.groups())));
+    assertTrue(fx(() -> vm.boxChart().isPresent() && vm.sumChart().isPresent()));
+
+    // the workbench selects conv2 elsewhere: the view follows; the table ranks conv2's channels
+    onFx(() -> context.selectedLayer().set("conv2"));
+    assertEquals("conv2", fx(() -> vm.selectedGroupProperty().get()));
+    float[] importance = scored.problem().units().stream().filter(u -> u.id().equals("conv2")).findFirst()
+        .map(AllocationUnit::importance).orElseThrow();
+    List<ChannelRank> rows = fx(() -> List.copyOf(vm.channels()));
+    assertEquals(2 * SensitivityViewModel.TOP_K, rows.size());
+    int strongest = 0;
+    int weakest = 0;
+    for (int c = 1; c < importance.length; c++) {
+      strongest = importance[c] > importance[strongest] ? c : strongest;
+      weakest = importance[c] < importance[weakest] ? c : weakest;
+    }
+    assertEquals(strongest, rows.get(0).channel(), "top 1 is the most important channel");
+    assertEquals(weakest, rows.get(SensitivityViewModel.TOP_K).channel(), "bottom 1 is the least important");
+    assertTrue(rows.get(0).importance() >= rows.get(1).importance());
+    double[] curve = fx(() -> vm.selectedCurve().orElseThrow().errors());
+    assertEquals(0, curve[curve.length - 1], 1e-6, "keeping every channel changes nothing: eps(1) = 0");
+    assertTrue(curve[0] > curve[curve.length - 2], "keeping 5 % errs more than keeping 95 %");
+
+    // choosing a group in the view selects it in the workbench
+    robot.clickOn("#sensitivity-group").clickOn("fc1");
+    assertEquals("fc1", fx(() -> context.selectedLayer().get()));
+    ViewTestSupport.screenshot(stage.getScene(), "sensitivity.png");
+  }
+}
