@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -131,7 +132,7 @@ final class AllocationFiles {
       index.put(ids.get(u), u);
     }
     double[] ratios = new double[ids.size()];
-    java.util.Arrays.fill(ratios, 1);
+    Arrays.fill(ratios, 1);
     var fields = ratiosNode.fields();
     while (fields.hasNext()) {
       var e = fields.next();

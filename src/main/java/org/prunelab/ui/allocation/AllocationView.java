@@ -1,11 +1,14 @@
 package org.prunelab.ui.allocation;
 
 import java.io.File;
+import java.text.DecimalFormat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.value.ChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
@@ -22,10 +25,11 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
+import javafx.util.StringConverter;
+import javafx.util.converter.DoubleStringConverter;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.labels.StandardCategoryToolTipGenerator;
 import org.jfree.data.category.DefaultCategoryDataset;
@@ -120,7 +124,7 @@ public final class AllocationView extends BorderPane {
     kind.getItems().setAll(BudgetKind.values());
     kind.setValue(viewModel.kindProperty().get());
     kind.setId("allocation-kind");
-    kind.setConverter(new javafx.util.StringConverter<>() {
+    kind.setConverter(new StringConverter<>() {
       @Override
       public String toString(BudgetKind k) {
         return k == null ? "" : k.label();
@@ -241,11 +245,11 @@ public final class AllocationView extends BorderPane {
     return bottom;
   }
 
-  private java.util.Optional<File> chooseFile(String name, String description, String... patterns) {
+  private Optional<File> chooseFile(String name, String description, String... patterns) {
     FileChooser chooser = new FileChooser();
     chooser.setInitialFileName(name);
     chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(description, patterns));
-    return java.util.Optional.ofNullable(chooser.showSaveDialog(context.window()));
+    return Optional.ofNullable(chooser.showSaveDialog(context.window()));
   }
 
   private TableView<GroupRow> table() {
@@ -298,7 +302,7 @@ public final class AllocationView extends BorderPane {
       spinner.setValueFactory(factory);
       spinner.setEditable(true);
       spinner.setPrefWidth(100);
-      factory.setConverter(new javafx.util.converter.DoubleStringConverter() {
+      factory.setConverter(new DoubleStringConverter() {
         @Override
         public String toString(Double v) {
           return v == null ? "" : String.format(Locale.ROOT, "%.3f", v);
@@ -312,7 +316,7 @@ public final class AllocationView extends BorderPane {
       });
     }
 
-    private final javafx.beans.value.ChangeListener<Number> follow = (o, a, b) -> factory.setValue(b.doubleValue());
+    private final ChangeListener<Number> follow = (o, a, b) -> factory.setValue(b.doubleValue());
 
     @Override
     protected void updateItem(GroupRow item, boolean empty) {
@@ -350,7 +354,7 @@ public final class AllocationView extends BorderPane {
     chart.setTitle("Per-group keep ratio (drag a bar)");
     bars = (DefaultCategoryDataset) chart.getCategoryPlot().getDataset();
     chart.getCategoryPlot().getRenderer().setDefaultToolTipGenerator(new StandardCategoryToolTipGenerator(
-        "{1}: keep {2} %", new java.text.DecimalFormat("0.0")));
+        "{1}: keep {2} %", new DecimalFormat("0.0")));
     chartBox = new ChartBox(chart, e -> ProblemDialog.show(context.window(), "Could not export the chart", e));
     chartBox.setId("allocation-chart");
     BarDrag.install(viewModel, chartBox.viewer().getCanvas());

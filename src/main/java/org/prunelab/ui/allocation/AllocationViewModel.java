@@ -2,10 +2,12 @@ package org.prunelab.ui.allocation;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.BiFunction;
 import javafx.animation.PauseTransition;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -150,7 +152,7 @@ public final class AllocationViewModel {
     AllocationCalculator calc = new AllocationCalculator(scored);
     double[] previous = ratios.length == calc.size() ? ratios : null;
     scoredMethod = scored.method();
-    List<GroupRow> fresh = new java.util.ArrayList<>();
+    List<GroupRow> fresh = new ArrayList<>();
     for (int u = 0; u < calc.size(); u++) {
       fresh.add(new GroupRow(u, calc.ids().get(u), calc.channels(u)));
     }
@@ -370,7 +372,7 @@ public final class AllocationViewModel {
   }
 
   private void runPruned(String name,
-      java.util.function.BiFunction<LoadedModel, Map<String, int[]>, Job<PrunedNetworks.Measured>> body,
+      BiFunction<LoadedModel, Map<String, int[]>, Job<PrunedNetworks.Measured>> body,
       String what) {
     AllocationCalculator calc = calculator.get();
     if (calc == null || model == null) {

@@ -1,7 +1,6 @@
 package org.prunelab.ui.allocation;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.prunelab.ui.ViewTestSupport.await;
 import static org.prunelab.ui.ViewTestSupport.fx;
