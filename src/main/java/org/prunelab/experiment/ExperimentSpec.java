@@ -30,7 +30,10 @@ public record ExperimentSpec(String name, String network, String dataset, List<S
     return seed == null ? 0 : seed;
   }
 
-  /** Number of independent jobs the spec expands into: methods x ratios x repetitions. */
+  /**
+   * Number of prune-retrain jobs the spec expands into: methods x ratios x repetitions ({@link SweepJobs#expand}
+   * adds one reference job for the unpruned network).
+   */
   public int jobCount() {
     return methods.size() * keep.values().size() * repetitionCount();
   }
