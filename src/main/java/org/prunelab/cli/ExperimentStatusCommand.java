@@ -36,7 +36,7 @@ final class ExperimentStatusCommand implements Runnable {
   public void run() {
     PrintWriter out = spec.commandLine().getOut();
     ExperimentSpec only = specFile == null ? null : ExperimentSpecs.load(specFile);
-    if (specFile == null && !Path.of(store).toFile().exists() && !store.startsWith("jdbc:")) {
+    if (!store.startsWith("jdbc:") && !Path.of(store).toFile().exists()) {
       throw new IllegalArgumentException("results store " + store + " does not exist; run `prunelab experiment run "
           + "SPEC.yaml --store " + store + "` first");
     }

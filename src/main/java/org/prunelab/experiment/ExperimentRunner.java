@@ -20,7 +20,9 @@ import org.prunelab.zoo.ZooOptions;
 
 /**
  * Runs a sweep: records the experiment (spec hash, name, canonical spec) once, expands the spec into jobs
- * ({@link SweepJobs}), skips those the store has finished and runs the rest in order, writing each job's result and
+ * ({@link SweepJobs}), skips those the store has finished and runs the rest in order (each job prunes the original
+ * network to its keep ratio in the spec's mode, one-shot, iterative or rewind, retrains and measures it; the modes are
+ * defined in docs/adr/0010-sweep-runner.md), writing each job's result and
  * similarity in one transaction as soon as it finishes. A crash or {@code kill -9} therefore loses at most the job in
  * flight, and re-running the same spec resumes. Progress counts the jobs this run has to do ("pfp keep 0.50 rep 0:
  * ..."); cancellation is honoured between jobs and inside them (a cancelled job records nothing and the run ends with

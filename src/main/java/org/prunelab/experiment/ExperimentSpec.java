@@ -5,7 +5,8 @@ import java.util.List;
 /**
  * One experiment, as written in YAML (docs/examples/): a network (zoo name, .plm or .onnx file) and dataset, the
  * methods to compare, the keep ratios, repetitions per (method, ratio), the mode (one-shot: every ratio from the
- * original weights; iterative: prune a little, retrain, repeat; rewind: keep the mask, reset to early weights), the
+ * original weights; iterative: prune a little, retrain, repeat; rewind: keep the structure or mask found
+ * iteratively, reset the surviving weights to the original's, retrain; see {@link ExperimentRunner}), the
  * retraining, the test distributions and the seed. Built by {@link ExperimentSpecs#parse}, which validates every
  * field and names the one that is wrong.
  */

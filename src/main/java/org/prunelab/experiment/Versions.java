@@ -2,6 +2,7 @@ package org.prunelab.experiment;
 
 import ai.djl.engine.Engine;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.prunelab.nn.onnx.OnnxExporter;
@@ -16,7 +17,7 @@ final class Versions {
         .orElse(OnnxExporter.PRODUCER_VERSION));
     v.put("djl", Engine.getDjlVersion());
     Engine engine = Engine.getInstance();
-    v.put(engine.getEngineName().toLowerCase(java.util.Locale.ROOT).equals("pytorch") ? "libtorch"
+    v.put(engine.getEngineName().toLowerCase(Locale.ROOT).equals("pytorch") ? "libtorch"
         : engine.getEngineName(), engine.getVersion());
     v.put("java", Runtime.version().toString());
     return v;
