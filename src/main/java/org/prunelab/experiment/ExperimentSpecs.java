@@ -71,10 +71,22 @@ public final class ExperimentSpecs {
   /** SHA-256 of the spec in canonical JSON (field order fixed by the record), in hex. */
   public static String hash(ExperimentSpec spec) {
     try {
-      byte[] json = CANONICAL.writeValueAsBytes(spec);
+      byte[] json = canonical(spec).getBytes(StandardCharsets.UTF_8);
       return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(json));
-    } catch (JsonProcessingException | NoSuchAlgorithmException e) {
+    } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("cannot hash the spec", e);
+    }
+  }
+
+  /**
+   * The spec as canonical JSON (field order fixed by the record, comments and layout of the YAML gone): what
+   * {@link #hash} digests and what the results store keeps; JSON is YAML, so {@link #parse} reads it back.
+   */
+  public static String canonical(ExperimentSpec spec) {
+    try {
+      return CANONICAL.writeValueAsString(spec);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot write the spec as JSON", e);
     }
   }
 
@@ -103,6 +115,14 @@ public final class ExperimentSpecs {
     }
     if (spec.mode() != null && !ExperimentSpec.MODES.contains(spec.mode())) {
       throw new ExperimentSpecException("mode '" + spec.mode() + "' is not one of " + ExperimentSpec.MODES);
+    }
+    if (!spec.modeName().equals("one-shot")) {
+      for (String m : spec.methods()) {
+        if (!PruneMethods.NAMES.contains(m)) {
+          throw new ExperimentSpecException("mode " + spec.modeName() + " prunes step by step and rewinds weights, "
+              + "which low-rank method '" + m + "' does not support; use mode: one-shot for low-rank methods");
+        }
+      }
     }
     if (spec.retrain() != null) {
       spec.retrain().validate();

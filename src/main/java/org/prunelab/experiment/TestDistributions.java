@@ -7,10 +7,11 @@ import org.prunelab.data.corrupt.Corruptions;
 
 /**
  * Where a sweep measures accuracy: the clean test set, each corruption at each severity (data.corrupt), and inputs
- * with uniform noise x + 2 eps (U - 1/2) at each eps ("Lost in Pruning"'s functional-similarity probe).
+ * with uniform noise x + 2 eps (U - 1/2) at each eps ("Lost in Pruning"'s functional-similarity probe), each on the
+ * first {@code images} test images (all when not given; quick sweeps measure on fewer).
  */
 public record TestDistributions(Boolean clean, List<String> corruptions, List<Integer> severities,
-    List<Double> noise) {
+    List<Double> noise, Integer images) {
 
   /** Names as the results store records them: "clean", "fog/3", "noise/0.1". */
   public List<String> names() {
@@ -47,6 +48,9 @@ public record TestDistributions(Boolean clean, List<String> corruptions, List<In
       if (eps == null || !(eps >= 0 && eps <= 0.7)) {
         throw new ExperimentSpecException("test.noise: eps " + eps + " is outside [0, 0.7]");
       }
+    }
+    if (images != null && images < 1) {
+      throw new ExperimentSpecException("test.images " + images + " must be at least 1 (or left out for all)");
     }
     if (names().isEmpty()) {
       throw new ExperimentSpecException("test: nothing to measure; keep clean: true or name corruptions or noise");

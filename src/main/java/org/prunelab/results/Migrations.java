@@ -56,7 +56,16 @@ final class Migrations {
             component VARCHAR(200) NOT NULL,
             version VARCHAR(200) NOT NULL,
             PRIMARY KEY (job_id, component))""",
-          "CREATE INDEX job_metric_distribution ON job_metric (distribution)")));
+          "CREATE INDEX job_metric_distribution ON job_metric (distribution)")),
+      new Migration(2, "functional similarity of each job's network to the unpruned one, per noise level", List.of(
+          """
+          CREATE TABLE job_similarity (
+            job_id VARCHAR(36) NOT NULL REFERENCES job (job_id),
+            eps DOUBLE PRECISION NOT NULL CHECK (eps >= 0 AND eps <= 1),
+            agreement DOUBLE PRECISION NOT NULL CHECK (agreement >= 0 AND agreement <= 1),
+            logit_distance DOUBLE PRECISION NOT NULL CHECK (logit_distance >= 0),
+            softmax_distance DOUBLE PRECISION NOT NULL CHECK (softmax_distance >= 0),
+            PRIMARY KEY (job_id, eps))""")));
 
   /** The schema version this build writes: the last migration's. */
   static final int LATEST = ALL.get(ALL.size() - 1).version();

@@ -260,7 +260,18 @@ public final class ResultsStore implements AutoCloseable {
    * must be recorded first; a key that is already recorded is refused.
    */
   public synchronized void record(JobResult result) {
+    record(result, List.of());
+  }
+
+  /**
+   * Writes one finished job with its functional similarity to the unpruned network (one row per noise level eps,
+   * eps distinct), all in one transaction; otherwise as {@link #record(JobResult)}.
+   */
+  public synchronized void record(JobResult result, List<SimilarityMetric> similarity) {
     JobKey key = result.key();
+    if (similarity.stream().map(SimilarityMetric::eps).distinct().count() != similarity.size()) {
+      throw new IllegalArgumentException("job " + key + " has two similarity rows for one eps: " + similarity);
+    }
     try {
       inTransaction(() -> {
         if (readExperiment(key.specHash()) == null) {
@@ -276,6 +287,7 @@ public final class ResultsStore implements AutoCloseable {
         insertMetrics(id, result.metrics());
         insertAllocation(id, result.keptPerUnit());
         insertVersions(id, result.versions());
+        insertSimilarity(id, similarity);
         return null;
       });
     } catch (SQLException e) {
@@ -339,6 +351,61 @@ public final class ResultsStore implements AutoCloseable {
         p.setString(3, e.getValue());
         p.executeUpdate();
       }
+    }
+  }
+
+  private void insertSimilarity(String id, List<SimilarityMetric> similarity) throws SQLException {
+    try (PreparedStatement p = connection.prepareStatement("INSERT INTO job_similarity (job_id, eps, agreement,"
+        + " logit_distance, softmax_distance) VALUES (?, ?, ?, ?, ?)")) {
+      for (SimilarityMetric m : similarity) {
+        p.setString(1, id);
+        p.setDouble(2, m.eps());
+        p.setDouble(3, m.agreement());
+        p.setDouble(4, m.logitDistance());
+        p.setDouble(5, m.softmaxDistance());
+        p.executeUpdate();
+      }
+    }
+  }
+
+  /** Every recorded experiment, oldest first. */
+  public synchronized List<ExperimentRecord> experiments() {
+    try (PreparedStatement p = connection.prepareStatement(
+        "SELECT spec_hash, name, spec_text, created_at FROM experiment ORDER BY created_at, spec_hash");
+        ResultSet rs = p.executeQuery()) {
+      List<ExperimentRecord> experiments = new ArrayList<>();
+      while (rs.next()) {
+        experiments.add(new ExperimentRecord(rs.getString(1), rs.getString(2), rs.getString(3),
+            Instant.ofEpochMilli(rs.getLong(4))));
+      }
+      return experiments;
+    } catch (SQLException e) {
+      throw failure("list the experiments in", e);
+    }
+  }
+
+  /**
+   * The functional similarity of every recorded job of an experiment to its unpruned network, by job key, each list
+   * in ascending eps; jobs recorded without similarity are absent.
+   */
+  public synchronized Map<JobKey, List<SimilarityMetric>> similarity(String specHash) {
+    try (PreparedStatement p = connection.prepareStatement("SELECT j.spec_hash, j.network, j.method, j.keep_ratio,"
+        + " j.repetition, j.mode, s.eps, s.agreement, s.logit_distance, s.softmax_distance FROM job_similarity s"
+        + " JOIN job j ON j.job_id = s.job_id WHERE j.spec_hash = ?"
+        + " ORDER BY j.network, j.method, j.keep_ratio, j.repetition, j.mode, s.eps")) {
+      p.setString(1, specHash);
+      Map<JobKey, List<SimilarityMetric>> rows = new LinkedHashMap<>();
+      try (ResultSet rs = p.executeQuery()) {
+        while (rs.next()) {
+          JobKey key = new JobKey(rs.getString(1), rs.getString(2), rs.getString(3), rs.getDouble(4), rs.getInt(5),
+              rs.getString(6));
+          rows.computeIfAbsent(key, k -> new ArrayList<>()).add(new SimilarityMetric(rs.getDouble(7),
+              rs.getDouble(8), rs.getDouble(9), rs.getDouble(10)));
+        }
+      }
+      return rows;
+    } catch (SQLException e) {
+      throw failure("read the functional similarity of " + specHash + " from", e);
     }
   }
 

@@ -39,19 +39,19 @@ class ResultsStoreTest {
   }
 
   @Test
-  void migrationCreatesSchemaOneAndReopeningIsIdempotent() throws Exception {
+  void migrationCreatesTheLatestSchemaAndReopeningIsIdempotent() throws Exception {
     Path file = dir.resolve("results.db");
     try (ResultsStore store = ResultsStore.open(file)) {
-      assertEquals(1, store.schemaVersion());
+      assertEquals(2, store.schemaVersion());
       store.recordExperiment(experiment());
     }
     try (ResultsStore store = ResultsStore.open(file)) {
-      assertEquals(1, store.schemaVersion());
+      assertEquals(2, store.schemaVersion());
       assertEquals(experiment(), store.experiment(SPEC));
     }
-    assertEquals(1, count(file, "SELECT COUNT(*) FROM schema_version"));
-    assertEquals(5, count(file, "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name IN"
-        + " ('experiment', 'job', 'job_metric', 'job_allocation', 'job_version')"));
+    assertEquals(2, count(file, "SELECT COUNT(*) FROM schema_version"));
+    assertEquals(6, count(file, "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name IN"
+        + " ('experiment', 'job', 'job_metric', 'job_allocation', 'job_version', 'job_similarity')"));
     try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
         Statement s = c.createStatement();
         ResultSet rs = s.executeQuery("PRAGMA journal_mode")) {

@@ -1,0 +1,135 @@
+package org.prunelab.experiment;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.prunelab.data.ImageDataset;
+import org.prunelab.data.Normalization;
+import org.prunelab.data.Randomness;
+import org.prunelab.job.JobContext;
+import org.prunelab.nn.Mode;
+import org.prunelab.nn.Network;
+import org.prunelab.results.SimilarityMetric;
+
+/**
+ * How alike a pruned network f' and its unpruned original f behave ("Lost in Pruning", Liebenwein et al., MLSys
+ * 2021): on inputs x_eps = x + 2 eps (U - 1/2) with U uniform on [0, 1]^d drawn per image and pixel, added to the raw
+ * [0, 1] pixels BEFORE normalisation and not clipped (eps = 0 gives the clean images), it measures over the N images
+ * <pre>
+ *   agreement  = (1/N) sum_i [argmax f(x_i) = argmax f'(x_i)]
+ *   logit      = (1/N) sum_i || f(x_i) - f'(x_i) ||_2
+ *   softmax    = (1/N) sum_i || softmax f(x_i) - softmax f'(x_i) ||_2
+ * </pre>
+ * Both networks see the same noisy images: the noise of image i at level eps is drawn from a generator seeded with
+ * (seed, i, eps), so every job of a sweep is compared on identical inputs.
+ */
+public final class FunctionalSimilarity {
+  /** Noise levels measured when a spec names none: clean and four levels up to the paper's largest, 0.7. */
+  public static final List<Double> DEFAULT_EPS = List.of(0.0, 0.1, 0.3, 0.5, 0.7);
+
+  private static final int BATCH = 256;
+
+  private FunctionalSimilarity() {}
+
+  /** The similarity of {@code candidate} to {@code reference} at each eps, in the order given. */
+  public static List<SimilarityMetric> measure(Network reference, Network candidate, ImageDataset images,
+      Normalization normalization, List<Double> eps, long seed, JobContext ctx) {
+    List<SimilarityMetric> rows = new ArrayList<>();
+    for (double e : eps) {
+      rows.add(measure(reference, candidate, images, normalization, e, seed, ctx));
+    }
+    return rows;
+  }
+
+  private static SimilarityMetric measure(Network reference, Network candidate, ImageDataset images,
+      Normalization normalization, double eps, long seed, JobContext ctx) {
+    int n = images.size();
+    if (n == 0) {
+      throw new IllegalArgumentException("functional similarity needs at least one image");
+    }
+    int size = images.imageSize();
+    int plane = images.height() * images.width();
+    Accumulator sums = new Accumulator();
+    try (NDManager scope = NDManager.newBaseManager(reference.device())) {
+      for (int start = 0; start < n; start += BATCH) {
+        ctx.checkCancelled();
+        int count = Math.min(BATCH, n - start);
+        float[] pixels = new float[count * size];
+        for (int k = 0; k < count; k++) {
+          images.copyImage(start + k, pixels, k * size);
+          if (eps > 0) {
+            Random random = new Random(Randomness.mix(seed, start + k, Double.doubleToLongBits(eps)));
+            for (int j = k * size; j < (k + 1) * size; j++) {
+              pixels[j] += (float) (2 * eps * (random.nextDouble() - 0.5));
+            }
+          }
+          normalization.apply(pixels, k * size, plane);
+        }
+        try (NDManager batchScope = scope.newSubManager()) {
+          NDArray input = batchScope.create(pixels, new Shape(count, images.channels(), images.height(),
+              images.width()));
+          float[] a = reference.forward(input, Mode.EVAL).toFloatArray();
+          float[] b = candidate.forward(input, Mode.EVAL).toFloatArray();
+          sums.add(a, b, count);
+        }
+      }
+    }
+    return new SimilarityMetric(eps, sums.agreeing / n, sums.logit / n, sums.softmax / n);
+  }
+
+  /** Running sums over images of agreement and the two distances, from row-major logits (count x classes). */
+  static final class Accumulator {
+    double agreeing;
+    double logit;
+    double softmax;
+
+    void add(float[] a, float[] b, int count) {
+      int classes = a.length / count;
+      for (int i = 0; i < count; i++) {
+        int off = i * classes;
+        agreeing += argmax(a, off, classes) == argmax(b, off, classes) ? 1 : 0;
+        double[] pa = softmax(a, off, classes);
+        double[] pb = softmax(b, off, classes);
+        double dl = 0;
+        double ds = 0;
+        for (int c = 0; c < classes; c++) {
+          double d = (double) a[off + c] - b[off + c];
+          dl += d * d;
+          ds += (pa[c] - pb[c]) * (pa[c] - pb[c]);
+        }
+        logit += Math.sqrt(dl);
+        softmax += Math.sqrt(ds);
+      }
+    }
+
+    private static int argmax(float[] v, int off, int n) {
+      int best = 0;
+      for (int c = 1; c < n; c++) {
+        if (v[off + c] > v[off + best]) {
+          best = c;
+        }
+      }
+      return best;
+    }
+
+    private static double[] softmax(float[] v, int off, int n) {
+      double max = Double.NEGATIVE_INFINITY;
+      for (int c = 0; c < n; c++) {
+        max = Math.max(max, v[off + c]);
+      }
+      double[] p = new double[n];
+      double sum = 0;
+      for (int c = 0; c < n; c++) {
+        p[c] = Math.exp(v[off + c] - max);
+        sum += p[c];
+      }
+      for (int c = 0; c < n; c++) {
+        p[c] /= sum;
+      }
+      return p;
+    }
+  }
+}
