@@ -66,7 +66,7 @@ public final class MainWindow extends BorderPane {
     try {
       loader.load();
     } catch (IOException e) {
-      throw new UncheckedIOException("MainWindow.fxml is missing from the build", e);
+      throw new UncheckedIOException("cannot load MainWindow.fxml: " + e.getMessage(), e);
     }
     status = new StatusBar(workbench);
     bottom.getChildren().addAll(workbench.jobs(), status);

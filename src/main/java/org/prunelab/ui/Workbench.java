@@ -58,6 +58,7 @@ public final class Workbench implements WorkbenchContext, AutoCloseable {
       Path.of(System.getProperty("user.home"), ".prunelab", "results.db"));
   private final StringProperty dataset = new SimpleStringProperty(defaultDataset());
   private final ObjectProperty<Window> window = new SimpleObjectProperty<>();
+  private boolean closed;
 
   /**
    * Starts the shell's device worker.
@@ -273,10 +274,14 @@ public final class Workbench implements WorkbenchContext, AutoCloseable {
 
   /**
    * Cancels the running and queued jobs, closes the opened model's network in a last job and then stops the
-   * worker (the window is closing). Does not wait.
+   * worker (the window is closing). Does not wait; calling it again has no effect.
    */
   @Override
   public void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
     worker.jobs().forEach(JobHandle::cancel);
     LoadedModel last = model.get();
     worker.submit("close workbench", ctx -> {

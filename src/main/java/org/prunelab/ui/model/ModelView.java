@@ -42,7 +42,7 @@ public final class ModelView extends VBox {
   @FXML private Label details;
   @FXML private Label totals;
   @FXML private Label accuracy;
-  @FXML private Button evaluate;
+  @FXML private Button evaluateButton;
   @FXML private TableView<LayerInfo> table;
   @FXML private TableColumn<LayerInfo, String> nameColumn;
   @FXML private TableColumn<LayerInfo, String> opColumn;
@@ -61,13 +61,13 @@ public final class ModelView extends VBox {
     try {
       loader.load();
     } catch (IOException e) {
-      throw new UncheckedIOException("ModelView.fxml is missing from the build", e);
+      throw new UncheckedIOException("cannot load ModelView.fxml: " + e.getMessage(), e);
     }
     title.textProperty().bind(viewModel.titleProperty());
     details.textProperty().bind(viewModel.detailsProperty());
     totals.textProperty().bind(viewModel.totalsProperty());
     accuracy.textProperty().bind(viewModel.accuracyProperty());
-    evaluate.disableProperty().bind(viewModel.hasModel().not().or(viewModel.evaluatingProperty()));
+    evaluateButton.disableProperty().bind(viewModel.hasModel().not().or(viewModel.evaluatingProperty()));
     table.setItems(viewModel.layers());
     table.setPlaceholder(new Label("no model opened: pick one on the Start page or drop an .onnx file here"));
     text(nameColumn, LayerInfo::name);
@@ -108,6 +108,11 @@ public final class ModelView extends VBox {
         table.scrollTo(l);
       });
     }
+  }
+
+  @FXML
+  private void evaluate() {
+    viewModel.evaluate();
   }
 
   private static void text(TableColumn<LayerInfo, String> c, Function<LayerInfo, String> value) {

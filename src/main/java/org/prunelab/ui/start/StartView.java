@@ -38,7 +38,7 @@ public final class StartView extends VBox {
     try {
       loader.load();
     } catch (IOException e) {
-      throw new UncheckedIOException("StartView.fxml is missing from the build", e);
+      throw new UncheckedIOException("cannot load StartView.fxml: " + e.getMessage(), e);
     }
     dataset.getItems().setAll(viewModel.datasets());
     dataset.setCellFactory(list -> cell(DatasetChoice::label));
