@@ -32,7 +32,6 @@ import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.stage.Stage;
 import javafx.stage.Window;
-import org.prunelab.nn.Devices;
 
 /**
  * The main window (view of {@code MainWindow.fxml}): menu bar, navigator of {@link Workbench#VIEWS}, the selected
@@ -111,8 +110,7 @@ public final class MainWindow extends BorderPane {
     stage.setOnHidden(e -> workbench.close());
     window.navigator.getSelectionModel().selectFirst();
     stage.show();
-    workbench.jobs().submit("Start engine", ctx -> new String[] {Devices.describe(Devices.preferred()),
-        Devices.engineDescription()}, s -> window.status.showEngine(s[0], s[1]),
+    workbench.jobs().submit("Start engine", ctx -> Workbench.startEngine(), s -> window.status.showEngine(s[0], s[1]),
         e -> window.status.showEngine("unavailable", ErrorDialog.message(e)));
     return window;
   }

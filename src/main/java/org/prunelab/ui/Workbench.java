@@ -1,5 +1,7 @@
 package org.prunelab.ui;
 
+import ai.djl.Device;
+import ai.djl.pytorch.jni.JniUtils;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -23,6 +25,7 @@ import org.prunelab.data.DatasetLocator;
 import org.prunelab.job.DeviceWorker;
 import org.prunelab.job.JobHandle;
 import org.prunelab.job.JobListener;
+import org.prunelab.nn.Devices;
 import org.prunelab.ui.jobs.JobPanel;
 import org.prunelab.ui.model.ModelView;
 import org.prunelab.ui.start.StartView;
@@ -165,6 +168,17 @@ public final class Workbench implements WorkbenchContext, AutoCloseable {
     } catch (DatasetException e) {
       return ModelLoader.SYNTHETIC;
     }
+  }
+
+  /**
+   * Job body that starts the engine on the worker thread and limits its compute threads to all cores but one, so
+   * the FX thread always finds a free core while a job computes (on a 2-core machine a training job would
+   * otherwise take both). Returns the device and the engine description for the status bar.
+   */
+  static String[] startEngine() {
+    Device device = Devices.preferred();
+    JniUtils.setNumThreads(Math.max(1, Runtime.getRuntime().availableProcessors() - 1));
+    return new String[] {Devices.describe(device), Devices.engineDescription()};
   }
 
   /**
