@@ -12,6 +12,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
@@ -49,7 +50,7 @@ public final class JobPanel extends VBox {
     ScrollPane scroll = new ScrollPane(rows);
     scroll.setFitToWidth(true);
     scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
-    scroll.setPrefViewportHeight(92);
+    scroll.setPrefViewportHeight(104);
     scroll.getStyleClass().add("job-list");
     getChildren().addAll(title, empty, scroll);
   }
@@ -90,8 +91,9 @@ public final class JobPanel extends VBox {
       Label nameLabel = new Label(name);
       nameLabel.getStyleClass().add("job-name");
       nameLabel.setMinWidth(260);
-      nameLabel.setPrefWidth(320);
-      bar.setPrefWidth(220);
+      nameLabel.setPrefWidth(420);
+      nameLabel.setTooltip(new Tooltip(name));
+      bar.setPrefWidth(200);
       Label deviceLabel = new Label(device);
       message.setMaxWidth(Double.MAX_VALUE);
       message.getStyleClass().add("job-message");
