@@ -93,8 +93,8 @@ public final class MainWindow extends BorderPane {
   }
 
   /**
-   * Builds the main window into {@code stage} at 1280x800 with the remembered theme, shows it and starts the engine
-   * probe that fills the status bar's device and engine. The workbench is closed with the window.
+   * Builds the main window into {@code stage} at 1280x800 with the remembered theme and shows it. The workbench is
+   * closed with the window.
    */
   public static MainWindow open(Workbench workbench, Stage stage) {
     MainWindow window = new MainWindow(workbench);
@@ -110,8 +110,6 @@ public final class MainWindow extends BorderPane {
     stage.setOnHidden(e -> workbench.close());
     window.navigator.getSelectionModel().selectFirst();
     stage.show();
-    workbench.jobs().submit("Start engine", ctx -> Workbench.startEngine(), s -> window.status.showEngine(s[0], s[1]),
-        e -> window.status.showEngine("unavailable", ErrorDialog.message(e)));
     return window;
   }
 

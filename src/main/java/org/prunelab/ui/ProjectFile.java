@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -43,7 +44,7 @@ public record ProjectFile(int version, String model, String dataset, String resu
     Objects.requireNonNull(model, "model");
     Objects.requireNonNull(dataset, "dataset");
     Objects.requireNonNull(resultsStore, "resultsStore");
-    sections = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(sections));
+    sections = Collections.unmodifiableMap(new LinkedHashMap<>(sections));
   }
 
   /** Writes this project to {@code file} atomically (temp file in the same folder, fsync, atomic rename). */

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.Optional;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
+import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
 import javafx.scene.control.Label;
 import javafx.scene.layout.HBox;
@@ -20,8 +21,8 @@ import javafx.util.Duration;
  */
 final class StatusBar extends HBox {
   private static final Path PROC_STATUS = Path.of("/proc/self/status");
-  private final Label device = new Label("device: starting engine…");
-  private final Label engine = new Label("engine: …");
+  private final Label device = new Label();
+  private final Label engine = new Label();
   private final Label data = new Label("data: none");
   private final Label memory = new Label();
 
@@ -31,8 +32,10 @@ final class StatusBar extends HBox {
     getStyleClass().add("status-bar");
     device.setId("status-device");
     data.setId("status-data");
+    device.textProperty().bind(workbench.device().map(d -> "device: " + d));
+    engine.textProperty().bind(workbench.engine().map(e -> "engine: " + e));
     memory.setId("status-memory");
-    data.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> workbench.model().get() == null
+    data.textProperty().bind(Bindings.createStringBinding(() -> workbench.model().get() == null
         ? "data: none" : "data: " + Workbench.datasetLabel(workbench.model().get().dataset()), workbench.model()));
     Region spacer = new Region();
     HBox.setHgrow(spacer, Priority.ALWAYS);
@@ -41,11 +44,6 @@ final class StatusBar extends HBox {
     refresh.setCycleCount(Timeline.INDEFINITE);
     refresh.play();
     refreshMemory();
-  }
-
-  void showEngine(String deviceName, String engineName) {
-    device.setText("device: " + deviceName);
-    engine.setText("engine: " + engineName);
   }
 
   private void refreshMemory() {

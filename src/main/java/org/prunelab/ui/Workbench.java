@@ -16,6 +16,8 @@ import javafx.beans.binding.StringBinding;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
@@ -61,10 +63,12 @@ public final class Workbench implements WorkbenchContext, AutoCloseable {
       Path.of(System.getProperty("user.home"), ".prunelab", "results.db"));
   private final StringProperty dataset = new SimpleStringProperty(defaultDataset());
   private final ObjectProperty<Window> window = new SimpleObjectProperty<>();
+  private final ReadOnlyStringWrapper device = new ReadOnlyStringWrapper("starting engine…");
+  private final ReadOnlyStringWrapper engine = new ReadOnlyStringWrapper("…");
   private boolean closed;
 
   /**
-   * Starts the shell's device worker.
+   * Starts the shell's device worker and, as its first job, the engine. Call on the FX thread.
    *
    * @param prefs where the theme and the recent projects are remembered
    */
@@ -73,6 +77,13 @@ public final class Workbench implements WorkbenchContext, AutoCloseable {
     this.worker = new DeviceWorker("cpu");
     this.jobs = new JobPanel(worker);
     this.recent = new RecentProjects(prefs);
+    jobs.submit("Start engine", ctx -> startEngine(), d -> {
+      device.set(d[0]);
+      engine.set(d[1]);
+    }, e -> {
+      device.set("unavailable");
+      engine.set(ErrorDialog.message(e));
+    });
   }
 
   @Override
@@ -162,8 +173,13 @@ public final class Workbench implements WorkbenchContext, AutoCloseable {
 
   /** Fashion-MNIST when it is installed where {@link DatasetLocator} looks, else the built-in synthetic set. */
   public static String defaultDataset() {
+    return defaultDataset(DatasetLocator.standard());
+  }
+
+  /** Fashion-MNIST when {@code locator} finds it, else the built-in synthetic set. */
+  static String defaultDataset(DatasetLocator locator) {
     try {
-      DatasetLocator.standard().locate(DEFAULT_DATASET, Optional.empty());
+      locator.locate(DEFAULT_DATASET, Optional.empty());
       return DEFAULT_DATASET;
     } catch (DatasetException e) {
       return ModelLoader.SYNTHETIC;
@@ -171,14 +187,28 @@ public final class Workbench implements WorkbenchContext, AutoCloseable {
   }
 
   /**
-   * Job body that starts the engine on the worker thread and limits its compute threads to all cores but one, so
-   * the FX thread always finds a free core while a job computes (on a 2-core machine a training job would
-   * otherwise take both). Returns the device and the engine description for the status bar.
+   * Job body that starts the engine on the worker thread and prepares that thread for training: libtorch's
+   * gradient mode is per thread and DJL switches it off only on the thread that first starts the engine (here it
+   * may be the launcher's main thread), so without this every optimizer step after a gradient collector fails
+   * with "a leaf Variable that requires grad is being used in an in-place operation". It also limits libtorch's
+   * compute threads to all cores but one, so the FX thread always finds a free core while a job computes (on two
+   * cores a training job would otherwise take both). Returns the device and the engine description.
    */
   static String[] startEngine() {
     Device device = Devices.preferred();
+    JniUtils.setGradMode(false);
     JniUtils.setNumThreads(Math.max(1, Runtime.getRuntime().availableProcessors() - 1));
     return new String[] {Devices.describe(device), Devices.engineDescription()};
+  }
+
+  /** The compute device, as the status bar shows it ("starting engine…" until the engine runs). */
+  public ReadOnlyStringProperty device() {
+    return device.getReadOnlyProperty();
+  }
+
+  /** The engine and its version, once started. */
+  public ReadOnlyStringProperty engine() {
+    return engine.getReadOnlyProperty();
   }
 
   /**

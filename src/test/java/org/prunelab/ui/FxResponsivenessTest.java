@@ -15,6 +15,7 @@ import java.util.stream.IntStream;
 import javafx.animation.AnimationTimer;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -96,6 +97,15 @@ class FxResponsivenessTest {
       running = false;
       return worst.get() / 1_000_000;
     }
+  }
+
+  /**
+   * Starts the engine on the test thread first, as the launcher does on its main thread: the workbench's worker
+   * must then still be able to train (libtorch's gradient mode is per thread).
+   */
+  @BeforeAll
+  static void startEngineElsewhere() {
+    Devices.preferred();
   }
 
   @Start

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletionException;
 import java.util.function.Consumer;
+import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -45,7 +46,7 @@ public final class JobPanel extends VBox {
     title.getStyleClass().add("section-title");
     Label empty = new Label("no jobs yet");
     empty.getStyleClass().add("hint");
-    empty.visibleProperty().bind(javafx.beans.binding.Bindings.isEmpty(rows.getChildren()));
+    empty.visibleProperty().bind(Bindings.isEmpty(rows.getChildren()));
     empty.managedProperty().bind(empty.visibleProperty());
     ScrollPane scroll = new ScrollPane(rows);
     scroll.setFitToWidth(true);

@@ -10,6 +10,7 @@ import java.util.function.ToLongFunction;
 import java.util.stream.Collectors;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
 import javafx.fxml.FXMLLoader;
 import javafx.scene.control.Button;
@@ -93,7 +94,7 @@ public final class ModelView extends VBox {
       }
     });
     viewModel.selectedLayer().addListener((obs, old, name) -> select(name));
-    viewModel.layers().addListener((javafx.collections.ListChangeListener<LayerInfo>) c ->
+    viewModel.layers().addListener((ListChangeListener<LayerInfo>) c ->
         select(viewModel.selectedLayer().get()));
     select(viewModel.selectedLayer().get());
   }

@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -128,12 +130,12 @@ public final class ModelViewModel {
   }
 
   /** The layer selected in any view (shared with the workbench). */
-  public javafx.beans.property.ObjectProperty<String> selectedLayer() {
+  public ObjectProperty<String> selectedLayer() {
     return context.selectedLayer();
   }
 
   /** Whether a model is open. */
-  public javafx.beans.binding.BooleanBinding hasModel() {
+  public BooleanBinding hasModel() {
     return context.model().isNotNull();
   }
 }

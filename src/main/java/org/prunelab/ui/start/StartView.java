@@ -24,6 +24,7 @@ import org.prunelab.ui.start.StartViewModel.ZooEntry;
  */
 public final class StartView extends VBox {
   private final StartViewModel viewModel;
+  @FXML private Label current;
   @FXML private ComboBox<DatasetChoice> dataset;
   @FXML private ListView<ZooEntry> zoo;
   @FXML private ListView<Path> recent;
@@ -40,6 +41,7 @@ public final class StartView extends VBox {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot load StartView.fxml: " + e.getMessage(), e);
     }
+    current.textProperty().bind(viewModel.currentModel());
     dataset.getItems().setAll(viewModel.datasets());
     dataset.setCellFactory(list -> cell(DatasetChoice::label));
     dataset.setButtonCell(cell(DatasetChoice::label));

@@ -4,10 +4,13 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.StringBinding;
 import javafx.collections.ObservableList;
 import org.prunelab.data.DatasetException;
 import org.prunelab.data.DatasetLocator;
 import org.prunelab.data.Datasets;
+import org.prunelab.ui.LoadedModel;
 import org.prunelab.ui.ModelLoader;
 import org.prunelab.ui.Workbench;
 import org.prunelab.zoo.BundledModels;
@@ -67,6 +70,15 @@ public final class StartViewModel {
     } catch (DatasetException e) {
       return false;
     }
+  }
+
+  /** What is open now: "Open now: <model file> on <dataset>", or that nothing is. */
+  public StringBinding currentModel() {
+    return Bindings.createStringBinding(() -> {
+      LoadedModel m = workbench.model().get();
+      return m == null ? "No model open yet." : "Open now: " + Path.of(m.source()).getFileName() + " on "
+          + Workbench.datasetLabel(m.dataset());
+    }, workbench.model());
   }
 
   /** Zoo models, those with bundled trained weights first. */
