@@ -37,7 +37,7 @@ import org.prunelab.chart.AllocationChart;
 import org.prunelab.chart.LayerKeep;
 import org.prunelab.prune.allocate.BudgetKind;
 import org.prunelab.ui.ModelLoader;
-import org.prunelab.ui.ProblemDialog;
+import org.prunelab.ui.ErrorDialog;
 import org.prunelab.ui.WorkbenchContext;
 import org.prunelab.ui.chart.ChartBox;
 import org.prunelab.ui.sensitivity.ScoredModel;
@@ -185,7 +185,7 @@ public final class AllocationView extends BorderPane {
         double v = Double.parseDouble(budgetField.getText().trim().replace("%", ""));
         viewModel.applyBudget(budgetField.getText().contains("%") ? v / 100 : v);
       } catch (NumberFormatException ex) {
-        ProblemDialog.show(context.window(), "Not a keep ratio", new IllegalArgumentException("'"
+        ErrorDialog.show(context.window(), "Not a keep ratio", new IllegalArgumentException("'"
             + budgetField.getText() + "' is not a number; type a keep ratio such as 0.5 or 50%"));
       }
       syncBudget();
@@ -355,7 +355,7 @@ public final class AllocationView extends BorderPane {
     bars = (DefaultCategoryDataset) chart.getCategoryPlot().getDataset();
     chart.getCategoryPlot().getRenderer().setDefaultToolTipGenerator(new StandardCategoryToolTipGenerator(
         "{1}: keep {2} %", new DecimalFormat("0.0")));
-    chartBox = new ChartBox(chart, e -> ProblemDialog.show(context.window(), "Could not export the chart", e));
+    chartBox = new ChartBox(chart, e -> ErrorDialog.show(context.window(), "Could not export the chart", e));
     chartBox.setId("allocation-chart");
     BarDrag.install(viewModel, chartBox.viewer().getCanvas());
     String series = viewModel.scoredMethod();

@@ -29,7 +29,7 @@ import org.prunelab.job.JobHandle;
 import org.prunelab.prune.allocate.Budget;
 import org.prunelab.prune.allocate.BudgetKind;
 import org.prunelab.ui.LoadedModel;
-import org.prunelab.ui.ProblemDialog;
+import org.prunelab.ui.ErrorDialog;
 import org.prunelab.ui.ProjectSection;
 import org.prunelab.ui.WorkbenchContext;
 import org.prunelab.ui.sensitivity.ScoredModel;
@@ -263,7 +263,7 @@ public final class AllocationViewModel {
     } catch (RuntimeException e) {
       if (gestureStart == null || !dialogShownInGesture) {
         dialogShownInGesture = gestureStart != null;
-        ProblemDialog.show(context.window(), "Cannot allocate " + String.format(Locale.ROOT, "%.4f", keepRatio)
+        ErrorDialog.show(context.window(), "Cannot allocate " + String.format(Locale.ROOT, "%.4f", keepRatio)
             + " of the " + newKind.label() + " with " + name, e);
       }
       setState(gestureStart != null ? gestureStart : before);
@@ -389,7 +389,7 @@ public final class AllocationViewModel {
     }, error -> {
       if (ticket == generation) {
         pruneText.set(what + " failed: " + error.getMessage());
-        ProblemDialog.show(context.window(), "Pruning failed", error);
+        ErrorDialog.show(context.window(), "Pruning failed", error);
       }
     });
   }
@@ -406,7 +406,7 @@ public final class AllocationViewModel {
         file, ctx), path -> {
           status.set("exported the pruned network to " + path);
           done.run();
-        }, error -> ProblemDialog.show(context.window(), "Could not export the pruned network", error));
+        }, error -> ErrorDialog.show(context.window(), "Could not export the pruned network", error));
   }
 
   /** Writes the allocation to {@code file} as JSON or CSV (by extension); a dialog names any failure. */
@@ -420,7 +420,7 @@ public final class AllocationViewModel {
       status.set("wrote the allocation to " + file);
       return true;
     } catch (RuntimeException e) {
-      ProblemDialog.show(context.window(), "Could not write the allocation", e);
+      ErrorDialog.show(context.window(), "Could not write the allocation", e);
       return false;
     }
   }

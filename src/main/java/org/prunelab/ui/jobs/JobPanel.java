@@ -1,14 +1,19 @@
 package org.prunelab.ui.jobs;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletionException;
 import java.util.function.Consumer;
+import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
@@ -22,10 +27,15 @@ import org.prunelab.ui.FxThread;
 
 /**
  * The bottom job panel: one row per submitted job with its name, progress bar, message with ETA, device and a
- * Cancel button. Jobs run on the device worker; results and failures come back on the FX thread.
+ * Cancel button, in a scrolling list that keeps every unfinished job and the last {@link #KEEP_FINISHED} finished
+ * ones. Jobs run on the device worker; results and failures come back on the FX thread.
  */
 public final class JobPanel extends VBox {
+  /** Finished rows kept visible; older finished rows are dropped. */
+  public static final int KEEP_FINISHED = 6;
+
   private final DeviceWorker worker;
+  private final VBox rows = new VBox(2);
 
   public JobPanel(DeviceWorker worker) {
     super(4);
@@ -34,13 +44,22 @@ public final class JobPanel extends VBox {
     getStyleClass().add("job-panel");
     Label title = new Label("Jobs");
     title.getStyleClass().add("section-title");
-    getChildren().add(title);
+    Label empty = new Label("no jobs yet");
+    empty.getStyleClass().add("hint");
+    empty.visibleProperty().bind(Bindings.isEmpty(rows.getChildren()));
+    empty.managedProperty().bind(empty.visibleProperty());
+    ScrollPane scroll = new ScrollPane(rows);
+    scroll.setFitToWidth(true);
+    scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+    scroll.setPrefViewportHeight(104);
+    scroll.getStyleClass().add("job-list");
+    getChildren().addAll(title, empty, scroll);
   }
 
   /** Submits a job and shows it; {@code onSuccess} and {@code onFailure} run on the FX thread. */
   public <T> JobHandle<T> submit(String name, Job<T> job, Consumer<T> onSuccess, Consumer<Throwable> onFailure) {
     Row row = new Row(name, worker.deviceName());
-    getChildren().add(row);
+    rows.getChildren().add(row);
     JobHandle<T> handle = worker.submit(name, job, row);
     row.cancel.setOnAction(e -> handle.cancel());
     handle.result().whenComplete((value, error) -> FxThread.run(() -> {
@@ -53,20 +72,32 @@ public final class JobPanel extends VBox {
     return handle;
   }
 
+  /** Drops the oldest finished rows beyond {@link #KEEP_FINISHED}. */
+  private void dropOldFinished() {
+    List<Node> finished = rows.getChildren().stream().filter(n -> ((Row) n).finished).toList();
+    rows.getChildren().removeAll(finished.subList(0, Math.max(0, finished.size() - KEEP_FINISHED)));
+  }
+
   /** One job's row; also the job's listener (updates hop to the FX thread). */
-  private static final class Row extends HBox implements JobListener {
+  private final class Row extends HBox implements JobListener {
     private final ProgressBar bar = new ProgressBar(0);
     private final Label message = new Label("queued");
     private final Button cancel = new Button("Cancel");
+    private boolean finished;
 
     Row(String name, String device) {
       super(10);
       setAlignment(Pos.CENTER_LEFT);
+      getStyleClass().add("job-row");
       Label nameLabel = new Label(name);
+      nameLabel.getStyleClass().add("job-name");
       nameLabel.setMinWidth(260);
-      bar.setPrefWidth(220);
+      nameLabel.setPrefWidth(420);
+      nameLabel.setTooltip(new Tooltip(name));
+      bar.setPrefWidth(200);
       Label deviceLabel = new Label(device);
       message.setMaxWidth(Double.MAX_VALUE);
+      message.getStyleClass().add("job-message");
       HBox.setHgrow(message, Priority.ALWAYS);
       getChildren().addAll(nameLabel, bar, message, deviceLabel, cancel);
     }
@@ -91,6 +122,8 @@ public final class JobPanel extends VBox {
           bar.setProgress(state == JobState.SUCCEEDED ? 1 : bar.getProgress() < 0 ? 0 : bar.getProgress());
           message.setText(state.name().toLowerCase());
           cancel.setDisable(true);
+          finished = true;
+          dropOldFinished();
         }
       });
     }

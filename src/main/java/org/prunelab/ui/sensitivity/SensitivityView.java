@@ -26,7 +26,7 @@ import org.jfree.chart.entity.ChartEntity;
 import org.jfree.chart.fx.interaction.ChartMouseEventFX;
 import org.jfree.chart.fx.interaction.ChartMouseListenerFX;
 import org.prunelab.ui.ModelLoader;
-import org.prunelab.ui.ProblemDialog;
+import org.prunelab.ui.ErrorDialog;
 import org.prunelab.ui.WorkbenchContext;
 import org.prunelab.ui.chart.ChartBox;
 
@@ -141,7 +141,7 @@ public final class SensitivityView extends VBox {
       slot.getChildren().setAll(placeholder);
       return;
     }
-    ChartBox box = new ChartBox(chart.get(), e -> ProblemDialog.show(getScene() == null ? null
+    ChartBox box = new ChartBox(chart.get(), e -> ErrorDialog.show(getScene() == null ? null
         : getScene().getWindow(), "Could not export the chart", e));
     box.viewer().addChartMouseListener(new ChartMouseListenerFX() {
       @Override

@@ -15,6 +15,7 @@ import javafx.geometry.Point2D;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.DialogPane;
+import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
 import javafx.stage.Stage;
@@ -33,7 +34,7 @@ import org.prunelab.nn.onnx.OnnxImportOptions;
 import org.prunelab.nn.onnx.OnnxImporter;
 import org.prunelab.prune.Surgery;
 import org.prunelab.ui.LoadedModel;
-import org.prunelab.ui.ProblemDialog;
+import org.prunelab.ui.ErrorDialog;
 import org.prunelab.ui.TestWorkbenchContext;
 import org.prunelab.ui.ViewTestSupport;
 import org.testfx.api.FxRobot;
@@ -200,10 +201,11 @@ class AllocationViewTest {
     assertTrue(Arrays.stream(before).anyMatch(r -> r < 1));
     typeBudget(robot, "0.0001");
     DialogPane dialog = fx(() -> Window.getWindows().stream().map(w -> w.getScene().getRoot())
-        .filter(r -> r.getStyleClass().contains(ProblemDialog.STYLE_CLASS)).map(r -> (DialogPane) r)
+        .filter(r -> ErrorDialog.PANE_ID.equals(r.getId())).map(r -> (DialogPane) r)
         .findFirst().orElse(null));
     assertTrue(dialog != null, "a dialog names the problem");
-    assertTrue(dialog.getContentText().contains("below the smallest network"), dialog.getContentText());
+    String text = fx(() -> ((Label) dialog.getContent()).getText());
+    assertTrue(text.contains("below the smallest network"), text);
     assertTrue(Arrays.equals(before, ratios()), "ratios unchanged");
     assertEquals(parameters, parameters());
     assertEquals(0.5, fx(() -> vm().budgetProperty().get()), 0);
