@@ -17,7 +17,7 @@ import org.jfree.data.statistics.DefaultBoxAndWhiskerCategoryDataset;
  * The spread of channel importance inside every prunable group as box plots: per group the values
  * v_j = s_j / mean_k s_k (1 is the group's average channel), so groups of different widths compare; a tall box means
  * the method sees a few channels that matter and many that do not. Box: quartiles and median, whiskers 1.5 IQR,
- * mean as a dot; the tooltip gives the numbers.
+ * no mean marker (it is 1 in every group by construction); the tooltip gives the numbers.
  */
 public final class SensitivityBoxChart {
 
@@ -50,14 +50,14 @@ public final class SensitivityBoxChart {
     BoxAndWhiskerRenderer renderer = new BoxAndWhiskerRenderer();
     renderer.setSeriesPaint(0, MethodColors.of(method));
     renderer.setFillBox(true);
-    renderer.setMeanVisible(true);
+    renderer.setMeanVisible(false); // every group's mean is 1 after the normalisation
     renderer.setMaxOutlierVisible(true);
     renderer.setMinOutlierVisible(true);
     renderer.setMaximumBarWidth(0.06);
     renderer.setDefaultToolTipGenerator(new BoxAndWhiskerToolTipGenerator());
     CategoryAxis groupAxis = new CategoryAxis("Channel group");
     groupAxis.setCategoryLabelPositions(CategoryLabelPositions.UP_45);
-    NumberAxis valueAxis = new NumberAxis("Channel importance / group mean");
+    NumberAxis valueAxis = new NumberAxis("Importance / group mean");
     valueAxis.setAutoRangeIncludesZero(true);
     CategoryPlot plot = new CategoryPlot(dataset, groupAxis, valueAxis, renderer);
     return ChartStyle.apply(new JFreeChart("Channel sensitivity per group (" + method + ")", ChartStyle.TITLE, plot,

@@ -25,6 +25,8 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
@@ -78,7 +80,7 @@ public final class AllocationView extends BorderPane {
     showPlaceholder();
     SplitPane center = new SplitPane(chartSlot, table());
     center.setOrientation(Orientation.HORIZONTAL);
-    center.setDividerPositions(0.58);
+    center.setDividerPositions(0.5);
     setCenter(center);
     setBottom(bottomBar());
 
@@ -104,7 +106,8 @@ public final class AllocationView extends BorderPane {
     method.valueProperty().bindBidirectional(viewModel.methodProperty());
     Spinner<Integer> samples = new Spinner<>(1, ModelLoader.SAMPLE_IMAGES, AllocationViewModel.DEFAULT_SAMPLES, 16);
     samples.setEditable(true);
-    samples.setPrefWidth(90);
+    samples.setPrefWidth(110);
+    samples.setMinWidth(Region.USE_PREF_SIZE);
     samples.getValueFactory().valueProperty().addListener((o, a, b) -> viewModel.samplesProperty().set(b));
     samples.getValueFactory().setValue(viewModel.samplesProperty().get());
     viewModel.samplesProperty().addListener((o, a, b) -> samples.getValueFactory().setValue(b.intValue()));
@@ -115,7 +118,15 @@ public final class AllocationView extends BorderPane {
     Label status = new Label();
     status.setId("allocation-status");
     status.textProperty().bind(viewModel.statusProperty());
-    HBox bar = new HBox(8, new Label("Scores"), method, new Label("Sample images"), samples, score, status);
+    status.setWrapText(true);
+    status.setMinWidth(0);
+    HBox.setHgrow(status, Priority.ALWAYS);
+    Label methodLabel = new Label("Scores");
+    Label samplesLabel = new Label("Sample images");
+    for (Region fixed : List.of(methodLabel, samplesLabel, score)) {
+      fixed.setMinWidth(Region.USE_PREF_SIZE);
+    }
+    HBox bar = new HBox(8, methodLabel, method, samplesLabel, samples, score, status);
     bar.setAlignment(Pos.CENTER_LEFT);
     return bar;
   }
@@ -256,8 +267,12 @@ public final class AllocationView extends BorderPane {
     TableView<GroupRow> table = new TableView<>(viewModel.rows());
     table.setId("allocation-table");
     table.setPlaceholder(new Label("the groups appear once the model is scored"));
-    table.getColumns().add(column("Group", r -> r.id()));
-    table.getColumns().add(column("Channels", r -> Integer.toString(r.channels())));
+    TableColumn<GroupRow, String> group = column("Group", r -> r.id());
+    group.setMinWidth(120);
+    table.getColumns().add(group);
+    TableColumn<GroupRow, String> channels = column("Channels", r -> Integer.toString(r.channels()));
+    channels.setMinWidth(85);
+    table.getColumns().add(channels);
     TableColumn<GroupRow, GroupRow> ratio = new TableColumn<>("Keep ratio");
     ratio.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(cell.getValue()));
     ratio.setCellFactory(c -> new RatioCell());
@@ -269,6 +284,7 @@ public final class AllocationView extends BorderPane {
     TableColumn<GroupRow, String> error = new TableColumn<>("Predicted \u03b5");
     error.setCellValueFactory(cell -> cell.getValue().errorProperty().map(v -> String.format(Locale.ROOT, "%.4f",
         v.doubleValue())));
+    error.setMinWidth(100);
     table.getColumns().add(error);
     for (TableColumn<GroupRow, ?> c : table.getColumns()) {
       c.setSortable(false);
