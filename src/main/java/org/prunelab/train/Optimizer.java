@@ -32,8 +32,14 @@ public abstract class Optimizer implements AutoCloseable {
     };
   }
 
-  /** Updates every parameter with learning rate {@code lr} and clears its gradient. */
+  /**
+   * Updates every parameter with learning rate {@code lr} and clears its gradient. libtorch's gradient mode is per
+   * thread and DJL switches it off only on the thread that first started the engine; on any other thread (a job
+   * worker) the in-place update would fail with "a leaf Variable that requires grad is being used in an in-place
+   * operation", so the step switches it off on its own thread first.
+   */
   public final void step(Map<String, NDArray> parameters, double lr) {
+    JniUtils.setGradMode(false);
     steps++;
     for (Map.Entry<String, NDArray> e : parameters.entrySet()) {
       NDArray weight = e.getValue();

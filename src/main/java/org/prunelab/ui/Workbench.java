@@ -191,16 +191,12 @@ public final class Workbench implements WorkbenchContext, AutoCloseable {
   }
 
   /**
-   * Job body that starts the engine on the worker thread and prepares that thread for training: libtorch's
-   * gradient mode is per thread and DJL switches it off only on the thread that first starts the engine (here it
-   * may be the launcher's main thread), so without this every optimizer step after a gradient collector fails
-   * with "a leaf Variable that requires grad is being used in an in-place operation". It also limits libtorch's
-   * compute threads to all cores but one, so the FX thread always finds a free core while a job computes (on two
-   * cores a training job would otherwise take both). Returns the device and the engine description.
+   * Job body that starts the engine on the worker thread and limits libtorch's compute threads to all cores but
+   * one, so the FX thread always finds a free core while a job computes (on two cores a training job would
+   * otherwise take both). Returns the device and the engine description.
    */
   static String[] startEngine() {
     Device device = Devices.preferred();
-    JniUtils.setGradMode(false);
     JniUtils.setNumThreads(Math.max(1, Runtime.getRuntime().availableProcessors() - 1));
     return new String[] {Devices.describe(device), Devices.engineDescription()};
   }

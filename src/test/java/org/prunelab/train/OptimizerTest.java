@@ -38,6 +38,19 @@ class OptimizerTest {
   }
 
   @Test
+  void stepsOnAThreadOtherThanTheEngineStarter() throws Exception {
+    Engine.getInstance(); // started here; a job worker is another thread, whose gradient mode DJL leaves on
+    double[][] w = new double[1][];
+    Thread worker = new Thread(() -> w[0] = trajectory(OptimizerSpec.sgd(0, false, 0), 0.1, 1));
+    Throwable[] failure = new Throwable[1];
+    worker.setUncaughtExceptionHandler((t, e) -> failure[0] = e);
+    worker.start();
+    worker.join();
+    assertEquals(null, failure[0], "step on a fresh thread failed");
+    assertEquals(0.9, w[0][0], 1e-6); // w1 = 1 - 0.1 * 1
+  }
+
+  @Test
   void nesterovSgdFollowsTheHandWorkedTrajectory() {
     // v1 = 1, step 0.9*1 + 1 = 1.9 -> w1 = 0.81; g = 0.81, v2 = 0.9 + 0.81 = 1.71, step 0.9*1.71 + 0.81 = 2.349
     // -> w2 = 0.81 - 0.2349 = 0.5751
