@@ -19,6 +19,7 @@ import org.prunelab.experiment.metrics.SizeBasis;
 import org.prunelab.experiment.metrics.Sweep;
 import org.prunelab.experiment.metrics.SweepFixture;
 import org.prunelab.results.ExperimentRecord;
+import org.prunelab.results.JobResult;
 import org.prunelab.results.ResultsStore;
 
 /** The report's tables, the chart inputs and the choice of experiment, on the hand-worked SweepFixture. */
@@ -50,6 +51,22 @@ class ExperimentReportTest {
         + " ratios?** Yes: at each method's highest prune ratio the excess error is positive for 3 of 4 (method,"
         + " distribution) pairs, +3.10 pp on average; the slope's 95 % interval lies above zero for 3 and below zero"
         + " for 1 of the 4 pairs with a slope."), md);
+  }
+
+  @Test
+  void reportWithoutCorruptionsOrWithOneRatioSaysSo() {
+    List<JobResult> cleanOnly = SweepFixture.jobs().stream().map(j -> new JobResult(j.key(), j.realisedParams(),
+        j.realisedFlops(), j.originalParams(), j.originalFlops(), j.keptPerUnit(), j.metrics().subList(0, 1),
+        j.pruneTime(), j.retrainTime(), j.versions())).toList();
+    String md = ExperimentReport.markdown(SweepFixture.experiment(), Sweep.of(cleanOnly, null),
+        ReportOptions.standard(0.005));
+    assertTrue(md.contains("| pfp | 40.0 |\n| ft | 20.0 |"), md);
+    assertTrue(md.contains("The experiment measured no corrupted test distribution"), md);
+
+    List<JobResult> oneRatio = SweepFixture.jobs().stream().filter(j -> j.key().keepRatio() >= 0.8).toList();
+    String single = ExperimentReport.markdown(SweepFixture.experiment(), Sweep.of(oneRatio, null),
+        ReportOptions.standard(0.005));
+    assertTrue(single.contains("| fog/3 | pfp | 20.0 | +2.00 | – | needs two prune ratios | 2 |"), single);
   }
 
   @Test
