@@ -1,6 +1,8 @@
 package org.prunelab.chart;
 
+import java.awt.Graphics2D;
 import java.awt.Rectangle;
+import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -11,6 +13,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.Locale;
 import java.util.UUID;
+import javax.imageio.ImageIO;
 import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
 import org.jfree.pdf.PDFDocument;
@@ -19,9 +22,9 @@ import org.jfree.pdf.Page;
 import org.jfree.svg.SVGGraphics2D;
 
 /**
- * Writes a chart headless to a file whose extension picks the format: {@code .png} (raster, width x height pixels),
- * {@code .svg} or {@code .pdf} (vector, width x height points). The file is written next to its target and moved
- * into place, so a reader never sees half a figure.
+ * Writes a chart (or a raster image) headless to a file whose extension picks the format: {@code .png} (raster,
+ * width x height pixels), {@code .svg} or {@code .pdf} (vector, width x height points). The file is written next
+ * to its target and moved into place, so a reader never sees half a figure.
  */
 public final class FigureExport {
 
@@ -30,6 +33,33 @@ public final class FigureExport {
 
   /** Draws {@code chart} at {@code width} x {@code height} into {@code file}, creating its folder if needed. */
   public static void write(JFreeChart chart, Path file, int width, int height) {
+    write(file, width, height, g -> chart.draw(g, new Rectangle(0, 0, width, height)),
+        out -> ChartUtils.writeChartAsPNG(out, chart, width, height));
+  }
+
+  /**
+   * Writes a raster {@code image} (a corruption gallery) into {@code file} at its own size: a PNG of its pixels,
+   * or an SVG or PDF page that embeds them.
+   */
+  public static void write(BufferedImage image, Path file) {
+    write(file, image.getWidth(), image.getHeight(), g -> g.drawImage(image, 0, 0, null), out -> {
+      if (!ImageIO.write(image, "png", out)) {
+        throw new IOException("this Java runtime has no PNG writer in javax.imageio; use a full JDK");
+      }
+    });
+  }
+
+  /** Paints a figure onto a vector canvas. */
+  private interface Painter {
+    void paint(Graphics2D g);
+  }
+
+  /** Encodes a figure as PNG. */
+  private interface PngWriter {
+    void write(OutputStream out) throws IOException;
+  }
+
+  private static void write(Path file, int width, int height, Painter painter, PngWriter png) {
     String name = file.getFileName() == null ? "" : file.getFileName().toString().toLowerCase(Locale.ROOT);
     String format = name.endsWith(".png") ? "png" : name.endsWith(".svg") ? "svg" : name.endsWith(".pdf") ? "pdf"
         : null;
@@ -48,9 +78,9 @@ public final class FigureExport {
       try (OutputStream out = Files.newOutputStream(temp, StandardOpenOption.CREATE_NEW,
           StandardOpenOption.WRITE)) {
         switch (format) {
-          case "png" -> ChartUtils.writeChartAsPNG(out, chart, width, height);
-          case "svg" -> out.write(svg(chart, width, height));
-          default -> out.write(pdf(chart, width, height));
+          case "png" -> png.write(out);
+          case "svg" -> out.write(svg(painter, width, height));
+          default -> out.write(pdf(painter, width, height));
         }
       }
       try {
@@ -72,17 +102,17 @@ public final class FigureExport {
     }
   }
 
-  private static byte[] svg(JFreeChart chart, int width, int height) {
+  private static byte[] svg(Painter painter, int width, int height) {
     SVGGraphics2D g = new SVGGraphics2D(width, height);
-    chart.draw(g, new Rectangle(0, 0, width, height));
+    painter.paint(g);
     return g.getSVGElement().getBytes(StandardCharsets.UTF_8);
   }
 
-  private static byte[] pdf(JFreeChart chart, int width, int height) {
+  private static byte[] pdf(Painter painter, int width, int height) {
     PDFDocument document = new PDFDocument();
     Page page = document.createPage(new Rectangle(0, 0, width, height));
     PDFGraphics2D g = page.getGraphics2D();
-    chart.draw(g, new Rectangle(0, 0, width, height));
+    painter.paint(g);
     return document.getPDFBytes();
   }
 }

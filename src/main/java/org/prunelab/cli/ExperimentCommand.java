@@ -7,11 +7,11 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code prunelab experiment}: sweeps from YAML specs into a results store. Each subcommand is its own class listed
- * here ({@code run}, {@code status}); add new ones (e.g. {@code report}) to {@code subcommands}.
+ * here ({@code run}, {@code status}, {@code report}); add new ones to {@code subcommands}.
  */
 @Command(name = "experiment", mixinStandardHelpOptions = true,
     description = "Run experiment sweeps from YAML specs and inspect the results store.",
-    subcommands = {ExperimentRunCommand.class, ExperimentStatusCommand.class})
+    subcommands = {ExperimentRunCommand.class, ExperimentStatusCommand.class, ReportCommand.class})
 final class ExperimentCommand implements Runnable {
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 

@@ -16,7 +16,7 @@ import picocli.CommandLine.Command;
     description = "Compress neural networks: inspect, train, evaluate, prune and export to ONNX (run without a "
         + "command for the workbench).",
     subcommands = {InfoCommand.class, TrainCommand.class, EvalCommand.class, SensitivityCommand.class, PruneCommand.class, ExportCommand.class,
-        VerifyCommand.class, BenchCommand.class, ExperimentCommand.class})
+        VerifyCommand.class, BenchCommand.class, ExperimentCommand.class, PlotCommand.class})
 public final class PruneLabCli implements Runnable {
   /** Exit status of a check that ran and failed (e.g. {@code verify} beyond its tolerance). */
   public static final int CHECK_FAILED = 1;

@@ -209,6 +209,22 @@ public final class ResultsStore implements AutoCloseable {
     }
   }
 
+  /** Every recorded experiment, oldest first (ties by spec hash). */
+  public synchronized List<ExperimentRecord> experiments() {
+    try (PreparedStatement p = connection.prepareStatement(
+        "SELECT spec_hash, name, spec_text, created_at FROM experiment ORDER BY created_at, spec_hash");
+        ResultSet rs = p.executeQuery()) {
+      List<ExperimentRecord> experiments = new ArrayList<>();
+      while (rs.next()) {
+        experiments.add(new ExperimentRecord(rs.getString(1), rs.getString(2), rs.getString(3),
+            Instant.ofEpochMilli(rs.getLong(4))));
+      }
+      return experiments;
+    } catch (SQLException e) {
+      throw failure("list the experiments in", e);
+    }
+  }
+
   /** Whether a result for this key is recorded. */
   public synchronized boolean isFinished(JobKey key) {
     try {
@@ -365,22 +381,6 @@ public final class ResultsStore implements AutoCloseable {
         p.setDouble(5, m.softmaxDistance());
         p.executeUpdate();
       }
-    }
-  }
-
-  /** Every recorded experiment, oldest first. */
-  public synchronized List<ExperimentRecord> experiments() {
-    try (PreparedStatement p = connection.prepareStatement(
-        "SELECT spec_hash, name, spec_text, created_at FROM experiment ORDER BY created_at, spec_hash");
-        ResultSet rs = p.executeQuery()) {
-      List<ExperimentRecord> experiments = new ArrayList<>();
-      while (rs.next()) {
-        experiments.add(new ExperimentRecord(rs.getString(1), rs.getString(2), rs.getString(3),
-            Instant.ofEpochMilli(rs.getLong(4))));
-      }
-      return experiments;
-    } catch (SQLException e) {
-      throw failure("list the experiments in", e);
     }
   }
 
