@@ -66,7 +66,8 @@ public final class ExperimentReport {
     line(md, "- Tolerances delta: %s of top-1 error; excess-error slope intervals: 95 %% percentile bootstrap,"
         + " B = %d, seed %d", options.tolerances().stream().map(t -> number(100 * t) + " %")
         .collect(Collectors.joining(", ")), options.resamples(), options.seed());
-    md.append("\nSpec:\n\n```yaml\n").append(experiment.specText().strip()).append("\n```\n\n");
+    md.append("\nSpec (canonical JSON, from which the hash is taken):\n\n```json\n")
+        .append(experiment.specText().strip()).append("\n```\n\n");
   }
 
   private static void reference(StringBuilder md, Sweep sweep) {
