@@ -15,6 +15,10 @@ import org.prunelab.lowrank.LowRankCompressor;
 import org.prunelab.lowrank.LowRankMethod;
 import org.prunelab.lowrank.LowRankResult;
 import org.prunelab.nn.Network;
+import org.prunelab.nn.Node;
+import org.prunelab.nn.layer.Conv2d;
+import org.prunelab.nn.layer.Linear;
+import org.prunelab.prune.ChannelGroups;
 import org.prunelab.prune.Surgery;
 import org.prunelab.prune.WeightMask;
 import org.prunelab.prune.WeightMasks;
@@ -82,7 +86,7 @@ final class PruneRetrain {
     long seed = spec.seedValue() + key.repetition();
     Duration[] retrain = {Duration.ZERO};
     if (key.method().equals(SweepJobs.UNPRUNED)) {
-      return finish(key, original, Map.of(), original.parameterCount(), original.macs(), Duration.ZERO,
+      return finish(key, original, fullUnits(original), original.parameterCount(), original.macs(), Duration.ZERO,
           Duration.ZERO, ctx);
     }
     long start = System.nanoTime();
@@ -105,6 +109,23 @@ final class PruneRetrain {
     } finally {
       pruned.network().close();
     }
+  }
+
+  /**
+   * The units of the unpruned network, every kind a pruned job may record: the channels of every prunable channel
+   * group (structured methods) and the weights of every conv and linear weight tensor (unstructured methods, keyed
+   * "node.weight"). Figures divide a pruned job's kept units by these.
+   */
+  static Map<String, Integer> fullUnits(Network network) {
+    Map<String, Integer> units = new LinkedHashMap<>();
+    ChannelGroups.trace(network).prunable().forEach(g -> units.put(g.id(), g.channels()));
+    for (Node node : network.nodes()) {
+      if (node.layer() instanceof Conv2d || node.layer() instanceof Linear) {
+        String weight = node.name() + ".weight";
+        units.put(weight, Math.toIntExact(network.parameters().get(weight).size()));
+      }
+    }
+    return units;
   }
 
   /** Geometric steps from 1 down to the keep ratio (one step in one-shot mode), retraining between steps. */
