@@ -23,6 +23,13 @@ class FigureChartsTest {
   private static final double TOL = 1e-12;
 
   @Test
+  void theAcceptanceSweepsMethodsAndTheUnprunedReferenceHaveDistinctColours() {
+    List<String> methods = List.of("unpruned", "pfp", "ft", "wt", "sipp", "random-filters");
+    assertEquals(methods.size(), methods.stream().map(MethodColors::of).distinct().count());
+    assertEquals(Color.BLACK, MethodColors.of("unpruned"));
+  }
+
+  @Test
   void accuracyCurvesHoldOneSeriesPerMethodWithTheStdBandInPercent() {
     JFreeChart chart = AccuracyVsPrunedChart.of(List.of(
         new CurvePoint("pfp", 0.5, -1.25, 0.5),

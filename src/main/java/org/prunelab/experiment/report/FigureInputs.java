@@ -1,7 +1,9 @@
 package org.prunelab.experiment.report;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalDouble;
 import org.prunelab.chart.CurvePoint;
@@ -24,6 +26,8 @@ import org.prunelab.results.JobResult;
  * (the charts turn them into percent).
  */
 public final class FigureInputs {
+  /** Relative tolerance when a keep ratio given by hand selects a tested one (0.1516 selects 0.15157...). */
+  static final double KEEP_MATCH = 5e-4;
 
   private FigureInputs() {
   }
@@ -102,7 +106,8 @@ public final class FigureInputs {
 
   /**
    * Kept share per unit (channel group or layer) of repetition 0 of each of {@code methods} at {@code keepRatio}:
-   * the job's kept units over the unpruned reference's units of the same name.
+   * the job's kept units over the unpruned reference's units of the same name. The keep ratio matches the nearest
+   * tested one within a relative {@value #KEEP_MATCH}, so the four significant digits the report prints select it.
    */
   public static List<LayerKeep> allocation(Sweep sweep, List<String> methods, double keepRatio) {
     Map<String, Integer> full = sweep.reference().keptPerUnit();
@@ -112,9 +117,12 @@ public final class FigureInputs {
     }
     List<LayerKeep> keeps = new ArrayList<>();
     for (String method : methods) {
-      RatioGroup group = sweep.groups(method).stream().filter(g -> Math.abs(g.keepRatio() - keepRatio) < 1e-9)
-          .findFirst().orElseThrow(() -> new MetricsException(method + " has no jobs at keep ratio " + keepRatio
-              + "; its keep ratios are " + sweep.groups(method).stream().map(RatioGroup::keepRatio).toList()));
+      RatioGroup group = sweep.groups(method).stream()
+          .filter(g -> Math.abs(g.keepRatio() - keepRatio) <= KEEP_MATCH * keepRatio)
+          .min(Comparator.comparingDouble(g -> Math.abs(g.keepRatio() - keepRatio)))
+          .orElseThrow(() -> new MetricsException(method + " has no jobs at keep ratio " + keepRatio
+              + "; its keep ratios are " + sweep.groups(method).stream()
+                  .map(g -> String.format(Locale.ROOT, "%.4g", g.keepRatio())).toList()));
       JobResult job = group.jobs().stream().min((a, b) -> Integer.compare(a.key().repetition(),
           b.key().repetition())).orElseThrow();
       job.keptPerUnit().forEach((unit, kept) -> {

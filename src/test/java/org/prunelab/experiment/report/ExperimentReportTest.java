@@ -115,6 +115,8 @@ class ExperimentReportTest {
     // round(6 * 0.4) = 2 of 6, round(16 * 0.4) = 6 of 16, 48 of 120
     assertEquals(List.of(new LayerKeep("pfp", "conv1", 2 / 6.0), new LayerKeep("pfp", "conv2", 6 / 16.0),
         new LayerKeep("pfp", "fc1", 0.4)), keeps);
+    assertEquals(keeps, FigureInputs.allocation(sweep, List.of("pfp"), 0.40019), "within 5e-4 relative");
+    assertThrows(MetricsException.class, () -> FigureInputs.allocation(sweep, List.of("pfp"), 0.4003));
     MetricsException e = assertThrows(MetricsException.class, () -> FigureInputs.allocation(sweep, List.of("pfp"),
         0.5));
     assertTrue(e.getMessage().contains("no jobs at keep ratio 0.5"), e.getMessage());
