@@ -100,7 +100,8 @@ class ExperimentRunnerTest {
         switch (k.method()) {
           case "unpruned" -> {
             assertEquals(1.0, r.paramRatio());
-            assertEquals(Map.of(), r.keptPerUnit());
+            assertEquals(Map.of("conv1", 20, "conv2", 50, "fc1", 500, "conv1.weight", 500, "conv2.weight", 25_000,
+                "fc1.weight", 400_000, "fc2.weight", 5_000), r.keptPerUnit(), "every unit of LeNet-5, in full");
             s.forEach(m -> assertEquals(1.0, m.agreement()));
             assertEquals(unprunedTop1(), r.metrics().get(0).top1(), 1e-12, "clean top-1 of the bundled LeNet-5");
           }
