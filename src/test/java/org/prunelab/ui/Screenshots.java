@@ -27,6 +27,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.prunelab.job.JobHandle;
+import org.prunelab.ui.allocation.AllocationView;
 import org.prunelab.ui.sensitivity.SensitivityView;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -34,7 +35,7 @@ import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * Renders every navigator view of the workbench (opened on the default model) and an error dialog at 1280x800 in
- * the light and the dark theme (the sensitivity and allocation views after their scoring jobs finished) to {@code target/screenshots/<view>-<theme>.png}, for a person to look at; run alone
+ * the light and the dark theme (the sensitivity and allocation views scored, the allocation at 30 % of the parameters, optimal) to {@code target/screenshots/<view>-<theme>.png}, for a person to look at; run alone
  * with {@code ./mvnw -o test -Dtest=Screenshots}. Checks what a machine can: the images are full size, not empty,
  * and no label or button shows clipped text (an ellipsis where its text did not fit).
  */
@@ -60,8 +61,10 @@ class Screenshots {
     awaitJob(open);
     SensitivityView sensitivity = (SensitivityView) onFx(() -> fx.window.show("Sensitivity"));
     runFx(() -> sensitivity.viewModel().run());
-    onFx(() -> fx.window.show("Allocation"));
+    AllocationView allocation = (AllocationView) onFx(() -> fx.window.show("Allocation"));
     awaitJob(onFx(() -> fx.workbench.jobs().submit("after the scoring jobs", ctx -> true, done -> { }, e -> { })));
+    assertTrue(onFx(() -> allocation.viewModel().applyBudget(0.3)), "optimal allocation at 30 % of the parameters");
+    awaitJob(onFx(() -> fx.workbench.jobs().submit("after the measuring job", ctx -> true, done -> { }, e -> { })));
     runFx(() -> fx.workbench.selectedLayer().set("layer2.0.conv1"));
     for (Theme theme : Theme.values()) {
       runFx(() -> fx.window.applyTheme(theme, fx.stage.getScene()));
