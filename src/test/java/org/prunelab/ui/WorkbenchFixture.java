@@ -2,6 +2,9 @@ package org.prunelab.ui;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -12,10 +15,13 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.prefs.BackingStoreException;
 import java.util.prefs.Preferences;
+import javafx.embed.swing.SwingFXUtils;
+import javafx.scene.Scene;
 import javafx.scene.control.DialogPane;
 import javafx.scene.control.Label;
 import javafx.stage.Stage;
 import javafx.stage.Window;
+import javax.imageio.ImageIO;
 import org.prunelab.job.JobHandle;
 import org.prunelab.zoo.BundledModels;
 import org.testfx.util.WaitForAsyncUtils;
@@ -78,6 +84,20 @@ public final class WorkbenchFixture implements AutoCloseable {
       }
       sleep(20);
     }
+  }
+
+  /** Renders {@code scene} to {@code target/screenshots/name}. */
+  public static Path screenshot(Scene scene, String name) {
+    Path file = Path.of("target", "screenshots", name);
+    runFx(() -> {
+      try {
+        Files.createDirectories(file.getParent());
+        ImageIO.write(SwingFXUtils.fromFXImage(scene.snapshot(null), null), "png", file.toFile());
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    });
+    return file;
   }
 
   /** Waits for a job to end (any way) and for its FX-thread callbacks to have run. */

@@ -2,13 +2,14 @@ package org.prunelab.ui.allocation;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.prunelab.ui.ViewTestSupport.await;
-import static org.prunelab.ui.ViewTestSupport.fx;
-import static org.prunelab.ui.ViewTestSupport.onFx;
+import static org.prunelab.ui.WorkbenchFixture.await;
+import static org.prunelab.ui.WorkbenchFixture.onFx;
+import static org.prunelab.ui.WorkbenchFixture.runFx;
 
 import java.awt.geom.Rectangle2D;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.Map;
 import javafx.geometry.Point2D;
@@ -33,10 +34,10 @@ import org.prunelab.nn.Network;
 import org.prunelab.nn.onnx.OnnxImportOptions;
 import org.prunelab.nn.onnx.OnnxImporter;
 import org.prunelab.prune.Surgery;
-import org.prunelab.ui.LoadedModel;
 import org.prunelab.ui.ErrorDialog;
+import org.prunelab.ui.LoadedModel;
 import org.prunelab.ui.TestWorkbenchContext;
-import org.prunelab.ui.ViewTestSupport;
+import org.prunelab.ui.WorkbenchFixture;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -78,7 +79,7 @@ class AllocationViewTest {
 
   @AfterEach
   void stop() {
-    onFx(() -> context.open(null));
+    runFx(() -> context.open(null));
     context.close();
   }
 
@@ -87,24 +88,24 @@ class AllocationViewTest {
   }
 
   private void awaitScored() {
-    await(120, () -> vm().calculatorProperty().get() != null && view.chartBox() != null);
+    await("the view to settle", Duration.ofSeconds(120), () -> vm().calculatorProperty().get() != null && view.chartBox() != null);
   }
 
   private void awaitMeasured() {
-    await(120, () -> vm().measuredProperty().get());
+    await("the view to settle", Duration.ofSeconds(120), () -> vm().measuredProperty().get());
   }
 
   private double[] ratios() {
-    return fx(() -> vm().state().ratios());
+    return onFx(() -> vm().state().ratios());
   }
 
   private long parameters() {
-    return fx(() -> vm().totalsProperty().get().parameters());
+    return onFx(() -> vm().totalsProperty().get().parameters());
   }
 
   /** Screen point of group {@code u}'s bar row at keep ratio {@code ratio}. */
   private Point2D barPoint(int u, double ratio) {
-    return fx(() -> {
+    return onFx(() -> {
       ChartCanvas canvas = view.chartBox().viewer().getCanvas();
       CategoryPlot plot = canvas.getChart().getCategoryPlot();
       Rectangle2D area = canvas.getRenderingInfo().getPlotInfo().getDataArea();
@@ -121,8 +122,8 @@ class AllocationViewTest {
     awaitMeasured();
     long full = model.network().parameterCount();
     assertEquals(full, parameters(), "all ratios 1 give the unpruned network's parameter count");
-    int conv2 = fx(() -> vm().rows().stream().filter(r -> r.id().equals("conv2")).findFirst().orElseThrow().index());
-    int channels = fx(() -> vm().rows().get(conv2).channels());
+    int conv2 = onFx(() -> vm().rows().stream().filter(r -> r.id().equals("conv2")).findFirst().orElseThrow().index());
+    int channels = onFx(() -> vm().rows().get(conv2).channels());
 
     // drag conv2's bar from 100 % to 30 % (a pixel is about 0.2 %: within one channel of 30 %)
     robot.moveTo(barPoint(conv2, 0.99)).press(MouseButton.PRIMARY).moveTo(barPoint(conv2, 0.6))
@@ -138,9 +139,9 @@ class AllocationViewTest {
       expected = pruned.parameterCount();
     }
     assertEquals(expected, parameters(), "totals equal the parameter count of the network surgery builds");
-    assertTrue(fx(() -> context.history().undoTextProperty().get()).contains("conv2"));
+    assertTrue(onFx(() -> context.history().undoTextProperty().get()).contains("conv2"));
     awaitMeasured();
-    assertTrue(fx(() -> vm().measuredTextProperty().get()).startsWith("measured top-1"));
+    assertTrue(onFx(() -> vm().measuredTextProperty().get()).startsWith("measured top-1"));
 
     // undo the drag with the Undo button
     robot.clickOn("#allocation-undo");
@@ -148,15 +149,15 @@ class AllocationViewTest {
     assertEquals(full, parameters());
 
     // the budget slider with the optimal allocator: click the track at about 10 %
-    assertEquals("optimal", fx(() -> vm().allocatorProperty().get()));
-    Point2D track = fx(() -> {
+    assertEquals("optimal", onFx(() -> vm().allocatorProperty().get()));
+    Point2D track = onFx(() -> {
       Node slider = stage.getScene().lookup("#allocation-budget");
       Node t = slider.lookup(".track");
       javafx.geometry.Bounds b = t.localToScreen(t.getBoundsInLocal());
       return new Point2D(b.getMinX() + 0.1 * b.getWidth(), b.getCenterY());
     });
     robot.clickOn(track);
-    double budget = fx(() -> vm().budgetProperty().get());
+    double budget = onFx(() -> vm().budgetProperty().get());
     assertTrue(budget > 0.05 && budget < 0.2, "the slider moved to about 10 %: " + budget);
     double[] allocated = ratios();
     for (int u = 0; u < allocated.length; u++) {
@@ -166,29 +167,29 @@ class AllocationViewTest {
 
     // Prune: the pruned network has exactly the predicted parameters
     robot.clickOn("#allocation-prune");
-    await(120, () -> vm().pruneTextProperty().get().contains("measured top-1"));
-    String pruned = fx(() -> vm().pruneTextProperty().get());
+    await("the view to settle", Duration.ofSeconds(120), () -> vm().pruneTextProperty().get().contains("measured top-1"));
+    String pruned = onFx(() -> vm().pruneTextProperty().get());
     assertTrue(pruned.contains(String.format(java.util.Locale.ROOT, "%,d parameters", parameters())), pruned);
 
     // exports: the chart as PNG, the pruned network as ONNX (re-imported: same parameter count)
     Path png = dir.resolve("allocation.png");
-    onFx(() -> view.chartBox().export(png, 800, 500));
+    runFx(() -> view.chartBox().export(png, 800, 500));
     assertTrue(Files.size(png) > 1000);
     Path onnx = dir.resolve("pruned.onnx");
     boolean[] done = new boolean[1];
-    onFx(() -> vm().exportOnnx(onnx, () -> done[0] = true));
-    await(120, () -> done[0]);
+    runFx(() -> vm().exportOnnx(onnx, () -> done[0] = true));
+    await("the view to settle", Duration.ofSeconds(120), () -> done[0]);
     try (Network back = OnnxImporter.load(onnx, OnnxImportOptions.on(Devices.preferred()))) {
       assertEquals(parameters(), back.parameterCount());
     }
     Path json = dir.resolve("allocation.csv");
-    assertTrue(fx(() -> vm().exportAllocation(json)));
+    assertTrue(onFx(() -> vm().exportAllocation(json)));
     assertEquals(allocated.length + 1, Files.readAllLines(json).size());
-    ViewTestSupport.screenshot(stage.getScene(), "allocation.png");
+    WorkbenchFixture.screenshot(stage.getScene(), "allocation.png");
   }
 
   private void typeBudget(FxRobot robot, String text) {
-    onFx(() -> ((javafx.scene.control.TextField) stage.getScene().lookup("#allocation-budget-field")).clear());
+    runFx(() -> ((javafx.scene.control.TextField) stage.getScene().lookup("#allocation-budget-field")).clear());
     robot.clickOn("#allocation-budget-field").write(text).type(KeyCode.ENTER);
   }
 
@@ -200,16 +201,16 @@ class AllocationViewTest {
     long parameters = parameters();
     assertTrue(Arrays.stream(before).anyMatch(r -> r < 1));
     typeBudget(robot, "0.0001");
-    DialogPane dialog = fx(() -> Window.getWindows().stream().map(w -> w.getScene().getRoot())
+    DialogPane dialog = onFx(() -> Window.getWindows().stream().map(w -> w.getScene().getRoot())
         .filter(r -> ErrorDialog.PANE_ID.equals(r.getId())).map(r -> (DialogPane) r)
         .findFirst().orElse(null));
     assertTrue(dialog != null, "a dialog names the problem");
-    String text = fx(() -> ((Label) dialog.getContent()).getText());
+    String text = onFx(() -> ((Label) dialog.getContent()).getText());
     assertTrue(text.contains("below the smallest network"), text);
     assertTrue(Arrays.equals(before, ratios()), "ratios unchanged");
     assertEquals(parameters, parameters());
-    assertEquals(0.5, fx(() -> vm().budgetProperty().get()), 0);
-    assertTrue(fx(() -> context.history().undoTextProperty().get()).contains("50.0 %"),
+    assertEquals(0.5, onFx(() -> vm().budgetProperty().get()), 0);
+    assertTrue(onFx(() -> context.history().undoTextProperty().get()).contains("50.0 %"),
         "the refused budget recorded no edit");
   }
 }

@@ -2,10 +2,11 @@ package org.prunelab.ui.sensitivity;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.prunelab.ui.ViewTestSupport.await;
-import static org.prunelab.ui.ViewTestSupport.fx;
-import static org.prunelab.ui.ViewTestSupport.onFx;
+import static org.prunelab.ui.WorkbenchFixture.await;
+import static org.prunelab.ui.WorkbenchFixture.onFx;
+import static org.prunelab.ui.WorkbenchFixture.runFx;
 
+import java.time.Duration;
 import java.util.List;
 import javafx.scene.Scene;
 import javafx.scene.layout.Priority;
@@ -19,7 +20,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.prunelab.prune.allocate.AllocationUnit;
 import org.prunelab.ui.LoadedModel;
 import org.prunelab.ui.TestWorkbenchContext;
-import org.prunelab.ui.ViewTestSupport;
+import org.prunelab.ui.WorkbenchFixture;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -61,28 +62,28 @@ class SensitivityViewTest {
 
   @AfterEach
   void stop() {
-    onFx(() -> context.open(null));
+    runFx(() -> context.open(null));
     context.close();
   }
 
   @Test
   void runShowsDistributionsCurvesAndRankedChannels(FxRobot robot) {
-    onFx(() -> view.viewModel().samplesProperty().set(64));
+    runFx(() -> view.viewModel().samplesProperty().set(64));
     robot.clickOn("#sensitivity-run");
-    await(120, () -> view.viewModel().resultProperty().get() != null);
+    await("the view to settle", Duration.ofSeconds(120), () -> view.viewModel().resultProperty().get() != null);
     SensitivityViewModel vm = view.viewModel();
-    ScoredModel scored = fx(() -> vm.resultProperty().get());
+    ScoredModel scored = onFx(() -> vm.resultProperty().get());
     assertEquals("pfp", scored.method());
     assertEquals(64, scored.samples());
-    assertEquals(List.of("conv1", "conv2", "fc1"), fx(() -> List.copyOf(vm.groups())));
-    assertTrue(fx(() -> vm.boxChart().isPresent() && vm.sumChart().isPresent()));
+    assertEquals(List.of("conv1", "conv2", "fc1"), onFx(() -> List.copyOf(vm.groups())));
+    assertTrue(onFx(() -> vm.boxChart().isPresent() && vm.sumChart().isPresent()));
 
     // the workbench selects conv2 elsewhere: the view follows; the table ranks conv2's channels
-    onFx(() -> context.selectedLayer().set("conv2"));
-    assertEquals("conv2", fx(() -> vm.selectedGroupProperty().get()));
+    runFx(() -> context.selectedLayer().set("conv2"));
+    assertEquals("conv2", onFx(() -> vm.selectedGroupProperty().get()));
     float[] importance = scored.problem().units().stream().filter(u -> u.id().equals("conv2")).findFirst()
         .map(AllocationUnit::importance).orElseThrow();
-    List<ChannelRank> rows = fx(() -> List.copyOf(vm.channels()));
+    List<ChannelRank> rows = onFx(() -> List.copyOf(vm.channels()));
     assertEquals(2 * SensitivityViewModel.TOP_K, rows.size());
     int strongest = 0;
     int weakest = 0;
@@ -93,13 +94,13 @@ class SensitivityViewTest {
     assertEquals(strongest, rows.get(0).channel(), "top 1 is the most important channel");
     assertEquals(weakest, rows.get(SensitivityViewModel.TOP_K).channel(), "bottom 1 is the least important");
     assertTrue(rows.get(0).importance() >= rows.get(1).importance());
-    double[] curve = fx(() -> vm.selectedCurve().orElseThrow().errors());
+    double[] curve = onFx(() -> vm.selectedCurve().orElseThrow().errors());
     assertEquals(0, curve[curve.length - 1], 1e-6, "keeping every channel changes nothing: eps(1) = 0");
     assertTrue(curve[0] > curve[curve.length - 2], "keeping 5 % errs more than keeping 95 %");
 
     // choosing a group in the view selects it in the workbench
     robot.clickOn("#sensitivity-group").clickOn("fc1");
-    assertEquals("fc1", fx(() -> context.selectedLayer().get()));
-    ViewTestSupport.screenshot(stage.getScene(), "sensitivity.png");
+    assertEquals("fc1", onFx(() -> context.selectedLayer().get()));
+    WorkbenchFixture.screenshot(stage.getScene(), "sensitivity.png");
   }
 }
