@@ -12,10 +12,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Entry point of {@code prunelab.jar}: with no arguments it opens the workbench, with a command it runs the CLI.
- * Not a JavaFX {@code Application} itself, so the jar starts from the class path. DJL runs offline on the bundled
- * libtorch. Before any work it checks that libtorch computes convolutions correctly on this CPU; where it does
- * not, it restarts itself with oneDNN limited to SSE4.1, which is exact (see {@link EngineSelfCheck}).
+ * Entry point of {@code prunelab.jar}: with no arguments it opens the workbench, with a command it
+ * runs the CLI. Not a JavaFX {@code Application} itself, so the jar starts from the class path. DJL
+ * runs offline on the bundled libtorch. Before any work it checks that libtorch computes
+ * convolutions correctly on this CPU; where it does not, it restarts itself with oneDNN limited to
+ * SSE4.1, which is exact (see {@link EngineSelfCheck}).
  */
 public final class Launcher {
   private static final Logger LOG = LoggerFactory.getLogger(Launcher.class);
@@ -27,15 +28,22 @@ public final class Launcher {
     if (System.getenv(EngineSelfCheck.ISA_VARIABLE) == null) {
       Optional<String> failure = EngineSelfCheck.run();
       if (failure.isPresent()) {
-        LOG.warn("{}; restarting with {}={}", failure.get(), EngineSelfCheck.ISA_VARIABLE,
+        LOG.warn(
+            "{}; restarting with {}={}",
+            failure.get(),
+            EngineSelfCheck.ISA_VARIABLE,
             EngineSelfCheck.SAFE_ISA);
         System.exit(restartWithSafeIsa(args));
       }
     } else {
       Optional<String> failure = EngineSelfCheck.run();
       if (failure.isPresent()) {
-        LOG.error("{} with {}={}; unset it (PruneLab then picks a safe setting) or set it to {}", failure.get(),
-            EngineSelfCheck.ISA_VARIABLE, System.getenv(EngineSelfCheck.ISA_VARIABLE), EngineSelfCheck.SAFE_ISA);
+        LOG.error(
+            "{} with {}={}; unset it (PruneLab then picks a safe setting) or set it to {}",
+            failure.get(),
+            EngineSelfCheck.ISA_VARIABLE,
+            System.getenv(EngineSelfCheck.ISA_VARIABLE),
+            EngineSelfCheck.SAFE_ISA);
         System.exit(2);
       }
     }
@@ -47,8 +55,9 @@ public final class Launcher {
   }
 
   /**
-   * Applies the engine settings of the build profile (offline CPU libtorch by default, the CUDA flavour fetched
-   * on first start with {@code -Pgpu}) unless the user set them on the command line.
+   * Applies the engine settings of the build profile (offline CPU libtorch by default, the CUDA
+   * flavour fetched on first start with {@code -Pgpu}) unless the user set them on the command
+   * line.
    */
   private static void applyBuildEngineSettings() throws java.io.IOException {
     java.util.Properties build = new java.util.Properties();
@@ -57,7 +66,9 @@ public final class Launcher {
         build.load(in);
       }
     }
-    System.setProperty("ai.djl.offline", System.getProperty("ai.djl.offline", build.getProperty("offline", "true")));
+    System.setProperty(
+        "ai.djl.offline",
+        System.getProperty("ai.djl.offline", build.getProperty("offline", "true")));
     String flavor = build.getProperty("flavor", "cpu");
     if (!flavor.equals("cpu") && System.getProperty("PYTORCH_FLAVOR") == null) {
       System.setProperty("PYTORCH_FLAVOR", flavor);

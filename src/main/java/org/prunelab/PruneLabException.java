@@ -1,6 +1,8 @@
 package org.prunelab;
 
-/** Base of every error PruneLab reports to a user: the message names the problem and the way out. */
+/**
+ * Base of every error PruneLab reports to a user: the message names the problem and the way out.
+ */
 public class PruneLabException extends RuntimeException {
   public PruneLabException(String message) {
     super(message);

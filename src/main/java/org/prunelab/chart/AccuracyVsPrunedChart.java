@@ -12,9 +12,9 @@ import org.jfree.data.xy.YIntervalSeries;
 import org.jfree.data.xy.YIntervalSeriesCollection;
 
 /**
- * Change of top-1 accuracy (percentage points, mean over repetitions) against the share of parameters or FLOPs
- * pruned (percent): one line per method in its {@link MethodColors} colour, with a translucent band of mean +- one
- * standard deviation. A dashed line marks "no change".
+ * Change of top-1 accuracy (percentage points, mean over repetitions) against the share of
+ * parameters or FLOPs pruned (percent): one line per method in its {@link MethodColors} colour,
+ * with a translucent band of mean +- one standard deviation. A dashed line marks "no change".
  */
 public final class AccuracyVsPrunedChart {
 
@@ -35,21 +35,26 @@ public final class AccuracyVsPrunedChart {
     }
   }
 
-  private AccuracyVsPrunedChart() {
-  }
+  private AccuracyVsPrunedChart() {}
 
   /**
-   * The chart of {@code points}, one series per method in order of first appearance, each sorted by pruned share;
-   * series item {@code (x, y, low, high)} is {@code (100 * prunedFraction, change, change - std, change + std)}.
+   * The chart of {@code points}, one series per method in order of first appearance, each sorted by
+   * pruned share; series item {@code (x, y, low, high)} is {@code (100 * prunedFraction, change,
+   * change - std, change + std)}.
    */
   public static JFreeChart of(List<CurvePoint> points, Pruned x) {
     Map<String, YIntervalSeries> series = new LinkedHashMap<>();
     for (CurvePoint p : Inputs.nonEmpty(points, "accuracy change")) {
-      YIntervalSeries s = series.computeIfAbsent(p.method(), m -> new YIntervalSeries(m, true, false));
+      YIntervalSeries s =
+          series.computeIfAbsent(p.method(), m -> new YIntervalSeries(m, true, false));
       double xValue = 100 * p.prunedFraction();
       if (s.indexOf(xValue) >= 0) {
-        throw new ChartException(p.method() + " has two points at " + xValue + " %; give one mean and std per"
-            + " pruned share");
+        throw new ChartException(
+            p.method()
+                + " has two points at "
+                + xValue
+                + " %; give one mean and std per"
+                + " pruned share");
       }
       s.add(xValue, p.accuracyChange(), p.accuracyChange() - p.std(), p.accuracyChange() + p.std());
     }
@@ -70,8 +75,12 @@ public final class AccuracyVsPrunedChart {
     yAxis.setAutoRangeIncludesZero(true);
     XYPlot plot = new XYPlot(dataset, xAxis, yAxis, renderer);
     plot.addRangeMarker(ChartStyle.zeroLine());
-    JFreeChart chart = new JFreeChart("Accuracy change vs " + (x == Pruned.FLOPS ? "pruned FLOPs"
-        : "pruned parameters"), ChartStyle.TITLE, plot, true);
+    JFreeChart chart =
+        new JFreeChart(
+            "Accuracy change vs " + (x == Pruned.FLOPS ? "pruned FLOPs" : "pruned parameters"),
+            ChartStyle.TITLE,
+            plot,
+            true);
     return ChartStyle.apply(chart);
   }
 }

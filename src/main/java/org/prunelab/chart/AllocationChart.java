@@ -11,26 +11,31 @@ import org.jfree.chart.renderer.category.BarRenderer;
 import org.jfree.data.category.DefaultCategoryDataset;
 
 /**
- * Per-layer keep ratio (percent of channels or weights kept) as horizontal bars, one bar per layer and method,
- * layers top to bottom in network order with their names on the axis, bars in the methods' colours; with a
- * single method its name goes into the title instead of a legend.
+ * Per-layer keep ratio (percent of channels or weights kept) as horizontal bars, one bar per layer
+ * and method, layers top to bottom in network order with their names on the axis, bars in the
+ * methods' colours; with a single method its name goes into the title instead of a legend.
  */
 public final class AllocationChart {
 
-  private AllocationChart() {
-  }
+  private AllocationChart() {}
 
   /**
-   * The chart of {@code keeps}: dataset rows the methods and columns the layers, both in order of first
-   * appearance, values {@code 100 * keepRatio}. A (method, layer) pair given twice is an error.
+   * The chart of {@code keeps}: dataset rows the methods and columns the layers, both in order of
+   * first appearance, values {@code 100 * keepRatio}. A (method, layer) pair given twice is an
+   * error.
    */
   public static JFreeChart of(List<LayerKeep> keeps) {
     DefaultCategoryDataset dataset = new DefaultCategoryDataset();
     for (LayerKeep k : Inputs.nonEmpty(keeps, "allocation")) {
-      if (dataset.getRowIndex(k.method()) >= 0 && dataset.getColumnIndex(k.layer()) >= 0
+      if (dataset.getRowIndex(k.method()) >= 0
+          && dataset.getColumnIndex(k.layer()) >= 0
           && dataset.getValue(k.method(), k.layer()) != null) {
-        throw new ChartException("layer " + k.layer() + " has two keep ratios for method " + k.method()
-            + "; give one per layer and method");
+        throw new ChartException(
+            "layer "
+                + k.layer()
+                + " has two keep ratios for method "
+                + k.method()
+                + "; give one per layer and method");
       }
       dataset.addValue(100 * k.keepRatio(), k.method(), k.layer());
     }

@@ -17,8 +17,9 @@ import org.jfree.chart.ui.RectangleEdge;
 import org.jfree.chart.ui.RectangleInsets;
 
 /**
- * The look shared by every figure: white plot with a light grid, 16 pt bold title, 14 pt axis labels, 12 pt ticks
- * and legend, flat bars, legend below the plot. Series colours set by the builders are left alone.
+ * The look shared by every figure: white plot with a light grid, 16 pt bold title, 14 pt axis
+ * labels, 12 pt ticks and legend, flat bars, legend below the plot. Series colours set by the
+ * builders are left alone.
  */
 final class ChartStyle {
 
@@ -28,13 +29,15 @@ final class ChartStyle {
   static final BasicStroke LINE = new BasicStroke(2f);
   private static final Color GRID = new Color(0xDD, 0xDD, 0xDD);
 
-  private ChartStyle() {
-  }
+  private ChartStyle() {}
 
   /** A dashed grey line at value 0, to mark "no change" on a value axis. */
   static ValueMarker zeroLine() {
-    return new ValueMarker(0, Color.GRAY, new BasicStroke(1f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f,
-        new float[] {6f, 4f}, 0f));
+    return new ValueMarker(
+        0,
+        Color.GRAY,
+        new BasicStroke(
+            1f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {6f, 4f}, 0f));
   }
 
   /** Applies the shared fonts and colours to {@code chart} and returns it. */

@@ -19,20 +19,25 @@ import org.prunelab.data.corrupt.Corruption;
 import org.prunelab.data.corrupt.CorruptionFamily;
 
 /**
- * A labelled grid of corrupted images: one row per corruption (a family heading above each run of rows of one
- * family), and for each image of {@code images} a block of columns, the clean image followed by one column per
- * severity. Tiles are enlarged {@code scale} times with nearest-neighbour pixels so single pixels stay visible;
- * tile {@code (image i, severity s)} is exactly {@link CorruptedDataset#image}{@code (images, i, corruption, s,
- * seed)}.
+ * A labelled grid of corrupted images: one row per corruption (a family heading above each run of
+ * rows of one family), and for each image of {@code images} a block of columns, the clean image
+ * followed by one column per severity. Tiles are enlarged {@code scale} times with
+ * nearest-neighbour pixels so single pixels stay visible; tile {@code (image i, severity s)} is
+ * exactly {@link CorruptedDataset#image}{@code (images, i, corruption, s, seed)}.
  *
  * @param images the images to show (a handful: each adds a block of columns)
  * @param corruptions the rows, in order
  * @param severities the severity columns, each in 1..5
- * @param seed seeds image {@code i}'s random draws with {@code (seed, i)}, as {@link CorruptedDataset} does
+ * @param seed seeds image {@code i}'s random draws with {@code (seed, i)}, as {@link
+ *     CorruptedDataset} does
  * @param scale enlargement of each image pixel, 1..16
  */
-public record CorruptionGallery(ImageDataset images, List<Corruption> corruptions, List<Integer> severities,
-    long seed, int scale) {
+public record CorruptionGallery(
+    ImageDataset images,
+    List<Corruption> corruptions,
+    List<Integer> severities,
+    long seed,
+    int scale) {
 
   private static final int GAP = 2;
   private static final int BLOCK_GAP = 12;
@@ -49,8 +54,12 @@ public record CorruptionGallery(ImageDataset images, List<Corruption> corruption
     corruptions = List.copyOf(corruptions);
     severities = List.copyOf(severities);
     if (images.size() == 0 || corruptions.isEmpty()) {
-      throw new IllegalArgumentException("a gallery needs at least one image and one corruption, got "
-          + images.size() + " images and " + corruptions.size() + " corruptions");
+      throw new IllegalArgumentException(
+          "a gallery needs at least one image and one corruption, got "
+              + images.size()
+              + " images and "
+              + corruptions.size()
+              + " corruptions");
     }
     severities.forEach(Corruption::checkSeverity);
     if (scale < 1 || scale > 16) {
@@ -70,13 +79,23 @@ public record CorruptionGallery(ImageDataset images, List<Corruption> corruption
         headings++;
       }
     }
-    int width = MARGIN + LABEL_WIDTH + images.size() * blockWidth + (images.size() - 1) * BLOCK_GAP + MARGIN;
-    int height = MARGIN + HEADER_HEIGHT + headings * FAMILY_HEIGHT
-        + corruptions.size() * (tileH + GAP) + MARGIN;
+    int width =
+        MARGIN
+            + LABEL_WIDTH
+            + images.size() * blockWidth
+            + (images.size() - 1) * BLOCK_GAP
+            + MARGIN;
+    int height =
+        MARGIN
+            + HEADER_HEIGHT
+            + headings * FAMILY_HEIGHT
+            + corruptions.size() * (tileH + GAP)
+            + MARGIN;
     BufferedImage out = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
     Graphics2D g = out.createGraphics();
     try {
-      g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+      g.setRenderingHint(
+          RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
       g.setColor(Color.WHITE);
       g.fillRect(0, 0, width, height);
       g.setColor(Color.DARK_GRAY);
@@ -103,8 +122,11 @@ public record CorruptionGallery(ImageDataset images, List<Corruption> corruption
           g.setColor(new Color(0x33, 0x55, 0x99));
           g.drawString(family.label(), MARGIN, y + FAMILY_HEIGHT - 5);
           g.setColor(new Color(0xcc, 0xd5, 0xe5));
-          g.drawLine(MARGIN + g.getFontMetrics().stringWidth(family.label()) + 6, y + FAMILY_HEIGHT / 2,
-              width - MARGIN, y + FAMILY_HEIGHT / 2);
+          g.drawLine(
+              MARGIN + g.getFontMetrics().stringWidth(family.label()) + 6,
+              y + FAMILY_HEIGHT / 2,
+              width - MARGIN,
+              y + FAMILY_HEIGHT / 2);
           g.setFont(LABEL_FONT);
           y += FAMILY_HEIGHT;
         }
@@ -116,7 +138,8 @@ public record CorruptionGallery(ImageDataset images, List<Corruption> corruption
           images.copyImage(i, clean, 0);
           drawTile(out, clean, blockX, y);
           for (int col = 1; col < columns; col++) {
-            float[] corrupted = CorruptedDataset.image(images, i, corruption, severities.get(col - 1), seed);
+            float[] corrupted =
+                CorruptedDataset.image(images, i, corruption, severities.get(col - 1), seed);
             drawTile(out, corrupted, blockX + col * (tileW + GAP), y);
           }
         }
@@ -128,7 +151,9 @@ public record CorruptionGallery(ImageDataset images, List<Corruption> corruption
     return out;
   }
 
-  /** Renders the gallery and writes it as a PNG file at {@code png}, creating its folder if needed. */
+  /**
+   * Renders the gallery and writes it as a PNG file at {@code png}, creating its folder if needed.
+   */
   public void write(Path png) {
     try {
       Path parent = png.toAbsolutePath().getParent();
@@ -136,15 +161,24 @@ public record CorruptionGallery(ImageDataset images, List<Corruption> corruption
         Files.createDirectories(parent);
       }
       if (!ImageIO.write(render(), "png", png.toFile())) {
-        throw new PruneLabException("this Java runtime has no PNG writer in javax.imageio; use a full JDK");
+        throw new PruneLabException(
+            "this Java runtime has no PNG writer in javax.imageio; use a full JDK");
       }
     } catch (IOException e) {
-      throw new PruneLabException("could not write the corruption gallery to " + png + " (" + e.getMessage()
-          + "); choose a writable folder", e);
+      throw new PruneLabException(
+          "could not write the corruption gallery to "
+              + png
+              + " ("
+              + e.getMessage()
+              + "); choose a writable folder",
+          e);
     }
   }
 
-  /** Paints one C x H x W image (grey or RGB, values in [0, 1]) with its top-left corner at {@code (x0, y0)}. */
+  /**
+   * Paints one C x H x W image (grey or RGB, values in [0, 1]) with its top-left corner at {@code
+   * (x0, y0)}.
+   */
   private void drawTile(BufferedImage out, float[] chw, int x0, int y0) {
     int h = images.height();
     int w = images.width();

@@ -7,28 +7,33 @@ import org.jfree.chart.plot.XYPlot;
 import org.jfree.data.xy.XYSeriesCollection;
 
 /**
- * Excess error e_corr(pruned) - e_corr(unpruned) (percentage points) against prune ratio (percent of parameters
- * removed): one line per corruption, a dashed line at zero excess.
+ * Excess error e_corr(pruned) - e_corr(unpruned) (percentage points) against prune ratio (percent
+ * of parameters removed): one line per corruption, a dashed line at zero excess.
  */
 public final class ExcessErrorChart {
 
-  private ExcessErrorChart() {
-  }
+  private ExcessErrorChart() {}
 
   /**
-   * The chart of {@code points} pruned by {@code method} (named in the title): one series per corruption in order
-   * of first appearance, items {@code (100 * pruneRatio, excessError)} sorted by ratio.
+   * The chart of {@code points} pruned by {@code method} (named in the title): one series per
+   * corruption in order of first appearance, items {@code (100 * pruneRatio, excessError)} sorted
+   * by ratio.
    */
   public static JFreeChart of(String method, List<ExcessErrorPoint> points) {
     Inputs.name(method, "method");
-    XYSeriesCollection dataset = XYLines.collection(Inputs.nonEmpty(points, "excess error"),
-        ExcessErrorPoint::corruption, ExcessErrorPoint::pruneRatio, ExcessErrorPoint::excessError);
+    XYSeriesCollection dataset =
+        XYLines.collection(
+            Inputs.nonEmpty(points, "excess error"),
+            ExcessErrorPoint::corruption,
+            ExcessErrorPoint::pruneRatio,
+            ExcessErrorPoint::excessError);
     NumberAxis xAxis = new NumberAxis("Prune ratio (% of parameters removed)");
     xAxis.setRange(0, 100);
     NumberAxis yAxis = new NumberAxis("Excess error (points)");
     XYPlot plot = new XYPlot(dataset, xAxis, yAxis, XYLines.renderer(dataset.getSeriesCount()));
     plot.addRangeMarker(ChartStyle.zeroLine());
-    return ChartStyle.apply(new JFreeChart("Excess error under corruption (" + method + ")", ChartStyle.TITLE,
-        plot, true));
+    return ChartStyle.apply(
+        new JFreeChart(
+            "Excess error under corruption (" + method + ")", ChartStyle.TITLE, plot, true));
   }
 }

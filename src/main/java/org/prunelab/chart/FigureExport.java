@@ -22,31 +22,44 @@ import org.jfree.pdf.Page;
 import org.jfree.svg.SVGGraphics2D;
 
 /**
- * Writes a chart (or a raster image) headless to a file whose extension picks the format: {@code .png} (raster,
- * width x height pixels), {@code .svg} or {@code .pdf} (vector, width x height points). The file is written next
- * to its target and moved into place, so a reader never sees half a figure.
+ * Writes a chart (or a raster image) headless to a file whose extension picks the format: {@code
+ * .png} (raster, width x height pixels), {@code .svg} or {@code .pdf} (vector, width x height
+ * points). The file is written next to its target and moved into place, so a reader never sees half
+ * a figure.
  */
 public final class FigureExport {
 
-  private FigureExport() {
-  }
+  private FigureExport() {}
 
-  /** Draws {@code chart} at {@code width} x {@code height} into {@code file}, creating its folder if needed. */
+  /**
+   * Draws {@code chart} at {@code width} x {@code height} into {@code file}, creating its folder if
+   * needed.
+   */
   public static void write(JFreeChart chart, Path file, int width, int height) {
-    write(file, width, height, g -> chart.draw(g, new Rectangle(0, 0, width, height)),
+    write(
+        file,
+        width,
+        height,
+        g -> chart.draw(g, new Rectangle(0, 0, width, height)),
         out -> ChartUtils.writeChartAsPNG(out, chart, width, height));
   }
 
   /**
-   * Writes a raster {@code image} (a corruption gallery) into {@code file} at its own size: a PNG of its pixels,
-   * or an SVG or PDF page that embeds them.
+   * Writes a raster {@code image} (a corruption gallery) into {@code file} at its own size: a PNG
+   * of its pixels, or an SVG or PDF page that embeds them.
    */
   public static void write(BufferedImage image, Path file) {
-    write(file, image.getWidth(), image.getHeight(), g -> g.drawImage(image, 0, 0, null), out -> {
-      if (!ImageIO.write(image, "png", out)) {
-        throw new IOException("this Java runtime has no PNG writer in javax.imageio; use a full JDK");
-      }
-    });
+    write(
+        file,
+        image.getWidth(),
+        image.getHeight(),
+        g -> g.drawImage(image, 0, 0, null),
+        out -> {
+          if (!ImageIO.write(image, "png", out)) {
+            throw new IOException(
+                "this Java runtime has no PNG writer in javax.imageio; use a full JDK");
+          }
+        });
   }
 
   /** Paints a figure onto a vector canvas. */
@@ -60,23 +73,30 @@ public final class FigureExport {
   }
 
   private static void write(Path file, int width, int height, Painter painter, PngWriter png) {
-    String name = file.getFileName() == null ? "" : file.getFileName().toString().toLowerCase(Locale.ROOT);
-    String format = name.endsWith(".png") ? "png" : name.endsWith(".svg") ? "svg" : name.endsWith(".pdf") ? "pdf"
-        : null;
+    String name =
+        file.getFileName() == null ? "" : file.getFileName().toString().toLowerCase(Locale.ROOT);
+    String format =
+        name.endsWith(".png")
+            ? "png"
+            : name.endsWith(".svg") ? "svg" : name.endsWith(".pdf") ? "pdf" : null;
     if (format == null) {
-      throw new ChartException("cannot tell the figure format of " + file + "; end the file name with .png, .svg"
-          + " or .pdf");
+      throw new ChartException(
+          "cannot tell the figure format of "
+              + file
+              + "; end the file name with .png, .svg"
+              + " or .pdf");
     }
     if (width < 1 || height < 1 || width > 20_000 || height > 20_000) {
-      throw new ChartException("figure size must be 1..20000 in each direction, got " + width + " x " + height);
+      throw new ChartException(
+          "figure size must be 1..20000 in each direction, got " + width + " x " + height);
     }
     Path target = file.toAbsolutePath();
     Path temp = null;
     try {
       Files.createDirectories(target.getParent());
       temp = target.resolveSibling("." + target.getFileName() + "." + UUID.randomUUID() + ".tmp");
-      try (OutputStream out = Files.newOutputStream(temp, StandardOpenOption.CREATE_NEW,
-          StandardOpenOption.WRITE)) {
+      try (OutputStream out =
+          Files.newOutputStream(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
         switch (format) {
           case "png" -> png.write(out);
           case "svg" -> out.write(svg(painter, width, height));
@@ -84,13 +104,14 @@ public final class FigureExport {
         }
       }
       try {
-        Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        Files.move(
+            temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
       } catch (AtomicMoveNotSupportedException e) {
         Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
       }
     } catch (IOException e) {
-      throw new ChartException("could not write the figure to " + file + " (" + e + "); choose a writable folder",
-          e);
+      throw new ChartException(
+          "could not write the figure to " + file + " (" + e + "); choose a writable folder", e);
     } finally {
       if (temp != null) {
         try {

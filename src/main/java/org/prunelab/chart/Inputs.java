@@ -2,15 +2,18 @@ package org.prunelab.chart;
 
 import java.util.List;
 
-/** Checks shared by the figures' input records; each failure names the bad value and what is expected. */
+/**
+ * Checks shared by the figures' input records; each failure names the bad value and what is
+ * expected.
+ */
 final class Inputs {
 
-  private Inputs() {
-  }
+  private Inputs() {}
 
   static String name(String value, String what) {
     if (value == null || value.isBlank()) {
-      throw new ChartException(what + " must be a non-blank name, got " + (value == null ? "null" : "'" + value + "'"));
+      throw new ChartException(
+          what + " must be a non-blank name, got " + (value == null ? "null" : "'" + value + "'"));
     }
     return value;
   }
@@ -24,7 +27,8 @@ final class Inputs {
 
   static double fraction(double value, String what) {
     if (!(value >= 0 && value <= 1)) {
-      throw new ChartException(what + " must be a fraction in [0, 1] (not a percentage), got " + value);
+      throw new ChartException(
+          what + " must be a fraction in [0, 1] (not a percentage), got " + value);
     }
     return value;
   }

@@ -14,7 +14,8 @@ public record ParetoPoint(String method, double keptFlopsFraction, double accura
     Inputs.name(method, "method");
     Inputs.fraction(keptFlopsFraction, "keptFlopsFraction of " + method);
     if (!(accuracy >= 0 && accuracy <= 100)) {
-      throw new ChartException("accuracy of " + method + " must be a percentage in [0, 100], got " + accuracy);
+      throw new ChartException(
+          "accuracy of " + method + " must be a percentage in [0, 100], got " + accuracy);
     }
   }
 }

@@ -1,9 +1,9 @@
 package org.prunelab.chart;
 
 /**
- * How much of a network a method can prune while staying within a tolerated accuracy drop, measured on the clean
- * test set and on corrupted inputs (the prune potential of Baykal et al.: the largest prune ratio whose accuracy
- * drop is at most delta).
+ * How much of a network a method can prune while staying within a tolerated accuracy drop, measured
+ * on the clean test set and on corrupted inputs (the prune potential of Baykal et al.: the largest
+ * prune ratio whose accuracy drop is at most delta).
  *
  * @param method the method's name (one group of bars)
  * @param clean prune potential on clean inputs, a fraction in [0, 1]

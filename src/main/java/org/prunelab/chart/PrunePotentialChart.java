@@ -11,40 +11,44 @@ import org.jfree.chart.renderer.category.BarRenderer;
 import org.jfree.data.category.DefaultCategoryDataset;
 
 /**
- * Prune potential (percent of parameters prunable within the tolerated accuracy drop) per method: a pair of bars
- * per method, clean inputs in the method's colour and corrupted inputs in a lighter tint of it. The legend shows
- * the two conditions in grey.
+ * Prune potential (percent of parameters prunable within the tolerated accuracy drop) per method: a
+ * pair of bars per method, clean inputs in the method's colour and corrupted inputs in a lighter
+ * tint of it. The legend shows the two conditions in grey.
  */
 public final class PrunePotentialChart {
 
   /** Row keys of the dataset. */
   public static final String CLEAN = "clean";
+
   public static final String CORRUPTED = "corrupted";
 
-  private PrunePotentialChart() {
-  }
+  private PrunePotentialChart() {}
 
   /**
-   * The chart of {@code potentials}: dataset rows {@link #CLEAN} and {@link #CORRUPTED}, columns the methods in
-   * input order, values in percent.
+   * The chart of {@code potentials}: dataset rows {@link #CLEAN} and {@link #CORRUPTED}, columns
+   * the methods in input order, values in percent.
    */
   public static JFreeChart of(List<PrunePotential> potentials) {
     DefaultCategoryDataset dataset = new DefaultCategoryDataset();
     for (PrunePotential p : Inputs.nonEmpty(potentials, "prune potential")) {
       if (dataset.getColumnIndex(p.method()) >= 0) {
-        throw new ChartException("method " + p.method() + " appears twice in the prune potential figure; give one"
-            + " entry per method");
+        throw new ChartException(
+            "method "
+                + p.method()
+                + " appears twice in the prune potential figure; give one"
+                + " entry per method");
       }
       dataset.addValue(100 * p.clean(), CLEAN, p.method());
       dataset.addValue(100 * p.corrupted(), CORRUPTED, p.method());
     }
-    BarRenderer renderer = new BarRenderer() {
-      @Override
-      public Paint getItemPaint(int row, int column) {
-        Color colour = MethodColors.of(dataset.getColumnKey(column).toString());
-        return row == 0 ? colour : tint(colour);
-      }
-    };
+    BarRenderer renderer =
+        new BarRenderer() {
+          @Override
+          public Paint getItemPaint(int row, int column) {
+            Color colour = MethodColors.of(dataset.getColumnKey(column).toString());
+            return row == 0 ? colour : tint(colour);
+          }
+        };
     renderer.setSeriesPaint(0, Color.DARK_GRAY);
     renderer.setSeriesPaint(1, tint(Color.DARK_GRAY));
     renderer.setItemMargin(0.05);
@@ -52,8 +56,8 @@ public final class PrunePotentialChart {
     NumberAxis yAxis = new NumberAxis("Prune potential (% of parameters)");
     yAxis.setRange(0, 100);
     CategoryPlot plot = new CategoryPlot(dataset, new CategoryAxis("Method"), yAxis, renderer);
-    return ChartStyle.apply(new JFreeChart("Prune potential: clean vs corrupted inputs", ChartStyle.TITLE, plot,
-        true));
+    return ChartStyle.apply(
+        new JFreeChart("Prune potential: clean vs corrupted inputs", ChartStyle.TITLE, plot, true));
   }
 
   /** {@code colour} mixed 55 % of the way to white. */

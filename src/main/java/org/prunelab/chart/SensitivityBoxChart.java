@@ -15,18 +15,19 @@ import org.jfree.data.statistics.DefaultBoxAndWhiskerCategoryDataset;
 
 /**
  * The spread of channel importance inside every prunable group as box plots: per group the values
- * v_j = s_j / mean_k s_k (1 is the group's average channel), so groups of different widths compare; a tall box means
- * the method sees a few channels that matter and many that do not. Box: quartiles and median, whiskers 1.5 IQR,
- * no mean marker (it is 1 in every group by construction); the tooltip gives the numbers.
+ * v_j = s_j / mean_k s_k (1 is the group's average channel), so groups of different widths compare;
+ * a tall box means the method sees a few channels that matter and many that do not. Box: quartiles
+ * and median, whiskers 1.5 IQR, no mean marker (it is 1 in every group by construction); the
+ * tooltip gives the numbers.
  */
 public final class SensitivityBoxChart {
 
-  private SensitivityBoxChart() {
-  }
+  private SensitivityBoxChart() {}
 
   /**
-   * The chart of {@code groups}: one box per group, dataset column key the group name, values divided by the
-   * group's mean (left as they are when the mean is 0). A group given twice is an error.
+   * The chart of {@code groups}: one box per group, dataset column key the group name, values
+   * divided by the group's mean (left as they are when the mean is 0). A group given twice is an
+   * error.
    */
   public static JFreeChart of(String method, List<ChannelImportance> groups) {
     Inputs.name(method, "method");
@@ -34,7 +35,8 @@ public final class SensitivityBoxChart {
     Set<String> seen = new HashSet<>();
     for (ChannelImportance g : Inputs.nonEmpty(groups, "sensitivity distribution")) {
       if (!seen.add(g.group())) {
-        throw new ChartException("group " + g.group() + " is given twice; give one entry per group");
+        throw new ChartException(
+            "group " + g.group() + " is given twice; give one entry per group");
       }
       double[] v = g.values();
       double mean = 0;
@@ -60,7 +62,8 @@ public final class SensitivityBoxChart {
     NumberAxis valueAxis = new NumberAxis("Importance / group mean");
     valueAxis.setAutoRangeIncludesZero(true);
     CategoryPlot plot = new CategoryPlot(dataset, groupAxis, valueAxis, renderer);
-    return ChartStyle.apply(new JFreeChart("Channel sensitivity per group (" + method + ")", ChartStyle.TITLE, plot,
-        false));
+    return ChartStyle.apply(
+        new JFreeChart(
+            "Channel sensitivity per group (" + method + ")", ChartStyle.TITLE, plot, false));
   }
 }

@@ -16,19 +16,22 @@ import org.jfree.data.category.CategoryDataset;
 import org.jfree.data.category.DefaultCategoryDataset;
 
 /**
- * S_l = sum_j s_j per layer as bars (PFP, Liebenwein, Baykal et al., ICLR 2020): the larger S_l, the more spread a
- * layer's importance and the more samples m_l(eps) = ceil(3 (6 + 2 eps) alpha_l S_l / eps^2) it needs for a given
- * error, so the more channels it keeps. The tooltip also gives alpha_l S_l.
+ * S_l = sum_j s_j per layer as bars (PFP, Liebenwein, Baykal et al., ICLR 2020): the larger S_l,
+ * the more spread a layer's importance and the more samples m_l(eps) = ceil(3 (6 + 2 eps) alpha_l
+ * S_l / eps^2) it needs for a given error, so the more channels it keeps. The tooltip also gives
+ * alpha_l S_l.
  */
 public final class SensitivitySumChart {
 
   /** Dataset row of the S_l bars. */
   public static final String SERIES = "S_l";
 
-  private SensitivitySumChart() {
-  }
+  private SensitivitySumChart() {}
 
-  /** The chart of {@code sums}: one bar per layer (column key the layer name). A layer given twice is an error. */
+  /**
+   * The chart of {@code sums}: one bar per layer (column key the layer name). A layer given twice
+   * is an error.
+   */
   public static JFreeChart of(String method, List<LayerSensitivitySum> sums) {
     Inputs.name(method, "method");
     DefaultCategoryDataset dataset = new DefaultCategoryDataset();
@@ -45,19 +48,21 @@ public final class SensitivitySumChart {
     renderer.setMaximumBarWidth(0.06);
     NumberFormat format = NumberFormat.getNumberInstance(Locale.ROOT);
     format.setMaximumFractionDigits(4);
-    renderer.setDefaultToolTipGenerator(new StandardCategoryToolTipGenerator("{1}: S_l = {2}", format) {
-      @Override
-      public String generateToolTip(CategoryDataset data, int row, int column) {
-        String layer = data.getColumnKey(column).toString();
-        return super.generateToolTip(data, row, column) + String.format(Locale.ROOT, ", alpha_l S_l = %.1f",
-            bound.get(layer));
-      }
-    });
+    renderer.setDefaultToolTipGenerator(
+        new StandardCategoryToolTipGenerator("{1}: S_l = {2}", format) {
+          @Override
+          public String generateToolTip(CategoryDataset data, int row, int column) {
+            String layer = data.getColumnKey(column).toString();
+            return super.generateToolTip(data, row, column)
+                + String.format(Locale.ROOT, ", alpha_l S_l = %.1f", bound.get(layer));
+          }
+        });
     CategoryAxis layerAxis = new CategoryAxis("Layer");
     layerAxis.setCategoryLabelPositions(CategoryLabelPositions.UP_45);
     NumberAxis sumAxis = new NumberAxis("S_l = \u03a3_j s_j");
     CategoryPlot plot = new CategoryPlot(dataset, layerAxis, sumAxis, renderer);
-    return ChartStyle.apply(new JFreeChart("Sum of sensitivities per layer (" + method + ")", ChartStyle.TITLE, plot,
-        false));
+    return ChartStyle.apply(
+        new JFreeChart(
+            "Sum of sensitivities per layer (" + method + ")", ChartStyle.TITLE, plot, false));
   }
 }

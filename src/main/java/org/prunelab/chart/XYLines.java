@@ -10,25 +10,34 @@ import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 
-/** Line series keyed by a name, shared by the figures that draw one line per corruption or per group. */
+/**
+ * Line series keyed by a name, shared by the figures that draw one line per corruption or per
+ * group.
+ */
 final class XYLines {
 
-  private XYLines() {
-  }
+  private XYLines() {}
 
   /**
-   * One series per distinct key in order of first appearance, each item {@code (100 * fraction, value)}, sorted
-   * by x; a repeated x within one series is an error.
+   * One series per distinct key in order of first appearance, each item {@code (100 * fraction,
+   * value)}, sorted by x; a repeated x within one series is an error.
    */
-  static <T> XYSeriesCollection collection(List<T> points, Function<T, String> key, ToDoubleFunction<T> fraction,
+  static <T> XYSeriesCollection collection(
+      List<T> points,
+      Function<T, String> key,
+      ToDoubleFunction<T> fraction,
       ToDoubleFunction<T> value) {
     Map<String, XYSeries> series = new LinkedHashMap<>();
     for (T p : points) {
       XYSeries s = series.computeIfAbsent(key.apply(p), k -> new XYSeries(k, true, false));
       double x = 100 * fraction.applyAsDouble(p);
       if (s.indexOf(x) >= 0) {
-        throw new ChartException(key.apply(p) + " has two points at " + x + " %; give one value per x (average"
-            + " repetitions first)");
+        throw new ChartException(
+            key.apply(p)
+                + " has two points at "
+                + x
+                + " %; give one value per x (average"
+                + " repetitions first)");
       }
       s.add(x, value.applyAsDouble(p));
     }

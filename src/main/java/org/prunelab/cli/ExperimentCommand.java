@@ -6,10 +6,13 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code prunelab experiment}: sweeps from YAML specs into a results store. Each subcommand is its own class listed
- * here ({@code run}, {@code status}, {@code report}); add new ones to {@code subcommands}.
+ * {@code prunelab experiment}: sweeps from YAML specs into a results store. Each subcommand is its
+ * own class listed here ({@code run}, {@code status}, {@code report}); add new ones to {@code
+ * subcommands}.
  */
-@Command(name = "experiment", mixinStandardHelpOptions = true,
+@Command(
+    name = "experiment",
+    mixinStandardHelpOptions = true,
     description = "Run experiment sweeps from YAML specs and inspect the results store.",
     subcommands = {ExperimentRunCommand.class, ExperimentStatusCommand.class, ReportCommand.class})
 final class ExperimentCommand implements Runnable {

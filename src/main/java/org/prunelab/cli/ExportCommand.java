@@ -14,7 +14,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code prunelab export}: writes a model (zoo, trained, pruned or factored) as an ONNX file. */
-@Command(name = "export", mixinStandardHelpOptions = true,
+@Command(
+    name = "export",
+    mixinStandardHelpOptions = true,
     description = "Write a model as ONNX (opset 13 to 18) for ONNX Runtime and other frameworks.")
 final class ExportCommand implements Runnable {
   @Mixin ModelOptions model;
@@ -22,8 +24,10 @@ final class ExportCommand implements Runnable {
   @Option(names = "--out", required = true, description = "ONNX file to write (.onnx).")
   Path out;
 
-  @Option(names = "--opset", defaultValue = "17", description = "ONNX operator set, 13 to 18 (default: "
-      + "${DEFAULT-VALUE}).")
+  @Option(
+      names = "--opset",
+      defaultValue = "17",
+      description = "ONNX operator set, 13 to 18 (default: " + "${DEFAULT-VALUE}).")
   int opset;
 
   @Option(names = "--json", description = "Print JSON.")
@@ -48,9 +52,15 @@ final class ExportCommand implements Runnable {
         result.put("parameters", net.parameterCount());
         Json.print(stdout, result);
       } else {
-        stdout.printf("wrote %s: %s as ONNX opset %d, %d nodes, %d initializers (%s parameters), %s bytes%n",
-            written.file(), model.model, written.opset(), written.nodes(), written.initializers(),
-            Numbers.grouped(net.parameterCount()), Numbers.grouped(written.bytes()));
+        stdout.printf(
+            "wrote %s: %s as ONNX opset %d, %d nodes, %d initializers (%s parameters), %s bytes%n",
+            written.file(),
+            model.model,
+            written.opset(),
+            written.nodes(),
+            written.initializers(),
+            Numbers.grouped(net.parameterCount()),
+            Numbers.grouped(written.bytes()));
       }
     }
   }

@@ -12,9 +12,15 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code prunelab info}: the layer table of a model with parameters and FLOPs (multiply-accumulates). */
-@Command(name = "info", mixinStandardHelpOptions = true,
-    description = "Layer table: shapes, parameters and FLOPs (multiply-accumulates) per layer and in total.")
+/**
+ * {@code prunelab info}: the layer table of a model with parameters and FLOPs
+ * (multiply-accumulates).
+ */
+@Command(
+    name = "info",
+    mixinStandardHelpOptions = true,
+    description =
+        "Layer table: shapes, parameters and FLOPs (multiply-accumulates) per layer and in total.")
 final class InfoCommand implements Runnable {
   @Mixin ModelOptions model;
 
@@ -32,16 +38,28 @@ final class InfoCommand implements Runnable {
         Json.print(out, summary);
         return;
       }
-      out.printf("%-28s %-15s %-16s %-16s %12s %14s%n", "layer", "op", "input", "output", "params", "FLOPs");
+      out.printf(
+          "%-28s %-15s %-16s %-16s %12s %14s%n",
+          "layer", "op", "input", "output", "params", "FLOPs");
       for (LayerInfo row : summary.layers()) {
-        out.printf("%-28s %-15s %-16s %-16s %12s %14s%n", row.name(), row.op(), shapes(row.inputShapes()),
-            shape(row.outputShape()), Numbers.grouped(row.params()), Numbers.grouped(row.macs()));
+        out.printf(
+            "%-28s %-15s %-16s %-16s %12s %14s%n",
+            row.name(),
+            row.op(),
+            shapes(row.inputShapes()),
+            shape(row.outputShape()),
+            Numbers.grouped(row.params()),
+            Numbers.grouped(row.macs()));
       }
       out.printf("%ninput %s, %d layers%n", shape(summary.inputShape()), summary.layers().size());
-      out.printf("parameters %s (%s), buffers %s%n", Numbers.grouped(summary.parameters()),
-          Numbers.si(summary.parameters()), Numbers.grouped(summary.buffers()));
-      out.printf("FLOPs (multiply-accumulates per image) %s (%s)%n", Numbers.grouped(summary.macs()),
-          Numbers.si(summary.macs()));
+      out.printf(
+          "parameters %s (%s), buffers %s%n",
+          Numbers.grouped(summary.parameters()),
+          Numbers.si(summary.parameters()),
+          Numbers.grouped(summary.buffers()));
+      out.printf(
+          "FLOPs (multiply-accumulates per image) %s (%s)%n",
+          Numbers.grouped(summary.macs()), Numbers.si(summary.macs()));
     }
   }
 

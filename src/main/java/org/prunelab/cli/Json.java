@@ -8,7 +8,8 @@ import java.io.UncheckedIOException;
 
 /** Writes the --json output of commands: one pretty-printed JSON document on stdout. */
 final class Json {
-  private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  private static final ObjectMapper MAPPER =
+      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
   private Json() {}
 

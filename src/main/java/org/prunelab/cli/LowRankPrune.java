@@ -21,8 +21,9 @@ import org.prunelab.prune.allocate.BudgetKind;
 import org.prunelab.train.Metrics;
 
 /**
- * The low-rank branch of {@code prunelab prune} (alds, svd, svd-energy, pca, lrank): spectra once, then one
- * factored network per keep ratio, reported per layer as groups K, rank j of r_max and predicted error.
+ * The low-rank branch of {@code prunelab prune} (alds, svd, svd-energy, pca, lrank): spectra once,
+ * then one factored network per keep ratio, reported per layer as groups K, rank j of r_max and
+ * predicted error.
  */
 final class LowRankPrune {
   private LowRankPrune() {}
@@ -36,10 +37,20 @@ final class LowRankPrune {
     Metrics evaluate(Network compressed);
   }
 
-  static List<Map<String, Object>> run(Network network, String name, List<Budget> budgets, Batch samples, long seed,
-      JobContext ctx, Finish finish, Path outFile, PrintWriter out, boolean json) {
+  static List<Map<String, Object>> run(
+      Network network,
+      String name,
+      List<Budget> budgets,
+      Batch samples,
+      long seed,
+      JobContext ctx,
+      Finish finish,
+      Path outFile,
+      PrintWriter out,
+      boolean json) {
     LowRankMethod method = LowRankMethod.parse(name);
-    Spectra spectra = LowRankCompressor.spectra(network, method, samples == null ? null : samples.images(), ctx);
+    Spectra spectra =
+        LowRankCompressor.spectra(network, method, samples == null ? null : samples.images(), ctx);
     List<Map<String, Object>> reports = new ArrayList<>();
     for (Budget budget : budgets) {
       LowRankResult result = LowRankCompressor.compress(network, method, budget, spectra, seed);
@@ -58,34 +69,69 @@ final class LowRankPrune {
     return reports;
   }
 
-  private static void print(PrintWriter out, LowRankResult result, Budget budget, Network original,
-      Network compressed, Metrics metrics, Path file) {
-    out.printf(Locale.ROOT, "%s, keep %s of %s requested, largest layer error %.4f%n", result.plan().method().cliName(),
-        budget.keepRatio(), budget.kind().label(), result.plan().maxError());
-    out.printf(Locale.ROOT, "%-28s %8s %6s %12s %10s%n", "layer", "groups K", "rank j", "of r_max", "error");
+  private static void print(
+      PrintWriter out,
+      LowRankResult result,
+      Budget budget,
+      Network original,
+      Network compressed,
+      Metrics metrics,
+      Path file) {
+    out.printf(
+        Locale.ROOT,
+        "%s, keep %s of %s requested, largest layer error %.4f%n",
+        result.plan().method().cliName(),
+        budget.keepRatio(),
+        budget.kind().label(),
+        result.plan().maxError());
+    out.printf(
+        Locale.ROOT,
+        "%-28s %8s %6s %12s %10s%n",
+        "layer",
+        "groups K",
+        "rank j",
+        "of r_max",
+        "error");
     for (LayerPlan layer : result.plan().layers()) {
       if (layer.factored()) {
-        out.printf(Locale.ROOT, "%-28s %8d %6d %12d %10.4f%n", layer.node(), layer.groups(), layer.rank(),
-            layer.maxRank(), layer.error());
+        out.printf(
+            Locale.ROOT,
+            "%-28s %8d %6d %12d %10.4f%n",
+            layer.node(),
+            layer.groups(),
+            layer.rank(),
+            layer.maxRank(),
+            layer.error());
       } else {
-        out.printf(Locale.ROOT, "%-28s %8s %6s %12s %10s%n", layer.node(), "-", "-", "not factored", "0");
+        out.printf(
+            Locale.ROOT, "%-28s %8s %6s %12s %10s%n", layer.node(), "-", "-", "not factored", "0");
       }
     }
-    out.printf(Locale.ROOT, "parameters %s -> %s (%.4f kept), FLOPs %s -> %s (%.4f kept)%n",
-        Numbers.grouped(original.parameterCount()), Numbers.grouped(compressed.parameterCount()),
-        (double) compressed.parameterCount() / original.parameterCount(), Numbers.si(original.macs()),
-        Numbers.si(compressed.macs()), (double) compressed.macs() / original.macs());
+    out.printf(
+        Locale.ROOT,
+        "parameters %s -> %s (%.4f kept), FLOPs %s -> %s (%.4f kept)%n",
+        Numbers.grouped(original.parameterCount()),
+        Numbers.grouped(compressed.parameterCount()),
+        (double) compressed.parameterCount() / original.parameterCount(),
+        Numbers.si(original.macs()),
+        Numbers.si(compressed.macs()),
+        (double) compressed.macs() / original.macs());
     if (metrics != null) {
-      out.printf(Locale.ROOT, "compressed test accuracy: top-1 %s, top-5 %s, loss %.4f (%d images)%n",
-          Numbers.percent(metrics.top1()), Numbers.percent(metrics.top5()), metrics.loss(), metrics.samples());
+      out.printf(
+          Locale.ROOT,
+          "compressed test accuracy: top-1 %s, top-5 %s, loss %.4f (%d images)%n",
+          Numbers.percent(metrics.top1()),
+          Numbers.percent(metrics.top5()),
+          metrics.loss(),
+          metrics.samples());
     }
     if (file != null) {
       out.println("wrote " + file);
     }
   }
 
-  private static Map<String, Object> json(LowRankResult result, Budget budget, Network original,
-      Network compressed, Metrics metrics) {
+  private static Map<String, Object> json(
+      LowRankResult result, Budget budget, Network original, Network compressed, Metrics metrics) {
     Map<String, Object> r = new LinkedHashMap<>();
     r.put("method", result.plan().method().cliName());
     r.put("allocation", result.plan().method().cliName());

@@ -10,45 +10,72 @@ import org.prunelab.zoo.ZooOptions;
 import picocli.CommandLine.Option;
 
 /**
- * Options that choose a model: a zoo name with its input shape, classes and width, a PruneLab model file, or an ONNX
- * file (with the sample shape where the file leaves it symbolic).
+ * Options that choose a model: a zoo name with its input shape, classes and width, a PruneLab model
+ * file, or an ONNX file (with the sample shape where the file leaves it symbolic).
  */
 final class ModelOptions {
-  @Option(names = "--model", required = true, description = "Built-in model name (lenet-300-100, lenet5, vgg11, "
-      + "vgg16, resnet20, resnet56), a .plm model file or an .onnx file (imported; see --input-shape).")
+  @Option(
+      names = "--model",
+      required = true,
+      description =
+          "Built-in model name (lenet-300-100, lenet5, vgg11, "
+              + "vgg16, resnet20, resnet56), a .plm model file or an .onnx file (imported; see --input-shape).")
   String model;
 
-  @Option(names = "--input-shape", paramLabel = "CxHxW", description = "Sample shape of an .onnx model whose input "
-      + "has symbolic dimensions, without the batch axis, e.g. 1x28x28 (default: the shape the file declares).")
+  @Option(
+      names = "--input-shape",
+      paramLabel = "CxHxW",
+      description =
+          "Sample shape of an .onnx model whose input "
+              + "has symbolic dimensions, without the batch axis, e.g. 1x28x28 (default: the shape the file declares).")
   String inputShape;
 
-  @Option(names = "--input", defaultValue = "1x28x28", description = "Input shape CxHxW of a zoo model "
-      + "(default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--input",
+      defaultValue = "1x28x28",
+      description = "Input shape CxHxW of a zoo model " + "(default: ${DEFAULT-VALUE}).")
   String input;
 
-  @Option(names = "--classes", defaultValue = "10", description = "Classes of a zoo model (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--classes",
+      defaultValue = "10",
+      description = "Classes of a zoo model (default: ${DEFAULT-VALUE}).")
   int classes;
 
-  @Option(names = "--width", defaultValue = "1.0", description = "Width multiplier of a zoo model "
-      + "(default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--width",
+      defaultValue = "1.0",
+      description = "Width multiplier of a zoo model " + "(default: ${DEFAULT-VALUE}).")
   double width;
 
-  @Option(names = "--seed", defaultValue = "0", description = "Seed of initial weights, data order and splits.")
+  @Option(
+      names = "--seed",
+      defaultValue = "0",
+      description = "Seed of initial weights, data order and splits.")
   long seed;
 
-  @Option(names = "--device", defaultValue = "auto", description = "auto, cpu or gpu[:N] (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--device",
+      defaultValue = "auto",
+      description = "auto, cpu or gpu[:N] (default: ${DEFAULT-VALUE}).")
   String device;
 
   ZooOptions zooOptions() {
     String[] parts = input.toLowerCase().split("x");
     if (parts.length != 3) {
-      throw new IllegalArgumentException("--input must be CxHxW, e.g. 1x28x28 or 3x32x32; got '" + input + "'");
+      throw new IllegalArgumentException(
+          "--input must be CxHxW, e.g. 1x28x28 or 3x32x32; got '" + input + "'");
     }
     try {
-      return new ZooOptions(Integer.parseInt(parts[0]), Integer.parseInt(parts[1]), Integer.parseInt(parts[2]),
-          classes, width);
+      return new ZooOptions(
+          Integer.parseInt(parts[0]),
+          Integer.parseInt(parts[1]),
+          Integer.parseInt(parts[2]),
+          classes,
+          width);
     } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("--input must be CxHxW with whole numbers, got '" + input + "'");
+      throw new IllegalArgumentException(
+          "--input must be CxHxW with whole numbers, got '" + input + "'");
     }
   }
 
@@ -74,8 +101,11 @@ final class ModelOptions {
     } catch (NumberFormatException e) {
       // not a number: reported below like a non-positive one
     }
-    throw new IllegalArgumentException("--input-shape must be positive whole numbers joined by x, without the batch "
-        + "axis, e.g. 1x28x28; got '" + inputShape + "'");
+    throw new IllegalArgumentException(
+        "--input-shape must be positive whole numbers joined by x, without the batch "
+            + "axis, e.g. 1x28x28; got '"
+            + inputShape
+            + "'");
   }
 
   Device resolveDevice() {

@@ -26,61 +26,104 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code prunelab plot}: one figure of an experiment's results store (or the corruption gallery), headless. */
-@Command(name = "plot", mixinStandardHelpOptions = true,
-    description = "Write one figure of an experiment in a results store as PNG, SVG or PDF (the file extension "
-        + "decides): accuracy-vs-params, accuracy-vs-flops, pareto, prune-potential, excess-error, allocation, "
-        + "corruption-gallery (needs no store).")
+/**
+ * {@code prunelab plot}: one figure of an experiment's results store (or the corruption gallery),
+ * headless.
+ */
+@Command(
+    name = "plot",
+    mixinStandardHelpOptions = true,
+    description =
+        "Write one figure of an experiment in a results store as PNG, SVG or PDF (the file extension "
+            + "decides): accuracy-vs-params, accuracy-vs-flops, pareto, prune-potential, excess-error, allocation, "
+            + "corruption-gallery (needs no store).")
 final class PlotCommand implements Runnable {
   /** The figures, by the name {@code --figure} takes. */
-  static final List<String> FIGURES = List.of("accuracy-vs-params", "accuracy-vs-flops", "pareto", "prune-potential",
-      "excess-error", "allocation", "corruption-gallery");
+  static final List<String> FIGURES =
+      List.of(
+          "accuracy-vs-params",
+          "accuracy-vs-flops",
+          "pareto",
+          "prune-potential",
+          "excess-error",
+          "allocation",
+          "corruption-gallery");
 
   @Mixin StoreOptions store;
 
-  @Option(names = "--figure", required = true, description = "Figure name: ${COMPLETION-CANDIDATES}.",
+  @Option(
+      names = "--figure",
+      required = true,
+      description = "Figure name: ${COMPLETION-CANDIDATES}.",
       completionCandidates = FigureNames.class)
   String figure;
 
   @Option(names = "--out", required = true, description = "Output file: .png, .svg or .pdf.")
   Path out;
 
-  @Option(names = "--width", defaultValue = "800", description = "Width in pixels (PNG) or points (default: "
-      + "${DEFAULT-VALUE}; the gallery has its own size).")
+  @Option(
+      names = "--width",
+      defaultValue = "800",
+      description =
+          "Width in pixels (PNG) or points (default: "
+              + "${DEFAULT-VALUE}; the gallery has its own size).")
   int width;
 
-  @Option(names = "--height", defaultValue = "520", description = "Height (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--height",
+      defaultValue = "520",
+      description = "Height (default: ${DEFAULT-VALUE}).")
   int height;
 
-  @Option(names = "--distribution", description = "Test distribution: for accuracy and pareto figures (default: "
-      + "clean), for prune-potential and excess-error one corruption such as fog/3 (default: all).")
+  @Option(
+      names = "--distribution",
+      description =
+          "Test distribution: for accuracy and pareto figures (default: "
+              + "clean), for prune-potential and excess-error one corruption such as fog/3 (default: all).")
   String distribution;
 
-  @Option(names = "--tolerance", defaultValue = "0.005", description = "Prune potential tolerance delta, a "
-      + "fraction of top-1 error (default: ${DEFAULT-VALUE} = 0.5 points).")
+  @Option(
+      names = "--tolerance",
+      defaultValue = "0.005",
+      description =
+          "Prune potential tolerance delta, a "
+              + "fraction of top-1 error (default: ${DEFAULT-VALUE} = 0.5 points).")
   double tolerance;
 
-  @Option(names = "--method", description = "Method of excess-error (default: the first) and allocation "
-      + "(default: all methods).")
+  @Option(
+      names = "--method",
+      description =
+          "Method of excess-error (default: the first) and allocation " + "(default: all methods).")
   String method;
 
-  @Option(names = "--keep", description = "Keep ratio of the allocation figure's jobs (default: the smallest "
-      + "tested).")
+  @Option(
+      names = "--keep",
+      description =
+          "Keep ratio of the allocation figure's jobs (default: the smallest " + "tested).")
   Double keep;
 
-  @Option(names = "--dataset", defaultValue = "fashion-mnist", description = "corruption-gallery: dataset whose "
-      + "first test images are shown (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--dataset",
+      defaultValue = "fashion-mnist",
+      description =
+          "corruption-gallery: dataset whose "
+              + "first test images are shown (default: ${DEFAULT-VALUE}).")
   String dataset;
 
   @Option(names = "--data", description = "corruption-gallery: folder holding the dataset's files.")
   Path data;
 
-  @Option(names = "--corruptions", split = ",", description = "corruption-gallery: corruptions to show (default: "
-      + "all 27).")
+  @Option(
+      names = "--corruptions",
+      split = ",",
+      description = "corruption-gallery: corruptions to show (default: " + "all 27).")
   List<String> corruptions;
 
-  @Option(names = "--severities", split = ",", defaultValue = "1,2,3,4,5", description = "corruption-gallery: "
-      + "severity columns (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--severities",
+      split = ",",
+      defaultValue = "1,2,3,4,5",
+      description = "corruption-gallery: " + "severity columns (default: ${DEFAULT-VALUE}).")
   List<Integer> severities;
 
   @Spec picocli.CommandLine.Model.CommandSpec spec;
@@ -95,11 +138,14 @@ final class PlotCommand implements Runnable {
   @Override
   public void run() {
     if (!FIGURES.contains(figure)) {
-      throw new ChartException("unknown figure '" + figure + "'; choose one of " + String.join(", ", FIGURES));
+      throw new ChartException(
+          "unknown figure '" + figure + "'; choose one of " + String.join(", ", FIGURES));
     }
     if (figure.equals("corruption-gallery")) {
       gallery();
-      spec.commandLine().getOut().println("wrote " + out + " (corruption-gallery of " + dataset + ")");
+      spec.commandLine()
+          .getOut()
+          .println("wrote " + out + " (corruption-gallery of " + dataset + ")");
       return;
     }
     try (ResultsStore results = store.open("--figure " + figure)) {
@@ -107,27 +153,63 @@ final class PlotCommand implements Runnable {
       Sweep sweep = store.sweep(results, experiment);
       String clean = distribution == null ? Sweep.CLEAN : distribution;
       switch (figure) {
-        case "accuracy-vs-params" -> FigureExport.write(AccuracyVsPrunedChart.of(FigureInputs.accuracyCurve(sweep,
-            clean, SizeBasis.PARAMS), AccuracyVsPrunedChart.Pruned.PARAMETERS), out, width, height);
-        case "accuracy-vs-flops" -> FigureExport.write(AccuracyVsPrunedChart.of(FigureInputs.accuracyCurve(sweep,
-            clean, SizeBasis.FLOPS), AccuracyVsPrunedChart.Pruned.FLOPS), out, width, height);
-        case "pareto" -> FigureExport.write(ParetoFrontChart.of(FigureInputs.pareto(sweep, clean)), out, width,
-            height);
-        case "prune-potential" -> FigureExport.write(PrunePotentialChart.of(FigureInputs.prunePotential(sweep,
-            tolerance, distribution)), out, width, height);
+        case "accuracy-vs-params" ->
+            FigureExport.write(
+                AccuracyVsPrunedChart.of(
+                    FigureInputs.accuracyCurve(sweep, clean, SizeBasis.PARAMS),
+                    AccuracyVsPrunedChart.Pruned.PARAMETERS),
+                out,
+                width,
+                height);
+        case "accuracy-vs-flops" ->
+            FigureExport.write(
+                AccuracyVsPrunedChart.of(
+                    FigureInputs.accuracyCurve(sweep, clean, SizeBasis.FLOPS),
+                    AccuracyVsPrunedChart.Pruned.FLOPS),
+                out,
+                width,
+                height);
+        case "pareto" ->
+            FigureExport.write(
+                ParetoFrontChart.of(FigureInputs.pareto(sweep, clean)), out, width, height);
+        case "prune-potential" ->
+            FigureExport.write(
+                PrunePotentialChart.of(FigureInputs.prunePotential(sweep, tolerance, distribution)),
+                out,
+                width,
+                height);
         case "excess-error" -> {
           String m = method == null ? sweep.methods().get(0) : method;
-          FigureExport.write(ExcessErrorChart.of(m, FigureInputs.excessError(sweep, m, distribution)), out, width,
+          FigureExport.write(
+              ExcessErrorChart.of(m, FigureInputs.excessError(sweep, m, distribution)),
+              out,
+              width,
               height);
         }
         default -> {
           List<String> methods = method == null ? sweep.methods() : List.of(method);
           double ratio = keep != null ? keep : smallestKeep(sweep, methods.get(0));
-          FigureExport.write(AllocationChart.of(FigureInputs.allocation(sweep, methods, ratio)), out, width, height);
+          FigureExport.write(
+              AllocationChart.of(FigureInputs.allocation(sweep, methods, ratio)),
+              out,
+              width,
+              height);
         }
       }
-      spec.commandLine().getOut().println("wrote " + out + " (" + figure + " of experiment " + experiment.name()
-          + ", " + sweep.network() + ", mode " + sweep.mode() + ")");
+      spec.commandLine()
+          .getOut()
+          .println(
+              "wrote "
+                  + out
+                  + " ("
+                  + figure
+                  + " of experiment "
+                  + experiment.name()
+                  + ", "
+                  + sweep.network()
+                  + ", mode "
+                  + sweep.mode()
+                  + ")");
     }
   }
 
@@ -138,13 +220,16 @@ final class PlotCommand implements Runnable {
 
   private void gallery() {
     ImageDataset test = DataOptions.load(dataset, data, new SplitOptions(0, 0, 0)).test();
-    List<Corruption> chosen = corruptions == null ? Corruptions.all()
-        : corruptions.stream().map(Corruptions::byName).toList();
+    List<Corruption> chosen =
+        corruptions == null
+            ? Corruptions.all()
+            : corruptions.stream().map(Corruptions::byName).toList();
     int images = Math.min(2, test.size());
     int[] first = new int[images];
     for (int i = 0; i < images; i++) {
       first[i] = i;
     }
-    FigureExport.write(new CorruptionGallery(test.subset(first), chosen, severities, 1, 3).render(), out);
+    FigureExport.write(
+        new CorruptionGallery(test.subset(first), chosen, severities, 1, 3).render(), out);
   }
 }

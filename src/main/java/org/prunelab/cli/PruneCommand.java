@@ -39,39 +39,63 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code prunelab prune}: prunes a model to a budget with one method and allocation, prints what each layer kept,
- * the realised size and FLOPs and the pruned network's test accuracy, and writes the pruned model.
+ * {@code prunelab prune}: prunes a model to a budget with one method and allocation, prints what
+ * each layer kept, the realised size and FLOPs and the pruned network's test accuracy, and writes
+ * the pruned model.
  */
-@Command(name = "prune", mixinStandardHelpOptions = true,
-    description = "Prune a model to a parameter or FLOP budget and report what it keeps and its accuracy.")
+@Command(
+    name = "prune",
+    mixinStandardHelpOptions = true,
+    description =
+        "Prune a model to a parameter or FLOP budget and report what it keeps and its accuracy.")
 final class PruneCommand implements Runnable {
   @Mixin ModelOptions model;
   @Mixin DataOptions data;
   @Mixin SampleOptions sampleOptions;
 
-  @Option(names = "--method", defaultValue = "pfp", description = "Pruning: pfp, pfp-random, pfp-top-random, sipp, "
-      + "sipp-mean, ft, ft-l1, wt, snip, thinet, random-filters, random-weights; low-rank: alds, svd, svd-energy, pca, "
-      + "lrank (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--method",
+      defaultValue = "pfp",
+      description =
+          "Pruning: pfp, pfp-random, pfp-top-random, sipp, "
+              + "sipp-mean, ft, ft-l1, wt, snip, thinet, random-filters, random-weights; low-rank: alds, svd, svd-energy, pca, "
+              + "lrank (default: ${DEFAULT-VALUE}).")
   String method;
 
-  @Option(names = "--keep", required = true, split = ",", description = "Fraction of the original parameters (or "
-      + "FLOPs) to keep, in (0, 1]; several (0.9,0.7,0.5) prune the same scores to each.")
+  @Option(
+      names = "--keep",
+      required = true,
+      split = ",",
+      description =
+          "Fraction of the original parameters (or "
+              + "FLOPs) to keep, in (0, 1]; several (0.9,0.7,0.5) prune the same scores to each.")
   List<Double> keeps;
 
-  @Option(names = "--budget", defaultValue = "params", description = "params or flops (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--budget",
+      defaultValue = "params",
+      description = "params or flops (default: ${DEFAULT-VALUE}).")
   String budget;
 
-  @Option(names = "--allocation", description = "uniform, optimal, global, global-raw, or a JSON file of per-layer "
-      + "keep ratios {\"layer\": 0.5, ...} (default: the method's own).")
+  @Option(
+      names = "--allocation",
+      description =
+          "uniform, optimal, global, global-raw, or a JSON file of per-layer "
+              + "keep ratios {\"layer\": 0.5, ...} (default: the method's own).")
   String allocation;
 
-  @Option(names = "--out", paramLabel = "FILE", description = "Write the pruned model here: .onnx (standard ONNX) or .plm.")
+  @Option(
+      names = "--out",
+      paramLabel = "FILE",
+      description = "Write the pruned model here: .onnx (standard ONNX) or .plm.")
   Path outFile;
 
   @Option(names = "--no-eval", description = "Skip the test-set evaluation of the pruned model.")
   boolean noEval;
 
-  @Option(names = "--test-images", description = "Evaluate on the first N test images only (default: all).")
+  @Option(
+      names = "--test-images",
+      description = "Evaluate on the first N test images only (default: all).")
   Integer testImages;
 
   @Option(names = "--json", description = "Print JSON.")
@@ -92,18 +116,25 @@ final class PruneCommand implements Runnable {
     Optional<Allocator> allocator = Optional.ofNullable(allocation).map(PruneCommand::allocator);
     boolean needsData = pruneMethod.needsSamples() || !noEval;
     DataSplits splits = needsData ? data.load() : null;
-    try (Network net = model.open(); NDManager manager = NDManager.newBaseManager(net.device())) {
-      Normalization norm = needsData ? InputNormalization.of(net).orElseGet(splits::normalization) : null;
-      Batch samples = pruneMethod.needsSamples() ? sampleOptions.load(net, splits, norm, manager, err) : null;
+    try (Network net = model.open();
+        NDManager manager = NDManager.newBaseManager(net.device())) {
+      Normalization norm =
+          needsData ? InputNormalization.of(net).orElseGet(splits::normalization) : null;
+      Batch samples =
+          pruneMethod.needsSamples() ? sampleOptions.load(net, splits, norm, manager, err) : null;
       TerminalProgress progress = new TerminalProgress(err);
-      SensitivityReport scores = pruneMethod.score(net, PruneRequest.of(budgets.get(0), samples, model.seed),
-          progress);
+      SensitivityReport scores =
+          pruneMethod.score(net, PruneRequest.of(budgets.get(0), samples, model.seed), progress);
       List<Map<String, Object>> reports = new ArrayList<>();
       for (Budget budget : budgets) {
-        try (PruneOutcome outcome = pruneMethod.prune(net, scores,
-            new PruneRequest(budget, allocator, samples, model.seed))) {
-          Metrics metrics = noEval ? null
-              : Evaluator.evaluate(outcome.network(), Loaders.evaluation(testSet(splits), norm), progress);
+        try (PruneOutcome outcome =
+            pruneMethod.prune(
+                net, scores, new PruneRequest(budget, allocator, samples, model.seed))) {
+          Metrics metrics =
+              noEval
+                  ? null
+                  : Evaluator.evaluate(
+                      outcome.network(), Loaders.evaluation(testSet(splits), norm), progress);
           if (outFile != null) {
             PrunedModelFiles.write(outcome.network(), outFile);
           }
@@ -124,20 +155,34 @@ final class PruneCommand implements Runnable {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     if (allocation != null) {
-      throw new IllegalArgumentException("--allocation applies to pruning methods; " + method + " allocates ranks "
-          + "itself");
+      throw new IllegalArgumentException(
+          "--allocation applies to pruning methods; " + method + " allocates ranks " + "itself");
     }
     List<Budget> budgets = budgets();
     boolean needsSamples = org.prunelab.lowrank.LowRankMethod.parse(method).needsSamples();
     DataSplits splits = needsSamples || !noEval ? data.load() : null;
-    try (Network net = model.open(); NDManager manager = NDManager.newBaseManager(net.device())) {
-      Normalization norm = splits == null ? null : InputNormalization.of(net).orElseGet(splits::normalization);
+    try (Network net = model.open();
+        NDManager manager = NDManager.newBaseManager(net.device())) {
+      Normalization norm =
+          splits == null ? null : InputNormalization.of(net).orElseGet(splits::normalization);
       Batch samples = needsSamples ? sampleOptions.load(net, splits, norm, manager, err) : null;
       TerminalProgress progress = new TerminalProgress(err);
-      List<Map<String, Object>> reports = LowRankPrune.run(net, method, budgets, samples, model.seed, progress,
-          compressed -> noEval ? null
-              : Evaluator.evaluate(compressed, Loaders.evaluation(testSet(splits), norm), progress),
-          outFile, out, json);
+      List<Map<String, Object>> reports =
+          LowRankPrune.run(
+              net,
+              method,
+              budgets,
+              samples,
+              model.seed,
+              progress,
+              compressed ->
+                  noEval
+                      ? null
+                      : Evaluator.evaluate(
+                          compressed, Loaders.evaluation(testSet(splits), norm), progress),
+              outFile,
+              out,
+              json);
       if (json) {
         Json.print(out, reports.size() == 1 ? reports.get(0) : reports);
       }
@@ -159,7 +204,8 @@ final class PruneCommand implements Runnable {
       return test;
     }
     if (testImages < 1 || testImages > test.size()) {
-      throw new IllegalArgumentException("--test-images must be between 1 and " + test.size() + ", got " + testImages);
+      throw new IllegalArgumentException(
+          "--test-images must be between 1 and " + test.size() + ", got " + testImages);
     }
     return test.subset(java.util.stream.IntStream.range(0, testImages).toArray());
   }
@@ -168,7 +214,9 @@ final class PruneCommand implements Runnable {
     return switch (budget.toLowerCase(Locale.ROOT)) {
       case "params", "parameters" -> BudgetKind.PARAMETERS;
       case "flops", "macs" -> BudgetKind.FLOPS;
-      default -> throw new IllegalArgumentException("--budget must be params or flops, got '" + budget + "'");
+      default ->
+          throw new IllegalArgumentException(
+              "--budget must be params or flops, got '" + budget + "'");
     };
   }
 
@@ -178,16 +226,26 @@ final class PruneCommand implements Runnable {
     }
     Path file = Path.of(value);
     if (!Files.isRegularFile(file)) {
-      throw new PruneLabException("--allocation '" + value + "' is neither one of " + Allocators.NAMES
-          + " nor a readable JSON file of per-layer keep ratios");
+      throw new PruneLabException(
+          "--allocation '"
+              + value
+              + "' is neither one of "
+              + Allocators.NAMES
+              + " nor a readable JSON file of per-layer keep ratios");
     }
     try {
-      Map<String, Double> ratios = new ObjectMapper().readValue(file.toFile(), new TypeReference<>() {});
+      Map<String, Double> ratios =
+          new ObjectMapper().readValue(file.toFile(), new TypeReference<>() {});
       return new ManualAllocator(new LinkedHashMap<>(ratios));
     } catch (IOException e) {
-      throw new PruneLabException("allocation file " + file + " is not a JSON object of layer names to keep ratios "
-          + "(" + e.getMessage().lines().findFirst().orElse("") + ")", e);
+      throw new PruneLabException(
+          "allocation file "
+              + file
+              + " is not a JSON object of layer names to keep ratios "
+              + "("
+              + e.getMessage().lines().findFirst().orElse("")
+              + ")",
+          e);
     }
   }
-
 }

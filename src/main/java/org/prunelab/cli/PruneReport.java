@@ -12,34 +12,66 @@ import org.prunelab.prune.allocate.BudgetKind;
 import org.prunelab.prune.method.PruneOutcome;
 import org.prunelab.train.Metrics;
 
-/** The text and JSON report of a prune: per unit what it kept, realised size and FLOPs, accuracy. */
+/**
+ * The text and JSON report of a prune: per unit what it kept, realised size and FLOPs, accuracy.
+ */
 final class PruneReport {
   private PruneReport() {}
 
-  static void print(PrintWriter out, PruneOutcome outcome, Budget budget, Metrics metrics, Path file) {
+  static void print(
+      PrintWriter out, PruneOutcome outcome, Budget budget, Metrics metrics, Path file) {
     Allocation allocation = outcome.allocation();
-    out.printf(Locale.ROOT, "%s, %s allocation, keep %s of %s requested%n", outcome.method(),
-        allocation.allocator(), budget.keepRatio(), budget.kind().label());
+    out.printf(
+        Locale.ROOT,
+        "%s, %s allocation, keep %s of %s requested%n",
+        outcome.method(),
+        allocation.allocator(),
+        budget.keepRatio(),
+        budget.kind().label());
     String unit = outcome.keptChannels().isEmpty() ? "weights" : "channels";
-    int width = Math.max(24, allocation.ids().stream().mapToInt(String::length).max().orElse(0) + 2);
-    out.printf(Locale.ROOT, "%-" + width + "s %12s %12s %8s%n", outcome.keptChannels().isEmpty() ? "parameter" : "group",
-        "kept " + unit, "of", "ratio");
+    int width =
+        Math.max(24, allocation.ids().stream().mapToInt(String::length).max().orElse(0) + 2);
+    out.printf(
+        Locale.ROOT,
+        "%-" + width + "s %12s %12s %8s%n",
+        outcome.keptChannels().isEmpty() ? "parameter" : "group",
+        "kept " + unit,
+        "of",
+        "ratio");
     int[] kept = allocation.kept();
     List<String> ids = allocation.ids();
     int[] full = allocation.elements();
     for (int u = 0; u < ids.size(); u++) {
-      out.printf(Locale.ROOT, "%-" + width + "s %12d %12d %8.3f%n", ids.get(u), kept[u], full[u],
+      out.printf(
+          Locale.ROOT,
+          "%-" + width + "s %12d %12d %8.3f%n",
+          ids.get(u),
+          kept[u],
+          full[u],
           (double) kept[u] / full[u]);
     }
-    out.printf(Locale.ROOT, "parameters %s -> %s (%.4f kept), FLOPs %s -> %s (%.4f kept)%n",
-        Numbers.grouped(outcome.original().parameters()), Numbers.grouped(outcome.realised().parameters()),
-        outcome.parameterRatio(), Numbers.si(outcome.original().macs()), Numbers.si(outcome.realised().macs()),
+    out.printf(
+        Locale.ROOT,
+        "parameters %s -> %s (%.4f kept), FLOPs %s -> %s (%.4f kept)%n",
+        Numbers.grouped(outcome.original().parameters()),
+        Numbers.grouped(outcome.realised().parameters()),
+        outcome.parameterRatio(),
+        Numbers.si(outcome.original().macs()),
+        Numbers.si(outcome.realised().macs()),
         outcome.flopRatio());
-    out.printf(Locale.ROOT, "scores %.2f s, total %.2f s%n", outcome.scoring().toMillis() / 1e3,
+    out.printf(
+        Locale.ROOT,
+        "scores %.2f s, total %.2f s%n",
+        outcome.scoring().toMillis() / 1e3,
         outcome.total().toMillis() / 1e3);
     if (metrics != null) {
-      out.printf(Locale.ROOT, "pruned test accuracy: top-1 %s, top-5 %s, loss %.4f (%d images)%n",
-          Numbers.percent(metrics.top1()), Numbers.percent(metrics.top5()), metrics.loss(), metrics.samples());
+      out.printf(
+          Locale.ROOT,
+          "pruned test accuracy: top-1 %s, top-5 %s, loss %.4f (%d images)%n",
+          Numbers.percent(metrics.top1()),
+          Numbers.percent(metrics.top5()),
+          metrics.loss(),
+          metrics.samples());
     }
     if (file != null) {
       out.println("wrote " + file);
@@ -87,5 +119,4 @@ final class PruneReport {
     }
     return result;
   }
-
 }

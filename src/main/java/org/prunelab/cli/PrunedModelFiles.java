@@ -18,8 +18,12 @@ final class PrunedModelFiles {
     } else if (name.endsWith(".onnx")) {
       OnnxExporter.export(network, file, OnnxExportOptions.defaults());
     } else {
-      throw new PruneLabException("cannot write " + file + ": name the output file *.onnx (standard ONNX) or *"
-          + Checkpoint.EXTENSION + " (PruneLab's own format)");
+      throw new PruneLabException(
+          "cannot write "
+              + file
+              + ": name the output file *.onnx (standard ONNX) or *"
+              + Checkpoint.EXTENSION
+              + " (PruneLab's own format)");
     }
   }
 }

@@ -10,18 +10,31 @@ import org.prunelab.nn.Network;
 import org.prunelab.prune.sensitivity.SampleSets;
 import picocli.CommandLine.Option;
 
-/** Options that choose the sample set S of data-informed scores: its size (PFP's bound by default) and seed. */
+/**
+ * Options that choose the sample set S of data-informed scores: its size (PFP's bound by default)
+ * and seed.
+ */
 final class SampleOptions {
-  @Option(names = "--samples", description = "Images in the sample set S (default: PFP's bound "
-      + "ceil(3 ln(8 eta* eta / 1e-16)), at most the held-out pool).")
+  @Option(
+      names = "--samples",
+      description =
+          "Images in the sample set S (default: PFP's bound "
+              + "ceil(3 ln(8 eta* eta / 1e-16)), at most the held-out pool).")
   Integer samples;
 
-  @Option(names = "--sample-seed", defaultValue = "0", description = "Seed that draws S from the held-out pool "
-      + "(default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--sample-seed",
+      defaultValue = "0",
+      description = "Seed that draws S from the held-out pool " + "(default: ${DEFAULT-VALUE}).")
   long sampleSeed;
 
   /** S as one normalised batch in {@code manager}, with a note on stderr of how it was chosen. */
-  Batch load(Network network, DataSplits splits, Normalization normalization, NDManager manager, PrintWriter err) {
+  Batch load(
+      Network network,
+      DataSplits splits,
+      Normalization normalization,
+      NDManager manager,
+      PrintWriter err) {
     ImageDataset pool = splits.sampleSet();
     int size;
     if (samples != null) {
@@ -30,8 +43,12 @@ final class SampleOptions {
       int required = SampleSets.requiredSize(network);
       size = Math.min(required, pool.size());
       if (size < required) {
-        err.println("note: PFP's bound asks for " + required + " sample images; the held-out pool has " + pool.size()
-            + " (raise --sample-set to hold out more)");
+        err.println(
+            "note: PFP's bound asks for "
+                + required
+                + " sample images; the held-out pool has "
+                + pool.size()
+                + " (raise --sample-set to hold out more)");
       }
     }
     return SampleSets.batch(SampleSets.choose(pool, size, sampleSeed), normalization, manager);

@@ -31,21 +31,32 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code prunelab sensitivity}: a method's scores of every layer, PFP's per-layer bound terms and the measured error
- * curve of every prunable channel group on the sample set S, printed as a table and written as a JSON report.
+ * {@code prunelab sensitivity}: a method's scores of every layer, PFP's per-layer bound terms and
+ * the measured error curve of every prunable channel group on the sample set S, printed as a table
+ * and written as a JSON report.
  */
-@Command(name = "sensitivity", mixinStandardHelpOptions = true,
-    description = "Per-layer sensitivity of a model: scores, S_l, bound terms and measured error curves.")
+@Command(
+    name = "sensitivity",
+    mixinStandardHelpOptions = true,
+    description =
+        "Per-layer sensitivity of a model: scores, S_l, bound terms and measured error curves.")
 final class SensitivityCommand implements Runnable {
   @Mixin ModelOptions model;
   @Mixin DataOptions data;
   @Mixin SampleOptions sampleOptions;
 
-  @Option(names = "--method", defaultValue = "pfp", description = "Whose scores: any pruning method (pfp, sipp, ft, "
-      + "ft-l1, wt, snip, thinet, random-filters, ...; default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--method",
+      defaultValue = "pfp",
+      description =
+          "Whose scores: any pruning method (pfp, sipp, ft, "
+              + "ft-l1, wt, snip, thinet, random-filters, ...; default: ${DEFAULT-VALUE}).")
   String method;
 
-  @Option(names = "--out", paramLabel = "FILE", description = "Write the full report (all scores) as JSON here.")
+  @Option(
+      names = "--out",
+      paramLabel = "FILE",
+      description = "Write the full report (all scores) as JSON here.")
   Path outFile;
 
   @Option(names = "--json", description = "Print the summary as JSON.")
@@ -59,11 +70,18 @@ final class SensitivityCommand implements Runnable {
     PrintWriter err = spec.commandLine().getErr();
     PruneMethod pruneMethod = PruneMethods.create(method, model.seed);
     DataSplits splits = data.load();
-    try (Network net = model.open(); NDManager manager = NDManager.newBaseManager(net.device())) {
+    try (Network net = model.open();
+        NDManager manager = NDManager.newBaseManager(net.device())) {
       Normalization norm = InputNormalization.of(net).orElseGet(splits::normalization);
       Batch samples = sampleOptions.load(net, splits, norm, manager, err);
-      SensitivityAnalysis analysis = SensitivityAnalysis.run(net, pruneMethod, samples, model.seed,
-          LayerErrorCurves.defaultGrid(), new TerminalProgress(err));
+      SensitivityAnalysis analysis =
+          SensitivityAnalysis.run(
+              net,
+              pruneMethod,
+              samples,
+              model.seed,
+              LayerErrorCurves.defaultGrid(),
+              new TerminalProgress(err));
       if (outFile != null) {
         write(outFile, report(analysis, true));
       }
@@ -76,20 +94,42 @@ final class SensitivityCommand implements Runnable {
   }
 
   private static void print(PrintWriter out, SensitivityAnalysis analysis) {
-    out.printf(Locale.ROOT, "%s scores on %d sample images (%.2f s)%n", analysis.scores().method(),
-        analysis.scores().sampleCount(), analysis.scores().total().toMillis() / 1e3);
+    out.printf(
+        Locale.ROOT,
+        "%s scores on %d sample images (%.2f s)%n",
+        analysis.scores().method(),
+        analysis.scores().sampleCount(),
+        analysis.scores().total().toMillis() / 1e3);
     if (!analysis.bounds().isEmpty()) {
       out.printf(Locale.ROOT, "%-28s %12s %10s %14s%n", "layer", "S_l", "alpha_l", "alpha_l S_l");
       for (LayerBound b : analysis.bounds()) {
-        out.printf(Locale.ROOT, "%-28s %12.4f %10.1f %14.1f%n", b.layer(), b.sensitivitySum(), b.alpha(),
+        out.printf(
+            Locale.ROOT,
+            "%-28s %12.4f %10.1f %14.1f%n",
+            b.layer(),
+            b.sensitivitySum(),
+            b.alpha(),
             b.boundTerm());
       }
     }
     if (!analysis.curves().isEmpty()) {
-      out.printf(Locale.ROOT, "%-28s %10s %10s %10s %10s%n", "group: error at keep", "0.25", "0.50", "0.75", "0.90");
+      out.printf(
+          Locale.ROOT,
+          "%-28s %10s %10s %10s %10s%n",
+          "group: error at keep",
+          "0.25",
+          "0.50",
+          "0.75",
+          "0.90");
       for (ErrorCurve c : analysis.curves()) {
-        out.printf(Locale.ROOT, "%-28s %10.4f %10.4f %10.4f %10.4f%n", c.group(), c.errorAt(0.25), c.errorAt(0.5),
-            c.errorAt(0.75), c.errorAt(0.9));
+        out.printf(
+            Locale.ROOT,
+            "%-28s %10.4f %10.4f %10.4f %10.4f%n",
+            c.group(),
+            c.errorAt(0.25),
+            c.errorAt(0.5),
+            c.errorAt(0.75),
+            c.errorAt(0.9));
       }
     }
   }
@@ -103,11 +143,15 @@ final class SensitivityCommand implements Runnable {
     for (LayerScores l : analysis.scores().layers()) {
       Map<String, Object> row = new LinkedHashMap<>();
       row.put("layer", l.node());
-      analysis.bounds().stream().filter(b -> b.layer().equals(l.node())).findFirst().ifPresent(b -> {
-        row.put("sensitivitySum", b.sensitivitySum());
-        row.put("alpha", b.alpha());
-        row.put("boundTerm", b.boundTerm());
-      });
+      analysis.bounds().stream()
+          .filter(b -> b.layer().equals(l.node()))
+          .findFirst()
+          .ifPresent(
+              b -> {
+                row.put("sensitivitySum", b.sensitivitySum());
+                row.put("alpha", b.alpha());
+                row.put("boundTerm", b.boundTerm());
+              });
       if (withScores) {
         row.put("inputChannelScores", l.inputChannelScores());
         row.put("outputChannelScores", l.outputChannelScores());
@@ -134,7 +178,9 @@ final class SensitivityCommand implements Runnable {
       if (parent != null) {
         Files.createDirectories(parent);
       }
-      new ObjectMapper().disable(SerializationFeature.INDENT_OUTPUT).writeValue(file.toFile(), report);
+      new ObjectMapper()
+          .disable(SerializationFeature.INDENT_OUTPUT)
+          .writeValue(file.toFile(), report);
     } catch (IOException e) {
       throw new PruneLabException("cannot write the report to " + file + ": " + e.getMessage(), e);
     }

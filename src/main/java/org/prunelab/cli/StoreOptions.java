@@ -14,20 +14,28 @@ final class StoreOptions {
   @Option(names = "--store", description = "Results store the sweep wrote (SQLite file).")
   Path store;
 
-  @Option(names = "--experiment", description = "Experiment name or spec hash (prefix) (default: the latest one).")
+  @Option(
+      names = "--experiment",
+      description = "Experiment name or spec hash (prefix) (default: the latest one).")
   String experiment;
 
-  @Option(names = "--mode", description = "Mode of the pruned jobs (default: the experiment's only mode).")
+  @Option(
+      names = "--mode",
+      description = "Mode of the pruned jobs (default: the experiment's only mode).")
   String mode;
 
   /** Opens the store, refusing a file that does not exist (opening would create an empty one). */
   ResultsStore open(String what) {
     if (store == null) {
-      throw new ResultsStoreException(what + " needs --store FILE, the results store an experiment run wrote");
+      throw new ResultsStoreException(
+          what + " needs --store FILE, the results store an experiment run wrote");
     }
     if (!Files.isRegularFile(store)) {
-      throw new ResultsStoreException("no results store at " + store + "; pass the file that 'prunelab experiment"
-          + " run' wrote with --store");
+      throw new ResultsStoreException(
+          "no results store at "
+              + store
+              + "; pass the file that 'prunelab experiment"
+              + " run' wrote with --store");
     }
     return ResultsStore.open(store);
   }

@@ -5,8 +5,9 @@ import java.time.Duration;
 import org.prunelab.job.JobContext;
 
 /**
- * A job context that draws a progress bar with rate and ETA on stderr: redrawn in place on a terminal (at most
- * ten times a second), one line per 10 % otherwise (logs, CI). Never cancelled: Ctrl-C ends the process.
+ * A job context that draws a progress bar with rate and ETA on stderr: redrawn in place on a
+ * terminal (at most ten times a second), one line per 10 % otherwise (logs, CI). Never cancelled:
+ * Ctrl-C ends the process.
  */
 final class TerminalProgress implements JobContext {
   private static final int BAR = 30;
@@ -46,14 +47,24 @@ final class TerminalProgress implements JobContext {
     double fraction = total > 0 ? Math.min(1, (double) done / total) : 0;
     int filled = (int) Math.round(fraction * BAR);
     double elapsed = (now - start) / 1e9;
-    String eta = fraction > 0 ? format(Duration.ofSeconds((long) (elapsed / fraction - elapsed))) : "--:--";
-    return String.format("[%s%s] %3.0f%% %d/%d %s  elapsed %s  ETA %s", "=".repeat(filled), " ".repeat(BAR - filled),
-        100 * fraction, done, total, message, format(Duration.ofSeconds((long) elapsed)), eta);
+    String eta =
+        fraction > 0 ? format(Duration.ofSeconds((long) (elapsed / fraction - elapsed))) : "--:--";
+    return String.format(
+        "[%s%s] %3.0f%% %d/%d %s  elapsed %s  ETA %s",
+        "=".repeat(filled),
+        " ".repeat(BAR - filled),
+        100 * fraction,
+        done,
+        total,
+        message,
+        format(Duration.ofSeconds((long) elapsed)),
+        eta);
   }
 
   private static String format(Duration d) {
     long s = d.getSeconds();
-    return s >= 3600 ? String.format("%d:%02d:%02d", s / 3600, s / 60 % 60, s % 60)
+    return s >= 3600
+        ? String.format("%d:%02d:%02d", s / 3600, s / 60 % 60, s % 60)
         : String.format("%02d:%02d", s / 60, s % 60);
   }
 

@@ -25,8 +25,13 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code prunelab train}: trains a zoo model (or continues a model file) and saves it with its test accuracy. */
-@Command(name = "train", mixinStandardHelpOptions = true,
+/**
+ * {@code prunelab train}: trains a zoo model (or continues a model file) and saves it with its test
+ * accuracy.
+ */
+@Command(
+    name = "train",
+    mixinStandardHelpOptions = true,
     description = "Train a model on a dataset and save it (.plm) with its test accuracy.")
 final class TrainCommand implements Runnable {
   @Mixin ModelOptions model;
@@ -35,38 +40,62 @@ final class TrainCommand implements Runnable {
   @Option(names = "--epochs", required = true, description = "Training epochs.")
   int epochs;
 
-  @Option(names = "--lr", defaultValue = "0.05", description = "Peak learning rate (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--lr",
+      defaultValue = "0.05",
+      description = "Peak learning rate (default: ${DEFAULT-VALUE}).")
   double lr;
 
-  @Option(names = "--batch", defaultValue = "128", description = "Batch size (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--batch",
+      defaultValue = "128",
+      description = "Batch size (default: ${DEFAULT-VALUE}).")
   int batch;
 
-  @Option(names = "--optimizer", defaultValue = "sgd", description = "sgd, adam or adamw (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--optimizer",
+      defaultValue = "sgd",
+      description = "sgd, adam or adamw (default: ${DEFAULT-VALUE}).")
   String optimizer;
 
-  @Option(names = "--momentum", defaultValue = "0.9", description = "SGD momentum (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--momentum",
+      defaultValue = "0.9",
+      description = "SGD momentum (default: ${DEFAULT-VALUE}).")
   double momentum;
 
   @Option(names = "--no-nesterov", description = "Plain instead of Nesterov momentum.")
   boolean noNesterov;
 
-  @Option(names = "--weight-decay", defaultValue = "5e-4", description = "Weight decay (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--weight-decay",
+      defaultValue = "5e-4",
+      description = "Weight decay (default: ${DEFAULT-VALUE}).")
   double weightDecay;
 
-  @Option(names = "--schedule", defaultValue = "cosine",
+  @Option(
+      names = "--schedule",
+      defaultValue = "cosine",
       description = "constant, step, multistep or cosine (default: ${DEFAULT-VALUE}).")
   String schedule;
 
-  @Option(names = "--milestones", split = ",", description = "Epochs where multistep divides the "
-      + "rate by 10; step uses the first as its period.")
+  @Option(
+      names = "--milestones",
+      split = ",",
+      description =
+          "Epochs where multistep divides the " + "rate by 10; step uses the first as its period.")
   List<Integer> milestones = List.of();
 
-  @Option(names = "--warmup", defaultValue = "1", description = "Linear warm-up epochs, 0 for none "
-      + "(default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--warmup",
+      defaultValue = "1",
+      description = "Linear warm-up epochs, 0 for none " + "(default: ${DEFAULT-VALUE}).")
   double warmup;
 
-  @Option(names = "--crop-padding", defaultValue = "2", description = "Random-crop padding in pixels, 0 for none "
-      + "(default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--crop-padding",
+      defaultValue = "2",
+      description = "Random-crop padding in pixels, 0 for none " + "(default: ${DEFAULT-VALUE}).")
   int cropPadding;
 
   @Option(names = "--flip", description = "Random horizontal flips.")
@@ -87,24 +116,44 @@ final class TrainCommand implements Runnable {
     if (epochs <= 0) {
       throw new IllegalArgumentException("--epochs must be positive, got " + epochs);
     }
-    TrainingRecipe recipe = new TrainingRecipe(epochs, batch, optimizerSpec(), scheduleSpec(), cropPadding, flip,
-        model.seed);
+    TrainingRecipe recipe =
+        new TrainingRecipe(
+            epochs, batch, optimizerSpec(), scheduleSpec(), cropPadding, flip, model.seed);
     DataSplits splits = data.load();
     try (Network net = model.open()) {
-      err.printf("training %s on %s: %d train / %d validation images, %s parameters, device %s%n", model.model,
-          splits.train().name(), splits.train().size(), splits.validation().size(),
-          Numbers.grouped(net.parameterCount()), net.device());
+      err.printf(
+          "training %s on %s: %d train / %d validation images, %s parameters, device %s%n",
+          model.model,
+          splits.train().name(),
+          splits.train().size(),
+          splits.validation().size(),
+          Numbers.grouped(net.parameterCount()),
+          net.device());
       InputNormalization.store(net, splits.normalization());
-      List<EpochRecord> history = new Trainer(recipe).fit(net,
-          Loaders.training(splits.train(), splits.normalization(), recipe),
-          Optional.of(Loaders.evaluation(splits.validation(), splits.normalization())), new TerminalProgress(err));
+      List<EpochRecord> history =
+          new Trainer(recipe)
+              .fit(
+                  net,
+                  Loaders.training(splits.train(), splits.normalization(), recipe),
+                  Optional.of(Loaders.evaluation(splits.validation(), splits.normalization())),
+                  new TerminalProgress(err));
       for (EpochRecord r : history) {
-        err.printf(Locale.ROOT, "epoch %d: train loss %.4f acc %.4f | val loss %.4f acc %.4f | lr %.4g | %.1f s%n",
-            r.epoch(), r.trainLoss(), r.trainTop1(), r.validation().loss(), r.validation().top1(), r.lr(),
+        err.printf(
+            Locale.ROOT,
+            "epoch %d: train loss %.4f acc %.4f | val loss %.4f acc %.4f | lr %.4g | %.1f s%n",
+            r.epoch(),
+            r.trainLoss(),
+            r.trainTop1(),
+            r.validation().loss(),
+            r.validation().top1(),
+            r.lr(),
             r.seconds());
       }
-      Metrics test = Evaluator.evaluate(net, Loaders.evaluation(splits.test(), splits.normalization()),
-          new TerminalProgress(err));
+      Metrics test =
+          Evaluator.evaluate(
+              net,
+              Loaders.evaluation(splits.test(), splits.normalization()),
+              new TerminalProgress(err));
       record(net, splits, test);
       Checkpoint.save(net, out);
       if (json) {
@@ -114,8 +163,14 @@ final class TrainCommand implements Runnable {
         result.put("test", test);
         Json.print(stdout, result);
       } else {
-        stdout.printf(Locale.ROOT, "test accuracy %s (top-5 %s), loss %.4f on %d images; saved %s%n",
-            Numbers.percent(test.top1()), Numbers.percent(test.top5()), test.loss(), test.samples(), out);
+        stdout.printf(
+            Locale.ROOT,
+            "test accuracy %s (top-5 %s), loss %.4f on %d images; saved %s%n",
+            Numbers.percent(test.top1()),
+            Numbers.percent(test.top5()),
+            test.loss(),
+            test.samples(),
+            out);
       }
     }
   }
@@ -134,22 +189,31 @@ final class TrainCommand implements Runnable {
       case "sgd" -> OptimizerSpec.sgd(momentum, !noNesterov && momentum > 0, weightDecay);
       case "adam" -> OptimizerSpec.adam(weightDecay);
       case "adamw" -> OptimizerSpec.adamW(weightDecay);
-      default -> throw new IllegalArgumentException("--optimizer must be sgd, adam or adamw, got '" + optimizer + "'");
+      default ->
+          throw new IllegalArgumentException(
+              "--optimizer must be sgd, adam or adamw, got '" + optimizer + "'");
     };
   }
 
   private LearningRateSchedule scheduleSpec() {
-    LearningRateSchedule base = switch (schedule.toLowerCase(Locale.ROOT)) {
-      case "constant" -> LearningRateSchedule.constant(lr);
-      case "cosine" -> new LearningRateSchedule.Cosine(lr, 0, epochs);
-      case "step" -> new LearningRateSchedule.Step(lr, milestones.isEmpty() ? Math.max(1, epochs / 3)
-          : milestones.get(0), 0.1);
-      case "multistep" -> new LearningRateSchedule.MultiStep(lr, milestones.isEmpty()
-          ? new int[] {Math.max(1, epochs / 2), Math.max(2, 3 * epochs / 4)}
-          : milestones.stream().mapToInt(Integer::intValue).toArray(), 0.1);
-      default -> throw new IllegalArgumentException(
-          "--schedule must be constant, step, multistep or cosine, got '" + schedule + "'");
-    };
+    LearningRateSchedule base =
+        switch (schedule.toLowerCase(Locale.ROOT)) {
+          case "constant" -> LearningRateSchedule.constant(lr);
+          case "cosine" -> new LearningRateSchedule.Cosine(lr, 0, epochs);
+          case "step" ->
+              new LearningRateSchedule.Step(
+                  lr, milestones.isEmpty() ? Math.max(1, epochs / 3) : milestones.get(0), 0.1);
+          case "multistep" ->
+              new LearningRateSchedule.MultiStep(
+                  lr,
+                  milestones.isEmpty()
+                      ? new int[] {Math.max(1, epochs / 2), Math.max(2, 3 * epochs / 4)}
+                      : milestones.stream().mapToInt(Integer::intValue).toArray(),
+                  0.1);
+          default ->
+              throw new IllegalArgumentException(
+                  "--schedule must be constant, step, multistep or cosine, got '" + schedule + "'");
+        };
     return warmup > 0 ? new LearningRateSchedule.Warmup(warmup, base) : base;
   }
 }

@@ -27,40 +27,62 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code prunelab verify}: runs a model in PruneLab and its ONNX file (or a fresh export) in ONNX Runtime on the
- * same random and, optionally, real inputs, and reports the largest output differences and top-1 agreement. Exits
- * with {@link PruneLabCli#CHECK_FAILED} when they exceed the tolerance.
+ * {@code prunelab verify}: runs a model in PruneLab and its ONNX file (or a fresh export) in ONNX
+ * Runtime on the same random and, optionally, real inputs, and reports the largest output
+ * differences and top-1 agreement. Exits with {@link PruneLabCli#CHECK_FAILED} when they exceed the
+ * tolerance.
  */
-@Command(name = "verify", mixinStandardHelpOptions = true,
-    description = "Compare a model's outputs in PruneLab and in ONNX Runtime (its ONNX file or a fresh export).")
+@Command(
+    name = "verify",
+    mixinStandardHelpOptions = true,
+    description =
+        "Compare a model's outputs in PruneLab and in ONNX Runtime (its ONNX file or a fresh export).")
 final class VerifyCommand implements Callable<Integer> {
   @Mixin ModelOptions model;
 
-  @Option(names = "--onnx", description = "ONNX file to check (default: export the model to a temporary file).")
+  @Option(
+      names = "--onnx",
+      description = "ONNX file to check (default: export the model to a temporary file).")
   Path onnx;
 
-  @Option(names = "--opset", defaultValue = "17", description = "Opset of the temporary export (default: "
-      + "${DEFAULT-VALUE}).")
+  @Option(
+      names = "--opset",
+      defaultValue = "17",
+      description = "Opset of the temporary export (default: " + "${DEFAULT-VALUE}).")
   int opset;
 
-  @Option(names = "--dataset", description = "Also compare on the first test images of this dataset "
-      + "(fashion-mnist, mnist, cifar10 or synthetic).")
+  @Option(
+      names = "--dataset",
+      description =
+          "Also compare on the first test images of this dataset "
+              + "(fashion-mnist, mnist, cifar10 or synthetic).")
   String dataset;
 
-  @Option(names = "--data", description = "Folder holding the dataset's files (default: searched in "
-      + "$PRUNELAB_DATA, ~/.prunelab/datasets, /usr/share/datasets).")
+  @Option(
+      names = "--data",
+      description =
+          "Folder holding the dataset's files (default: searched in "
+              + "$PRUNELAB_DATA, ~/.prunelab/datasets, /usr/share/datasets).")
   Path data;
 
-  @Option(names = "--samples", defaultValue = "32", description = "Random inputs, and test images with --dataset "
-      + "(default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--samples",
+      defaultValue = "32",
+      description =
+          "Random inputs, and test images with --dataset " + "(default: ${DEFAULT-VALUE}).")
   int samples;
 
-  @Option(names = "--input-seed", defaultValue = "0", description = "Seed of the random inputs (default: "
-      + "${DEFAULT-VALUE}).")
+  @Option(
+      names = "--input-seed",
+      defaultValue = "0",
+      description = "Seed of the random inputs (default: " + "${DEFAULT-VALUE}).")
   long inputSeed;
 
-  @Option(names = "--tolerance", defaultValue = "1e-4", description = "Largest relative output difference that "
-      + "passes (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--tolerance",
+      defaultValue = "1e-4",
+      description =
+          "Largest relative output difference that " + "passes (default: ${DEFAULT-VALUE}).")
   double tolerance;
 
   @Option(names = "--json", description = "Print JSON.")
@@ -92,7 +114,9 @@ final class VerifyCommand implements Callable<Integer> {
           if (dataset != null) {
             DataSplits splits = DataOptions.load(dataset, data, new SplitOptions(0, 0, 0));
             int count = Math.min(samples, splits.test().size());
-            reports.add(verifier.compare(splits.test().name() + " test", testImages(net, splits, count, err), count));
+            reports.add(
+                verifier.compare(
+                    splits.test().name() + " test", testImages(net, splits, count, err), count));
           }
         }
       } catch (IOException e) {
@@ -131,14 +155,27 @@ final class VerifyCommand implements Callable<Integer> {
       Json.print(out, result);
       return;
     }
-    out.printf(Locale.ROOT, "%s in PruneLab vs %s in ONNX Runtime (tolerance %.1e relative):%n", model.model,
-        against, tolerance);
+    out.printf(
+        Locale.ROOT,
+        "%s in PruneLab vs %s in ONNX Runtime (tolerance %.1e relative):%n",
+        model.model,
+        against,
+        tolerance);
     for (VerificationReport r : reports) {
-      out.printf(Locale.ROOT, "  %s, %d samples: max abs diff %.3e, max rel diff %.3e, top-1 agreement %s  %s%n",
-          r.inputs(), r.samples(), r.maxAbsDiff(), r.maxRelDiff(), Numbers.percent(r.top1Agreement()),
+      out.printf(
+          Locale.ROOT,
+          "  %s, %d samples: max abs diff %.3e, max rel diff %.3e, top-1 agreement %s  %s%n",
+          r.inputs(),
+          r.samples(),
+          r.maxAbsDiff(),
+          r.maxRelDiff(),
+          Numbers.percent(r.top1Agreement()),
           r.passed(tolerance) ? "pass" : "FAIL");
     }
-    out.println(passed ? "PASSED" : "FAILED: the ONNX model computes something else than the PruneLab model");
+    out.println(
+        passed
+            ? "PASSED"
+            : "FAILED: the ONNX model computes something else than the PruneLab model");
   }
 
   private static void deleteTemporary(Path file) {
@@ -149,19 +186,37 @@ final class VerifyCommand implements Callable<Integer> {
     }
   }
 
-  /** The first {@code count} test images, normalised as the model was trained (or by the training split). */
+  /**
+   * The first {@code count} test images, normalised as the model was trained (or by the training
+   * split).
+   */
   private static float[] testImages(Network net, DataSplits splits, int count, PrintWriter err) {
     ImageDataset test = splits.test();
     long[] expected = net.inputShape().getShape();
-    if (expected.length != 3 || expected[0] != test.channels() || expected[1] != test.height()
+    if (expected.length != 3
+        || expected[0] != test.channels()
+        || expected[1] != test.height()
         || expected[2] != test.width()) {
-      throw new IllegalArgumentException(test.name() + " images are " + test.channels() + "x" + test.height() + "x"
-          + test.width() + " but the model takes " + net.inputShape() + "; choose the dataset the model was made for");
+      throw new IllegalArgumentException(
+          test.name()
+              + " images are "
+              + test.channels()
+              + "x"
+              + test.height()
+              + "x"
+              + test.width()
+              + " but the model takes "
+              + net.inputShape()
+              + "; choose the dataset the model was made for");
     }
-    Normalization norm = InputNormalization.of(net).orElseGet(() -> {
-      err.println("note: the model stores no input normalisation; using the training split's statistics");
-      return splits.normalization();
-    });
+    Normalization norm =
+        InputNormalization.of(net)
+            .orElseGet(
+                () -> {
+                  err.println(
+                      "note: the model stores no input normalisation; using the training split's statistics");
+                  return splits.normalization();
+                });
     int size = test.imageSize();
     float[] values = new float[count * size];
     for (int i = 0; i < count; i++) {

@@ -3,8 +3,9 @@ package org.prunelab.data;
 import java.util.Random;
 
 /**
- * A random training-time transformation of one image, applied in place to pixel values in [0, 1] before
- * normalisation. Given the same {@code rng} state it makes the same change, so seeded runs repeat.
+ * A random training-time transformation of one image, applied in place to pixel values in [0, 1]
+ * before normalisation. Given the same {@code rng} state it makes the same change, so seeded runs
+ * repeat.
  */
 public interface Augmentation {
 

@@ -5,9 +5,9 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 
 /**
- * One mini-batch on a device: {@code images}, float32 of shape (B, C, H, W), normalised; {@code labels}, int64 of
- * shape (B). The batch owns a child {@link NDManager} of the manager it was created from; {@link #close()} frees
- * both arrays' native memory, so use it in try-with-resources.
+ * One mini-batch on a device: {@code images}, float32 of shape (B, C, H, W), normalised; {@code
+ * labels}, int64 of shape (B). The batch owns a child {@link NDManager} of the manager it was
+ * created from; {@link #close()} frees both arrays' native memory, so use it in try-with-resources.
  */
 public final class Batch implements AutoCloseable {
 
@@ -17,13 +17,18 @@ public final class Batch implements AutoCloseable {
   private final int size;
 
   /**
-   * Copies {@code images} (B x C x H x W floats, {@code shape} (B, C, H, W)) and {@code labels} (B class indices)
-   * into arrays of a new child manager of {@code parent}.
+   * Copies {@code images} (B x C x H x W floats, {@code shape} (B, C, H, W)) and {@code labels} (B
+   * class indices) into arrays of a new child manager of {@code parent}.
    */
   public Batch(NDManager parent, float[] images, Shape shape, long[] labels) {
     if (shape.dimension() != 4 || shape.get(0) != labels.length || shape.size() != images.length) {
-      throw new IllegalArgumentException("a batch needs shape (B, C, H, W) with B = " + labels.length
-          + " labels and " + images.length + " image values, got " + shape);
+      throw new IllegalArgumentException(
+          "a batch needs shape (B, C, H, W) with B = "
+              + labels.length
+              + " labels and "
+              + images.length
+              + " image values, got "
+              + shape);
     }
     NDManager child = parent.newSubManager();
     try {

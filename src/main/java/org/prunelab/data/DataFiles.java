@@ -9,8 +9,9 @@ import java.util.Optional;
 import java.util.zip.GZIPInputStream;
 
 /**
- * File conventions shared by the dataset readers: a file may be stored plain or gzip-compressed (recognised by its
- * magic bytes {@code 1f 8b}, not by its name), and a folder may hold it as {@code NAME} or {@code NAME.gz}.
+ * File conventions shared by the dataset readers: a file may be stored plain or gzip-compressed
+ * (recognised by its magic bytes {@code 1f 8b}, not by its name), and a folder may hold it as
+ * {@code NAME} or {@code NAME.gz}.
  */
 final class DataFiles {
 
@@ -29,7 +30,8 @@ final class DataFiles {
       int b2 = raw.read();
       raw.reset();
       if (b1 == GZIP_MAGIC_1 && b2 == GZIP_MAGIC_2) {
-        // not buffered again: a buffer would swallow the bytes inflated before a truncated stream's EOFException
+        // not buffered again: a buffer would swallow the bytes inflated before a truncated stream's
+        // EOFException
         return new GZIPInputStream(raw, BUFFER_BYTES);
       }
       return raw;
@@ -39,7 +41,10 @@ final class DataFiles {
     }
   }
 
-  /** The regular file {@code folder/baseName} or, failing that, {@code folder/baseName.gz}; empty if neither exists. */
+  /**
+   * The regular file {@code folder/baseName} or, failing that, {@code folder/baseName.gz}; empty if
+   * neither exists.
+   */
   static Optional<Path> find(Path folder, String baseName) {
     Path plain = folder.resolve(baseName);
     if (Files.isRegularFile(plain)) {
@@ -52,7 +57,13 @@ final class DataFiles {
   /** Like {@link #find} but for a file the caller has already checked is present. */
   static Path require(Path folder, String baseName) {
     return find(folder, baseName)
-        .orElseThrow(() -> new DatasetException(folder.resolve(baseName) + " (or " + baseName
-            + ".gz) is missing; put the file back in " + folder));
+        .orElseThrow(
+            () ->
+                new DatasetException(
+                    folder.resolve(baseName)
+                        + " (or "
+                        + baseName
+                        + ".gz) is missing; put the file back in "
+                        + folder));
   }
 }

@@ -9,10 +9,11 @@ import java.util.Objects;
 import java.util.Random;
 
 /**
- * Cuts an {@link ImageDataset} into mini-batches. Each epoch visits the images in an order that depends only on
- * the seed and the epoch number (or in dataset order without shuffling); each image is converted to [0, 1],
- * augmented in turn by every {@link Augmentation} and normalised, and a whole batch goes to the device in one
- * {@code create} call. Augmentation randomness is seeded per (seed, epoch, batch), so runs repeat exactly.
+ * Cuts an {@link ImageDataset} into mini-batches. Each epoch visits the images in an order that
+ * depends only on the seed and the epoch number (or in dataset order without shuffling); each image
+ * is converted to [0, 1], augmented in turn by every {@link Augmentation} and normalised, and a
+ * whole batch goes to the device in one {@code create} call. Augmentation randomness is seeded per
+ * (seed, epoch, batch), so runs repeat exactly.
  */
 public final class DataLoader {
 
@@ -31,15 +32,26 @@ public final class DataLoader {
    * @param normalization applied after augmentation; must have one value per channel of the dataset
    * @param augmentations applied in order to each image; empty for evaluation
    */
-  public DataLoader(ImageDataset dataset, int batchSize, boolean shuffle, boolean dropLast,
-      Normalization normalization, List<Augmentation> augmentations, long seed) {
+  public DataLoader(
+      ImageDataset dataset,
+      int batchSize,
+      boolean shuffle,
+      boolean dropLast,
+      Normalization normalization,
+      List<Augmentation> augmentations,
+      long seed) {
     this.dataset = Objects.requireNonNull(dataset, "dataset");
     if (batchSize <= 0) {
       throw new IllegalArgumentException("batchSize must be > 0, got " + batchSize);
     }
     if (normalization.channels() != dataset.channels()) {
-      throw new IllegalArgumentException("normalization has " + normalization.channels() + " channels but "
-          + dataset.name() + " has " + dataset.channels());
+      throw new IllegalArgumentException(
+          "normalization has "
+              + normalization.channels()
+              + " channels but "
+              + dataset.name()
+              + " has "
+              + dataset.channels());
     }
     this.batchSize = batchSize;
     this.shuffle = shuffle;
@@ -49,37 +61,43 @@ public final class DataLoader {
     this.seed = seed;
   }
 
-  /** Batches in one epoch: {@code floor(N / B)} when dropping the last partial batch, else {@code ceil(N / B)}. */
+  /**
+   * Batches in one epoch: {@code floor(N / B)} when dropping the last partial batch, else {@code
+   * ceil(N / B)}.
+   */
   public int batchesPerEpoch() {
     int n = dataset.size();
     return dropLast ? n / batchSize : (n + batchSize - 1) / batchSize;
   }
 
   /**
-   * The batches of epoch {@code epoch}, created lazily as a child manager of {@code parent} each; every iteration
-   * of the returned iterable yields the same batches. The caller closes each batch (try-with-resources).
+   * The batches of epoch {@code epoch}, created lazily as a child manager of {@code parent} each;
+   * every iteration of the returned iterable yields the same batches. The caller closes each batch
+   * (try-with-resources).
    */
   public Iterable<Batch> epoch(int epoch, NDManager parent) {
     Objects.requireNonNull(parent, "parent");
-    return () -> new Iterator<>() {
-      private final int[] order = order(epoch);
-      private int next;
+    return () ->
+        new Iterator<>() {
+          private final int[] order = order(epoch);
+          private int next;
 
-      @Override
-      public boolean hasNext() {
-        return next < batchesPerEpoch();
-      }
+          @Override
+          public boolean hasNext() {
+            return next < batchesPerEpoch();
+          }
 
-      @Override
-      public Batch next() {
-        if (!hasNext()) {
-          throw new NoSuchElementException("epoch " + epoch + " has only " + batchesPerEpoch() + " batches");
-        }
-        Batch batch = build(order, next, epoch, parent);
-        next++;
-        return batch;
-      }
-    };
+          @Override
+          public Batch next() {
+            if (!hasNext()) {
+              throw new NoSuchElementException(
+                  "epoch " + epoch + " has only " + batchesPerEpoch() + " batches");
+            }
+            Batch batch = build(order, next, epoch, parent);
+            next++;
+            return batch;
+          }
+        };
   }
 
   private int[] order(int epoch) {

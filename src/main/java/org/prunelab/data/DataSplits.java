@@ -11,7 +11,11 @@ import java.util.Objects;
  * @param test the official test split, never shuffled
  * @param normalization per-channel mean and standard deviation of {@code train}
  */
-public record DataSplits(ImageDataset train, ImageDataset validation, ImageDataset sampleSet, ImageDataset test,
+public record DataSplits(
+    ImageDataset train,
+    ImageDataset validation,
+    ImageDataset sampleSet,
+    ImageDataset test,
     Normalization normalization) {
 
   /** Rejects missing parts. */

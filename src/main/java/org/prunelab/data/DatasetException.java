@@ -3,8 +3,9 @@ package org.prunelab.data;
 import org.prunelab.PruneLabException;
 
 /**
- * A dataset that is missing, unreadable or malformed. The message names the file or folder, what was expected
- * there, and how to fix it (which package to install, which option to pass, or which file to replace).
+ * A dataset that is missing, unreadable or malformed. The message names the file or folder, what
+ * was expected there, and how to fix it (which package to install, which option to pass, or which
+ * file to replace).
  */
 public class DatasetException extends PruneLabException {
 
@@ -13,7 +14,9 @@ public class DatasetException extends PruneLabException {
     super(message);
   }
 
-  /** Creates an exception for an I/O or format failure {@code cause} while reading a dataset file. */
+  /**
+   * Creates an exception for an I/O or format failure {@code cause} while reading a dataset file.
+   */
   public DatasetException(String message, Throwable cause) {
     super(message, cause);
   }

@@ -7,8 +7,9 @@ import java.util.Optional;
 import java.util.Random;
 
 /**
- * Entry point of the data package: loads a dataset by name and divides it into train, validation, the held-out
- * sample set S, and test (see {@link SplitOptions}), with the normalisation of the training part.
+ * Entry point of the data package: loads a dataset by name and divides it into train, validation,
+ * the held-out sample set S, and test (see {@link SplitOptions}), with the normalisation of the
+ * training part.
  */
 public final class Datasets {
 
@@ -20,10 +21,11 @@ public final class Datasets {
   }
 
   /**
-   * Loads dataset {@code name} from the folder {@link DatasetLocator#standard()} finds (or {@code explicitPath}
-   * alone, when given) and splits it with {@link #split}.
+   * Loads dataset {@code name} from the folder {@link DatasetLocator#standard()} finds (or {@code
+   * explicitPath} alone, when given) and splits it with {@link #split}.
    *
-   * @throws DatasetException if the dataset is missing or malformed; the message names the file and the fix
+   * @throws DatasetException if the dataset is missing or malformed; the message names the file and
+   *     the fix
    */
   public static DataSplits load(String name, Optional<Path> explicitPath, SplitOptions opts) {
     DatasetKind kind = DatasetKind.byName(name);
@@ -32,14 +34,16 @@ public final class Datasets {
     try {
       official = kind.readOfficial(folder);
     } catch (DatasetException e) {
-      throw new DatasetException(e.getMessage() + " (for " + kind.id + ": " + kind.repairHint + ")", e);
+      throw new DatasetException(
+          e.getMessage() + " (for " + kind.id + ": " + kind.repairHint + ")", e);
     }
     return split(official.train(), official.test(), opts);
   }
 
   /**
-   * The built-in synthetic set "synthetic (built-in)" (1x28x28, 10 classes, one shape per class plus
-   * noise), generated from {@code seed} and split with {@code opts}; used when no real dataset is installed.
+   * The built-in synthetic set "synthetic (built-in)" (1x28x28, 10 classes, one shape per class
+   * plus noise), generated from {@code seed} and split with {@code opts}; used when no real dataset
+   * is installed.
    *
    * @param trainSize images in the official training set before splitting
    * @param testSize images in the test set
@@ -51,9 +55,10 @@ public final class Datasets {
   }
 
   /**
-   * Shuffles {@code officialTrain} with {@code opts.seed()} and cuts the permutation into validation (first
-   * {@code validationSize}), sample set S (next {@code sampleSetSize}) and train (the rest); the test set is kept
-   * as it is. The normalisation is computed on the resulting train part.
+   * Shuffles {@code officialTrain} with {@code opts.seed()} and cuts the permutation into
+   * validation (first {@code validationSize}), sample set S (next {@code sampleSetSize}) and train
+   * (the rest); the test set is kept as it is. The normalisation is computed on the resulting train
+   * part.
    *
    * @throws DatasetException if the held-out sets would leave no training images
    */
@@ -61,9 +66,15 @@ public final class Datasets {
     int n = officialTrain.size();
     long heldOut = (long) opts.validationSize() + opts.sampleSetSize();
     if (heldOut >= n) {
-      throw new DatasetException(officialTrain.name() + " has " + n + " training images, too few to hold out "
-          + opts.validationSize() + " for validation and " + opts.sampleSetSize()
-          + " for the sample set and still train; lower validationSize or sampleSetSize");
+      throw new DatasetException(
+          officialTrain.name()
+              + " has "
+              + n
+              + " training images, too few to hold out "
+              + opts.validationSize()
+              + " for validation and "
+              + opts.sampleSetSize()
+              + " for the sample set and still train; lower validationSize or sampleSetSize");
     }
     int[] order = Randomness.permutation(n, new Random(opts.seed()));
     int v = opts.validationSize();

@@ -3,7 +3,8 @@ package org.prunelab.data;
 import java.util.Random;
 
 /**
- * Mirrors the image left to right with probability {@code p}, like torchvision's {@code RandomHorizontalFlip(p)}.
+ * Mirrors the image left to right with probability {@code p}, like torchvision's {@code
+ * RandomHorizontalFlip(p)}.
  *
  * @param p probability of flipping, in [0, 1]
  */

@@ -9,15 +9,17 @@ import java.util.List;
 import java.util.zip.ZipException;
 
 /**
- * Reads the IDX format of MNIST and Fashion-MNIST (LeCun et al.): a big-endian header (magic {@code 0x00000803}
- * and three dimensions count, rows, columns for images; magic {@code 0x00000801} and one dimension count for labels)
- * followed by one unsigned byte per value. Files may be gzip-compressed; that is recognised by their magic bytes.
- * Every check (magic, dimensions, length, label range) fails with a {@link DatasetException} naming the file.
+ * Reads the IDX format of MNIST and Fashion-MNIST (LeCun et al.): a big-endian header (magic {@code
+ * 0x00000803} and three dimensions count, rows, columns for images; magic {@code 0x00000801} and
+ * one dimension count for labels) followed by one unsigned byte per value. Files may be
+ * gzip-compressed; that is recognised by their magic bytes. Every check (magic, dimensions, length,
+ * label range) fails with a {@link DatasetException} naming the file.
  */
 public final class IdxReader {
 
   /** Magic number of an IDX file of unsigned bytes with three dimensions (images). */
   public static final int IMAGES_MAGIC = 0x00000803;
+
   /** Magic number of an IDX file of unsigned bytes with one dimension (labels). */
   public static final int LABELS_MAGIC = 0x00000801;
 
@@ -44,10 +46,24 @@ public final class IdxReader {
       int rows = header[1];
       int cols = header[2];
       long bytes = (long) count * rows * cols;
-      if (count < 0 || rows <= 0 || cols <= 0 || rows > MAX_SIDE || cols > MAX_SIDE
+      if (count < 0
+          || rows <= 0
+          || cols <= 0
+          || rows > MAX_SIDE
+          || cols > MAX_SIDE
           || bytes > Integer.MAX_VALUE - 8) {
-        throw new DatasetException(file + " has an impossible IDX header: " + count + " images of " + rows + "x"
-            + cols + " (expected a non-negative count and sides 1.." + MAX_SIDE + " fitting in 2 GB); " + FIX);
+        throw new DatasetException(
+            file
+                + " has an impossible IDX header: "
+                + count
+                + " images of "
+                + rows
+                + "x"
+                + cols
+                + " (expected a non-negative count and sides 1.."
+                + MAX_SIDE
+                + " fitting in 2 GB); "
+                + FIX);
       }
       String what = count + " images of " + rows + "x" + cols + " (" + bytes + " bytes)";
       byte[] pixels = readBody(in, file, (int) bytes, what);
@@ -57,21 +73,36 @@ public final class IdxReader {
     }
   }
 
-  /** Reads an IDX label file (magic {@code 0x00000801}) whose labels must lie in {@code 0..numClasses-1}. */
+  /**
+   * Reads an IDX label file (magic {@code 0x00000801}) whose labels must lie in {@code
+   * 0..numClasses-1}.
+   */
   public static int[] readLabels(Path file, int numClasses) {
     try (DataInputStream in = new DataInputStream(DataFiles.open(file))) {
       int count = readHeader(in, file, LABELS_MAGIC, 1)[0];
       if (count < 0) {
-        throw new DatasetException(file + " has an impossible IDX header: " + count
-            + " labels (expected a non-negative count); " + FIX);
+        throw new DatasetException(
+            file
+                + " has an impossible IDX header: "
+                + count
+                + " labels (expected a non-negative count); "
+                + FIX);
       }
       byte[] raw = readBody(in, file, count, count + " labels (" + count + " bytes)");
       int[] labels = new int[count];
       for (int i = 0; i < count; i++) {
         labels[i] = Byte.toUnsignedInt(raw[i]);
         if (labels[i] >= numClasses) {
-          throw new DatasetException(file + " holds label " + labels[i] + " at index " + i
-              + " but labels must lie in 0.." + (numClasses - 1) + "; " + FIX);
+          throw new DatasetException(
+              file
+                  + " holds label "
+                  + labels[i]
+                  + " at index "
+                  + i
+                  + " but labels must lie in 0.."
+                  + (numClasses - 1)
+                  + "; "
+                  + FIX);
         }
       }
       return labels;
@@ -89,23 +120,38 @@ public final class IdxReader {
     Images img = readImages(images);
     int[] lab = readLabels(labels, classNames.size());
     if (lab.length != img.count()) {
-      throw new DatasetException(images + " holds " + img.count() + " images but " + labels + " holds "
-          + lab.length + " labels; both files must come from the same split");
+      throw new DatasetException(
+          images
+              + " holds "
+              + img.count()
+              + " images but "
+              + labels
+              + " holds "
+              + lab.length
+              + " labels; both files must come from the same split");
     }
     return new ImageDataset(name, img.pixels(), lab, 1, img.rows(), img.cols(), classNames);
   }
 
-  /** Reads the magic number and {@code dims} dimensions, failing if the header is short or of the wrong kind. */
-  private static int[] readHeader(DataInputStream in, Path file, int expected, int dims) throws IOException {
+  /**
+   * Reads the magic number and {@code dims} dimensions, failing if the header is short or of the
+   * wrong kind.
+   */
+  private static int[] readHeader(DataInputStream in, Path file, int expected, int dims)
+      throws IOException {
     int headerBytes = 4 * (1 + dims);
     try {
       int magic = in.readInt();
       if (magic != expected) {
-        String hint = magic == IMAGES_MAGIC ? " (that of an image file)"
-            : magic == LABELS_MAGIC ? " (that of a label file)" : "";
-        throw new DatasetException(String.format("%s is not an IDX %s file: expected magic 0x%08X but found"
-            + " 0x%08X%s; check that the path names the right file", file,
-            expected == IMAGES_MAGIC ? "image" : "label", expected, magic, hint));
+        String hint =
+            magic == IMAGES_MAGIC
+                ? " (that of an image file)"
+                : magic == LABELS_MAGIC ? " (that of a label file)" : "";
+        throw new DatasetException(
+            String.format(
+                "%s is not an IDX %s file: expected magic 0x%08X but found"
+                    + " 0x%08X%s; check that the path names the right file",
+                file, expected == IMAGES_MAGIC ? "image" : "label", expected, magic, hint));
       }
       int[] sizes = new int[dims];
       for (int d = 0; d < dims; d++) {
@@ -113,13 +159,19 @@ public final class IdxReader {
       }
       return sizes;
     } catch (EOFException e) {
-      throw new DatasetException(file + " is too short to be an IDX file (expected a " + headerBytes
-          + "-byte header); " + FIX, e);
+      throw new DatasetException(
+          file
+              + " is too short to be an IDX file (expected a "
+              + headerBytes
+              + "-byte header); "
+              + FIX,
+          e);
     }
   }
 
   /** Reads exactly {@code length} bytes and checks that nothing follows them. */
-  private static byte[] readBody(InputStream in, Path file, int length, String what) throws IOException {
+  private static byte[] readBody(InputStream in, Path file, int length, String what)
+      throws IOException {
     byte[] body = new byte[length];
     int total = 0;
     try {
@@ -131,8 +183,12 @@ public final class IdxReader {
         total += n;
       }
       if (total == length && in.read() >= 0) {
-        throw new DatasetException(file + " is longer than its header says: header says " + what
-            + " but more bytes follow; " + FIX);
+        throw new DatasetException(
+            file
+                + " is longer than its header says: header says "
+                + what
+                + " but more bytes follow; "
+                + FIX);
       }
     } catch (EOFException e) {
       throw truncated(file, what, total, e);
@@ -144,15 +200,23 @@ public final class IdxReader {
   }
 
   private static DatasetException truncated(Path file, String what, int found, Throwable cause) {
-    return new DatasetException(file + " is truncated: header says " + what + " but only " + found
-        + " bytes follow; " + FIX, cause);
+    return new DatasetException(
+        file
+            + " is truncated: header says "
+            + what
+            + " but only "
+            + found
+            + " bytes follow; "
+            + FIX,
+        cause);
   }
 
   private static DatasetException unreadable(Path file, IOException e) {
     if (e instanceof ZipException) {
-      return new DatasetException(file + " starts like a gzip file but is corrupt (" + e.getMessage() + "); "
-          + FIX, e);
+      return new DatasetException(
+          file + " starts like a gzip file but is corrupt (" + e.getMessage() + "); " + FIX, e);
     }
-    return new DatasetException(file + " cannot be read (" + e + "); check that it exists and is readable", e);
+    return new DatasetException(
+        file + " cannot be read (" + e + "); check that it exists and is readable", e);
   }
 }

@@ -4,9 +4,9 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * An immutable in-memory set of labelled images. Pixels are kept compactly as unsigned bytes (0..255) in
- * N x C x H x W order and handed out as floats {@code byte / 255} in [0, 1]; labels are class indices in
- * {@code 0..numClasses-1}.
+ * An immutable in-memory set of labelled images. Pixels are kept compactly as unsigned bytes
+ * (0..255) in N x C x H x W order and handed out as floats {@code byte / 255} in [0, 1]; labels are
+ * class indices in {@code 0..numClasses-1}.
  */
 public final class ImageDataset {
 
@@ -19,30 +19,57 @@ public final class ImageDataset {
   private final List<String> classNames;
 
   /**
-   * Creates a dataset from copies of {@code pixels} (N x C x H x W unsigned bytes) and {@code labels} (N).
+   * Creates a dataset from copies of {@code pixels} (N x C x H x W unsigned bytes) and {@code
+   * labels} (N).
    *
    * @param classNames one name per class; its size is the number of classes
-   * @throws IllegalArgumentException if the sizes disagree or a label is outside {@code 0..classNames.size()-1}
+   * @throws IllegalArgumentException if the sizes disagree or a label is outside {@code
+   *     0..classNames.size()-1}
    */
-  public ImageDataset(String name, byte[] pixels, int[] labels, int channels, int height, int width,
+  public ImageDataset(
+      String name,
+      byte[] pixels,
+      int[] labels,
+      int channels,
+      int height,
+      int width,
       List<String> classNames) {
     this.name = Objects.requireNonNull(name, "name");
     this.classNames = List.copyOf(classNames);
     if (channels <= 0 || height <= 0 || width <= 0) {
-      throw new IllegalArgumentException("image shape must be positive, got " + channels + "x" + height + "x" + width);
+      throw new IllegalArgumentException(
+          "image shape must be positive, got " + channels + "x" + height + "x" + width);
     }
     if (this.classNames.isEmpty()) {
       throw new IllegalArgumentException("a dataset needs at least one class name");
     }
     long expected = (long) labels.length * channels * height * width;
     if (pixels.length != expected) {
-      throw new IllegalArgumentException(name + ": " + labels.length + " images of " + channels + "x" + height + "x"
-          + width + " need " + expected + " pixel bytes, got " + pixels.length);
+      throw new IllegalArgumentException(
+          name
+              + ": "
+              + labels.length
+              + " images of "
+              + channels
+              + "x"
+              + height
+              + "x"
+              + width
+              + " need "
+              + expected
+              + " pixel bytes, got "
+              + pixels.length);
     }
     for (int i = 0; i < labels.length; i++) {
       if (labels[i] < 0 || labels[i] >= this.classNames.size()) {
-        throw new IllegalArgumentException(name + ": label " + labels[i] + " at index " + i + " is outside 0.."
-            + (this.classNames.size() - 1));
+        throw new IllegalArgumentException(
+            name
+                + ": label "
+                + labels[i]
+                + " at index "
+                + i
+                + " is outside 0.."
+                + (this.classNames.size() - 1));
       }
     }
     this.pixels = pixels.clone();
@@ -103,8 +130,8 @@ public final class ImageDataset {
   }
 
   /**
-   * Writes image {@code i} as {@link #imageSize()} floats in [0, 1] (C x H x W order) into {@code dst} starting at
-   * {@code offset}.
+   * Writes image {@code i} as {@link #imageSize()} floats in [0, 1] (C x H x W order) into {@code
+   * dst} starting at {@code offset}.
    */
   public void copyImage(int i, float[] dst, int offset) {
     int n = imageSize();
@@ -115,7 +142,10 @@ public final class ImageDataset {
     }
   }
 
-  /** The images at {@code indices}, in that order (an index may repeat), as a new dataset with the same name. */
+  /**
+   * The images at {@code indices}, in that order (an index may repeat), as a new dataset with the
+   * same name.
+   */
   public ImageDataset subset(int[] indices) {
     int n = imageSize();
     byte[] subPixels = new byte[indices.length * n];
@@ -130,7 +160,17 @@ public final class ImageDataset {
 
   @Override
   public String toString() {
-    return name + " (" + size() + " images of " + channels + "x" + height + "x" + width + ", " + numClasses()
+    return name
+        + " ("
+        + size()
+        + " images of "
+        + channels
+        + "x"
+        + height
+        + "x"
+        + width
+        + ", "
+        + numClasses()
         + " classes)";
   }
 }

@@ -8,14 +8,16 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 
 /**
- * Copies Java arrays into native arrays through one reusable direct buffer per thread. DJL's
- * {@code create(float[])} allocates a fresh direct buffer for every array, which the JVM frees only after a garbage
- * collection; with a large heap, batch after batch of them grows the process's memory by hundreds of MiB before a
- * collection runs. Here the values are written into the thread's staging buffer, wrapped without a copy, and
- * cloned into memory that libtorch owns and frees when the array is closed.
+ * Copies Java arrays into native arrays through one reusable direct buffer per thread. DJL's {@code
+ * create(float[])} allocates a fresh direct buffer for every array, which the JVM frees only after
+ * a garbage collection; with a large heap, batch after batch of them grows the process's memory by
+ * hundreds of MiB before a collection runs. Here the values are written into the thread's staging
+ * buffer, wrapped without a copy, and cloned into memory that libtorch owns and frees when the
+ * array is closed.
  */
 final class NativeStaging {
-  private static final ThreadLocal<NativeStaging> PER_THREAD = ThreadLocal.withInitial(NativeStaging::new);
+  private static final ThreadLocal<NativeStaging> PER_THREAD =
+      ThreadLocal.withInitial(NativeStaging::new);
   private ByteBuffer buffer = ByteBuffer.allocateDirect(0);
 
   private NativeStaging() {}

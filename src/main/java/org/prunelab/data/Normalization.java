@@ -4,8 +4,8 @@ import java.util.Arrays;
 import java.util.Objects;
 
 /**
- * Per-channel standardisation {@code x' = (x - mean[c]) / std[c]} of pixel values in [0, 1]. The arrays are
- * copied in and out, so a normalisation cannot change once made.
+ * Per-channel standardisation {@code x' = (x - mean[c]) / std[c]} of pixel values in [0, 1]. The
+ * arrays are copied in and out, so a normalisation cannot change once made.
  *
  * @param mean mean of each channel
  * @param std standard deviation of each channel, finite and positive
@@ -17,16 +17,25 @@ public record Normalization(float[] mean, float[] std) {
     Objects.requireNonNull(mean, "mean");
     Objects.requireNonNull(std, "std");
     if (mean.length == 0 || mean.length != std.length) {
-      throw new IllegalArgumentException("mean and std need one value per channel, got " + mean.length + " means and "
-          + std.length + " stds");
+      throw new IllegalArgumentException(
+          "mean and std need one value per channel, got "
+              + mean.length
+              + " means and "
+              + std.length
+              + " stds");
     }
     for (int c = 0; c < mean.length; c++) {
       if (!Float.isFinite(mean[c])) {
-        throw new IllegalArgumentException("mean of channel " + c + " must be finite, got " + mean[c]);
+        throw new IllegalArgumentException(
+            "mean of channel " + c + " must be finite, got " + mean[c]);
       }
       if (!(std[c] > 0) || !Float.isFinite(std[c])) {
-        throw new IllegalArgumentException("std of channel " + c + " must be finite and > 0, got " + std[c]
-            + "; is every image of the dataset the same?");
+        throw new IllegalArgumentException(
+            "std of channel "
+                + c
+                + " must be finite and > 0, got "
+                + std[c]
+                + "; is every image of the dataset the same?");
       }
     }
     mean = mean.clone();
@@ -41,7 +50,8 @@ public record Normalization(float[] mean, float[] std) {
    */
   public static Normalization of(ImageDataset dataset) {
     if (dataset.size() == 0) {
-      throw new IllegalArgumentException("cannot compute a normalisation of the empty dataset " + dataset.name());
+      throw new IllegalArgumentException(
+          "cannot compute a normalisation of the empty dataset " + dataset.name());
     }
     int channels = dataset.channels();
     int plane = dataset.height() * dataset.width();
@@ -90,7 +100,8 @@ public record Normalization(float[] mean, float[] std) {
   }
 
   /**
-   * Standardises one C x H x W image in place: {@code data[offset + c * plane + k] = (x - mean[c]) / std[c]}.
+   * Standardises one C x H x W image in place: {@code data[offset + c * plane + k] = (x - mean[c])
+   * / std[c]}.
    *
    * @param plane pixels per channel ({@code height * width})
    */

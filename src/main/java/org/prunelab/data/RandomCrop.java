@@ -3,9 +3,10 @@ package org.prunelab.data;
 import java.util.Random;
 
 /**
- * Pads the image with {@code padding} zero (black) pixels on every side and crops it back to H x W at a uniformly
- * random offset, like torchvision's {@code RandomCrop(size, padding=padding)}: the result is the image shifted by
- * {@code (dy, dx)}, each drawn uniformly from {@code -padding..padding}, with zeros shifted in.
+ * Pads the image with {@code padding} zero (black) pixels on every side and crops it back to H x W
+ * at a uniformly random offset, like torchvision's {@code RandomCrop(size, padding=padding)}: the
+ * result is the image shifted by {@code (dy, dx)}, each drawn uniformly from {@code
+ * -padding..padding}, with zeros shifted in.
  *
  * @param padding pixels of zero padding per side, {@code >= 0}
  */

@@ -2,12 +2,18 @@ package org.prunelab.data;
 
 import java.util.Random;
 
-/** Seeded randomness shared by the data packages: stream seeds derived from a base seed, and permutations. */
+/**
+ * Seeded randomness shared by the data packages: stream seeds derived from a base seed, and
+ * permutations.
+ */
 public final class Randomness {
 
   private Randomness() {}
 
-  /** A well-mixed seed for the stream {@code (seed, parts...)} (SplitMix64 finaliser applied per part). */
+  /**
+   * A well-mixed seed for the stream {@code (seed, parts...)} (SplitMix64 finaliser applied per
+   * part).
+   */
   public static long mix(long seed, long... parts) {
     long h = seed;
     for (long part : parts) {

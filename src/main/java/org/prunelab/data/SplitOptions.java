@@ -1,9 +1,9 @@
 package org.prunelab.data;
 
 /**
- * How {@link Datasets} divides an official training set: after a seeded shuffle, the first
- * {@code validationSize} images form the validation set, the next {@code sampleSetSize} the held-out sample set S
- * (used to estimate pruning sensitivities), and the rest the training set.
+ * How {@link Datasets} divides an official training set: after a seeded shuffle, the first {@code
+ * validationSize} images form the validation set, the next {@code sampleSetSize} the held-out
+ * sample set S (used to estimate pruning sensitivities), and the rest the training set.
  *
  * @param validationSize images held out for validation (0 for none)
  * @param sampleSetSize images held out as the sample set S (0 for none)

@@ -4,18 +4,30 @@ import java.util.List;
 import java.util.Random;
 
 /**
- * The built-in synthetic image set, for when no real dataset is installed: 1 x 28 x 28 grey images of 10 classes,
- * each class a fixed shape (bars, diagonals, square, disc, plus, cross, ring, checkerboard) drawn at a random shift
- * of up to 2 pixels and a random brightness in [0.6, 1], plus Gaussian noise (sigma 0.15), clipped to [0, 1].
- * Labels cycle 0..9, so classes are balanced. The same seed gives the same images.
+ * The built-in synthetic image set, for when no real dataset is installed: 1 x 28 x 28 grey images
+ * of 10 classes, each class a fixed shape (bars, diagonals, square, disc, plus, cross, ring,
+ * checkerboard) drawn at a random shift of up to 2 pixels and a random brightness in [0.6, 1], plus
+ * Gaussian noise (sigma 0.15), clipped to [0, 1]. Labels cycle 0..9, so classes are balanced. The
+ * same seed gives the same images.
  */
 final class SyntheticImages {
 
   /** The name of the synthetic set, marked as built in so nobody mistakes it for real data. */
   static final String NAME = "synthetic (built-in)";
+
   static final int SIDE = 28;
-  static final List<String> CLASS_NAMES = List.of("horizontal bar", "vertical bar", "diagonal \\", "diagonal /",
-      "square", "disc", "plus", "cross", "ring", "checkerboard");
+  static final List<String> CLASS_NAMES =
+      List.of(
+          "horizontal bar",
+          "vertical bar",
+          "diagonal \\",
+          "diagonal /",
+          "square",
+          "disc",
+          "plus",
+          "cross",
+          "ring",
+          "checkerboard");
 
   private static final int MAX_SHIFT = 2;
   private static final double NOISE = 0.15;
@@ -47,7 +59,10 @@ final class SyntheticImages {
     return new ImageDataset(NAME, pixels, labels, 1, SIDE, SIDE, CLASS_NAMES);
   }
 
-  /** Whether the point {@code (dx, dy)} relative to the shape's centre lies on the shape of class {@code label}. */
+  /**
+   * Whether the point {@code (dx, dy)} relative to the shape's centre lies on the shape of class
+   * {@code label}.
+   */
   private static boolean inside(int label, double dx, double dy) {
     double ax = Math.abs(dx);
     double ay = Math.abs(dy);
@@ -63,7 +78,8 @@ final class SyntheticImages {
       case 6 -> (ax <= 1.5 || ay <= 1.5) && inBox;
       case 7 -> (Math.abs(dx - dy) <= 1.5 || Math.abs(dx + dy) <= 1.5) && inBox;
       case 8 -> r >= 6 && r <= 9;
-      case 9 -> inBox && ((int) Math.floor((dx + 12) / 4) + (int) Math.floor((dy + 12) / 4)) % 2 == 0;
+      case 9 ->
+          inBox && ((int) Math.floor((dx + 12) / 4) + (int) Math.floor((dy + 12) / 4)) % 2 == 0;
       default -> throw new IllegalArgumentException("no synthetic class " + label);
     };
   }

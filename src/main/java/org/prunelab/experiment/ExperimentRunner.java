@@ -19,16 +19,17 @@ import org.prunelab.zoo.ModelResolver;
 import org.prunelab.zoo.ZooOptions;
 
 /**
- * Runs a sweep: records the experiment (spec hash, name, canonical spec) once, expands the spec into jobs
- * ({@link SweepJobs}), skips those the store has finished and runs the rest in order (each job prunes the original
- * network to its keep ratio in the spec's mode, one-shot, iterative or rewind, retrains and measures it; the modes are
- * defined in docs/adr/0010-sweep-runner.md), writing each job's result and
- * similarity in one transaction as soon as it finishes. A crash or {@code kill -9} therefore loses at most the job in
- * flight, and re-running the same spec resumes. Progress counts the jobs this run has to do ("pfp keep 0.50 rep 0:
- * ..."); cancellation is honoured between jobs and inside them (a cancelled job records nothing and the run ends with
+ * Runs a sweep: records the experiment (spec hash, name, canonical spec) once, expands the spec
+ * into jobs ({@link SweepJobs}), skips those the store has finished and runs the rest in order
+ * (each job prunes the original network to its keep ratio in the spec's mode, one-shot, iterative
+ * or rewind, retrains and measures it; the modes are defined in docs/adr/0010-sweep-runner.md),
+ * writing each job's result and similarity in one transaction as soon as it finishes. A crash or
+ * {@code kill -9} therefore loses at most the job in flight, and re-running the same spec resumes.
+ * Progress counts the jobs this run has to do ("pfp keep 0.50 rep 0: ..."); cancellation is
+ * honoured between jobs and inside them (a cancelled job records nothing and the run ends with
  * {@link JobCancelledException}). A job that fails (NaN, an impossible budget) is reported in the
- * {@link RunSummary} and the sweep goes on; failures are not stored, so the next run tries them again
- * (docs/adr/0010-sweep-runner.md).
+ * {@link RunSummary} and the sweep goes on; failures are not stored, so the next run tries them
+ * again (docs/adr/0010-sweep-runner.md).
  */
 public final class ExperimentRunner {
   private final ExperimentSpec spec;
@@ -42,7 +43,8 @@ public final class ExperimentRunner {
    */
   public ExperimentRunner(ExperimentSpec spec, ResultsStore store, int jobsLimit) {
     if (jobsLimit < 0) {
-      throw new IllegalArgumentException("jobs limit must be >= 0 (0 runs every job), got " + jobsLimit);
+      throw new IllegalArgumentException(
+          "jobs limit must be >= 0 (0 runs every job), got " + jobsLimit);
     }
     this.spec = spec;
     this.store = store;
@@ -58,7 +60,8 @@ public final class ExperimentRunner {
   public RunSummary run(JobContext ctx) {
     String hash = ExperimentSpecs.hash(spec);
     List<JobKey> keys = SweepJobs.expand(spec);
-    store.recordExperiment(new ExperimentRecord(hash, spec.name(), ExperimentSpecs.canonical(spec), Instant.now()));
+    store.recordExperiment(
+        new ExperimentRecord(hash, spec.name(), ExperimentSpecs.canonical(spec), Instant.now()));
     Set<JobKey> done = store.finishedKeys(hash);
     List<JobKey> pending = new ArrayList<>(keys.stream().filter(k -> !done.contains(k)).toList());
     int skipped = keys.size() - pending.size();
@@ -73,7 +76,8 @@ public final class ExperimentRunner {
     ctx.progress(0, pending.size(), "loading " + spec.dataset() + " and " + spec.network());
     SweepData data = SweepData.load(spec);
     try (Network original = open(data.test())) {
-      Normalization normalization = InputNormalization.of(original).orElse(data.trainNormalization());
+      Normalization normalization =
+          InputNormalization.of(original).orElse(data.trainNormalization());
       PruneRetrain jobs = new PruneRetrain(spec, data, original, normalization);
       for (int i = 0; i < pending.size(); i++) {
         ctx.checkCancelled();
@@ -91,19 +95,28 @@ public final class ExperimentRunner {
         }
       }
     }
-    ctx.progress(pending.size(), pending.size(), failures.isEmpty() ? "done"
-        : "done, " + failures.size() + " failed");
+    ctx.progress(
+        pending.size(),
+        pending.size(),
+        failures.isEmpty() ? "done" : "done, " + failures.size() + " failed");
     return new RunSummary(hash, keys.size(), skipped, finished, failures);
   }
 
-  /** The spec's network; a zoo name is built for the dataset's image shape and classes with the spec's seed. */
+  /**
+   * The spec's network; a zoo name is built for the dataset's image shape and classes with the
+   * spec's seed.
+   */
   private Network open(ImageDataset test) {
-    ZooOptions zoo = new ZooOptions(test.channels(), test.height(), test.width(), test.numClasses(), 1.0);
+    ZooOptions zoo =
+        new ZooOptions(test.channels(), test.height(), test.width(), test.numClasses(), 1.0);
     return ModelResolver.open(spec.network(), zoo, null, Devices.preferred(), spec.seedValue());
   }
 
-  /** A job's context inside the sweep: cancellation from the sweep, progress as "job i of n: step". */
-  private record StepContext(JobContext sweep, int index, int total, String label) implements JobContext {
+  /**
+   * A job's context inside the sweep: cancellation from the sweep, progress as "job i of n: step".
+   */
+  private record StepContext(JobContext sweep, int index, int total, String label)
+      implements JobContext {
     @Override
     public void progress(long done, long stepTotal, String message) {
       sweep.progress(index, total, message == null ? label : label + ": " + message);

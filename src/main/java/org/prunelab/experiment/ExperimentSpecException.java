@@ -2,7 +2,9 @@ package org.prunelab.experiment;
 
 import org.prunelab.PruneLabException;
 
-/** An experiment spec that cannot be run: the message names the file, the field and what it accepts. */
+/**
+ * An experiment spec that cannot be run: the message names the file, the field and what it accepts.
+ */
 public class ExperimentSpecException extends PruneLabException {
   public ExperimentSpecException(String message) {
     super(message);

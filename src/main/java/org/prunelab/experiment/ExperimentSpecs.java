@@ -22,14 +22,16 @@ import org.prunelab.lowrank.LowRankMethod;
 import org.prunelab.prune.method.PruneMethods;
 
 /**
- * Reads experiment specs from YAML and checks every field before anything runs; the spec hash (SHA-256 of the spec
- * in canonical JSON) identifies the experiment in the results store, so re-running the same spec resumes it.
+ * Reads experiment specs from YAML and checks every field before anything runs; the spec hash
+ * (SHA-256 of the spec in canonical JSON) identifies the experiment in the results store, so
+ * re-running the same spec resumes it.
  */
 public final class ExperimentSpecs {
-  private static final ObjectMapper YAML = YAMLMapper.builder()
-      .enable(MapperFeature.ACCEPT_CASE_INSENSITIVE_ENUMS)
-      .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-      .build();
+  private static final ObjectMapper YAML =
+      YAMLMapper.builder()
+          .enable(MapperFeature.ACCEPT_CASE_INSENSITIVE_ENUMS)
+          .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+          .build();
   private static final ObjectMapper CANONICAL = new ObjectMapper();
 
   private ExperimentSpecs() {}
@@ -40,7 +42,8 @@ public final class ExperimentSpecs {
     try {
       text = Files.readString(file, StandardCharsets.UTF_8);
     } catch (IOException e) {
-      throw new ExperimentSpecException("cannot read the experiment spec " + file + ": " + e.getMessage(), e);
+      throw new ExperimentSpecException(
+          "cannot read the experiment spec " + file + ": " + e.getMessage(), e);
     }
     try {
       return parse(text);
@@ -55,11 +58,17 @@ public final class ExperimentSpecs {
     try {
       spec = YAML.readValue(yaml, ExperimentSpec.class);
     } catch (UnrecognizedPropertyException e) {
-      throw new ExperimentSpecException("unknown field '" + e.getPropertyName() + "' at " + path(e) + "; known: "
-          + e.getKnownPropertyIds(), e);
+      throw new ExperimentSpecException(
+          "unknown field '"
+              + e.getPropertyName()
+              + "' at "
+              + path(e)
+              + "; known: "
+              + e.getKnownPropertyIds(),
+          e);
     } catch (JsonProcessingException e) {
-      throw new ExperimentSpecException("not a valid experiment spec: " + e.getOriginalMessage() + " at "
-          + path(e), e);
+      throw new ExperimentSpecException(
+          "not a valid experiment spec: " + e.getOriginalMessage() + " at " + path(e), e);
     }
     if (spec == null) {
       throw new ExperimentSpecException("the experiment spec is empty");
@@ -79,8 +88,9 @@ public final class ExperimentSpecs {
   }
 
   /**
-   * The spec as canonical JSON (field order fixed by the record, comments and layout of the YAML gone): what
-   * {@link #hash} digests and what the results store keeps; JSON is YAML, so {@link #parse} reads it back.
+   * The spec as canonical JSON (field order fixed by the record, comments and layout of the YAML
+   * gone): what {@link #hash} digests and what the results store keeps; JSON is YAML, so {@link
+   * #parse} reads it back.
    */
   public static String canonical(ExperimentSpec spec) {
     try {
@@ -100,27 +110,35 @@ public final class ExperimentSpecs {
     Set<String> seen = new HashSet<>();
     for (String m : spec.methods()) {
       if (!knownMethods().contains(m)) {
-        throw new ExperimentSpecException("methods: unknown method '" + m + "'; choose from " + knownMethods());
+        throw new ExperimentSpecException(
+            "methods: unknown method '" + m + "'; choose from " + knownMethods());
       }
       if (!seen.add(m)) {
         throw new ExperimentSpecException("methods: '" + m + "' is listed twice");
       }
     }
     if (spec.keep() == null) {
-      throw new ExperimentSpecException("keep: missing; e.g. keep: {spacing: geometric, from: 0.9, to: 0.1, count: 6}");
+      throw new ExperimentSpecException(
+          "keep: missing; e.g. keep: {spacing: geometric, from: 0.9, to: 0.1, count: 6}");
     }
     spec.keep().validate();
     if (spec.repetitions() != null && (spec.repetitions() < 1 || spec.repetitions() > 100)) {
       throw new ExperimentSpecException("repetitions " + spec.repetitions() + " is outside 1..100");
     }
     if (spec.mode() != null && !ExperimentSpec.MODES.contains(spec.mode())) {
-      throw new ExperimentSpecException("mode '" + spec.mode() + "' is not one of " + ExperimentSpec.MODES);
+      throw new ExperimentSpecException(
+          "mode '" + spec.mode() + "' is not one of " + ExperimentSpec.MODES);
     }
     if (!spec.modeName().equals("one-shot")) {
       for (String m : spec.methods()) {
         if (!PruneMethods.NAMES.contains(m)) {
-          throw new ExperimentSpecException("mode " + spec.modeName() + " prunes step by step and rewinds weights, "
-              + "which low-rank method '" + m + "' does not support; use mode: one-shot for low-rank methods");
+          throw new ExperimentSpecException(
+              "mode "
+                  + spec.modeName()
+                  + " prunes step by step and rewinds weights, "
+                  + "which low-rank method '"
+                  + m
+                  + "' does not support; use mode: one-shot for low-rank methods");
         }
       }
     }
@@ -128,13 +146,16 @@ public final class ExperimentSpecs {
       spec.retrain().validate();
     }
     if (spec.test() == null) {
-      throw new ExperimentSpecException("test: missing; e.g. test: {clean: true, corruptions: [fog], severities: [3]}");
+      throw new ExperimentSpecException(
+          "test: missing; e.g. test: {clean: true, corruptions: [fog], severities: [3]}");
     }
     spec.test().validate();
   }
 
   private static List<String> knownMethods() {
-    return Stream.concat(PruneMethods.NAMES.stream(), Stream.of(LowRankMethod.values()).map(LowRankMethod::cliName))
+    return Stream.concat(
+            PruneMethods.NAMES.stream(),
+            Stream.of(LowRankMethod.values()).map(LowRankMethod::cliName))
         .toList();
   }
 
@@ -145,8 +166,10 @@ public final class ExperimentSpecs {
   }
 
   private static String path(JsonProcessingException e) {
-    if (e instanceof com.fasterxml.jackson.databind.JsonMappingException m && !m.getPath().isEmpty()) {
-      return m.getPath().stream().map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
+    if (e instanceof com.fasterxml.jackson.databind.JsonMappingException m
+        && !m.getPath().isEmpty()) {
+      return m.getPath().stream()
+          .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
           .collect(Collectors.joining("."));
     }
     return e.getLocation() == null ? "?" : "line " + e.getLocation().getLineNr();

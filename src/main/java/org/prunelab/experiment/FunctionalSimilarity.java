@@ -15,19 +15,25 @@ import org.prunelab.nn.Network;
 import org.prunelab.results.SimilarityMetric;
 
 /**
- * How alike a pruned network f' and its unpruned original f behave ("Lost in Pruning", Liebenwein et al., MLSys
- * 2021): on inputs x_eps = x + 2 eps (U - 1/2) with U uniform on [0, 1]^d drawn per image and pixel, added to the raw
- * [0, 1] pixels BEFORE normalisation and not clipped (eps = 0 gives the clean images), it measures over the N images
+ * How alike a pruned network f' and its unpruned original f behave ("Lost in Pruning", Liebenwein
+ * et al., MLSys 2021): on inputs x_eps = x + 2 eps (U - 1/2) with U uniform on [0, 1]^d drawn per
+ * image and pixel, added to the raw [0, 1] pixels BEFORE normalisation and not clipped (eps = 0
+ * gives the clean images), it measures over the N images
+ *
  * <pre>
  *   agreement  = (1/N) sum_i [argmax f(x_i) = argmax f'(x_i)]
  *   logit      = (1/N) sum_i || f(x_i) - f'(x_i) ||_2
  *   softmax    = (1/N) sum_i || softmax f(x_i) - softmax f'(x_i) ||_2
  * </pre>
- * Both networks see the same noisy images: the noise of image i at level eps is drawn from a generator seeded with
- * (seed, i, eps), so every job of a sweep is compared on identical inputs.
+ *
+ * Both networks see the same noisy images: the noise of image i at level eps is drawn from a
+ * generator seeded with (seed, i, eps), so every job of a sweep is compared on identical inputs.
  */
 public final class FunctionalSimilarity {
-  /** Noise levels measured when a spec names none: clean and four levels up to the paper's largest, 0.7. */
+  /**
+   * Noise levels measured when a spec names none: clean and four levels up to the paper's largest,
+   * 0.7.
+   */
   public static final List<Double> DEFAULT_EPS = List.of(0.0, 0.1, 0.3, 0.5, 0.7);
 
   private static final int BATCH = 256;
@@ -35,8 +41,14 @@ public final class FunctionalSimilarity {
   private FunctionalSimilarity() {}
 
   /** The similarity of {@code candidate} to {@code reference} at each eps, in the order given. */
-  public static List<SimilarityMetric> measure(Network reference, Network candidate, ImageDataset images,
-      Normalization normalization, List<Double> eps, long seed, JobContext ctx) {
+  public static List<SimilarityMetric> measure(
+      Network reference,
+      Network candidate,
+      ImageDataset images,
+      Normalization normalization,
+      List<Double> eps,
+      long seed,
+      JobContext ctx) {
     List<SimilarityMetric> rows = new ArrayList<>();
     for (double e : eps) {
       rows.add(measure(reference, candidate, images, normalization, e, seed, ctx));
@@ -44,8 +56,14 @@ public final class FunctionalSimilarity {
     return rows;
   }
 
-  private static SimilarityMetric measure(Network reference, Network candidate, ImageDataset images,
-      Normalization normalization, double eps, long seed, JobContext ctx) {
+  private static SimilarityMetric measure(
+      Network reference,
+      Network candidate,
+      ImageDataset images,
+      Normalization normalization,
+      double eps,
+      long seed,
+      JobContext ctx) {
     int n = images.size();
     if (n == 0) {
       throw new IllegalArgumentException("functional similarity needs at least one image");
@@ -61,7 +79,8 @@ public final class FunctionalSimilarity {
         for (int k = 0; k < count; k++) {
           images.copyImage(start + k, pixels, k * size);
           if (eps > 0) {
-            Random random = new Random(Randomness.mix(seed, start + k, Double.doubleToLongBits(eps)));
+            Random random =
+                new Random(Randomness.mix(seed, start + k, Double.doubleToLongBits(eps)));
             for (int j = k * size; j < (k + 1) * size; j++) {
               pixels[j] += (float) (2 * eps * (random.nextDouble() - 0.5));
             }
@@ -69,8 +88,9 @@ public final class FunctionalSimilarity {
           normalization.apply(pixels, k * size, plane);
         }
         try (NDManager batchScope = scope.newSubManager()) {
-          NDArray input = batchScope.create(pixels, new Shape(count, images.channels(), images.height(),
-              images.width()));
+          NDArray input =
+              batchScope.create(
+                  pixels, new Shape(count, images.channels(), images.height(), images.width()));
           float[] a = reference.forward(input, Mode.EVAL).toFloatArray();
           float[] b = candidate.forward(input, Mode.EVAL).toFloatArray();
           sums.add(a, b, count);
@@ -80,7 +100,10 @@ public final class FunctionalSimilarity {
     return new SimilarityMetric(eps, sums.agreeing / n, sums.logit / n, sums.softmax / n);
   }
 
-  /** Running sums over images of agreement and the two distances, from row-major logits (count x classes). */
+  /**
+   * Running sums over images of agreement and the two distances, from row-major logits (count x
+   * classes).
+   */
   static final class Accumulator {
     double agreeing;
     double logit;

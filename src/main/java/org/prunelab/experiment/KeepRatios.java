@@ -4,11 +4,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The keep ratios a sweep visits, always relative to the original network: an explicit list, or {@code count}
- * ratios from {@code from} to {@code to} with geometric or linear spacing (geometric is what the papers plot: equal
- * steps in log compression).
+ * The keep ratios a sweep visits, always relative to the original network: an explicit list, or
+ * {@code count} ratios from {@code from} to {@code to} with geometric or linear spacing (geometric
+ * is what the papers plot: equal steps in log compression).
  */
-public record KeepRatios(List<Double> list, Spacing spacing, Double from, Double to, Integer count) {
+public record KeepRatios(
+    List<Double> list, Spacing spacing, Double from, Double to, Integer count) {
   /** How generated ratios are spaced. */
   public enum Spacing {
     GEOMETRIC,
@@ -23,7 +24,8 @@ public record KeepRatios(List<Double> list, Spacing spacing, Double from, Double
     List<Double> values = new ArrayList<>();
     for (int i = 0; i < count; i++) {
       double t = count == 1 ? 0 : (double) i / (count - 1);
-      values.add(spacing == Spacing.LINEAR ? from + t * (to - from) : from * Math.pow(to / from, t));
+      values.add(
+          spacing == Spacing.LINEAR ? from + t * (to - from) : from * Math.pow(to / from, t));
     }
     return values;
   }
@@ -31,17 +33,20 @@ public record KeepRatios(List<Double> list, Spacing spacing, Double from, Double
   void validate() {
     if (list != null) {
       if (spacing != null || from != null || to != null || count != null) {
-        throw new ExperimentSpecException("keep: give either a list of ratios or spacing/from/to/count, not both");
+        throw new ExperimentSpecException(
+            "keep: give either a list of ratios or spacing/from/to/count, not both");
       }
       if (list.isEmpty()) {
-        throw new ExperimentSpecException("keep.list is empty: give at least one keep ratio in (0, 1]");
+        throw new ExperimentSpecException(
+            "keep.list is empty: give at least one keep ratio in (0, 1]");
       }
       list.forEach(r -> requireRatio("keep.list", r));
       return;
     }
     if (spacing == null || from == null || to == null || count == null) {
-      throw new ExperimentSpecException("keep needs either list: [0.9, 0.5, ...] or spacing (geometric|linear), "
-          + "from, to and count");
+      throw new ExperimentSpecException(
+          "keep needs either list: [0.9, 0.5, ...] or spacing (geometric|linear), "
+              + "from, to and count");
     }
     requireRatio("keep.from", from);
     requireRatio("keep.to", to);
@@ -52,8 +57,12 @@ public record KeepRatios(List<Double> list, Spacing spacing, Double from, Double
 
   private static void requireRatio(String field, Double r) {
     if (r == null || !(r > 0 && r <= 1)) {
-      throw new ExperimentSpecException(field + " " + r + " is outside (0, 1]: keep ratios are fractions of the "
-          + "original network to keep");
+      throw new ExperimentSpecException(
+          field
+              + " "
+              + r
+              + " is outside (0, 1]: keep ratios are fractions of the "
+              + "original network to keep");
     }
   }
 }

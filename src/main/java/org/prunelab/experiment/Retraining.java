@@ -1,8 +1,9 @@
 package org.prunelab.experiment;
 
 /**
- * How each pruned network is retrained before it is measured: epochs (0 = measure right after pruning), SGD learning
- * rate (cosine-annealed), batch size, and optionally only the first {@code images} training images (quick sweeps).
+ * How each pruned network is retrained before it is measured: epochs (0 = measure right after
+ * pruning), SGD learning rate (cosine-annealed), batch size, and optionally only the first {@code
+ * images} training images (quick sweeps).
  */
 public record Retraining(Integer epochs, Double lr, Integer batch, Integer images) {
 
@@ -16,13 +17,15 @@ public record Retraining(Integer epochs, Double lr, Integer batch, Integer image
       throw new ExperimentSpecException("retrain.epochs " + epochs + " is outside 0..1000");
     }
     if (lr != null && !(lr > 0 && lr < 10)) {
-      throw new ExperimentSpecException("retrain.lr " + lr + " must be a positive learning rate below 10");
+      throw new ExperimentSpecException(
+          "retrain.lr " + lr + " must be a positive learning rate below 10");
     }
     if (batch != null && (batch < 1 || batch > 65536)) {
       throw new ExperimentSpecException("retrain.batch " + batch + " is outside 1..65536");
     }
     if (images != null && images < 1) {
-      throw new ExperimentSpecException("retrain.images " + images + " must be at least 1 (or left out for all)");
+      throw new ExperimentSpecException(
+          "retrain.images " + images + " must be at least 1 (or left out for all)");
     }
   }
 }

@@ -14,34 +14,47 @@ import org.prunelab.data.ImageDataset;
 import org.prunelab.data.Normalization;
 import org.prunelab.data.Randomness;
 import org.prunelab.data.SplitOptions;
-import org.prunelab.data.corrupt.Corruption;
 import org.prunelab.data.corrupt.CorruptedDataset;
+import org.prunelab.data.corrupt.Corruption;
 import org.prunelab.data.corrupt.Corruptions;
 
 /**
- * The images a sweep uses, prepared once for all its jobs: the training images to retrain on (the first
- * {@code retrain.images} of the training split, or all), the held-out pool S is drawn from, and the test
- * distributions by name (the first {@code test.images} test images, clean, corrupted by data.corrupt with the spec's
- * seed, and with uniform noise), and the training split's normalisation (for networks that store none). The official
- * training set is split with {@link #SPLIT}.
+ * The images a sweep uses, prepared once for all its jobs: the training images to retrain on (the
+ * first {@code retrain.images} of the training split, or all), the held-out pool S is drawn from,
+ * and the test distributions by name (the first {@code test.images} test images, clean, corrupted
+ * by data.corrupt with the spec's seed, and with uniform noise), and the training split's
+ * normalisation (for networks that store none). The official training set is split with {@link
+ * #SPLIT}.
  *
- * <p>A noise distribution "noise/eps" holds x + 2 eps (U - 1/2) per pixel in raw [0, 1] space, clipped to [0, 1] and
- * stored as 8-bit pixels like every image set (the functional-similarity probe uses unclipped float noise instead).
+ * <p>A noise distribution "noise/eps" holds x + 2 eps (U - 1/2) per pixel in raw [0, 1] space,
+ * clipped to [0, 1] and stored as 8-bit pixels like every image set (the functional-similarity
+ * probe uses unclipped float noise instead).
  */
-public record SweepData(ImageDataset train, ImageDataset samplePool, ImageDataset test,
-    Map<String, ImageDataset> distributions, Normalization trainNormalization) {
+public record SweepData(
+    ImageDataset train,
+    ImageDataset samplePool,
+    ImageDataset test,
+    Map<String, ImageDataset> distributions,
+    Normalization trainNormalization) {
 
-  /** How sweeps split the official training set: 5000 validation images, 1000 held out for S, seed 0. */
+  /**
+   * How sweeps split the official training set: 5000 validation images, 1000 held out for S, seed
+   * 0.
+   */
   public static final SplitOptions SPLIT = new SplitOptions(5000, 1000, 0);
 
   /** Name of the built-in synthetic image set (for tests and machines without datasets). */
   public static final String SYNTHETIC = "synthetic";
 
-  /** Loads the spec's dataset (searched like the CLI's, see data.DatasetLocator) and prepares its images. */
+  /**
+   * Loads the spec's dataset (searched like the CLI's, see data.DatasetLocator) and prepares its
+   * images.
+   */
   public static SweepData load(ExperimentSpec spec) {
-    DataSplits splits = SYNTHETIC.equals(spec.dataset())
-        ? Datasets.synthetic(SPLIT.seed(), 12_000, 2_000, SPLIT)
-        : Datasets.load(spec.dataset(), Optional.<Path>empty(), SPLIT);
+    DataSplits splits =
+        SYNTHETIC.equals(spec.dataset())
+            ? Datasets.synthetic(SPLIT.seed(), 12_000, 2_000, SPLIT)
+            : Datasets.load(spec.dataset(), Optional.<Path>empty(), SPLIT);
     return of(spec, splits);
   }
 
@@ -60,7 +73,8 @@ public record SweepData(ImageDataset train, ImageDataset samplePool, ImageDatase
     for (String c : t.corruptions() == null ? List.<String>of() : t.corruptions()) {
       Corruption corruption = Corruptions.byName(c);
       for (int s : t.severities() == null ? List.of(3) : t.severities()) {
-        distributions.put(names.get(next++), CorruptedDataset.of(test, corruption, s, spec.seedValue()));
+        distributions.put(
+            names.get(next++), CorruptedDataset.of(test, corruption, s, spec.seedValue()));
       }
     }
     for (double eps : t.noise() == null ? List.<Double>of() : t.noise()) {
@@ -69,7 +83,10 @@ public record SweepData(ImageDataset train, ImageDataset samplePool, ImageDatase
     return new SweepData(train, splits.sampleSet(), test, distributions, splits.normalization());
   }
 
-  /** The noise levels of the functional-similarity probe: 0 and the spec's noise levels, or the defaults. */
+  /**
+   * The noise levels of the functional-similarity probe: 0 and the spec's noise levels, or the
+   * defaults.
+   */
   public static List<Double> similarityEps(ExperimentSpec spec) {
     List<Double> noise = spec.test().noise();
     if (noise == null || noise.isEmpty()) {
@@ -100,7 +117,13 @@ public record SweepData(ImageDataset train, ImageDataset samplePool, ImageDatase
         pixels[i * size + k] = (byte) Math.round(255 * Math.min(1, Math.max(0, x)));
       }
     }
-    return new ImageDataset(clean.name() + " [noise " + eps + "]", pixels, clean.labels(), clean.channels(),
-        clean.height(), clean.width(), clean.classNames());
+    return new ImageDataset(
+        clean.name() + " [noise " + eps + "]",
+        pixels,
+        clean.labels(),
+        clean.channels(),
+        clean.height(),
+        clean.width(),
+        clean.classNames());
   }
 }

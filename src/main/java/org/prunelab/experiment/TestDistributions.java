@@ -6,12 +6,17 @@ import org.prunelab.data.corrupt.Corruption;
 import org.prunelab.data.corrupt.Corruptions;
 
 /**
- * Where a sweep measures accuracy: the clean test set, each corruption at each severity (data.corrupt), and inputs
- * with uniform noise x + 2 eps (U - 1/2) at each eps ("Lost in Pruning"'s functional-similarity probe), each on the
- * first {@code images} test images (all when not given; quick sweeps measure on fewer).
+ * Where a sweep measures accuracy: the clean test set, each corruption at each severity
+ * (data.corrupt), and inputs with uniform noise x + 2 eps (U - 1/2) at each eps ("Lost in
+ * Pruning"'s functional-similarity probe), each on the first {@code images} test images (all when
+ * not given; quick sweeps measure on fewer).
  */
-public record TestDistributions(Boolean clean, List<String> corruptions, List<Integer> severities,
-    List<Double> noise, Integer images) {
+public record TestDistributions(
+    Boolean clean,
+    List<String> corruptions,
+    List<Integer> severities,
+    List<Double> noise,
+    Integer images) {
 
   /** Names as the results store records them: "clean", "fog/3", "noise/0.1". */
   public List<String> names() {
@@ -40,8 +45,13 @@ public record TestDistributions(Boolean clean, List<String> corruptions, List<In
     }
     for (Integer s : severities == null ? List.<Integer>of() : severities) {
       if (s == null || s < Corruption.MIN_SEVERITY || s > Corruption.MAX_SEVERITY) {
-        throw new ExperimentSpecException("test.severities: " + s + " is outside " + Corruption.MIN_SEVERITY + ".."
-            + Corruption.MAX_SEVERITY);
+        throw new ExperimentSpecException(
+            "test.severities: "
+                + s
+                + " is outside "
+                + Corruption.MIN_SEVERITY
+                + ".."
+                + Corruption.MAX_SEVERITY);
       }
     }
     for (Double eps : noise == null ? List.<Double>of() : noise) {
@@ -50,10 +60,12 @@ public record TestDistributions(Boolean clean, List<String> corruptions, List<In
       }
     }
     if (images != null && images < 1) {
-      throw new ExperimentSpecException("test.images " + images + " must be at least 1 (or left out for all)");
+      throw new ExperimentSpecException(
+          "test.images " + images + " must be at least 1 (or left out for all)");
     }
     if (names().isEmpty()) {
-      throw new ExperimentSpecException("test: nothing to measure; keep clean: true or name corruptions or noise");
+      throw new ExperimentSpecException(
+          "test: nothing to measure; keep clean: true or name corruptions or noise");
     }
   }
 }

@@ -13,12 +13,17 @@ final class Versions {
 
   static Map<String, String> current() {
     Map<String, String> v = new LinkedHashMap<>();
-    v.put("prunelab", Optional.ofNullable(Versions.class.getPackage().getImplementationVersion())
-        .orElse(OnnxExporter.PRODUCER_VERSION));
+    v.put(
+        "prunelab",
+        Optional.ofNullable(Versions.class.getPackage().getImplementationVersion())
+            .orElse(OnnxExporter.PRODUCER_VERSION));
     v.put("djl", Engine.getDjlVersion());
     Engine engine = Engine.getInstance();
-    v.put(engine.getEngineName().toLowerCase(Locale.ROOT).equals("pytorch") ? "libtorch"
-        : engine.getEngineName(), engine.getVersion());
+    v.put(
+        engine.getEngineName().toLowerCase(Locale.ROOT).equals("pytorch")
+            ? "libtorch"
+            : engine.getEngineName(),
+        engine.getVersion());
     v.put("java", Runtime.version().toString());
     return v;
   }

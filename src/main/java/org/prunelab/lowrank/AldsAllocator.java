@@ -10,18 +10,20 @@ import org.prunelab.nn.Network;
 import org.prunelab.prune.allocate.Budget;
 
 /**
- * ALDS allocation (Liebenwein, Maalouf et al., NeurIPS 2021): choose per layer l a group count K_l and rank j_l to
+ * ALDS allocation (Liebenwein, Maalouf et al., NeurIPS 2021): choose per layer l a group count K_l
+ * and rank j_l to
  *
  * <pre>  minimise max_l eps_l(K_l, j_l)  subject to  size(K, j) <= budget</pre>
  *
- * <p>by alternating two steps. Global step (K fixed): one threshold eps gives each layer the smallest j with
- * eps_l(K_l, j) <= eps; a binary search over the finitely many error values finds the smallest eps that fits, then
- * the leftover budget is spent rank by rank on the layers with the largest errors. Local step (each layer's share of
- * the budget fixed): every layer takes the K (a divisor of its input channels) whose largest affordable j has the
- * smallest error. The alternation runs from several starts: K nearest 3, 5, 7 and 9 in every layer, K = 1 (plain
- * SVD), and {@value #RANDOM_STARTS} random assignments, each for at most {@value #MAX_ROUNDS} rounds or until K
- * repeats; the allocation with the smallest largest error wins. With spectra that only allow K = 1 (PCA) this is
- * the min-max rank allocation.
+ * <p>by alternating two steps. Global step (K fixed): one threshold eps gives each layer the
+ * smallest j with eps_l(K_l, j) <= eps; a binary search over the finitely many error values finds
+ * the smallest eps that fits, then the leftover budget is spent rank by rank on the layers with the
+ * largest errors. Local step (each layer's share of the budget fixed): every layer takes the K (a
+ * divisor of its input channels) whose largest affordable j has the smallest error. The alternation
+ * runs from several starts: K nearest 3, 5, 7 and 9 in every layer, K = 1 (plain SVD), and {@value
+ * #RANDOM_STARTS} random assignments, each for at most {@value #MAX_ROUNDS} rounds or until K
+ * repeats; the allocation with the smallest largest error wins. With spectra that only allow K = 1
+ * (PCA) this is the min-max rank allocation.
  */
 final class AldsAllocator implements LowRankAllocator {
   static final int RANDOM_STARTS = 10;
@@ -94,7 +96,10 @@ final class AldsAllocator implements LowRankAllocator {
     return best;
   }
 
-  /** Min-max ranks for fixed K, then the leftover spent; null when even rank 1 everywhere does not fit. */
+  /**
+   * Min-max ranks for fixed K, then the leftover spent; null when even rank 1 everywhere does not
+   * fit.
+   */
   private static Allocation globalStep(Allocation base, int[] k) {
     Allocation a = base.copy();
     System.arraycopy(k, 0, a.groups, 0, k.length);
@@ -111,10 +116,13 @@ final class AldsAllocator implements LowRankAllocator {
       at += e.length;
     }
     double[] thresholds = Allocation.distinctSorted(all);
-    int index = Allocation.firstFitting(thresholds.length, i -> {
-      assign(a, errors, thresholds[i]);
-      return a.fits();
-    });
+    int index =
+        Allocation.firstFitting(
+            thresholds.length,
+            i -> {
+              assign(a, errors, thresholds[i]);
+              return a.fits();
+            });
     if (index == thresholds.length) {
       return null;
     }
@@ -123,7 +131,10 @@ final class AldsAllocator implements LowRankAllocator {
     return a;
   }
 
-  /** Each layer: the smallest rank whose error is at most eps (not factored if none, or if that saves nothing). */
+  /**
+   * Each layer: the smallest rank whose error is at most eps (not factored if none, or if that
+   * saves nothing).
+   */
   private static void assign(Allocation a, double[][] errors, double eps) {
     for (int l = 0; l < a.size(); l++) {
       double[] e = errors[l];
@@ -132,7 +143,10 @@ final class AldsAllocator implements LowRankAllocator {
     }
   }
 
-  /** Each factored layer keeps its cost and takes the K whose affordable rank has the smallest error. */
+  /**
+   * Each factored layer keeps its cost and takes the K whose affordable rank has the smallest
+   * error.
+   */
   private static int[] localStep(Allocation a) {
     int[] next = a.groups.clone();
     for (int l = 0; l < a.size(); l++) {

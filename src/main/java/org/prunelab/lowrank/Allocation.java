@@ -10,10 +10,11 @@ import org.prunelab.prune.allocate.Budget;
 import org.prunelab.prune.allocate.BudgetKind;
 
 /**
- * A mutable per-layer choice of group count K and rank j (rank 0: not factored) with its cost under a budget, the
- * shared state of every allocator. Cost of the network = fixed part (everything but the factorable layers' weights)
- * + per layer unit * j (K f + c k1 k2), or the original unit * f c k1 k2 when not factored; unit is 1 for parameters
- * and H_out W_out for multiply-accumulates. A layer is factored only when that is strictly smaller.
+ * A mutable per-layer choice of group count K and rank j (rank 0: not factored) with its cost under
+ * a budget, the shared state of every allocator. Cost of the network = fixed part (everything but
+ * the factorable layers' weights) + per layer unit * j (K f + c k1 k2), or the original unit * f c
+ * k1 k2 when not factored; unit is 1 for parameters and H_out W_out for multiply-accumulates. A
+ * layer is factored only when that is strictly smaller.
  */
 final class Allocation {
   private final Spectra spectra;
@@ -74,12 +75,14 @@ final class Allocation {
   /**
    * An allocation with nothing factored (K = 1 everywhere) for the network the spectra describe.
    *
-   * @throws LowRankException when the budget is below the smallest network: every layer at K = 1, rank 1
+   * @throws LowRankException when the budget is below the smallest network: every layer at K = 1,
+   *     rank 1
    */
   static Allocation start(Network network, Spectra spectra, Budget budget, LowRankMethod method) {
     if (!FactorableLayer.of(network).equals(spectra.layers())) {
-      throw new IllegalArgumentException("the spectra were computed for another network (its factorable layers "
-          + "differ); compute them from this network");
+      throw new IllegalArgumentException(
+          "the spectra were computed for another network (its factorable layers "
+              + "differ); compute them from this network");
     }
     Allocation a = new Allocation(spectra, budget, network.parameterCount(), network.macs());
     long smallest = a.fixed;
@@ -88,9 +91,17 @@ final class Allocation {
     }
     if (smallest > a.limit) {
       double ratio = (double) smallest / a.total;
-      throw new LowRankException(String.format(Locale.ROOT, "keep ratio %.4g is below the smallest network %s can "
-          + "build: %.4f of the %s (every layer at rank 1, the rest of the network unchanged); ask for a keep ratio "
-          + ">= %.4f", budget.keepRatio(), method.cliName(), ratio, budget.kind().label(), Math.ceil(ratio * 1e4) / 1e4));
+      throw new LowRankException(
+          String.format(
+              Locale.ROOT,
+              "keep ratio %.4g is below the smallest network %s can "
+                  + "build: %.4f of the %s (every layer at rank 1, the rest of the network unchanged); ask for a keep ratio "
+                  + ">= %.4f",
+              budget.keepRatio(),
+              method.cliName(),
+              ratio,
+              budget.kind().label(),
+              Math.ceil(ratio * 1e4) / 1e4));
     }
     return a;
   }
@@ -116,7 +127,10 @@ final class Allocation {
     return unit[l];
   }
 
-  /** Relative errors of layer l with K groups, j = 1 .. maxRank(K) at j - 1 (cached per allocator run). */
+  /**
+   * Relative errors of layer l with K groups, j = 1 .. maxRank(K) at j - 1 (cached per allocator
+   * run).
+   */
   double[] errors(int l, int k) {
     List<Integer> ks = spectra.groupCounts(l);
     int index = ks.indexOf(k);
@@ -184,7 +198,10 @@ final class Allocation {
     return s;
   }
 
-  /** Whether this allocation has a smaller largest error than {@code other} (ties: smaller sum of squares). */
+  /**
+   * Whether this allocation has a smaller largest error than {@code other} (ties: smaller sum of
+   * squares).
+   */
   boolean betterThan(Allocation other) {
     if (other == null) {
       return true;
@@ -198,9 +215,10 @@ final class Allocation {
   }
 
   /**
-   * Spends what is left of the budget one rank step at a time, always on the layer with the largest error whose
-   * next step still fits (a factored layer whose next rank would no longer save size goes back to unfactored). This
-   * never raises an error and brings the size within one rank step of the budget.
+   * Spends what is left of the budget one rank step at a time, always on the layer with the largest
+   * error whose next step still fits (a factored layer whose next rank would no longer save size
+   * goes back to unfactored). This never raises an error and brings the size within one rank step
+   * of the budget.
    */
   void fill() {
     long cost = cost();
@@ -244,12 +262,16 @@ final class Allocation {
       long p = factored ? fl.factoredWeights(k, j) : fl.weights();
       params += p - fl.weights();
       macs += (p - fl.weights()) * fl.positions();
-      plans.add(new LayerPlan(fl.node(), factored, k, j, fl.maxRank(k), error(l), p, p * fl.positions()));
+      plans.add(
+          new LayerPlan(fl.node(), factored, k, j, fl.maxRank(k), error(l), p, p * fl.positions()));
     }
     return new LowRankPlan(method, budget, plans, params, macs, networkParams, networkMacs);
   }
 
-  /** Smallest index in [0, n) whose candidate fits, for candidates along which the cost does not increase; n if none. */
+  /**
+   * Smallest index in [0, n) whose candidate fits, for candidates along which the cost does not
+   * increase; n if none.
+   */
   static int firstFitting(int n, IntPredicate fits) {
     int lo = 0;
     int hi = n;
@@ -264,7 +286,10 @@ final class Allocation {
     return lo;
   }
 
-  /** Largest index in [0, n) whose candidate fits, for candidates along which the cost does not decrease; -1 if none. */
+  /**
+   * Largest index in [0, n) whose candidate fits, for candidates along which the cost does not
+   * decrease; -1 if none.
+   */
   static int lastFitting(int n, IntPredicate fits) {
     int lo = -1;
     int hi = n - 1;

@@ -4,12 +4,14 @@ import org.prunelab.nn.Network;
 import org.prunelab.prune.allocate.Budget;
 
 /**
- * Truncated SVD with one energy threshold for all layers (K = 1): layer l keeps the smallest j_l with
+ * Truncated SVD with one energy threshold for all layers (K = 1): layer l keeps the smallest j_l
+ * with
  *
  * <pre>  sum_{i <= j} sigma_i^2 / sum_i sigma_i^2 >= tau</pre>
  *
- * <p>for the largest tau whose network fits the budget (binary search over the finitely many cumulative energies),
- * after which the leftover budget is spent one rank at a time on the layers with the largest error.
+ * <p>for the largest tau whose network fits the budget (binary search over the finitely many
+ * cumulative energies), after which the leftover budget is spent one rank at a time on the layers
+ * with the largest error.
  */
 final class EnergyAllocator implements LowRankAllocator {
 
@@ -29,17 +31,23 @@ final class EnergyAllocator implements LowRankAllocator {
       at += e.length;
     }
     double[] taus = Allocation.distinctSorted(all);
-    int index = Allocation.lastFitting(taus.length, i -> {
-      assign(a, energy, taus[i]);
-      return a.fits();
-    });
-    // index >= 0: the smallest threshold gives every layer rank 1, which Allocation.start found to fit
+    int index =
+        Allocation.lastFitting(
+            taus.length,
+            i -> {
+              assign(a, energy, taus[i]);
+              return a.fits();
+            });
+    // index >= 0: the smallest threshold gives every layer rank 1, which Allocation.start found to
+    // fit
     assign(a, energy, taus[Math.max(index, 0)]);
     a.fill();
     return a.toPlan(LowRankMethod.SVD_ENERGY);
   }
 
-  /** Energy fraction kept at rank j = 1 .. r at index j - 1 (1 everywhere for an all-zero layer). */
+  /**
+   * Energy fraction kept at rank j = 1 .. r at index j - 1 (1 everywhere for an all-zero layer).
+   */
   static double[] cumulativeEnergy(double[] sigma, int r) {
     double total = 0;
     for (double s : sigma) {

@@ -13,13 +13,14 @@ import org.prunelab.nn.layer.Layer;
 import org.prunelab.nn.layer.Linear;
 
 /**
- * Graph surgery that realises a {@link LowRankPlan}: every factored layer {@code L} becomes two ordinary nodes,
- * {@code L.encoder} and {@code L.decoder}, and every reader of {@code L} reads {@code L.decoder} instead. For a
- * convolution split into K groups of rank j the encoder is a grouped convolution (groups = K, c -> K j channels, the
- * original kernel, stride, padding and dilation, no bias) and the decoder a 1x1 convolution K j -> f with the
- * original bias; for a linear layer they are Linear(c -> j, no bias) and Linear(j -> f, original bias). The result
- * is a new network with its own parameters (the input network is untouched), standard layers only, so it trains,
- * counts parameters and FLOPs, and exports like any other.
+ * Graph surgery that realises a {@link LowRankPlan}: every factored layer {@code L} becomes two
+ * ordinary nodes, {@code L.encoder} and {@code L.decoder}, and every reader of {@code L} reads
+ * {@code L.decoder} instead. For a convolution split into K groups of rank j the encoder is a
+ * grouped convolution (groups = K, c -> K j channels, the original kernel, stride, padding and
+ * dilation, no bias) and the decoder a 1x1 convolution K j -> f with the original bias; for a
+ * linear layer they are Linear(c -> j, no bias) and Linear(j -> f, original bias). The result is a
+ * new network with its own parameters (the input network is untouched), standard layers only, so it
+ * trains, counts parameters and FLOPs, and exports like any other.
  */
 public final class Factorization {
   /** Metadata key recording which low-rank plan made a network. */
@@ -30,7 +31,8 @@ public final class Factorization {
   /**
    * Builds the factored network.
    *
-   * @param spectra the source of the factors, computed from {@code network} (weight SVDs, or output PCA for PCA)
+   * @param spectra the source of the factors, computed from {@code network} (weight SVDs, or output
+   *     PCA for PCA)
    * @throws IllegalArgumentException when the plan names a layer the spectra do not know
    */
   public static Network apply(Network network, LowRankPlan plan, Spectra spectra) {
@@ -38,8 +40,11 @@ public final class Factorization {
     for (LayerPlan lp : plan.layers()) {
       if (lp.factored()) {
         if (spectra.indexOf(lp.node()) < 0) {
-          throw new IllegalArgumentException("the plan factors '" + lp.node() + "', which is not a factorable layer "
-              + "of the network the spectra were computed from");
+          throw new IllegalArgumentException(
+              "the plan factors '"
+                  + lp.node()
+                  + "', which is not a factorable layer "
+                  + "of the network the spectra were computed from");
         }
         factored.put(lp.node(), lp);
       }
@@ -50,7 +55,8 @@ public final class Factorization {
     Map<String, String> renamed = new HashMap<>();
     Map<String, float[]> values = new LinkedHashMap<>();
     for (Node node : network.nodes()) {
-      String[] inputs = node.inputs().stream().map(in -> renamed.getOrDefault(in, in)).toArray(String[]::new);
+      String[] inputs =
+          node.inputs().stream().map(in -> renamed.getOrDefault(in, in)).toArray(String[]::new);
       LayerPlan lp = factored.get(node.name());
       if (lp == null) {
         builder.add(node.name(), node.layer(), inputs);
@@ -79,20 +85,41 @@ public final class Factorization {
   /** The encoder and decoder layers replacing {@code original} with K groups of rank j. */
   static List<Layer> layers(Layer original, FactorableLayer fl, int groups, int rank) {
     if (original instanceof Conv2d c) {
-      Conv2d encoder = new Conv2d(c.inChannels(), groups * rank, c.kernelH(), c.kernelW(), c.strideH(), c.strideW(),
-          c.padH(), c.padW(), c.dilationH(), c.dilationW(), groups, false);
-      Conv2d decoder = new Conv2d(groups * rank, c.outChannels(), 1, 1, 1, 1, 0, 0, 1, 1, 1, c.bias());
+      Conv2d encoder =
+          new Conv2d(
+              c.inChannels(),
+              groups * rank,
+              c.kernelH(),
+              c.kernelW(),
+              c.strideH(),
+              c.strideW(),
+              c.padH(),
+              c.padW(),
+              c.dilationH(),
+              c.dilationW(),
+              groups,
+              false);
+      Conv2d decoder =
+          new Conv2d(groups * rank, c.outChannels(), 1, 1, 1, 1, 0, 0, 1, 1, 1, c.bias());
       return List.of(encoder, decoder);
     }
     Linear lin = (Linear) original;
     if (groups != 1) {
-      throw new IllegalArgumentException("linear layer " + fl.node() + " cannot be split into groups; K must be 1");
+      throw new IllegalArgumentException(
+          "linear layer " + fl.node() + " cannot be split into groups; K must be 1");
     }
-    return List.of(new Linear(lin.inFeatures(), rank, false), new Linear(rank, lin.outFeatures(), lin.bias()));
+    return List.of(
+        new Linear(lin.inFeatures(), rank, false), new Linear(rank, lin.outFeatures(), lin.bias()));
   }
 
   private static String describe(LowRankPlan plan) {
-    return String.format(java.util.Locale.ROOT, "%s, %s keep %.4f, %d of %d layers factored", plan.method().cliName(),
-        plan.budget().kind().label(), plan.budget().keepRatio(), plan.factoredCount(), plan.layers().size());
+    return String.format(
+        java.util.Locale.ROOT,
+        "%s, %s keep %.4f, %d of %d layers factored",
+        plan.method().cliName(),
+        plan.budget().kind().label(),
+        plan.budget().keepRatio(),
+        plan.factoredCount(),
+        plan.layers().size());
   }
 }

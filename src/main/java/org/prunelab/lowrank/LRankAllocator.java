@@ -5,19 +5,20 @@ import org.prunelab.nn.Network;
 import org.prunelab.prune.allocate.Budget;
 
 /**
- * Rank selection after Idelbayev and Carreira-Perpinan, "Low-rank compression of neural nets: learning the rank of
- * each layer" (CVPR 2020), whose C step solves, for a penalty lambda,
+ * Rank selection after Idelbayev and Carreira-Perpinan, "Low-rank compression of neural nets:
+ * learning the rank of each layer" (CVPR 2020), whose C step solves, for a penalty lambda,
  *
  * <pre>  min_r  sum_l  sum_{i > r_l} sigma_{l,i}^2 / ||W_l||_F^2  +  lambda C(r)</pre>
  *
- * <p>with C the network's size (parameters or FLOPs, as the budget says). PruneLab runs that step once on the
- * trained weights (no learning-compression retraining loop) and meets the budget directly instead of searching
- * lambda: starting from rank 1 everywhere (K = 1), it repeatedly buys the rank step with the largest drop of discarded
- * relative energy per unit of cost that still fits; since each layer's sigma_i^2 decrease, this is the exact
- * solution of the penalised problem for the lambda that the budget implies, up to the last step. Each layer's
- * discarded energy is divided by its squared Frobenius norm so that layers of different scale compare (the paper
- * uses raw energies). A layer whose next rank would no longer save size is offered its whole remaining energy at the
- * price of going back to unfactored.
+ * <p>with C the network's size (parameters or FLOPs, as the budget says). PruneLab runs that step
+ * once on the trained weights (no learning-compression retraining loop) and meets the budget
+ * directly instead of searching lambda: starting from rank 1 everywhere (K = 1), it repeatedly buys
+ * the rank step with the largest drop of discarded relative energy per unit of cost that still
+ * fits; since each layer's sigma_i^2 decrease, this is the exact solution of the penalised problem
+ * for the lambda that the budget implies, up to the last step. Each layer's discarded energy is
+ * divided by its squared Frobenius norm so that layers of different scale compare (the paper uses
+ * raw energies). A layer whose next rank would no longer save size is offered its whole remaining
+ * energy at the price of going back to unfactored.
  */
 final class LRankAllocator implements LowRankAllocator {
 

@@ -4,17 +4,28 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
-/** The low-rank compression methods PruneLab offers, with their command-line names and allocators. */
+/**
+ * The low-rank compression methods PruneLab offers, with their command-line names and allocators.
+ */
 public enum LowRankMethod {
-  /** ALDS: per layer K input-channel groups and rank j, minimising the largest layer error (Liebenwein et al. 2021). */
+  /**
+   * ALDS: per layer K input-channel groups and rank j, minimising the largest layer error
+   * (Liebenwein et al. 2021).
+   */
   ALDS("alds"),
   /** Truncated SVD of every layer (K = 1) with one rank ratio j / r_max for all layers. */
   SVD("svd"),
   /** Truncated SVD of every layer (K = 1) keeping one fraction of each layer's spectral energy. */
   SVD_ENERGY("svd-energy"),
-  /** Data-informed: each layer's output projected on the top eigenvectors of its output covariance on S. */
+  /**
+   * Data-informed: each layer's output projected on the top eigenvectors of its output covariance
+   * on S.
+   */
   PCA("pca"),
-  /** Learned-rank selection (Idelbayev and Carreira-Perpinan 2020): ranks minimising discarded spectral energy. */
+  /**
+   * Learned-rank selection (Idelbayev and Carreira-Perpinan 2020): ranks minimising discarded
+   * spectral energy.
+   */
   LRANK("lrank");
 
   private final String cliName;
@@ -44,7 +55,8 @@ public enum LowRankMethod {
   }
 
   /**
-   * The method with the given command-line name (case-insensitive; {@code _} for {@code -} accepted).
+   * The method with the given command-line name (case-insensitive; {@code _} for {@code -}
+   * accepted).
    *
    * @throws LowRankException naming the known methods
    */
@@ -55,7 +67,12 @@ public enum LowRankMethod {
         return m;
       }
     }
-    throw new LowRankException("unknown low-rank method '" + name + "'; choose one of "
-        + Arrays.stream(values()).map(LowRankMethod::cliName).collect(Collectors.joining(", ")));
+    throw new LowRankException(
+        "unknown low-rank method '"
+            + name
+            + "'; choose one of "
+            + Arrays.stream(values())
+                .map(LowRankMethod::cliName)
+                .collect(Collectors.joining(", ")));
   }
 }

@@ -5,11 +5,18 @@ import org.prunelab.prune.allocate.Budget;
 import org.prunelab.prune.allocate.BudgetKind;
 
 /**
- * A low-rank allocation for a whole network: per factorable layer its group count K, rank j and predicted error,
- * and the predicted size of the compressed network (totals over all nodes) next to the original's.
+ * A low-rank allocation for a whole network: per factorable layer its group count K, rank j and
+ * predicted error, and the predicted size of the compressed network (totals over all nodes) next to
+ * the original's.
  */
-public record LowRankPlan(LowRankMethod method, Budget budget, List<LayerPlan> layers, long params, long macs,
-    long originalParams, long originalMacs) {
+public record LowRankPlan(
+    LowRankMethod method,
+    Budget budget,
+    List<LayerPlan> layers,
+    long params,
+    long macs,
+    long originalParams,
+    long originalMacs) {
 
   public LowRankPlan {
     layers = List.copyOf(layers);
@@ -17,7 +24,9 @@ public record LowRankPlan(LowRankMethod method, Budget budget, List<LayerPlan> l
 
   /** Predicted size over original size, measured as the budget measures it. */
   public double keptRatio() {
-    return budget.kind() == BudgetKind.PARAMETERS ? (double) params / originalParams : (double) macs / originalMacs;
+    return budget.kind() == BudgetKind.PARAMETERS
+        ? (double) params / originalParams
+        : (double) macs / originalMacs;
   }
 
   public double paramsRatio() {
@@ -44,7 +53,9 @@ public record LowRankPlan(LowRankMethod method, Budget budget, List<LayerPlan> l
    * @throws IllegalArgumentException when the plan does not cover it
    */
   public LayerPlan layer(String node) {
-    return layers.stream().filter(l -> l.node().equals(node)).findFirst()
+    return layers.stream()
+        .filter(l -> l.node().equals(node))
+        .findFirst()
         .orElseThrow(() -> new IllegalArgumentException("the plan has no layer '" + node + "'"));
   }
 }

@@ -1,12 +1,13 @@
 package org.prunelab.lowrank;
 
 /**
- * Singular values and best rank-r factors of a real matrix A (m x n, read in place from a row-major array), from
- * the eigen-decomposition of the smaller Gram matrix: A A^T = U diag(sigma^2) U^T when m <= n, else
- * A^T A = V diag(sigma^2) V^T. The rank-r factors are written as a projection so no singular value is ever
- * divided by: A_r = U_r U_r^T A = (A V_r) V_r^T, which is the Eckart-Young-Mirsky optimum A_r = U_r S_r V_r^T. They
- * are split evenly, encoder E = sqrt(S_r) V_r^T (r x n) and decoder D = U_r sqrt(S_r) (m x r), so that D E = A_r and
- * both factors have condition number sqrt(sigma_1 / sigma_r) rather than one of them sigma_1 / sigma_r.
+ * Singular values and best rank-r factors of a real matrix A (m x n, read in place from a row-major
+ * array), from the eigen-decomposition of the smaller Gram matrix: A A^T = U diag(sigma^2) U^T when
+ * m <= n, else A^T A = V diag(sigma^2) V^T. The rank-r factors are written as a projection so no
+ * singular value is ever divided by: A_r = U_r U_r^T A = (A V_r) V_r^T, which is the
+ * Eckart-Young-Mirsky optimum A_r = U_r S_r V_r^T. They are split evenly, encoder E = sqrt(S_r)
+ * V_r^T (r x n) and decoder D = U_r sqrt(S_r) (m x r), so that D E = A_r and both factors have
+ * condition number sqrt(sigma_1 / sigma_r) rather than one of them sigma_1 / sigma_r.
  */
 final class MatrixSvd {
   private MatrixSvd() {}
@@ -15,8 +16,8 @@ final class MatrixSvd {
   record Split(double[][] encoder, double[][] decoder) {}
 
   /**
-   * Singular values of the m x n matrix whose row i is {@code a[offset + i * stride ...]}, largest first; there are
-   * min(m, n) of them.
+   * Singular values of the m x n matrix whose row i is {@code a[offset + i * stride ...]}, largest
+   * first; there are min(m, n) of them.
    */
   static double[] singularValues(double[] a, int offset, int stride, int m, int n) {
     double[] lambda = SymmetricEigen.of(gram(a, offset, stride, m, n), false).values();
@@ -27,11 +28,14 @@ final class MatrixSvd {
     return sigma;
   }
 
-  /** The best rank-r factors of the matrix (row i at {@code a[offset + i * stride ...]}), 1 <= r <= min(m, n). */
+  /**
+   * The best rank-r factors of the matrix (row i at {@code a[offset + i * stride ...]}), 1 <= r <=
+   * min(m, n).
+   */
   static Split factors(double[] a, int offset, int stride, int m, int n, int r) {
     if (r < 1 || r > Math.min(m, n)) {
-      throw new IllegalArgumentException("rank " + r + " outside [1, " + Math.min(m, n) + "] for a " + m + " x " + n
-          + " matrix");
+      throw new IllegalArgumentException(
+          "rank " + r + " outside [1, " + Math.min(m, n) + "] for a " + m + " x " + n + " matrix");
     }
     double[][] q = SymmetricEigen.of(gram(a, offset, stride, m, n), true).vectors();
     double[][] encoder = new double[r][n];

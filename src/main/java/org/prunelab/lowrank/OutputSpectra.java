@@ -15,16 +15,18 @@ import org.prunelab.nn.Mode;
 import org.prunelab.nn.Network;
 
 /**
- * Data-informed low-rank errors (PCA of layer outputs): for each factorable layer, the second-moment matrix of its
- * output channels over the sample set S (every sample and output position is one observation z in R^f),
- * M = E[z z^T] = P diag(lambda) P^T. Keeping the top-j eigenvectors P_j projects the output, z_hat = P_j P_j^T z,
- * i.e. W_hat = P_j (P_j^T W) with the bias folded as P_j P_j^T b: encoder P_j^T W (no bias), decoder P_j. The
- * relative output error on S is exactly
+ * Data-informed low-rank errors (PCA of layer outputs): for each factorable layer, the
+ * second-moment matrix of its output channels over the sample set S (every sample and output
+ * position is one observation z in R^f), M = E[z z^T] = P diag(lambda) P^T. Keeping the top-j
+ * eigenvectors P_j projects the output, z_hat = P_j P_j^T z, i.e. W_hat = P_j (P_j^T W) with the
+ * bias folded as P_j P_j^T b: encoder P_j^T W (no bias), decoder P_j. The relative output error on
+ * S is exactly
  *
  * <pre>  eps(j) = sqrt( sum_{i > j} lambda_i / sum_i lambda_i ) = ||Z - Z_hat||_F / ||Z||_F</pre>
  *
- * <p>when only this layer is factored. Layers are not split into groups (K = 1). The moments are accumulated in
- * float64 over the samples in chunks; the weights are copied, so the network may be closed afterwards.
+ * <p>when only this layer is factored. Layers are not split into groups (K = 1). The moments are
+ * accumulated in float64 over the samples in chunks; the weights are copied, so the network may be
+ * closed afterwards.
  */
 public final class OutputSpectra implements Spectra {
   /** Samples per forward pass while measuring. */
@@ -36,7 +38,11 @@ public final class OutputSpectra implements Spectra {
   private final double[][] eigenvalues;
   private final double[][][] eigenvectors;
 
-  private OutputSpectra(List<FactorableLayer> layers, double[][] weights, float[][] biases, double[][] eigenvalues,
+  private OutputSpectra(
+      List<FactorableLayer> layers,
+      double[][] weights,
+      float[][] biases,
+      double[][] eigenvalues,
       double[][][] eigenvectors) {
     this.layers = List.copyOf(layers);
     this.weights = weights;
@@ -46,8 +52,8 @@ public final class OutputSpectra implements Spectra {
   }
 
   /**
-   * Runs the network in eval mode on the samples (N, input shape...), already normalised as the network expects,
-   * and decomposes every factorable layer's output second moment.
+   * Runs the network in eval mode on the samples (N, input shape...), already normalised as the
+   * network expects, and decomposes every factorable layer's output second moment.
    *
    * @throws LowRankException when there are no samples
    */
@@ -55,8 +61,9 @@ public final class OutputSpectra implements Spectra {
     List<FactorableLayer> layers = FactorableLayer.of(network);
     long n = samples.getShape().get(0);
     if (n == 0) {
-      throw new LowRankException("PCA needs samples of the layer outputs, got an empty sample set; give the "
-          + "pruning sample set S (e.g. its first 500 images)");
+      throw new LowRankException(
+          "PCA needs samples of the layer outputs, got an empty sample set; give the "
+              + "pruning sample set S (e.g. its first 500 images)");
     }
     double[][][] moments = new double[layers.size()][][];
     for (int l = 0; l < layers.size(); l++) {
@@ -102,8 +109,11 @@ public final class OutputSpectra implements Spectra {
     int f = m.length;
     long[] shape = z.getShape().getShape();
     long positions = shape.length == 4 ? shape[2] * shape[3] : 1;
-    NDArray d = z.toType(DataType.FLOAT64, false).reshape(shape[0], f, positions).transpose(1, 0, 2)
-        .reshape(f, shape[0] * positions);
+    NDArray d =
+        z.toType(DataType.FLOAT64, false)
+            .reshape(shape[0], f, positions)
+            .transpose(1, 0, 2)
+            .reshape(f, shape[0] * positions);
     double[] g = d.matMul(d.transpose()).toDoubleArray();
     for (int i = 0; i < f; i++) {
       for (int k = 0; k < f; k++) {
@@ -125,7 +135,8 @@ public final class OutputSpectra implements Spectra {
   @Override
   public double[] errors(int layer, int groups) {
     if (groups != 1) {
-      throw new IllegalArgumentException("PCA does not split layers into groups; K must be 1, got " + groups);
+      throw new IllegalArgumentException(
+          "PCA does not split layers into groups; K must be 1, got " + groups);
     }
     double[] lambda = eigenvalues[layer];
     double total = 0;
@@ -155,8 +166,15 @@ public final class OutputSpectra implements Spectra {
   public Factors factors(int layer, int groups, int rank) {
     FactorableLayer fl = layers.get(layer);
     if (groups != 1 || rank < 1 || rank > fl.maxRank(1)) {
-      throw new IllegalArgumentException("PCA factors need K = 1 and rank in [1, " + fl.maxRank(1) + "], got K = "
-          + groups + ", rank " + rank + " for layer " + fl.node());
+      throw new IllegalArgumentException(
+          "PCA factors need K = 1 and rank in [1, "
+              + fl.maxRank(1)
+              + "], got K = "
+              + groups
+              + ", rank "
+              + rank
+              + " for layer "
+              + fl.node());
     }
     int f = fl.outChannels();
     int n = fl.columns();

@@ -6,11 +6,12 @@ import org.prunelab.nn.Network;
 import org.prunelab.prune.allocate.Budget;
 
 /**
- * Truncated SVD with one rank ratio for all layers (K = 1): layer l keeps j_l = ceil(alpha r_l) singular directions
- * of its r_l = min(f, c k1 k2), with the largest alpha whose network fits the budget (binary search over the
- * finitely many distinct ratios j / r_l). Because many layers share r_l, one step of alpha can move several layers
- * at once; the leftover budget is then spent one rank at a time on the layers with the largest error, so the ranks
- * are a constant ratio of r_l up to one rank.
+ * Truncated SVD with one rank ratio for all layers (K = 1): layer l keeps j_l = ceil(alpha r_l)
+ * singular directions of its r_l = min(f, c k1 k2), with the largest alpha whose network fits the
+ * budget (binary search over the finitely many distinct ratios j / r_l). Because many layers share
+ * r_l, one step of alpha can move several layers at once; the leftover budget is then spent one
+ * rank at a time on the layers with the largest error, so the ranks are a constant ratio of r_l up
+ * to one rank.
  */
 final class RankRatioAllocator implements LowRankAllocator {
 
@@ -24,11 +25,15 @@ final class RankRatioAllocator implements LowRankAllocator {
         ratios.add((double) j / r);
       }
     }
-    double[] alphas = Allocation.distinctSorted(ratios.stream().mapToDouble(Double::doubleValue).toArray());
-    int index = Allocation.lastFitting(alphas.length, i -> {
-      assign(a, alphas[i]);
-      return a.fits();
-    });
+    double[] alphas =
+        Allocation.distinctSorted(ratios.stream().mapToDouble(Double::doubleValue).toArray());
+    int index =
+        Allocation.lastFitting(
+            alphas.length,
+            i -> {
+              assign(a, alphas[i]);
+              return a.fits();
+            });
     // index >= 0: the smallest ratio gives every layer rank 1, which Allocation.start found to fit
     assign(a, alphas[Math.max(index, 0)]);
     a.fill();

@@ -1,11 +1,12 @@
 package org.prunelab.lowrank;
 
 /**
- * Eigenvalues (and optionally eigenvectors) of a real symmetric matrix in double precision: Householder reduction to
- * tridiagonal form followed by the implicit QL algorithm with Wilkinson-type shifts (EISPACK tred2/tql2, as in
- * Golub and Van Loan, "Matrix Computations", sections 8.3 and 8.4). A = V diag(lambda) V^T with V orthogonal.
- * Eigenvalues come out in descending order, eigenvector i in column i of {@link #vectors()}. Cost about
- * (4/3) n^3 without vectors and about 9 n^3 with them.
+ * Eigenvalues (and optionally eigenvectors) of a real symmetric matrix in double precision:
+ * Householder reduction to tridiagonal form followed by the implicit QL algorithm with
+ * Wilkinson-type shifts (EISPACK tred2/tql2, as in Golub and Van Loan, "Matrix Computations",
+ * sections 8.3 and 8.4). A = V diag(lambda) V^T with V orthogonal. Eigenvalues come out in
+ * descending order, eigenvector i in column i of {@link #vectors()}. Cost about (4/3) n^3 without
+ * vectors and about 9 n^3 with them.
  */
 final class SymmetricEigen {
   private static final double EPS = Math.ulp(1.0);
@@ -28,7 +29,8 @@ final class SymmetricEigen {
     double[][] v = new double[n][];
     for (int i = 0; i < n; i++) {
       if (a[i].length != n) {
-        throw new IllegalArgumentException("matrix is not square: row " + i + " has " + a[i].length + " entries");
+        throw new IllegalArgumentException(
+            "matrix is not square: row " + i + " has " + a[i].length + " entries");
       }
       v[i] = a[i].clone();
     }
@@ -46,12 +48,18 @@ final class SymmetricEigen {
     return values;
   }
 
-  /** Eigenvectors as columns (row i, column k = component i of eigenvector k); null when not requested. */
+  /**
+   * Eigenvectors as columns (row i, column k = component i of eigenvector k); null when not
+   * requested.
+   */
   double[][] vectors() {
     return vectors;
   }
 
-  /** Householder reduction of the symmetric matrix held in v to tridiagonal form (diagonal d, subdiagonal e). */
+  /**
+   * Householder reduction of the symmetric matrix held in v to tridiagonal form (diagonal d,
+   * subdiagonal e).
+   */
   private static void tridiagonalize(double[][] v, double[] d, double[] e, boolean accumulate) {
     int n = d.length;
     for (int j = 0; j < n; j++) {
@@ -155,7 +163,9 @@ final class SymmetricEigen {
     e[0] = 0;
   }
 
-  /** Implicit QL iterations on the tridiagonal (d, e), rotating the columns of v when accumulating. */
+  /**
+   * Implicit QL iterations on the tridiagonal (d, e), rotating the columns of v when accumulating.
+   */
   private static void ql(double[][] v, double[] d, double[] e, boolean accumulate) {
     int n = d.length;
     for (int i = 1; i < n; i++) {

@@ -8,17 +8,19 @@ import org.prunelab.job.JobContext;
 import org.prunelab.nn.Network;
 
 /**
- * Layer errors of ALDS and the SVD family from the weights alone (Liebenwein, Maalouf et al., "Compressing Neural
- * Networks: Towards Determining the Optimal Layer-wise Decomposition", NeurIPS 2021). The weight W (f x c x k1 x k2)
- * of a layer, folded to the f x c k1 k2 matrix, is split along its input channels into K groups W_1 .. W_K; group g
- * is replaced by its rank-j truncated SVD. By Eckart-Young-Mirsky the error of group g is sigma_{j+1}(W_g), and
+ * Layer errors of ALDS and the SVD family from the weights alone (Liebenwein, Maalouf et al.,
+ * "Compressing Neural Networks: Towards Determining the Optimal Layer-wise Decomposition", NeurIPS
+ * 2021). The weight W (f x c x k1 x k2) of a layer, folded to the f x c k1 k2 matrix, is split
+ * along its input channels into K groups W_1 .. W_K; group g is replaced by its rank-j truncated
+ * SVD. By Eckart-Young-Mirsky the error of group g is sigma_{j+1}(W_g), and
  *
  * <pre>  eps(K, j) = max_g sigma_{j+1}(W_g) / ||W||_2</pre>
  *
- * <p>(torchprune's definition; the operator norm of the whole residual [W_1 - W_1^j, ..., W_K - W_K^j] lies between
- * eps ||W||_2 and sqrt(K) eps ||W||_2, and equals eps ||W||_2 for K = 1). The weights are copied in double precision
- * when this object is made, so the network may be closed or changed afterwards. One SVD per group, computed on first
- * use and cached per (layer, K); thread-safe.
+ * <p>(torchprune's definition; the operator norm of the whole residual [W_1 - W_1^j, ..., W_K -
+ * W_K^j] lies between eps ||W||_2 and sqrt(K) eps ||W||_2, and equals eps ||W||_2 for K = 1). The
+ * weights are copied in double precision when this object is made, so the network may be closed or
+ * changed afterwards. One SVD per group, computed on first use and cached per (layer, K);
+ * thread-safe.
  */
 public final class WeightSpectra implements Spectra {
   private final List<FactorableLayer> layers;
@@ -50,7 +52,10 @@ public final class WeightSpectra implements Spectra {
     return new WeightSpectra(layers, w, b);
   }
 
-  /** Computes every layer's errors for every K now (one SVD per group), reporting progress per layer. */
+  /**
+   * Computes every layer's errors for every K now (one SVD per group), reporting progress per
+   * layer.
+   */
   public WeightSpectra precompute(JobContext ctx) {
     for (int l = 0; l < layers.size(); l++) {
       for (int k : groupCounts(l)) {
@@ -76,17 +81,30 @@ public final class WeightSpectra implements Spectra {
   public double[] errors(int layer, int groups) {
     FactorableLayer fl = layers.get(layer);
     if (!fl.groupCounts().contains(groups)) {
-      throw new IllegalArgumentException("layer " + fl.node() + " cannot be split into " + groups + " groups; "
-          + "possible: " + fl.groupCounts());
+      throw new IllegalArgumentException(
+          "layer "
+              + fl.node()
+              + " cannot be split into "
+              + groups
+              + " groups; "
+              + "possible: "
+              + fl.groupCounts());
     }
-    return errors.computeIfAbsent(((long) layer << 32) | groups, key -> computeErrors(layer, groups)).clone();
+    return errors
+        .computeIfAbsent(((long) layer << 32) | groups, key -> computeErrors(layer, groups))
+        .clone();
   }
 
   @Override
   public double[] spectrum(int layer) {
     FactorableLayer fl = layers.get(layer);
-    return spectra.computeIfAbsent(layer,
-        l -> MatrixSvd.singularValues(weights[l], 0, fl.columns(), fl.outChannels(), fl.columns())).clone();
+    return spectra
+        .computeIfAbsent(
+            layer,
+            l ->
+                MatrixSvd.singularValues(
+                    weights[l], 0, fl.columns(), fl.outChannels(), fl.columns()))
+        .clone();
   }
 
   @Override
@@ -94,8 +112,16 @@ public final class WeightSpectra implements Spectra {
     FactorableLayer fl = layers.get(layer);
     int n = fl.columns() / groups;
     if (rank < 1 || rank > fl.maxRank(groups)) {
-      throw new IllegalArgumentException("rank " + rank + " outside [1, " + fl.maxRank(groups) + "] for layer "
-          + fl.node() + " in " + groups + " groups");
+      throw new IllegalArgumentException(
+          "rank "
+              + rank
+              + " outside [1, "
+              + fl.maxRank(groups)
+              + "] for layer "
+              + fl.node()
+              + " in "
+              + groups
+              + " groups");
     }
     int f = fl.outChannels();
     float[] encoder = new float[groups * rank * n];
@@ -123,7 +149,8 @@ public final class WeightSpectra implements Spectra {
       sigmas.add(spectrum(layer));
     } else {
       for (int g = 0; g < groups; g++) {
-        sigmas.add(MatrixSvd.singularValues(weights[layer], g * n, fl.columns(), fl.outChannels(), n));
+        sigmas.add(
+            MatrixSvd.singularValues(weights[layer], g * n, fl.columns(), fl.outChannels(), n));
       }
     }
     double norm = spectrum(layer)[0];

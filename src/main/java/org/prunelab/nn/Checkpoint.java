@@ -28,9 +28,9 @@ import org.prunelab.nn.layer.Layer;
 
 /**
  * PruneLab's own model file ({@code .plm}): the graph as JSON (input shape, nodes with their layer
- * configuration, metadata) followed by every parameter and buffer as raw float32, protected by a CRC-32. Loading
- * restores the network exactly: the same outputs bit for bit. Files are written atomically (temporary file,
- * then rename), so a crash never leaves half a model behind.
+ * configuration, metadata) followed by every parameter and buffer as raw float32, protected by a
+ * CRC-32. Loading restores the network exactly: the same outputs bit for bit. Files are written
+ * atomically (temporary file, then rename), so a crash never leaves half a model behind.
  */
 public final class Checkpoint {
   /** File name extension of PruneLab model files. */
@@ -70,11 +70,13 @@ public final class Checkpoint {
 
   private static void write(Network network, OutputStream raw) throws IOException {
     CRC32 crc = new CRC32();
-    DataOutputStream out = new DataOutputStream(new CheckedOutputStream(new BufferedOutputStream(raw, 1 << 16), crc));
+    DataOutputStream out =
+        new DataOutputStream(new CheckedOutputStream(new BufferedOutputStream(raw, 1 << 16), crc));
     out.write(MAGIC);
     out.writeInt(FORMAT_VERSION);
-    byte[] json = JSON.writeValueAsBytes(
-        new GraphSpec(network.inputShape().getShape(), network.nodes(), network.metadata()));
+    byte[] json =
+        JSON.writeValueAsBytes(
+            new GraphSpec(network.inputShape().getShape(), network.nodes(), network.metadata()));
     out.writeInt(json.length);
     out.write(json);
     out.writeInt(network.parameters().size());
@@ -95,25 +97,33 @@ public final class Checkpoint {
   /**
    * Reads a model file onto the device.
    *
-   * @throws ModelFileException when the file is missing, not a PruneLab model, truncated, corrupt, or written
-   *     by a newer version
+   * @throws ModelFileException when the file is missing, not a PruneLab model, truncated, corrupt,
+   *     or written by a newer version
    */
   public static Network load(Path file, Device device) {
     if (!Files.isRegularFile(file)) {
-      throw new ModelFileException("model file " + file + " does not exist; give a zoo name (see `prunelab info "
-          + "--help`) or the path of a .plm or .onnx file");
+      throw new ModelFileException(
+          "model file "
+              + file
+              + " does not exist; give a zoo name (see `prunelab info "
+              + "--help`) or the path of a .plm or .onnx file");
     }
     try (InputStream raw = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
       return read(file, raw, Files.size(file), device);
     } catch (EOFException e) {
-      throw new ModelFileException("model file " + file + " is truncated (it ends early); copy it again or re-export"
-          + " it", e);
+      throw new ModelFileException(
+          "model file "
+              + file
+              + " is truncated (it ends early); copy it again or re-export"
+              + " it",
+          e);
     } catch (IOException e) {
       throw new ModelFileException("cannot read model file " + file + ": " + e.getMessage(), e);
     }
   }
 
-  private static Network read(Path file, InputStream raw, long fileSize, Device device) throws IOException {
+  private static Network read(Path file, InputStream raw, long fileSize, Device device)
+      throws IOException {
     CRC32 crc = new CRC32();
     DataInputStream in = new DataInputStream(new CheckedInputStream(raw, crc));
     byte[] magic = in.readNBytes(MAGIC.length);
@@ -121,12 +131,18 @@ public final class Checkpoint {
       throw new EOFException("header cut short");
     }
     if (!Arrays.equals(magic, MAGIC)) {
-      throw new ModelFileException(file + " is not a PruneLab model file (.plm); ONNX files end in .onnx");
+      throw new ModelFileException(
+          file + " is not a PruneLab model file (.plm); ONNX files end in .onnx");
     }
     int version = in.readInt();
     if (version != FORMAT_VERSION) {
-      throw new ModelFileException(file + " has model format version " + version + "; this PruneLab reads version "
-          + FORMAT_VERSION + ": update PruneLab");
+      throw new ModelFileException(
+          file
+              + " has model format version "
+              + version
+              + "; this PruneLab reads version "
+              + FORMAT_VERSION
+              + ": update PruneLab");
     }
     int jsonLength = in.readInt();
     if (jsonLength <= 0 || jsonLength > MAX_JSON_BYTES) {
@@ -149,8 +165,14 @@ public final class Checkpoint {
       String name = in.readUTF();
       int length = in.readInt();
       if (length < 0 || 4L * length > fileSize) {
-        throw corrupt(file, "parameter " + name + " claims " + length + " values, more than the file holds; "
-            + "truncated?");
+        throw corrupt(
+            file,
+            "parameter "
+                + name
+                + " claims "
+                + length
+                + " values, more than the file holds; "
+                + "truncated?");
       }
       float[] v = new float[length];
       for (int j = 0; j < length; j++) {
@@ -166,7 +188,8 @@ public final class Checkpoint {
     return rebuild(file, graph, values, device);
   }
 
-  private static Network rebuild(Path file, GraphSpec graph, Map<String, float[]> values, Device device) {
+  private static Network rebuild(
+      Path file, GraphSpec graph, Map<String, float[]> values, Device device) {
     if (graph.inputShape() == null || graph.nodes() == null || graph.nodes().isEmpty()) {
       throw corrupt(file, "graph without input shape or nodes");
     }
@@ -182,18 +205,25 @@ public final class Checkpoint {
     } catch (ShapeException | IllegalArgumentException e) {
       throw corrupt(file, "inconsistent graph: " + e.getMessage());
     }
-    return builder.build(device, (name, spec) -> {
-      float[] v = values.get(name);
-      if (v == null) {
-        throw corrupt(file, "parameter " + name + " is missing");
-      }
-      return v;
-    });
+    return builder.build(
+        device,
+        (name, spec) -> {
+          float[] v = values.get(name);
+          if (v == null) {
+            throw corrupt(file, "parameter " + name + " is missing");
+          }
+          return v;
+        });
   }
 
   private static ModelFileException corrupt(Path file, String what) {
-    return new ModelFileException("model file " + file + " is corrupt (" + what + "); copy it again or re-save it "
-        + "from the network that made it");
+    return new ModelFileException(
+        "model file "
+            + file
+            + " is corrupt ("
+            + what
+            + "); copy it again or re-save it "
+            + "from the network that made it");
   }
 
   private static void deleteQuietly(Path temp) {

@@ -6,8 +6,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The device PruneLab computes on: a CUDA GPU when libtorch for CUDA and a GPU are present (Maven profile
- * {@code gpu}), else the CPU. Also describes the engine for status lines.
+ * The device PruneLab computes on: a CUDA GPU when libtorch for CUDA and a GPU are present (Maven
+ * profile {@code gpu}), else the CPU. Also describes the engine for status lines.
  */
 public final class Devices {
   private static final Logger LOG = LoggerFactory.getLogger(Devices.class);
@@ -35,9 +35,13 @@ public final class Devices {
     }
     Device d = Device.fromName(name);
     if (d.isGpu() && Engine.getInstance().getGpuCount() <= d.getDeviceId()) {
-      throw new org.prunelab.PruneLabException("device " + name + " is not available: this machine has "
-          + Engine.getInstance().getGpuCount() + " usable GPU(s); use --device cpu, or build with -Pgpu on a CUDA "
-          + "machine");
+      throw new org.prunelab.PruneLabException(
+          "device "
+              + name
+              + " is not available: this machine has "
+              + Engine.getInstance().getGpuCount()
+              + " usable GPU(s); use --device cpu, or build with -Pgpu on a CUDA "
+              + "machine");
     }
     return d;
   }
@@ -49,7 +53,11 @@ public final class Devices {
   /** Engine name and version with its thread count, e.g. "PyTorch 2.7.1 (2 threads)". */
   public static String engineDescription() {
     Engine engine = Engine.getInstance();
-    return engine.getEngineName() + " " + engine.getVersion() + " (" + ai.djl.pytorch.jni.JniUtils.getNumThreads()
+    return engine.getEngineName()
+        + " "
+        + engine.getVersion()
+        + " ("
+        + ai.djl.pytorch.jni.JniUtils.getNumThreads()
         + " threads)";
   }
 }

@@ -10,17 +10,20 @@ import java.util.Optional;
 import java.util.Random;
 
 /**
- * Checks that libtorch computes convolutions correctly on this CPU: the forward pass and the input gradient of
- * two small convolutions (LeNet-5's 20 -> 50 5x5 and a 16 -> 5 3x3 with padding) against a direct float64
- * computation on the JVM. On some virtualised AMD EPYC CPUs, libtorch 2.7.1's oneDNN AVX2/AVX-512 kernels return
- * wrong values for such shapes (errors of order 1, NaN); limiting oneDNN to SSE4.1
- * ({@code ONEDNN_MAX_CPU_ISA=SSE41}) makes them exact. See docs/adr/0003-onednn-isa-guard.md.
+ * Checks that libtorch computes convolutions correctly on this CPU: the forward pass and the input
+ * gradient of two small convolutions (LeNet-5's 20 -> 50 5x5 and a 16 -> 5 3x3 with padding)
+ * against a direct float64 computation on the JVM. On some virtualised AMD EPYC CPUs, libtorch
+ * 2.7.1's oneDNN AVX2/AVX-512 kernels return wrong values for such shapes (errors of order 1, NaN);
+ * limiting oneDNN to SSE4.1 ({@code ONEDNN_MAX_CPU_ISA=SSE41}) makes them exact. See
+ * docs/adr/0003-onednn-isa-guard.md.
  */
 public final class EngineSelfCheck {
   /** Environment variable that caps oneDNN's instruction set. */
   public static final String ISA_VARIABLE = "ONEDNN_MAX_CPU_ISA";
+
   /** The cap under which the checked kernels are exact on the affected CPUs. */
   public static final String SAFE_ISA = "SSE41";
+
   private static final double TOLERANCE = 1e-3;
 
   private EngineSelfCheck() {}
@@ -49,8 +52,10 @@ public final class EngineSelfCheck {
       NDArray weight = m.create(w, new Shape(o, c, k, k));
       input.setRequiresGradient(true);
       try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
-        NDArray result = ai.djl.nn.convolutional.Conv2d.conv2d(input, weight, null, new Shape(1, 1),
-            new Shape(pad, pad), new Shape(1, 1), 1).singletonOrThrow();
+        NDArray result =
+            ai.djl.nn.convolutional.Conv2d.conv2d(
+                    input, weight, null, new Shape(1, 1), new Shape(pad, pad), new Shape(1, 1), 1)
+                .singletonOrThrow();
         y = result.toFloatArray();
         gc.backward(result.square().sum());
       }
@@ -69,7 +74,9 @@ public final class EngineSelfCheck {
                   int ii = i + u - pad;
                   int jj = j + v - pad;
                   if (ii >= 0 && jj >= 0 && ii < size && jj < size) {
-                    s += x[((b * c + ch) * size + ii) * size + jj] * (double) w[((f * c + ch) * k + u) * k + v];
+                    s +=
+                        x[((b * c + ch) * size + ii) * size + jj]
+                            * (double) w[((f * c + ch) * k + u) * k + v];
                   }
                 }
               }
@@ -93,7 +100,10 @@ public final class EngineSelfCheck {
                   int i = ii - u + pad;
                   int j = jj - v + pad;
                   if (i >= 0 && j >= 0 && i < out && j < out) {
-                    s += 2 * ref[((b * o + f) * out + i) * out + j] * w[((f * c + ch) * k + u) * k + v];
+                    s +=
+                        2
+                            * ref[((b * o + f) * out + i) * out + j]
+                            * w[((f * c + ch) * k + u) * k + v];
                   }
                 }
               }
@@ -104,8 +114,11 @@ public final class EngineSelfCheck {
       }
     }
     if (!(yErr < TOLERANCE) || !(gErr < TOLERANCE)) {
-      return Optional.of(String.format("libtorch's %d->%d %dx%d convolution is wrong on this CPU (max error: "
-          + "output %.3g, input gradient %.3g)", c, o, k, k, yErr, gErr));
+      return Optional.of(
+          String.format(
+              "libtorch's %d->%d %dx%d convolution is wrong on this CPU (max error: "
+                  + "output %.3g, input gradient %.3g)",
+              c, o, k, k, yErr, gErr));
     }
     return Optional.empty();
   }

@@ -13,10 +13,11 @@ import org.prunelab.nn.layer.Conv2d;
 import org.prunelab.nn.layer.LayerCall;
 
 /**
- * Executes a network node by node with DJL operators. Every intermediate array belongs to the input batch's
- * manager and is closed as soon as its last reader has run (unless captured), so peak memory stays near the
- * widest cut of the graph. In eval mode a Conv2d whose only reader is a BatchNorm runs with the BatchNorm folded
- * into its weights: W' = W gamma / sqrt(var + eps), b' = (b - mu) gamma / sqrt(var + eps) + beta.
+ * Executes a network node by node with DJL operators. Every intermediate array belongs to the input
+ * batch's manager and is closed as soon as its last reader has run (unless captured), so peak
+ * memory stays near the widest cut of the graph. In eval mode a Conv2d whose only reader is a
+ * BatchNorm runs with the BatchNorm folded into its weights: W' = W gamma / sqrt(var + eps), b' =
+ * (b - mu) gamma / sqrt(var + eps) + beta.
  */
 final class Forward {
   private final Network network;
@@ -67,7 +68,9 @@ final class Forward {
         produced = bn;
         folded.add(bn);
       } else {
-        out = node.layer().forward(new LayerCall(inputs, network.parametersOf(node.name()), options.mode()));
+        out =
+            node.layer()
+                .forward(new LayerCall(inputs, network.parametersOf(node.name()), options.mode()));
       }
       values.put(produced, out);
       if (options.capture().contains(node.name())) {
@@ -85,8 +88,13 @@ final class Forward {
     Shape expected = network.inputShape();
     Shape got = batch.getShape();
     if (got.dimension() != expected.dimension() + 1 || !got.slice(1).equals(expected)) {
-      throw new ShapeException("the network expects a batch of shape (N, " + dims(expected) + "), got " + got
-          + "; resize or convert the input (e.g. grey vs colour) to " + expected);
+      throw new ShapeException(
+          "the network expects a batch of shape (N, "
+              + dims(expected)
+              + "), got "
+              + got
+              + "; resize or convert the input (e.g. grey vs colour) to "
+              + expected);
     }
   }
 
@@ -124,8 +132,12 @@ final class Forward {
     return array;
   }
 
-  private void release(List<String> inputs, Map<String, NDArray> values, Map<String, Integer> pending,
-      ForwardOptions options, NDArray batch) {
+  private void release(
+      List<String> inputs,
+      Map<String, NDArray> values,
+      Map<String, Integer> pending,
+      ForwardOptions options,
+      NDArray batch) {
     for (String in : inputs) {
       int left = pending.merge(in, -1, Integer::sum);
       if (left == 0 && !options.capture().contains(in)) {

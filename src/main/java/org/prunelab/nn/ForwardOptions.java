@@ -3,8 +3,9 @@ package org.prunelab.nn;
 import java.util.Set;
 
 /**
- * How to run a forward pass: the mode, the nodes whose outputs to keep (activation capture), and whether an
- * eval-mode pass may fold BatchNorm into the preceding convolution (same function, about 1.3x faster on CPU).
+ * How to run a forward pass: the mode, the nodes whose outputs to keep (activation capture), and
+ * whether an eval-mode pass may fold BatchNorm into the preceding convolution (same function, about
+ * 1.3x faster on CPU).
  */
 public record ForwardOptions(Mode mode, Set<String> capture, boolean foldBatchNorm) {
   public ForwardOptions {

@@ -2,7 +2,10 @@ package org.prunelab.nn;
 
 import org.prunelab.PruneLabException;
 
-/** A model file that cannot be read or written: the message names the file, what is wrong and what to do. */
+/**
+ * A model file that cannot be read or written: the message names the file, what is wrong and what
+ * to do.
+ */
 public class ModelFileException extends PruneLabException {
   public ModelFileException(String message) {
     super(message);

@@ -12,9 +12,10 @@ import java.util.Map;
 import org.prunelab.nn.layer.Layer;
 
 /**
- * A neural network as a DAG of typed nodes (in topological order) whose parameters are DJL arrays owned by the
- * network's own native-memory scope. The last node is the output. Parameters are named
- * {@code <node>.<suffix>}, e.g. {@code layer1.0.conv1.weight}. Close the network to free its parameters.
+ * A neural network as a DAG of typed nodes (in topological order) whose parameters are DJL arrays
+ * owned by the network's own native-memory scope. The last node is the output. Parameters are named
+ * {@code <node>.<suffix>}, e.g. {@code layer1.0.conv1.weight}. Close the network to free its
+ * parameters.
  */
 public final class Network implements AutoCloseable {
   /** Name by which nodes read the network input. */
@@ -31,8 +32,13 @@ public final class Network implements AutoCloseable {
   private final Map<String, ParamSpec> specs = new LinkedHashMap<>();
   private final Forward forward;
 
-  Network(Shape inputShape, List<Node> nodes, Map<String, Shape> shapes, Map<String, String> metadata,
-      Device device, NetworkBuilder.ParameterSource source) {
+  Network(
+      Shape inputShape,
+      List<Node> nodes,
+      Map<String, Shape> shapes,
+      Map<String, String> metadata,
+      Device device,
+      NetworkBuilder.ParameterSource source) {
     this.inputShape = inputShape;
     this.nodes = List.copyOf(nodes);
     this.shapes = Collections.unmodifiableMap(new LinkedHashMap<>(shapes));
@@ -46,8 +52,15 @@ public final class Network implements AutoCloseable {
           String full = node.name() + "." + spec.suffix();
           float[] values = source.values(full, spec);
           if (values == null || values.length != spec.shape().size()) {
-            throw new ShapeException("parameter " + full + " needs " + spec.shape().size() + " values of shape "
-                + spec.shape() + ", got " + (values == null ? "none" : values.length));
+            throw new ShapeException(
+                "parameter "
+                    + full
+                    + " needs "
+                    + spec.shape().size()
+                    + " values of shape "
+                    + spec.shape()
+                    + ", got "
+                    + (values == null ? "none" : values.length));
           }
           NDArray array = manager.create(values, spec.shape());
           array.setName(full);
@@ -64,7 +77,10 @@ public final class Network implements AutoCloseable {
     this.forward = new Forward(this);
   }
 
-  /** Starts a network whose samples have the given shape (without batch dimension), e.g. (1, 28, 28). */
+  /**
+   * Starts a network whose samples have the given shape (without batch dimension), e.g. (1, 28,
+   * 28).
+   */
   public static NetworkBuilder builder(Shape inputShape) {
     return new NetworkBuilder(inputShape);
   }
@@ -129,15 +145,19 @@ public final class Network implements AutoCloseable {
   /** The parameters an optimizer updates (not BatchNorm running statistics), by full name. */
   public Map<String, NDArray> trainableParameters() {
     Map<String, NDArray> out = new LinkedHashMap<>();
-    parameters.forEach((name, array) -> {
-      if (specs.get(name).trainable()) {
-        out.put(name, array);
-      }
-    });
+    parameters.forEach(
+        (name, array) -> {
+          if (specs.get(name).trainable()) {
+            out.put(name, array);
+          }
+        });
     return out;
   }
 
-  /** Key/value pairs that travel with the network (input normalisation, provenance, accuracy). Mutable. */
+  /**
+   * Key/value pairs that travel with the network (input normalisation, provenance, accuracy).
+   * Mutable.
+   */
   public Map<String, String> metadata() {
     return metadata;
   }
@@ -177,8 +197,15 @@ public final class Network implements AutoCloseable {
       long m = layer.macs(in, out);
       params += p;
       macs += m;
-      rows.add(new LayerInfo(node.name(), layer.op(), node.inputs(), in.stream().map(Shape::getShape).toList(),
-          out.getShape(), p, m));
+      rows.add(
+          new LayerInfo(
+              node.name(),
+              layer.op(),
+              node.inputs(),
+              in.stream().map(Shape::getShape).toList(),
+              out.getShape(),
+              p,
+              m));
     }
     return new NetworkSummary(inputShape.getShape(), List.copyOf(rows), params, buffers, macs);
   }
@@ -197,9 +224,13 @@ public final class Network implements AutoCloseable {
         }
       }
       if (count > 0) {
-        throw new NonFiniteException("parameter " + e.getKey() + " holds " + count
-            + " NaN or infinite values; the model file is damaged or training diverged: load an earlier "
-            + "checkpoint or retrain with a lower learning rate");
+        throw new NonFiniteException(
+            "parameter "
+                + e.getKey()
+                + " holds "
+                + count
+                + " NaN or infinite values; the model file is damaged or training diverged: load an earlier "
+                + "checkpoint or retrain with a lower learning rate");
       }
     }
   }

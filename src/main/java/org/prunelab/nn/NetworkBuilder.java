@@ -12,9 +12,9 @@ import java.util.Set;
 import org.prunelab.nn.layer.Layer;
 
 /**
- * Builds a {@link Network} node by node in topological order, inferring every node's shape as it is added so a
- * wrong layer fails at once with the node's name. Parameters come either from a seeded initialiser or from a
- * given source (a checkpoint, an ONNX file, surgery).
+ * Builds a {@link Network} node by node in topological order, inferring every node's shape as it is
+ * added so a wrong layer fails at once with the node's name. Parameters come either from a seeded
+ * initialiser or from a given source (a checkpoint, an ONNX file, surgery).
  */
 public final class NetworkBuilder {
   private final Shape inputShape;
@@ -24,15 +24,16 @@ public final class NetworkBuilder {
 
   NetworkBuilder(Shape inputShape) {
     if (inputShape.dimension() == 0 || Arrays.stream(inputShape.getShape()).anyMatch(d -> d <= 0)) {
-      throw new ShapeException("network input shape must have positive dimensions (without batch), got "
-          + inputShape);
+      throw new ShapeException(
+          "network input shape must have positive dimensions (without batch), got " + inputShape);
     }
     this.inputShape = inputShape;
     shapes.put(Network.INPUT, inputShape);
   }
 
   /**
-   * Adds a node reading the named nodes ({@link Network#INPUT} is the network input) and returns its name.
+   * Adds a node reading the named nodes ({@link Network#INPUT} is the network input) and returns
+   * its name.
    *
    * @throws ShapeException when the inputs do not fit the layer (the message names the node)
    */
@@ -41,9 +42,14 @@ public final class NetworkBuilder {
       throw new IllegalArgumentException("duplicate node name '" + name + "'");
     }
     if (inputs.length == 0 || (layer.arity() > 0 && inputs.length != layer.arity())) {
-      throw new IllegalArgumentException(layer.op() + " node '" + name + "' needs "
-          + (layer.arity() > 0 ? String.valueOf(layer.arity()) : "two or more") + " inputs, got "
-          + inputs.length);
+      throw new IllegalArgumentException(
+          layer.op()
+              + " node '"
+              + name
+              + "' needs "
+              + (layer.arity() > 0 ? String.valueOf(layer.arity()) : "two or more")
+              + " inputs, got "
+              + inputs.length);
     }
     List<Shape> inShapes = new ArrayList<>();
     for (String in : inputs) {
@@ -73,7 +79,10 @@ public final class NetworkBuilder {
     return s;
   }
 
-  /** Stores a key/value pair that travels with the network into checkpoints (e.g. its input normalisation). */
+  /**
+   * Stores a key/value pair that travels with the network into checkpoints (e.g. its input
+   * normalisation).
+   */
   public NetworkBuilder metadata(String key, String value) {
     metadata.put(key, value);
     return this;
@@ -85,7 +94,10 @@ public final class NetworkBuilder {
     return build(device, (name, spec) -> init.values(spec));
   }
 
-  /** Builds the network on the device, asking the source for every parameter's values (row-major float32). */
+  /**
+   * Builds the network on the device, asking the source for every parameter's values (row-major
+   * float32).
+   */
   public Network build(Device device, ParameterSource source) {
     if (nodes.isEmpty()) {
       throw new IllegalStateException("a network needs at least one node");
@@ -100,8 +112,12 @@ public final class NetworkBuilder {
     String output = nodes.get(nodes.size() - 1).name();
     for (Node n : nodes) {
       if (!read.contains(n.name()) && !n.name().equals(output)) {
-        throw new IllegalStateException("node '" + n.name() + "' is never read; the last node '" + output
-            + "' is the only output a network may have");
+        throw new IllegalStateException(
+            "node '"
+                + n.name()
+                + "' is never read; the last node '"
+                + output
+                + "' is the only output a network may have");
       }
     }
   }

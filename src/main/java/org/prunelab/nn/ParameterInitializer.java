@@ -4,9 +4,9 @@ import java.util.Arrays;
 import java.util.Random;
 
 /**
- * Seeded initial values for new parameters, drawn in Java so a seed gives the same network on every engine and
- * device: Kaiming normal (fan-out) for convolutions, U(-1/sqrt(fan_in), 1/sqrt(fan_in)) for linear weights,
- * zeros and ones for biases and BatchNorm.
+ * Seeded initial values for new parameters, drawn in Java so a seed gives the same network on every
+ * engine and device: Kaiming normal (fan-out) for convolutions, U(-1/sqrt(fan_in), 1/sqrt(fan_in))
+ * for linear weights, zeros and ones for biases and BatchNorm.
  */
 final class ParameterInitializer {
   private final Random random;
@@ -19,7 +19,7 @@ final class ParameterInitializer {
     long[] dims = spec.shape().getShape();
     float[] v = new float[Math.toIntExact(spec.shape().size())];
     switch (spec.init()) {
-      case ZEROS -> { }
+      case ZEROS -> {}
       case ONES -> Arrays.fill(v, 1f);
       case KAIMING_NORMAL_FAN_OUT -> {
         long fanOut = dims[0] * (dims.length > 2 ? dims[2] * dims[3] : 1);

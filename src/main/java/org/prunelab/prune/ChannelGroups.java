@@ -9,15 +9,16 @@ import org.prunelab.nn.Network;
 import org.prunelab.nn.Node;
 
 /**
- * The channel groups of a network (ALGORITHMS.md, "Channel groups and surgery"): sets of channels that must be
- * removed together. A producer's output channels are tied to every consumer's input channels; Add and Mul tie the
- * channels of all their inputs; Concat maps channel ranges; BatchNorm, activations, pooling and dropout pass
- * channels through; a depthwise convolution ties its input channel to its output channel; a Flatten of C x H x W
- * (or a Reshape that keeps channels whole) maps channel j to features [j H W, (j + 1) H W) of the following
- * linear layer. Channels that meet anything else (grouped convolutions, mixing Reshapes, Softmax over channels,
- * broadcasting across channels, unknown operations) and those of the network input and output form unprunable
- * groups that say why. Holds plain values only (node
- * names, layer records, shapes), no native memory, so it outlives the network it was traced from.
+ * The channel groups of a network (ALGORITHMS.md, "Channel groups and surgery"): sets of channels
+ * that must be removed together. A producer's output channels are tied to every consumer's input
+ * channels; Add and Mul tie the channels of all their inputs; Concat maps channel ranges;
+ * BatchNorm, activations, pooling and dropout pass channels through; a depthwise convolution ties
+ * its input channel to its output channel; a Flatten of C x H x W (or a Reshape that keeps channels
+ * whole) maps channel j to features [j H W, (j + 1) H W) of the following linear layer. Channels
+ * that meet anything else (grouped convolutions, mixing Reshapes, Softmax over channels,
+ * broadcasting across channels, unknown operations) and those of the network input and output form
+ * unprunable groups that say why. Holds plain values only (node names, layer records, shapes), no
+ * native memory, so it outlives the network it was traced from.
  */
 public final class ChannelGroups {
   private final List<Node> nodes;
@@ -64,18 +65,29 @@ public final class ChannelGroups {
   }
 
   /**
-   * The group whose channels the node outputs (a convolution, linear layer, BatchNorm, depthwise convolution).
+   * The group whose channels the node outputs (a convolution, linear layer, BatchNorm, depthwise
+   * convolution).
    *
-   * @throws InvalidPlanException when the node produces no channels or the channels of several groups
+   * @throws InvalidPlanException when the node produces no channels or the channels of several
+   *     groups
    */
   public ChannelGroup groupOfProducer(String node) {
-    List<ChannelGroup> found = groups.stream()
-        .filter(g -> g.producers().stream().anyMatch(p -> p.node().equals(node))).toList();
+    List<ChannelGroup> found =
+        groups.stream()
+            .filter(g -> g.producers().stream().anyMatch(p -> p.node().equals(node)))
+            .toList();
     if (found.size() != 1) {
-      throw new InvalidPlanException("node '" + node + "' " + (found.isEmpty()
-          ? "produces no channel group; producers are convolutions, linear layers and BatchNorm"
-          : "produces the channels of " + found.size() + " groups ("
-              + found.stream().map(ChannelGroup::id).collect(Collectors.joining(", ")) + ")"));
+      throw new InvalidPlanException(
+          "node '"
+              + node
+              + "' "
+              + (found.isEmpty()
+                  ? "produces no channel group; producers are convolutions, linear layers and BatchNorm"
+                  : "produces the channels of "
+                      + found.size()
+                      + " groups ("
+                      + found.stream().map(ChannelGroup::id).collect(Collectors.joining(", "))
+                      + ")"));
     }
     return found.get(0);
   }
@@ -85,7 +97,10 @@ public final class ChannelGroups {
     return group(groupId).consumers();
   }
 
-  /** Whether these groups describe exactly this network's graph (same nodes, layers and input shape). */
+  /**
+   * Whether these groups describe exactly this network's graph (same nodes, layers and input
+   * shape).
+   */
   public boolean describes(Network network) {
     return nodes.equals(network.nodes()) && inputShape.equals(network.inputShape());
   }
@@ -93,8 +108,11 @@ public final class ChannelGroups {
   int indexOf(String id) {
     Integer g = index.get(id);
     if (g == null) {
-      throw new InvalidPlanException("unknown channel group '" + id + "'; this network's prunable groups are: "
-          + prunable().stream().map(ChannelGroup::id).collect(Collectors.joining(", ")));
+      throw new InvalidPlanException(
+          "unknown channel group '"
+              + id
+              + "'; this network's prunable groups are: "
+              + prunable().stream().map(ChannelGroup::id).collect(Collectors.joining(", ")));
     }
     return g;
   }

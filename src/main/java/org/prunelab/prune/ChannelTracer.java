@@ -31,13 +31,14 @@ import org.prunelab.nn.layer.Softplus;
 import org.prunelab.nn.layer.Tanh;
 
 /**
- * Traces a network's channels, one union-find element per channel a node creates (its "source"). A tensor is
- * described per feature of its first axis by the element it holds: pass-through layers hand the description on,
- * Concat concatenates descriptions, Flatten (and a Reshape that keeps channels whole) repeats each channel H * W
- * times, Add and Mul unite their inputs' elements position by position, and a depthwise convolution hands its
- * input's elements to its output. Sources
- * connected by a union form one group; its channels are the union-find classes. Channels that meet an operation
- * of unknown channel semantics are marked, and their whole group becomes unprunable with that reason.
+ * Traces a network's channels, one union-find element per channel a node creates (its "source"). A
+ * tensor is described per feature of its first axis by the element it holds: pass-through layers
+ * hand the description on, Concat concatenates descriptions, Flatten (and a Reshape that keeps
+ * channels whole) repeats each channel H * W times, Add and Mul unite their inputs' elements
+ * position by position, and a depthwise convolution hands its input's elements to its output.
+ * Sources connected by a union form one group; its channels are the union-find classes. Channels
+ * that meet an operation of unknown channel semantics are marked, and their whole group becomes
+ * unprunable with that reason.
  */
 final class ChannelTracer {
   private final Network network;
@@ -67,7 +68,9 @@ final class ChannelTracer {
       tensors.put(node.name(), visit(node));
     }
     String output = network.outputName();
-    mark(tensors.get(output), "it reaches the network output (node '" + output + "'), whose outputs stay");
+    mark(
+        tensors.get(output),
+        "it reaches the network output (node '" + output + "'), whose outputs stay");
     return build();
   }
 
@@ -95,9 +98,17 @@ final class ChannelTracer {
       producers.add(new Role(name, true));
       return in;
     }
-    if (layer instanceof Relu || layer instanceof Clip || layer instanceof LeakyRelu || layer instanceof Sigmoid
-        || layer instanceof Tanh || layer instanceof Silu || layer instanceof Softplus || layer instanceof MaxPool
-        || layer instanceof AvgPool || layer instanceof AdaptiveAvgPool || layer instanceof Dropout
+    if (layer instanceof Relu
+        || layer instanceof Clip
+        || layer instanceof LeakyRelu
+        || layer instanceof Sigmoid
+        || layer instanceof Tanh
+        || layer instanceof Silu
+        || layer instanceof Softplus
+        || layer instanceof MaxPool
+        || layer instanceof AvgPool
+        || layer instanceof AdaptiveAvgPool
+        || layer instanceof Dropout
         || layer instanceof Identity) {
       return in;
     }
@@ -122,8 +133,13 @@ final class ChannelTracer {
         return out;
       }
     }
-    String what = (layer instanceof Reshape ? "a Reshape that mixes channels"
-        : layer.op() + ", whose channel semantics are unknown,") + " at '" + name + "'";
+    String what =
+        (layer instanceof Reshape
+                ? "a Reshape that mixes channels"
+                : layer.op() + ", whose channel semantics are unknown,")
+            + " at '"
+            + name
+            + "'";
     for (String input : node.inputs()) {
       mark(tensors.get(input), "it passes through " + what);
     }
@@ -147,8 +163,9 @@ final class ChannelTracer {
   }
 
   /**
-   * A Reshape keeps channels when each feature of its output's first axis lies within one channel of its input
-   * (in row-major order): flattening (C, H, W) to (C H W), unflattening, (C) to (C, 1, 1). Returns null otherwise.
+   * A Reshape keeps channels when each feature of its output's first axis lies within one channel
+   * of its input (in row-major order): flattening (C, H, W) to (C H W), unflattening, (C) to (C, 1,
+   * 1). Returns null otherwise.
    */
   private static int[] reshape(int[] in, Shape inShape, Shape outShape) {
     long inBlock = inShape.size() / inShape.get(0);
@@ -182,8 +199,17 @@ final class ChannelTracer {
           }
         }
       } else {
-        mark(d, "it is broadcast " + (s.dimension() == outShape.dimension() ? "across the channels" : "along other axes")
-            + " by " + node.layer().op() + " '" + node.name() + "'");
+        mark(
+            d,
+            "it is broadcast "
+                + (s.dimension() == outShape.dimension()
+                    ? "across the channels"
+                    : "along other axes")
+                + " by "
+                + node.layer().op()
+                + " '"
+                + node.name()
+                + "'");
       }
     }
     return result;
@@ -284,41 +310,58 @@ final class ChannelTracer {
       }
     }
     Map<String, TensorChannels> channels = new LinkedHashMap<>();
-    tensors.forEach((name, d) -> {
-      int[] group = new int[d.length];
-      int[] channel = new int[d.length];
-      for (int f = 0; f < d.length; f++) {
-        group[f] = groupOfSource[sourceOf[d[f]]];
-        channel[f] = classChannel[find(parent, d[f])];
-      }
-      TensorChannels tc = TensorChannels.of(group, channel);
-      for (TensorChannels.Run run : tc.runs()) {
-        if ((run.firstChannel() != 0 || run.channels() != groupChannels[run.group()]) && reasons[run.group()] == null) {
-          reasons[run.group()] = "'" + name + "' holds only part of its channels (a Concat meets an Add or Mul); "
-              + "such partial ties are not supported";
-        }
-      }
-      channels.put(name, tc);
-    });
+    tensors.forEach(
+        (name, d) -> {
+          int[] group = new int[d.length];
+          int[] channel = new int[d.length];
+          for (int f = 0; f < d.length; f++) {
+            group[f] = groupOfSource[sourceOf[d[f]]];
+            channel[f] = classChannel[find(parent, d[f])];
+          }
+          TensorChannels tc = TensorChannels.of(group, channel);
+          for (TensorChannels.Run run : tc.runs()) {
+            if ((run.firstChannel() != 0 || run.channels() != groupChannels[run.group()])
+                && reasons[run.group()] == null) {
+              reasons[run.group()] =
+                  "'"
+                      + name
+                      + "' holds only part of its channels (a Concat meets an Add or Mul); "
+                      + "such partial ties are not supported";
+            }
+          }
+          channels.put(name, tc);
+        });
     List<List<ChannelProducer>> groupProducers = lists(groups);
     for (Role r : producers) {
       for (TensorChannels.Run run : channels.get(r.node()).runs()) {
-        groupProducers.get(run.group()).add(new ChannelProducer(r.node(), run.offset(), run.channels(),
-            run.featuresPerChannel(), r.tied()));
+        groupProducers
+            .get(run.group())
+            .add(
+                new ChannelProducer(
+                    r.node(), run.offset(), run.channels(), run.featuresPerChannel(), r.tied()));
       }
     }
     List<List<ChannelConsumer>> groupConsumers = lists(groups);
     for (Role r : consumers) {
       String input = network.node(r.node()).inputs().get(0);
       for (TensorChannels.Run run : channels.get(input).runs()) {
-        groupConsumers.get(run.group()).add(new ChannelConsumer(r.node(), 0, run.offset(), run.channels(),
-            run.featuresPerChannel(), r.tied()));
+        groupConsumers
+            .get(run.group())
+            .add(
+                new ChannelConsumer(
+                    r.node(), 0, run.offset(), run.channels(), run.featuresPerChannel(), r.tied()));
       }
     }
     List<ChannelGroup> result = new ArrayList<>(groups);
     for (int g = 0; g < groups; g++) {
-      result.add(new ChannelGroup(ids.get(g), groupChannels[g], groupProducers.get(g), groupConsumers.get(g),
-          reasons[g] == null, reasons[g]));
+      result.add(
+          new ChannelGroup(
+              ids.get(g),
+              groupChannels[g],
+              groupProducers.get(g),
+              groupConsumers.get(g),
+              reasons[g] == null,
+              reasons[g]));
     }
     return new ChannelGroups(network, result, channels);
   }

@@ -4,7 +4,10 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 
-/** Per tensor of the traced network, the indices of the features (along its first axis) that a plan keeps. */
+/**
+ * Per tensor of the traced network, the indices of the features (along its first axis) that a plan
+ * keeps.
+ */
 final class KeptFeatures {
   private final ChannelGroups groups;
   private final boolean[][] keep;
@@ -18,7 +21,9 @@ final class KeptFeatures {
     }
   }
 
-  /** The kept feature indices of the tensor in ascending order, or null when every feature stays. */
+  /**
+   * The kept feature indices of the tensor in ascending order, or null when every feature stays.
+   */
   int[] of(String tensor) {
     if (!cache.containsKey(tensor)) {
       cache.put(tensor, compute(tensor));

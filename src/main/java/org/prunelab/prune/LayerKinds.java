@@ -8,14 +8,22 @@ import org.prunelab.nn.layer.Linear;
 final class LayerKinds {
   private LayerKinds() {}
 
-  /** Convolutions without groups and linear layers: every output reads every input channel (weight axis 1). */
+  /**
+   * Convolutions without groups and linear layers: every output reads every input channel (weight
+   * axis 1).
+   */
   static boolean mixesChannels(Layer layer) {
     return layer instanceof Conv2d c && c.groups() == 1 || layer instanceof Linear;
   }
 
-  /** A depthwise convolution with one filter per channel (groups = in = out): output channel j reads input j. */
+  /**
+   * A depthwise convolution with one filter per channel (groups = in = out): output channel j reads
+   * input j.
+   */
   static boolean isDepthwise(Layer layer) {
-    return layer instanceof Conv2d c && c.groups() > 1 && c.groups() == c.inChannels()
+    return layer instanceof Conv2d c
+        && c.groups() > 1
+        && c.groups() == c.inChannels()
         && c.outChannels() == c.inChannels();
   }
 }

@@ -12,13 +12,17 @@ import org.prunelab.nn.ParamSpec;
 import org.prunelab.nn.layer.Layer;
 
 /**
- * Builds a new network from an existing one node by node (same names, inputs and metadata), with a new layer and
- * new parameter values per node, computed with DJL in a temporary scope on the source network's device.
+ * Builds a new network from an existing one node by node (same names, inputs and metadata), with a
+ * new layer and new parameter values per node, computed with DJL in a temporary scope on the source
+ * network's device.
  */
 final class NetworkCopy {
   private NetworkCopy() {}
 
-  /** Chooses a node's layer in the copy and computes its parameters (by suffix) from the original ones. */
+  /**
+   * Chooses a node's layer in the copy and computes its parameters (by suffix) from the original
+   * ones.
+   */
   interface NodeRewrite {
     Layer layer(Node node);
 
@@ -46,7 +50,10 @@ final class NetworkCopy {
     return builder.build(source.device(), (name, spec) -> values.get(name));
   }
 
-  /** The rows (axis 0) or columns (axis 1) of {@code array} at the indices, as a new array in {@code scope}. */
+  /**
+   * The rows (axis 0) or columns (axis 1) of {@code array} at the indices, as a new array in {@code
+   * scope}.
+   */
   static NDArray select(NDArray array, int axis, int[] indices, NDManager scope) {
     long[] at = new long[indices.length];
     for (int i = 0; i < at.length; i++) {

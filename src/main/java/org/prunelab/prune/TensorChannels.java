@@ -4,13 +4,17 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Which group channel each feature of a tensor's first axis is (per sample: the channel axis of (C, H, W), the
- * feature axis of a vector), and the same as maximal runs: a run is consecutive features that hold consecutive
- * channels of one group, each channel repeated {@code featuresPerChannel} times.
+ * Which group channel each feature of a tensor's first axis is (per sample: the channel axis of (C,
+ * H, W), the feature axis of a vector), and the same as maximal runs: a run is consecutive features
+ * that hold consecutive channels of one group, each channel repeated {@code featuresPerChannel}
+ * times.
  */
 record TensorChannels(int[] group, int[] channel, List<Run> runs) {
 
-  /** Features {@code [offset, offset + channels * featuresPerChannel)} hold group channels from firstChannel on. */
+  /**
+   * Features {@code [offset, offset + channels * featuresPerChannel)} hold group channels from
+   * firstChannel on.
+   */
   record Run(int group, int offset, int firstChannel, int channels, int featuresPerChannel) {}
 
   static TensorChannels of(int[] group, int[] channel) {
@@ -21,7 +25,9 @@ record TensorChannels(int[] group, int[] channel, List<Run> runs) {
       int fpc = blockEnd(group, channel, f) - f;
       int start = f;
       int count = 0;
-      while (f < n && group[f] == group[start] && channel[f] == channel[start] + count
+      while (f < n
+          && group[f] == group[start]
+          && channel[f] == channel[start] + count
           && blockEnd(group, channel, f) - f == fpc) {
         f += fpc;
         count++;

@@ -3,8 +3,9 @@ package org.prunelab.prune;
 import java.util.Objects;
 
 /**
- * Which weights of one parameter stay in unstructured pruning: a 0/1 flag per element, in the parameter's
- * row-major order. Masked weights are held at exactly zero by {@link WeightMasks#apply}.
+ * Which weights of one parameter stay in unstructured pruning: a 0/1 flag per element, in the
+ * parameter's row-major order. Masked weights are held at exactly zero by {@link
+ * WeightMasks#apply}.
  */
 public final class WeightMask {
   private final String parameter;
@@ -17,7 +18,10 @@ public final class WeightMask {
     this.kept = kept;
   }
 
-  /** The mask keeping the elements flagged {@code true} of the named parameter (e.g. {@code conv1.weight}). */
+  /**
+   * The mask keeping the elements flagged {@code true} of the named parameter (e.g. {@code
+   * conv1.weight}).
+   */
   public static WeightMask of(String parameter, boolean[] keep) {
     Objects.requireNonNull(parameter, "parameter");
     float[] factors = new float[keep.length];

@@ -1,10 +1,12 @@
 package org.prunelab.results;
 
 /**
- * The identity of one job of an experiment: network, method, keep ratio, repetition and mode (e.g. "prune" or
- * "retrain"). The store holds at most one result per key; a runner skips keys that are finished.
+ * The identity of one job of an experiment: network, method, keep ratio, repetition and mode (e.g.
+ * "prune" or "retrain"). The store holds at most one result per key; a runner skips keys that are
+ * finished.
  */
-public record JobKey(String specHash, String network, String method, double keepRatio, int repetition, String mode) {
+public record JobKey(
+    String specHash, String network, String method, double keepRatio, int repetition, String mode) {
   public JobKey {
     requireText("specHash", specHash, 128);
     requireText("network", network, 200);
@@ -23,8 +25,8 @@ public record JobKey(String specHash, String network, String method, double keep
       throw new IllegalArgumentException(what + " must not be blank");
     }
     if (value.length() > maxLength) {
-      throw new IllegalArgumentException(what + " must be at most " + maxLength + " characters, got "
-          + value.length());
+      throw new IllegalArgumentException(
+          what + " must be at most " + maxLength + " characters, got " + value.length());
     }
   }
 }

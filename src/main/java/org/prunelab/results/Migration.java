@@ -3,9 +3,9 @@ package org.prunelab.results;
 import java.util.List;
 
 /**
- * One step of the results schema: the statements that take a database from schema {@code version - 1} to
- * {@code version}. The store applies each pending migration in its own transaction, with the row that records it
- * in {@code schema_version}, so a database is always at a whole version.
+ * One step of the results schema: the statements that take a database from schema {@code version -
+ * 1} to {@code version}. The store applies each pending migration in its own transaction, with the
+ * row that records it in {@code schema_version}, so a database is always at a whole version.
  */
 public record Migration(int version, String description, List<String> statements) {
   public Migration {

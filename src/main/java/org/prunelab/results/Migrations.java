@@ -3,21 +3,25 @@ package org.prunelab.results;
 import java.util.List;
 
 /**
- * The ordered migrations of the results schema (docs/adr/0009-results-schema.md). Portable SQL only: types that
- * SQLite and PostgreSQL both understand (VARCHAR, TEXT, BIGINT, INTEGER, DOUBLE PRECISION), job ids made by the
- * writer instead of auto-increment, timestamps as epoch milliseconds and durations as nanoseconds. Never edit a
- * released migration; append a new one.
+ * The ordered migrations of the results schema (docs/adr/0009-results-schema.md). Portable SQL
+ * only: types that SQLite and PostgreSQL both understand (VARCHAR, TEXT, BIGINT, INTEGER, DOUBLE
+ * PRECISION), job ids made by the writer instead of auto-increment, timestamps as epoch
+ * milliseconds and durations as nanoseconds. Never edit a released migration; append a new one.
  */
 final class Migrations {
-  static final List<Migration> ALL = List.of(
-      new Migration(1, "experiments, jobs, metrics per distribution, allocation per unit, versions", List.of(
-          """
+  static final List<Migration> ALL =
+      List.of(
+          new Migration(
+              1,
+              "experiments, jobs, metrics per distribution, allocation per unit, versions",
+              List.of(
+                  """
           CREATE TABLE experiment (
             spec_hash VARCHAR(128) NOT NULL PRIMARY KEY,
             name VARCHAR(200) NOT NULL,
             spec_text TEXT NOT NULL,
             created_at BIGINT NOT NULL)""",
-          """
+                  """
           CREATE TABLE job (
             job_id VARCHAR(36) NOT NULL PRIMARY KEY,
             spec_hash VARCHAR(128) NOT NULL REFERENCES experiment (spec_hash),
@@ -34,7 +38,7 @@ final class Migrations {
             retrain_nanos BIGINT NOT NULL CHECK (retrain_nanos >= 0),
             finished_at BIGINT NOT NULL,
             UNIQUE (spec_hash, network, method, keep_ratio, repetition, mode))""",
-          """
+                  """
           CREATE TABLE job_metric (
             job_id VARCHAR(36) NOT NULL REFERENCES job (job_id),
             ordinal INTEGER NOT NULL,
@@ -43,22 +47,25 @@ final class Migrations {
             top5 DOUBLE PRECISION NOT NULL CHECK (top5 >= 0 AND top5 <= 1),
             loss DOUBLE PRECISION NOT NULL CHECK (loss >= 0),
             PRIMARY KEY (job_id, distribution))""",
-          """
+                  """
           CREATE TABLE job_allocation (
             job_id VARCHAR(36) NOT NULL REFERENCES job (job_id),
             ordinal INTEGER NOT NULL,
             unit VARCHAR(200) NOT NULL,
             kept INTEGER NOT NULL CHECK (kept >= 0),
             PRIMARY KEY (job_id, unit))""",
-          """
+                  """
           CREATE TABLE job_version (
             job_id VARCHAR(36) NOT NULL REFERENCES job (job_id),
             component VARCHAR(200) NOT NULL,
             version VARCHAR(200) NOT NULL,
             PRIMARY KEY (job_id, component))""",
-          "CREATE INDEX job_metric_distribution ON job_metric (distribution)")),
-      new Migration(2, "functional similarity of each job's network to the unpruned one, per noise level", List.of(
-          """
+                  "CREATE INDEX job_metric_distribution ON job_metric (distribution)")),
+          new Migration(
+              2,
+              "functional similarity of each job's network to the unpruned one, per noise level",
+              List.of(
+                  """
           CREATE TABLE job_similarity (
             job_id VARCHAR(36) NOT NULL REFERENCES job (job_id),
             eps DOUBLE PRECISION NOT NULL CHECK (eps >= 0 AND eps <= 1),
@@ -70,6 +77,5 @@ final class Migrations {
   /** The schema version this build writes: the last migration's. */
   static final int LATEST = ALL.get(ALL.size() - 1).version();
 
-  private Migrations() {
-  }
+  private Migrations() {}
 }

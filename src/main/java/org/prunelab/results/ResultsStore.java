@@ -20,24 +20,27 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * The results of experiments in a JDBC database: an embedded SQLite file by default ({@link #open(Path)}), any
- * database that speaks portable SQL otherwise ({@link #open(String)}). Opening migrates the schema to
- * {@link Migrations#LATEST}; {@link #record(JobResult)} writes a job with its metrics, allocation and versions in
- * one transaction, so a crash or {@code kill -9} loses at most the job in flight and never leaves half a result.
- * A key that is already recorded is refused (results are immutable; a runner asks {@link #isFinished} first).
+ * The results of experiments in a JDBC database: an embedded SQLite file by default ({@link
+ * #open(Path)}), any database that speaks portable SQL otherwise ({@link #open(String)}). Opening
+ * migrates the schema to {@link Migrations#LATEST}; {@link #record(JobResult)} writes a job with
+ * its metrics, allocation and versions in one transaction, so a crash or {@code kill -9} loses at
+ * most the job in flight and never leaves half a result. A key that is already recorded is refused
+ * (results are immutable; a runner asks {@link #isFinished} first).
  *
- * <p>One store holds one connection; its methods are synchronized. Several processes may open the same SQLite file
- * (WAL mode, writers wait up to {@link #BUSY_TIMEOUT_MS} ms for each other).
+ * <p>One store holds one connection; its methods are synchronized. Several processes may open the
+ * same SQLite file (WAL mode, writers wait up to {@link #BUSY_TIMEOUT_MS} ms for each other).
  */
 public final class ResultsStore implements AutoCloseable {
   /** How long an SQLite writer waits for another process's transaction before giving up. */
   public static final int BUSY_TIMEOUT_MS = 10_000;
 
-  private static final String JOB_COLUMNS = "j.job_id, j.spec_hash, j.network, j.method, j.keep_ratio,"
-      + " j.repetition, j.mode, j.realised_params, j.realised_flops, j.original_params, j.original_flops,"
-      + " j.prune_nanos, j.retrain_nanos";
-  private static final String KEY_MATCH = "spec_hash = ? AND network = ? AND method = ? AND keep_ratio = ?"
-      + " AND repetition = ? AND mode = ?";
+  private static final String JOB_COLUMNS =
+      "j.job_id, j.spec_hash, j.network, j.method, j.keep_ratio,"
+          + " j.repetition, j.mode, j.realised_params, j.realised_flops, j.original_params, j.original_flops,"
+          + " j.prune_nanos, j.retrain_nanos";
+  private static final String KEY_MATCH =
+      "spec_hash = ? AND network = ? AND method = ? AND keep_ratio = ?"
+          + " AND repetition = ? AND mode = ?";
 
   private final Connection connection;
   private final String location;
@@ -51,17 +54,27 @@ public final class ResultsStore implements AutoCloseable {
   public static ResultsStore open(Path sqliteFile) {
     Path file = sqliteFile.toAbsolutePath();
     if (file.getParent() != null && !Files.isDirectory(file.getParent())) {
-      throw new ResultsStoreException("Cannot create results store " + file + ": folder " + file.getParent()
-          + " does not exist; create it or pick a file in an existing folder");
+      throw new ResultsStoreException(
+          "Cannot create results store "
+              + file
+              + ": folder "
+              + file.getParent()
+              + " does not exist; create it or pick a file in an existing folder");
     }
     if (Files.isDirectory(file)) {
-      throw new ResultsStoreException("Results store " + file + " is a folder; pass a file name such as "
-          + file.resolve("results.db"));
+      throw new ResultsStoreException(
+          "Results store "
+              + file
+              + " is a folder; pass a file name such as "
+              + file.resolve("results.db"));
     }
     return open("jdbc:sqlite:" + file, file.toString());
   }
 
-  /** Opens the results database at a JDBC URL ({@code jdbc:sqlite:...}, {@code jdbc:postgresql:...}) and migrates it. */
+  /**
+   * Opens the results database at a JDBC URL ({@code jdbc:sqlite:...}, {@code jdbc:postgresql:...})
+   * and migrates it.
+   */
   public static ResultsStore open(String jdbcUrl) {
     return open(jdbcUrl, jdbcUrl);
   }
@@ -71,8 +84,13 @@ public final class ResultsStore implements AutoCloseable {
     try {
       connection = DriverManager.getConnection(jdbcUrl);
     } catch (SQLException e) {
-      throw new ResultsStoreException("Cannot connect to results store " + location + ": " + e.getMessage()
-          + "; check the URL and that its JDBC driver is on the classpath", e);
+      throw new ResultsStoreException(
+          "Cannot connect to results store "
+              + location
+              + ": "
+              + e.getMessage()
+              + "; check the URL and that its JDBC driver is on the classpath",
+          e);
     }
     try {
       if (jdbcUrl.startsWith("jdbc:sqlite:")) {
@@ -86,12 +104,19 @@ public final class ResultsStore implements AutoCloseable {
       if (e instanceof ResultsStoreException r) {
         throw r;
       }
-      throw new ResultsStoreException(location + " is not a readable PruneLab results database (" + e.getMessage()
-          + "); pass a new file name to start a fresh store, or restore the file from a backup", e);
+      throw new ResultsStoreException(
+          location
+              + " is not a readable PruneLab results database ("
+              + e.getMessage()
+              + "); pass a new file name to start a fresh store, or restore the file from a backup",
+          e);
     }
   }
 
-  /** The only SQLite-specific SQL: write-ahead log, enforced foreign keys, waiting for other writers. */
+  /**
+   * The only SQLite-specific SQL: write-ahead log, enforced foreign keys, waiting for other
+   * writers.
+   */
   private static void configureSqlite(Connection connection) throws SQLException {
     try (Statement s = connection.createStatement()) {
       s.execute("PRAGMA busy_timeout = " + BUSY_TIMEOUT_MS);
@@ -121,32 +146,41 @@ public final class ResultsStore implements AutoCloseable {
 
   private void migrate() throws SQLException {
     try (Statement s = connection.createStatement()) {
-      s.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL PRIMARY KEY,"
-          + " description VARCHAR(200) NOT NULL, applied_at BIGINT NOT NULL)");
+      s.execute(
+          "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL PRIMARY KEY,"
+              + " description VARCHAR(200) NOT NULL, applied_at BIGINT NOT NULL)");
     }
     int current = readSchemaVersion();
     if (current > Migrations.LATEST) {
-      throw new ResultsStoreException("Results store " + location + " has schema version " + current
-          + ", newer than the " + Migrations.LATEST + " this PruneLab knows; open it with a newer PruneLab, or"
-          + " pass another file");
+      throw new ResultsStoreException(
+          "Results store "
+              + location
+              + " has schema version "
+              + current
+              + ", newer than the "
+              + Migrations.LATEST
+              + " this PruneLab knows; open it with a newer PruneLab, or"
+              + " pass another file");
     }
     for (Migration m : Migrations.ALL) {
       if (m.version() > current) {
-        inTransaction(() -> {
-          try (Statement s = connection.createStatement()) {
-            for (String sql : m.statements()) {
-              s.execute(sql);
-            }
-          }
-          try (PreparedStatement p = connection.prepareStatement(
-              "INSERT INTO schema_version (version, description, applied_at) VALUES (?, ?, ?)")) {
-            p.setInt(1, m.version());
-            p.setString(2, m.description());
-            p.setLong(3, System.currentTimeMillis());
-            p.executeUpdate();
-          }
-          return null;
-        });
+        inTransaction(
+            () -> {
+              try (Statement s = connection.createStatement()) {
+                for (String sql : m.statements()) {
+                  s.execute(sql);
+                }
+              }
+              try (PreparedStatement p =
+                  connection.prepareStatement(
+                      "INSERT INTO schema_version (version, description, applied_at) VALUES (?, ?, ?)")) {
+                p.setInt(1, m.version());
+                p.setString(2, m.description());
+                p.setLong(3, System.currentTimeMillis());
+                p.executeUpdate();
+              }
+              return null;
+            });
       }
     }
   }
@@ -160,30 +194,36 @@ public final class ResultsStore implements AutoCloseable {
   }
 
   /**
-   * Records an experiment. Recording the same spec hash again with the same spec text does nothing (a re-run
-   * resumes); with a different text it is refused.
+   * Records an experiment. Recording the same spec hash again with the same spec text does nothing
+   * (a re-run resumes); with a different text it is refused.
    */
   public synchronized void recordExperiment(ExperimentRecord experiment) {
     try {
-      inTransaction(() -> {
-        ExperimentRecord existing = readExperiment(experiment.specHash());
-        if (existing != null) {
-          if (!existing.specText().equals(experiment.specText())) {
-            throw new ResultsStoreException("Experiment " + experiment.specHash() + " is already recorded in "
-                + location + " with a different spec text; give the changed spec its own hash or use another store");
-          }
-          return null;
-        }
-        try (PreparedStatement p = connection.prepareStatement(
-            "INSERT INTO experiment (spec_hash, name, spec_text, created_at) VALUES (?, ?, ?, ?)")) {
-          p.setString(1, experiment.specHash());
-          p.setString(2, experiment.name());
-          p.setString(3, experiment.specText());
-          p.setLong(4, experiment.createdAt().toEpochMilli());
-          p.executeUpdate();
-        }
-        return null;
-      });
+      inTransaction(
+          () -> {
+            ExperimentRecord existing = readExperiment(experiment.specHash());
+            if (existing != null) {
+              if (!existing.specText().equals(experiment.specText())) {
+                throw new ResultsStoreException(
+                    "Experiment "
+                        + experiment.specHash()
+                        + " is already recorded in "
+                        + location
+                        + " with a different spec text; give the changed spec its own hash or use another store");
+              }
+              return null;
+            }
+            try (PreparedStatement p =
+                connection.prepareStatement(
+                    "INSERT INTO experiment (spec_hash, name, spec_text, created_at) VALUES (?, ?, ?, ?)")) {
+              p.setString(1, experiment.specHash());
+              p.setString(2, experiment.name());
+              p.setString(3, experiment.specText());
+              p.setLong(4, experiment.createdAt().toEpochMilli());
+              p.executeUpdate();
+            }
+            return null;
+          });
     } catch (SQLException e) {
       throw failure("record experiment " + experiment.specHash() + " in", e);
     }
@@ -199,25 +239,36 @@ public final class ResultsStore implements AutoCloseable {
   }
 
   private ExperimentRecord readExperiment(String specHash) throws SQLException {
-    try (PreparedStatement p = connection.prepareStatement(
-        "SELECT spec_hash, name, spec_text, created_at FROM experiment WHERE spec_hash = ?")) {
+    try (PreparedStatement p =
+        connection.prepareStatement(
+            "SELECT spec_hash, name, spec_text, created_at FROM experiment WHERE spec_hash = ?")) {
       p.setString(1, specHash);
       try (ResultSet rs = p.executeQuery()) {
-        return rs.next() ? new ExperimentRecord(rs.getString(1), rs.getString(2), rs.getString(3),
-            Instant.ofEpochMilli(rs.getLong(4))) : null;
+        return rs.next()
+            ? new ExperimentRecord(
+                rs.getString(1),
+                rs.getString(2),
+                rs.getString(3),
+                Instant.ofEpochMilli(rs.getLong(4)))
+            : null;
       }
     }
   }
 
   /** Every recorded experiment, oldest first (ties by spec hash). */
   public synchronized List<ExperimentRecord> experiments() {
-    try (PreparedStatement p = connection.prepareStatement(
-        "SELECT spec_hash, name, spec_text, created_at FROM experiment ORDER BY created_at, spec_hash");
+    try (PreparedStatement p =
+            connection.prepareStatement(
+                "SELECT spec_hash, name, spec_text, created_at FROM experiment ORDER BY created_at, spec_hash");
         ResultSet rs = p.executeQuery()) {
       List<ExperimentRecord> experiments = new ArrayList<>();
       while (rs.next()) {
-        experiments.add(new ExperimentRecord(rs.getString(1), rs.getString(2), rs.getString(3),
-            Instant.ofEpochMilli(rs.getLong(4))));
+        experiments.add(
+            new ExperimentRecord(
+                rs.getString(1),
+                rs.getString(2),
+                rs.getString(3),
+                Instant.ofEpochMilli(rs.getLong(4))));
       }
       return experiments;
     } catch (SQLException e) {
@@ -234,16 +285,27 @@ public final class ResultsStore implements AutoCloseable {
     }
   }
 
-  /** The keys of every recorded job of an experiment, in network, method, ratio, repetition, mode order. */
+  /**
+   * The keys of every recorded job of an experiment, in network, method, ratio, repetition, mode
+   * order.
+   */
   public synchronized Set<JobKey> finishedKeys(String specHash) {
-    try (PreparedStatement p = connection.prepareStatement("SELECT spec_hash, network, method, keep_ratio,"
-        + " repetition, mode FROM job WHERE spec_hash = ? ORDER BY network, method, keep_ratio, repetition, mode")) {
+    try (PreparedStatement p =
+        connection.prepareStatement(
+            "SELECT spec_hash, network, method, keep_ratio,"
+                + " repetition, mode FROM job WHERE spec_hash = ? ORDER BY network, method, keep_ratio, repetition, mode")) {
       p.setString(1, specHash);
       Set<JobKey> keys = new LinkedHashSet<>();
       try (ResultSet rs = p.executeQuery()) {
         while (rs.next()) {
-          keys.add(new JobKey(rs.getString(1), rs.getString(2), rs.getString(3), rs.getDouble(4), rs.getInt(5),
-              rs.getString(6)));
+          keys.add(
+              new JobKey(
+                  rs.getString(1),
+                  rs.getString(2),
+                  rs.getString(3),
+                  rs.getDouble(4),
+                  rs.getInt(5),
+                  rs.getString(6)));
         }
       }
       return keys;
@@ -253,7 +315,8 @@ public final class ResultsStore implements AutoCloseable {
   }
 
   private String jobId(JobKey key) throws SQLException {
-    try (PreparedStatement p = connection.prepareStatement("SELECT job_id FROM job WHERE " + KEY_MATCH)) {
+    try (PreparedStatement p =
+        connection.prepareStatement("SELECT job_id FROM job WHERE " + KEY_MATCH)) {
       bindKey(p, 1, key);
       try (ResultSet rs = p.executeQuery()) {
         return rs.next() ? rs.getString(1) : null;
@@ -272,49 +335,62 @@ public final class ResultsStore implements AutoCloseable {
   }
 
   /**
-   * Writes one finished job: its row, its metrics, its allocation and its versions, all or nothing. The experiment
-   * must be recorded first; a key that is already recorded is refused.
+   * Writes one finished job: its row, its metrics, its allocation and its versions, all or nothing.
+   * The experiment must be recorded first; a key that is already recorded is refused.
    */
   public synchronized void record(JobResult result) {
     record(result, List.of());
   }
 
   /**
-   * Writes one finished job with its functional similarity to the unpruned network (one row per noise level eps,
-   * eps distinct), all in one transaction; otherwise as {@link #record(JobResult)}.
+   * Writes one finished job with its functional similarity to the unpruned network (one row per
+   * noise level eps, eps distinct), all in one transaction; otherwise as {@link
+   * #record(JobResult)}.
    */
   public synchronized void record(JobResult result, List<SimilarityMetric> similarity) {
     JobKey key = result.key();
     if (similarity.stream().map(SimilarityMetric::eps).distinct().count() != similarity.size()) {
-      throw new IllegalArgumentException("job " + key + " has two similarity rows for one eps: " + similarity);
+      throw new IllegalArgumentException(
+          "job " + key + " has two similarity rows for one eps: " + similarity);
     }
     try {
-      inTransaction(() -> {
-        if (readExperiment(key.specHash()) == null) {
-          throw new ResultsStoreException("No experiment " + key.specHash() + " in " + location
-              + "; call recordExperiment before recording its jobs");
-        }
-        if (jobId(key) != null) {
-          throw new ResultsStoreException("Job " + key + " is already recorded in " + location
-              + "; results are never overwritten: skip finished jobs (isFinished) or use a new spec hash");
-        }
-        String id = UUID.randomUUID().toString();
-        insertJob(id, result);
-        insertMetrics(id, result.metrics());
-        insertAllocation(id, result.keptPerUnit());
-        insertVersions(id, result.versions());
-        insertSimilarity(id, similarity);
-        return null;
-      });
+      inTransaction(
+          () -> {
+            if (readExperiment(key.specHash()) == null) {
+              throw new ResultsStoreException(
+                  "No experiment "
+                      + key.specHash()
+                      + " in "
+                      + location
+                      + "; call recordExperiment before recording its jobs");
+            }
+            if (jobId(key) != null) {
+              throw new ResultsStoreException(
+                  "Job "
+                      + key
+                      + " is already recorded in "
+                      + location
+                      + "; results are never overwritten: skip finished jobs (isFinished) or use a new spec hash");
+            }
+            String id = UUID.randomUUID().toString();
+            insertJob(id, result);
+            insertMetrics(id, result.metrics());
+            insertAllocation(id, result.keptPerUnit());
+            insertVersions(id, result.versions());
+            insertSimilarity(id, similarity);
+            return null;
+          });
     } catch (SQLException e) {
       throw failure("record job " + key + " in", e);
     }
   }
 
   private void insertJob(String id, JobResult r) throws SQLException {
-    try (PreparedStatement p = connection.prepareStatement("INSERT INTO job (job_id, spec_hash, network, method,"
-        + " keep_ratio, repetition, mode, realised_params, realised_flops, original_params, original_flops,"
-        + " prune_nanos, retrain_nanos, finished_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+    try (PreparedStatement p =
+        connection.prepareStatement(
+            "INSERT INTO job (job_id, spec_hash, network, method,"
+                + " keep_ratio, repetition, mode, realised_params, realised_flops, original_params, original_flops,"
+                + " prune_nanos, retrain_nanos, finished_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
       p.setString(1, id);
       int i = bindKey(p, 2, r.key());
       p.setLong(i, r.realisedParams());
@@ -329,8 +405,10 @@ public final class ResultsStore implements AutoCloseable {
   }
 
   private void insertMetrics(String id, List<DistributionMetric> metrics) throws SQLException {
-    try (PreparedStatement p = connection.prepareStatement("INSERT INTO job_metric (job_id, ordinal, distribution,"
-        + " top1, top5, loss) VALUES (?, ?, ?, ?, ?, ?)")) {
+    try (PreparedStatement p =
+        connection.prepareStatement(
+            "INSERT INTO job_metric (job_id, ordinal, distribution,"
+                + " top1, top5, loss) VALUES (?, ?, ?, ?, ?, ?)")) {
       for (int i = 0; i < metrics.size(); i++) {
         DistributionMetric m = metrics.get(i);
         p.setString(1, id);
@@ -345,8 +423,9 @@ public final class ResultsStore implements AutoCloseable {
   }
 
   private void insertAllocation(String id, Map<String, Integer> keptPerUnit) throws SQLException {
-    try (PreparedStatement p = connection.prepareStatement(
-        "INSERT INTO job_allocation (job_id, ordinal, unit, kept) VALUES (?, ?, ?, ?)")) {
+    try (PreparedStatement p =
+        connection.prepareStatement(
+            "INSERT INTO job_allocation (job_id, ordinal, unit, kept) VALUES (?, ?, ?, ?)")) {
       int ordinal = 0;
       for (Map.Entry<String, Integer> e : keptPerUnit.entrySet()) {
         p.setString(1, id);
@@ -359,8 +438,9 @@ public final class ResultsStore implements AutoCloseable {
   }
 
   private void insertVersions(String id, Map<String, String> versions) throws SQLException {
-    try (PreparedStatement p = connection.prepareStatement(
-        "INSERT INTO job_version (job_id, component, version) VALUES (?, ?, ?)")) {
+    try (PreparedStatement p =
+        connection.prepareStatement(
+            "INSERT INTO job_version (job_id, component, version) VALUES (?, ?, ?)")) {
       for (Map.Entry<String, String> e : versions.entrySet()) {
         p.setString(1, id);
         p.setString(2, e.getKey());
@@ -371,8 +451,10 @@ public final class ResultsStore implements AutoCloseable {
   }
 
   private void insertSimilarity(String id, List<SimilarityMetric> similarity) throws SQLException {
-    try (PreparedStatement p = connection.prepareStatement("INSERT INTO job_similarity (job_id, eps, agreement,"
-        + " logit_distance, softmax_distance) VALUES (?, ?, ?, ?, ?)")) {
+    try (PreparedStatement p =
+        connection.prepareStatement(
+            "INSERT INTO job_similarity (job_id, eps, agreement,"
+                + " logit_distance, softmax_distance) VALUES (?, ?, ?, ?, ?)")) {
       for (SimilarityMetric m : similarity) {
         p.setString(1, id);
         p.setDouble(2, m.eps());
@@ -385,22 +467,32 @@ public final class ResultsStore implements AutoCloseable {
   }
 
   /**
-   * The functional similarity of every recorded job of an experiment to its unpruned network, by job key, each list
-   * in ascending eps; jobs recorded without similarity are absent.
+   * The functional similarity of every recorded job of an experiment to its unpruned network, by
+   * job key, each list in ascending eps; jobs recorded without similarity are absent.
    */
   public synchronized Map<JobKey, List<SimilarityMetric>> similarity(String specHash) {
-    try (PreparedStatement p = connection.prepareStatement("SELECT j.spec_hash, j.network, j.method, j.keep_ratio,"
-        + " j.repetition, j.mode, s.eps, s.agreement, s.logit_distance, s.softmax_distance FROM job_similarity s"
-        + " JOIN job j ON j.job_id = s.job_id WHERE j.spec_hash = ?"
-        + " ORDER BY j.network, j.method, j.keep_ratio, j.repetition, j.mode, s.eps")) {
+    try (PreparedStatement p =
+        connection.prepareStatement(
+            "SELECT j.spec_hash, j.network, j.method, j.keep_ratio,"
+                + " j.repetition, j.mode, s.eps, s.agreement, s.logit_distance, s.softmax_distance FROM job_similarity s"
+                + " JOIN job j ON j.job_id = s.job_id WHERE j.spec_hash = ?"
+                + " ORDER BY j.network, j.method, j.keep_ratio, j.repetition, j.mode, s.eps")) {
       p.setString(1, specHash);
       Map<JobKey, List<SimilarityMetric>> rows = new LinkedHashMap<>();
       try (ResultSet rs = p.executeQuery()) {
         while (rs.next()) {
-          JobKey key = new JobKey(rs.getString(1), rs.getString(2), rs.getString(3), rs.getDouble(4), rs.getInt(5),
-              rs.getString(6));
-          rows.computeIfAbsent(key, k -> new ArrayList<>()).add(new SimilarityMetric(rs.getDouble(7),
-              rs.getDouble(8), rs.getDouble(9), rs.getDouble(10)));
+          JobKey key =
+              new JobKey(
+                  rs.getString(1),
+                  rs.getString(2),
+                  rs.getString(3),
+                  rs.getDouble(4),
+                  rs.getInt(5),
+                  rs.getString(6));
+          rows.computeIfAbsent(key, k -> new ArrayList<>())
+              .add(
+                  new SimilarityMetric(
+                      rs.getDouble(7), rs.getDouble(8), rs.getDouble(9), rs.getDouble(10)));
         }
       }
       return rows;
@@ -413,51 +505,82 @@ public final class ResultsStore implements AutoCloseable {
   public synchronized List<JobResult> results(String specHash) {
     try {
       Map<String, List<DistributionMetric>> metrics = new HashMap<>();
-      try (PreparedStatement p = connection.prepareStatement("SELECT m.job_id, m.distribution, m.top1, m.top5,"
-          + " m.loss FROM job_metric m JOIN job j ON j.job_id = m.job_id WHERE j.spec_hash = ?"
-          + " ORDER BY m.job_id, m.ordinal")) {
+      try (PreparedStatement p =
+          connection.prepareStatement(
+              "SELECT m.job_id, m.distribution, m.top1, m.top5,"
+                  + " m.loss FROM job_metric m JOIN job j ON j.job_id = m.job_id WHERE j.spec_hash = ?"
+                  + " ORDER BY m.job_id, m.ordinal")) {
         p.setString(1, specHash);
         try (ResultSet rs = p.executeQuery()) {
           while (rs.next()) {
-            metrics.computeIfAbsent(rs.getString(1), k -> new ArrayList<>())
-                .add(new DistributionMetric(rs.getString(2), rs.getDouble(3), rs.getDouble(4), rs.getDouble(5)));
+            metrics
+                .computeIfAbsent(rs.getString(1), k -> new ArrayList<>())
+                .add(
+                    new DistributionMetric(
+                        rs.getString(2), rs.getDouble(3), rs.getDouble(4), rs.getDouble(5)));
           }
         }
       }
       Map<String, Map<String, Integer>> allocation = new HashMap<>();
-      try (PreparedStatement p = connection.prepareStatement("SELECT a.job_id, a.unit, a.kept FROM job_allocation a"
-          + " JOIN job j ON j.job_id = a.job_id WHERE j.spec_hash = ? ORDER BY a.job_id, a.ordinal")) {
+      try (PreparedStatement p =
+          connection.prepareStatement(
+              "SELECT a.job_id, a.unit, a.kept FROM job_allocation a"
+                  + " JOIN job j ON j.job_id = a.job_id WHERE j.spec_hash = ? ORDER BY a.job_id, a.ordinal")) {
         p.setString(1, specHash);
         try (ResultSet rs = p.executeQuery()) {
           while (rs.next()) {
-            allocation.computeIfAbsent(rs.getString(1), k -> new LinkedHashMap<>()).put(rs.getString(2), rs.getInt(3));
+            allocation
+                .computeIfAbsent(rs.getString(1), k -> new LinkedHashMap<>())
+                .put(rs.getString(2), rs.getInt(3));
           }
         }
       }
       Map<String, Map<String, String>> versions = new HashMap<>();
-      try (PreparedStatement p = connection.prepareStatement("SELECT v.job_id, v.component, v.version"
-          + " FROM job_version v JOIN job j ON j.job_id = v.job_id WHERE j.spec_hash = ?"
-          + " ORDER BY v.job_id, v.component")) {
+      try (PreparedStatement p =
+          connection.prepareStatement(
+              "SELECT v.job_id, v.component, v.version"
+                  + " FROM job_version v JOIN job j ON j.job_id = v.job_id WHERE j.spec_hash = ?"
+                  + " ORDER BY v.job_id, v.component")) {
         p.setString(1, specHash);
         try (ResultSet rs = p.executeQuery()) {
           while (rs.next()) {
-            versions.computeIfAbsent(rs.getString(1), k -> new LinkedHashMap<>()).put(rs.getString(2), rs.getString(3));
+            versions
+                .computeIfAbsent(rs.getString(1), k -> new LinkedHashMap<>())
+                .put(rs.getString(2), rs.getString(3));
           }
         }
       }
       List<JobResult> results = new ArrayList<>();
-      try (PreparedStatement p = connection.prepareStatement("SELECT " + JOB_COLUMNS + " FROM job j"
-          + " WHERE j.spec_hash = ? ORDER BY j.network, j.method, j.keep_ratio, j.repetition, j.mode")) {
+      try (PreparedStatement p =
+          connection.prepareStatement(
+              "SELECT "
+                  + JOB_COLUMNS
+                  + " FROM job j"
+                  + " WHERE j.spec_hash = ? ORDER BY j.network, j.method, j.keep_ratio, j.repetition, j.mode")) {
         p.setString(1, specHash);
         try (ResultSet rs = p.executeQuery()) {
           while (rs.next()) {
             String id = rs.getString(1);
-            JobKey key = new JobKey(rs.getString(2), rs.getString(3), rs.getString(4), rs.getDouble(5),
-                rs.getInt(6), rs.getString(7));
-            results.add(new JobResult(key, rs.getLong(8), rs.getLong(9), rs.getLong(10), rs.getLong(11),
-                allocation.getOrDefault(id, Map.of()), metrics.getOrDefault(id, List.of()),
-                Duration.ofNanos(rs.getLong(12)), Duration.ofNanos(rs.getLong(13)),
-                versions.getOrDefault(id, Map.of())));
+            JobKey key =
+                new JobKey(
+                    rs.getString(2),
+                    rs.getString(3),
+                    rs.getString(4),
+                    rs.getDouble(5),
+                    rs.getInt(6),
+                    rs.getString(7));
+            results.add(
+                new JobResult(
+                    key,
+                    rs.getLong(8),
+                    rs.getLong(9),
+                    rs.getLong(10),
+                    rs.getLong(11),
+                    allocation.getOrDefault(id, Map.of()),
+                    metrics.getOrDefault(id, List.of()),
+                    Duration.ofNanos(rs.getLong(12)),
+                    Duration.ofNanos(rs.getLong(13)),
+                    versions.getOrDefault(id, Map.of())));
           }
         }
       }
@@ -469,8 +592,10 @@ public final class ResultsStore implements AutoCloseable {
 
   /** The test distributions any job of an experiment was evaluated on, sorted by name. */
   public synchronized List<String> distributions(String specHash) {
-    try (PreparedStatement p = connection.prepareStatement("SELECT DISTINCT m.distribution FROM job_metric m"
-        + " JOIN job j ON j.job_id = m.job_id WHERE j.spec_hash = ? ORDER BY m.distribution")) {
+    try (PreparedStatement p =
+        connection.prepareStatement(
+            "SELECT DISTINCT m.distribution FROM job_metric m"
+                + " JOIN job j ON j.job_id = m.job_id WHERE j.spec_hash = ? ORDER BY m.distribution")) {
       p.setString(1, specHash);
       List<String> names = new ArrayList<>();
       try (ResultSet rs = p.executeQuery()) {
@@ -485,16 +610,19 @@ public final class ResultsStore implements AutoCloseable {
   }
 
   /**
-   * Top-1 accuracy on one distribution per network, mode, method and keep ratio, over repetitions: mean, sample
-   * standard deviation and count, with the mean realised parameter and FLOP ratios ({@link MethodAccuracy}). Rows
-   * come in network, mode, method, keep-ratio order; jobs not evaluated on the distribution are left out.
+   * Top-1 accuracy on one distribution per network, mode, method and keep ratio, over repetitions:
+   * mean, sample standard deviation and count, with the mean realised parameter and FLOP ratios
+   * ({@link MethodAccuracy}). Rows come in network, mode, method, keep-ratio order; jobs not
+   * evaluated on the distribution are left out.
    */
   public synchronized List<MethodAccuracy> accuracyByMethod(String specHash, String distribution) {
     List<MethodAccuracy> rows = new ArrayList<>();
-    try (PreparedStatement p = connection.prepareStatement("SELECT j.network, j.mode, j.method, j.keep_ratio,"
-        + " j.realised_params, j.original_params, j.realised_flops, j.original_flops, m.top1"
-        + " FROM job j JOIN job_metric m ON m.job_id = j.job_id WHERE j.spec_hash = ? AND m.distribution = ?"
-        + " ORDER BY j.network, j.mode, j.method, j.keep_ratio, j.repetition")) {
+    try (PreparedStatement p =
+        connection.prepareStatement(
+            "SELECT j.network, j.mode, j.method, j.keep_ratio,"
+                + " j.realised_params, j.original_params, j.realised_flops, j.original_flops, m.top1"
+                + " FROM job j JOIN job_metric m ON m.job_id = j.job_id WHERE j.spec_hash = ? AND m.distribution = ?"
+                + " ORDER BY j.network, j.mode, j.method, j.keep_ratio, j.repetition")) {
       p.setString(1, specHash);
       p.setString(2, distribution);
       try (ResultSet rs = p.executeQuery()) {
@@ -510,7 +638,10 @@ public final class ResultsStore implements AutoCloseable {
             }
             group = new Group(network, mode, method, keepRatio);
           }
-          group.add((double) rs.getLong(5) / rs.getLong(6), (double) rs.getLong(7) / rs.getLong(8), rs.getDouble(9));
+          group.add(
+              (double) rs.getLong(5) / rs.getLong(6),
+              (double) rs.getLong(7) / rs.getLong(8),
+              rs.getDouble(9));
         }
         if (group != null) {
           rows.add(group.row());
@@ -540,7 +671,9 @@ public final class ResultsStore implements AutoCloseable {
     }
 
     boolean matches(String network, String mode, String method, double keepRatio) {
-      return this.network.equals(network) && this.mode.equals(mode) && this.method.equals(method)
+      return this.network.equals(network)
+          && this.mode.equals(mode)
+          && this.method.equals(method)
           && this.keepRatio == keepRatio;
     }
 
@@ -555,7 +688,8 @@ public final class ResultsStore implements AutoCloseable {
       double mean = top1.stream().mapToDouble(Double::doubleValue).sum() / n;
       double squares = top1.stream().mapToDouble(x -> (x - mean) * (x - mean)).sum();
       double std = n > 1 ? Math.sqrt(squares / (n - 1)) : 0;
-      return new MethodAccuracy(network, mode, method, keepRatio, paramRatioSum / n, flopRatioSum / n, mean, std, n);
+      return new MethodAccuracy(
+          network, mode, method, keepRatio, paramRatioSum / n, flopRatioSum / n, mean, std, n);
     }
   }
 
@@ -583,9 +717,16 @@ public final class ResultsStore implements AutoCloseable {
   }
 
   private ResultsStoreException failure(String action, SQLException e) {
-    return new ResultsStoreException("Cannot " + action + " results store " + location + ": " + e.getMessage()
-        + "; if another process holds the database, wait for it or close it; if the file is damaged, restore it"
-        + " from a backup", e);
+    return new ResultsStoreException(
+        "Cannot "
+            + action
+            + " results store "
+            + location
+            + ": "
+            + e.getMessage()
+            + "; if another process holds the database, wait for it or close it; if the file is damaged, restore it"
+            + " from a backup",
+        e);
   }
 
   @Override

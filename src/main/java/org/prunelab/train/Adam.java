@@ -4,8 +4,8 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 
 /**
- * Adam (Kingma and Ba 2015) and AdamW (Loshchilov and Hutter 2019): m = b1 m + (1 - b1) g,
- * v = b2 v + (1 - b2) g^2, w -= lr (m / (1 - b1^t)) / (sqrt(v / (1 - b2^t)) + eps). Adam adds lambda w to g;
+ * Adam (Kingma and Ba 2015) and AdamW (Loshchilov and Hutter 2019): m = b1 m + (1 - b1) g, v = b2 v
+ * + (1 - b2) g^2, w -= lr (m / (1 - b1^t)) / (sqrt(v / (1 - b2^t)) + eps). Adam adds lambda w to g;
  * AdamW instead multiplies w by (1 - lr lambda) before the step.
  */
 final class Adam extends Optimizer {
@@ -19,7 +19,8 @@ final class Adam extends Optimizer {
   }
 
   @Override
-  protected void update(NDArray weight, NDArray grad, NDArray[] state, double lr, long step, NDManager scope) {
+  protected void update(
+      NDArray weight, NDArray grad, NDArray[] state, double lr, long step, NDManager scope) {
     boolean decoupled = spec.kind() == OptimizerSpec.Kind.ADAMW;
     NDArray g = grad;
     if (spec.weightDecay() > 0) {

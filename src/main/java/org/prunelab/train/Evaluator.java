@@ -10,8 +10,9 @@ import org.prunelab.nn.Network;
 import org.prunelab.nn.NonFiniteException;
 
 /**
- * Evaluates a network in eval mode on every batch of a loader: top-1, top-5 and mean cross-entropy. Each batch
- * and everything computed from it is freed before the next, so repeated evaluations do not grow native memory.
+ * Evaluates a network in eval mode on every batch of a loader: top-1, top-5 and mean cross-entropy.
+ * Each batch and everything computed from it is freed before the next, so repeated evaluations do
+ * not grow native memory.
  */
 public final class Evaluator {
   private Evaluator() {}
@@ -31,8 +32,9 @@ public final class Evaluator {
           NDArray logits = network.forward(batch.images(), Mode.EVAL);
           double loss = Losses.crossEntropy(logits, batch.labels()).getFloat();
           if (!Double.isFinite(loss)) {
-            throw new NonFiniteException("the network's outputs are NaN or infinite on the evaluation data; check "
-                + "the input normalisation and the model file");
+            throw new NonFiniteException(
+                "the network's outputs are NaN or infinite on the evaluation data; check "
+                    + "the input normalisation and the model file");
           }
           for (int r : Losses.ranks(logits, batch.labels())) {
             top1 += r == 0 ? 1 : 0;

@@ -7,8 +7,8 @@ import org.prunelab.data.Normalization;
 import org.prunelab.nn.Network;
 
 /**
- * Stores and reads the per-channel input normalisation (x - mean) / std a network was trained with, in the
- * network's metadata, so a saved model is evaluated on exactly the inputs it was trained on.
+ * Stores and reads the per-channel input normalisation (x - mean) / std a network was trained with,
+ * in the network's metadata, so a saved model is evaluated on exactly the inputs it was trained on.
  */
 public final class InputNormalization {
   private static final String MEAN = "input.mean";

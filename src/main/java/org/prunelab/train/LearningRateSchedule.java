@@ -3,10 +3,10 @@ package org.prunelab.train;
 import java.util.Arrays;
 
 /**
- * Learning rate as a function of training progress, evaluated at every step with the fractional epoch
- * e = epoch + step / steps_per_epoch. Schedules: constant; step (lr gamma^floor(e / size)); multi-step
- * (lr gamma^(milestones passed)); cosine (lr_min + (lr - lr_min)(1 + cos(pi e / E)) / 2); and a linear warm-up
- * from 0 over the first epochs that wraps any of them.
+ * Learning rate as a function of training progress, evaluated at every step with the fractional
+ * epoch e = epoch + step / steps_per_epoch. Schedules: constant; step (lr gamma^floor(e / size));
+ * multi-step (lr gamma^(milestones passed)); cosine (lr_min + (lr - lr_min)(1 + cos(pi e / E)) /
+ * 2); and a linear warm-up from 0 over the first epochs that wraps any of them.
  */
 public sealed interface LearningRateSchedule {
 
@@ -22,8 +22,8 @@ public sealed interface LearningRateSchedule {
     public Step {
       Checks.rate(base);
       if (size <= 0 || !(gamma > 0 && gamma <= 1)) {
-        throw new IllegalArgumentException("step schedule needs size > 0 and gamma in (0, 1], got " + size + ", "
-            + gamma);
+        throw new IllegalArgumentException(
+            "step schedule needs size > 0 and gamma in (0, 1], got " + size + ", " + gamma);
       }
     }
 
@@ -40,8 +40,8 @@ public sealed interface LearningRateSchedule {
       milestones = milestones.clone();
       for (int i = 0; i < milestones.length; i++) {
         if (milestones[i] <= 0 || (i > 0 && milestones[i] <= milestones[i - 1])) {
-          throw new IllegalArgumentException("milestones must be increasing positive epochs, got "
-              + Arrays.toString(milestones));
+          throw new IllegalArgumentException(
+              "milestones must be increasing positive epochs, got " + Arrays.toString(milestones));
         }
       }
       if (!(gamma > 0 && gamma <= 1)) {
@@ -66,8 +66,11 @@ public sealed interface LearningRateSchedule {
     public Cosine {
       Checks.rate(base);
       if (!(min >= 0 && min <= base) || epochs <= 0) {
-        throw new IllegalArgumentException("cosine schedule needs 0 <= min <= base and epochs > 0, got min=" + min
-            + ", epochs=" + epochs);
+        throw new IllegalArgumentException(
+            "cosine schedule needs 0 <= min <= base and epochs > 0, got min="
+                + min
+                + ", epochs="
+                + epochs);
       }
     }
 
@@ -78,7 +81,10 @@ public sealed interface LearningRateSchedule {
     }
   }
 
-  /** Linear warm-up: the wrapped schedule's rate scaled by e / epochs during the first {@code epochs}. */
+  /**
+   * Linear warm-up: the wrapped schedule's rate scaled by e / epochs during the first {@code
+   * epochs}.
+   */
   record Warmup(double epochs, LearningRateSchedule after) implements LearningRateSchedule {
     public Warmup {
       if (!(epochs > 0)) {

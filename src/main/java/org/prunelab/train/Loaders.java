@@ -9,7 +9,10 @@ import org.prunelab.data.ImageDataset;
 import org.prunelab.data.Normalization;
 import org.prunelab.data.RandomCrop;
 
-/** Builds the data loaders a recipe asks for: shuffled and augmented for training, in order for evaluation. */
+/**
+ * Builds the data loaders a recipe asks for: shuffled and augmented for training, in order for
+ * evaluation.
+ */
 public final class Loaders {
   /** Batch size of evaluation loaders. */
   public static final int EVAL_BATCH = 256;

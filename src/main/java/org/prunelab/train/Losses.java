@@ -15,8 +15,8 @@ public final class Losses {
   }
 
   /**
-   * Per sample, the number of classes whose logit is strictly larger than the true class's: 0 means a top-1 hit,
-   * below 5 a top-5 hit.
+   * Per sample, the number of classes whose logit is strictly larger than the true class's: 0 means
+   * a top-1 hit, below 5 a top-5 hit.
    */
   public static int[] ranks(NDArray logits, NDArray labels) {
     NDArray trueLogit = logits.get(new NDIndex().addAllDim().addPickDim(labels.reshape(-1, 1)));

@@ -8,13 +8,14 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Applies one optimizer step to a network's trainable parameters from their accumulated gradients, then zeroes
- * the gradients. State (momentum buffers, Adam moments) lives in the optimizer's own native scope: close it when
- * training ends. Updates are in place and outside autograd.
+ * Applies one optimizer step to a network's trainable parameters from their accumulated gradients,
+ * then zeroes the gradients. State (momentum buffers, Adam moments) lives in the optimizer's own
+ * native scope: close it when training ends. Updates are in place and outside autograd.
  */
 public abstract class Optimizer implements AutoCloseable {
   /** The optimizer's hyper-parameters. */
   protected final OptimizerSpec spec;
+
   private final NDManager state;
   private final Map<String, NDArray[]> buffers = new HashMap<>();
   private long steps;
@@ -33,10 +34,11 @@ public abstract class Optimizer implements AutoCloseable {
   }
 
   /**
-   * Updates every parameter with learning rate {@code lr} and clears its gradient. libtorch's gradient mode is per
-   * thread and DJL switches it off only on the thread that first started the engine; on any other thread (a job
-   * worker) the in-place update would fail with "a leaf Variable that requires grad is being used in an in-place
-   * operation", so the step switches it off on its own thread first.
+   * Updates every parameter with learning rate {@code lr} and clears its gradient. libtorch's
+   * gradient mode is per thread and DJL switches it off only on the thread that first started the
+   * engine; on any other thread (a job worker) the in-place update would fail with "a leaf Variable
+   * that requires grad is being used in an in-place operation", so the step switches it off on its
+   * own thread first.
    */
   public final void step(Map<String, NDArray> parameters, double lr) {
     JniUtils.setGradMode(false);
@@ -62,8 +64,8 @@ public abstract class Optimizer implements AutoCloseable {
   protected abstract NDArray[] newBuffers(NDArray weight);
 
   /** Updates {@code weight} in place; temporaries go to {@code scope}. */
-  protected abstract void update(NDArray weight, NDArray grad, NDArray[] state, double lr, long step,
-      NDManager scope);
+  protected abstract void update(
+      NDArray weight, NDArray grad, NDArray[] state, double lr, long step, NDManager scope);
 
   protected NDArray zerosLike(NDArray weight) {
     return state.zeros(weight.getShape(), weight.getDataType());

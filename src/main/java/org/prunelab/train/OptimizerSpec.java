@@ -1,12 +1,19 @@
 package org.prunelab.train;
 
 /**
- * Which optimizer to use and its hyper-parameters. SGD: v = mu v + (g + lambda w); w -= lr (g + lambda w + mu v)
- * with Nesterov, else w -= lr v (PyTorch's convention, no dampening). Adam (Kingma and Ba 2015) adds the L2 term
- * lambda w to the gradient; AdamW (Loshchilov and Hutter 2019) decays the weight directly, w -= lr lambda w.
+ * Which optimizer to use and its hyper-parameters. SGD: v = mu v + (g + lambda w); w -= lr (g +
+ * lambda w + mu v) with Nesterov, else w -= lr v (PyTorch's convention, no dampening). Adam (Kingma
+ * and Ba 2015) adds the L2 term lambda w to the gradient; AdamW (Loshchilov and Hutter 2019) decays
+ * the weight directly, w -= lr lambda w.
  */
 public record OptimizerSpec(
-    Kind kind, double momentum, boolean nesterov, double weightDecay, double beta1, double beta2, double epsilon) {
+    Kind kind,
+    double momentum,
+    boolean nesterov,
+    double weightDecay,
+    double beta1,
+    double beta2,
+    double epsilon) {
 
   /** The optimizer family. */
   public enum Kind {
@@ -29,7 +36,8 @@ public record OptimizerSpec(
       throw new IllegalArgumentException("weight decay must be >= 0, got " + weightDecay);
     }
     if (!(beta1 >= 0 && beta1 < 1) || !(beta2 >= 0 && beta2 < 1)) {
-      throw new IllegalArgumentException("Adam betas must be in [0, 1), got " + beta1 + ", " + beta2);
+      throw new IllegalArgumentException(
+          "Adam betas must be in [0, 1), got " + beta1 + ", " + beta2);
     }
     if (!(epsilon > 0)) {
       throw new IllegalArgumentException("Adam epsilon must be positive, got " + epsilon);

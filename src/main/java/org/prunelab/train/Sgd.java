@@ -4,8 +4,9 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 
 /**
- * Stochastic gradient descent with optional (Nesterov) momentum and L2 weight decay, PyTorch's formulation:
- * d = g + lambda w; v = mu v + d; w -= lr (d + mu v) with Nesterov, w -= lr v without, w -= lr d if mu = 0.
+ * Stochastic gradient descent with optional (Nesterov) momentum and L2 weight decay, PyTorch's
+ * formulation: d = g + lambda w; v = mu v + d; w -= lr (d + mu v) with Nesterov, w -= lr v without,
+ * w -= lr d if mu = 0.
  */
 final class Sgd extends Optimizer {
   Sgd(OptimizerSpec spec, NDManager parent) {
@@ -18,7 +19,8 @@ final class Sgd extends Optimizer {
   }
 
   @Override
-  protected void update(NDArray weight, NDArray grad, NDArray[] state, double lr, long step, NDManager scope) {
+  protected void update(
+      NDArray weight, NDArray grad, NDArray[] state, double lr, long step, NDManager scope) {
     NDArray d = grad;
     if (spec.weightDecay() > 0) {
       d = scoped(weight.mul(spec.weightDecay()), scope).addi(grad);

@@ -10,11 +10,12 @@ import org.prunelab.nn.Mode;
 import org.prunelab.nn.Network;
 
 /**
- * Measures training and inference throughput (images per second) of a network on random inputs, with the same
- * protocol as the PyTorch reference script {@code src/bench/python/torch_reference.py}: {@code warmup} untimed
- * steps, then the median over {@code repeats} windows of {@code steps} steps. A training step is forward, loss,
- * backward and an SGD update (momentum 0.9, Nesterov, weight decay 5e-4); an inference step is an eval-mode
- * forward without autograd.
+ * Measures training and inference throughput (images per second) of a network on random inputs,
+ * with the same protocol as the PyTorch reference script {@code
+ * src/bench/python/torch_reference.py}: {@code warmup} untimed steps, then the median over {@code
+ * repeats} windows of {@code steps} steps. A training step is forward, loss, backward and an SGD
+ * update (momentum 0.9, Nesterov, weight decay 5e-4); an inference step is an eval-mode forward
+ * without autograd.
  */
 public final class Throughput {
   private final int batch;
@@ -24,7 +25,8 @@ public final class Throughput {
 
   public Throughput(int batch, int warmup, int steps, int repeats) {
     if (batch <= 0 || warmup < 0 || steps <= 0 || repeats <= 0) {
-      throw new IllegalArgumentException("benchmark needs batch, steps and repeats > 0 and warmup >= 0");
+      throw new IllegalArgumentException(
+          "benchmark needs batch, steps and repeats > 0 and warmup >= 0");
     }
     this.batch = batch;
     this.warmup = warmup;
@@ -39,13 +41,15 @@ public final class Throughput {
     try (NDManager scope = NDManager.newBaseManager(network.device());
         Optimizer optimizer = Optimizer.of(OptimizerSpec.sgd(0.9, true, 5e-4), scope)) {
       NDArray x = scope.randomNormal(new Shape(batch).addAll(network.inputShape()));
-      NDArray y = scope.randomInteger(0, network.outputShape().get(0), new Shape(batch), DataType.INT64);
+      NDArray y =
+          scope.randomInteger(0, network.outputShape().get(0), new Shape(batch), DataType.INT64);
       TrainingStep step = new TrainingStep(network, params, optimizer);
-      return median(() -> {
-        try (NDManager stepScope = scope.newSubManager()) {
-          step.run(copy(x, stepScope), y, 0.01);
-        }
-      });
+      return median(
+          () -> {
+            try (NDManager stepScope = scope.newSubManager()) {
+              step.run(copy(x, stepScope), y, 0.01);
+            }
+          });
     } finally {
       params.values().forEach(p -> p.setRequiresGradient(false));
     }
@@ -55,11 +59,12 @@ public final class Throughput {
   public double inference(Network network) {
     try (NDManager scope = NDManager.newBaseManager(network.device())) {
       NDArray x = scope.randomNormal(new Shape(batch).addAll(network.inputShape()));
-      return median(() -> {
-        try (NDManager stepScope = scope.newSubManager()) {
-          network.forward(copy(x, stepScope), Mode.EVAL).getFloat(0, 0);
-        }
-      });
+      return median(
+          () -> {
+            try (NDManager stepScope = scope.newSubManager()) {
+              network.forward(copy(x, stepScope), Mode.EVAL).getFloat(0, 0);
+            }
+          });
     }
   }
 
@@ -82,6 +87,8 @@ public final class Throughput {
       rates[r] = (double) batch * steps / ((System.nanoTime() - start) / 1e9);
     }
     Arrays.sort(rates);
-    return repeats % 2 == 1 ? rates[repeats / 2] : (rates[repeats / 2 - 1] + rates[repeats / 2]) / 2;
+    return repeats % 2 == 1
+        ? rates[repeats / 2]
+        : (rates[repeats / 2 - 1] + rates[repeats / 2]) / 2;
   }
 }

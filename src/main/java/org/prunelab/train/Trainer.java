@@ -14,10 +14,11 @@ import org.prunelab.nn.Network;
 import org.prunelab.nn.NonFiniteException;
 
 /**
- * Trains a network in place by mini-batch gradient descent on the cross-entropy loss: per batch a forward pass in
- * training mode, backpropagation through DJL's autograd, one optimizer step at the scheduled learning rate, and
- * an optional hook after the step (pruning masks are re-applied there). Reports progress per batch, stops at the
- * next batch when cancelled, and fails with a clear message when the loss becomes NaN.
+ * Trains a network in place by mini-batch gradient descent on the cross-entropy loss: per batch a
+ * forward pass in training mode, backpropagation through DJL's autograd, one optimizer step at the
+ * scheduled learning rate, and an optional hook after the step (pruning masks are re-applied
+ * there). Reports progress per batch, stops at the next batch when cancelled, and fails with a
+ * clear message when the loss becomes NaN.
  */
 public final class Trainer {
   private final TrainingRecipe recipe;
@@ -39,11 +40,13 @@ public final class Trainer {
   }
 
   /**
-   * Runs every epoch of the recipe on {@code train}, evaluating on {@code validation} after each epoch if given.
+   * Runs every epoch of the recipe on {@code train}, evaluating on {@code validation} after each
+   * epoch if given.
    *
    * @return one record per epoch
    */
-  public List<EpochRecord> fit(Network network, DataLoader train, Optional<DataLoader> validation, JobContext ctx) {
+  public List<EpochRecord> fit(
+      Network network, DataLoader train, Optional<DataLoader> validation, JobContext ctx) {
     network.checkFinite();
     Engine.getInstance().setRandomSeed((int) recipe.seed());
     Map<String, NDArray> params = network.trainableParameters();
@@ -68,8 +71,16 @@ public final class Trainer {
             TrainingStep.Result result = step.run(batch.images(), batch.labels(), lr);
             float loss = result.loss();
             if (!Float.isFinite(loss)) {
-              throw new NonFiniteException("training diverged: the loss is " + loss + " at epoch " + (epoch + 1)
-                  + ", batch " + (batchIndex + 1) + " (learning rate " + lr + "); lower the learning rate");
+              throw new NonFiniteException(
+                  "training diverged: the loss is "
+                      + loss
+                      + " at epoch "
+                      + (epoch + 1)
+                      + ", batch "
+                      + (batchIndex + 1)
+                      + " (learning rate "
+                      + lr
+                      + "); lower the learning rate");
             }
             for (StepHook hook : hooks) {
               hook.afterStep(network);
@@ -80,13 +91,24 @@ public final class Trainer {
             }
             seen += batch.size();
             batchIndex++;
-            ctx.progress((long) epoch * perEpoch + batchIndex, totalSteps,
-                String.format("epoch %d/%d  loss %.4f  lr %.4g", epoch + 1, recipe.epochs(), lossSum / seen, lr));
+            ctx.progress(
+                (long) epoch * perEpoch + batchIndex,
+                totalSteps,
+                String.format(
+                    "epoch %d/%d  loss %.4f  lr %.4g",
+                    epoch + 1, recipe.epochs(), lossSum / seen, lr));
           }
         }
-        Metrics val = validation.map(v -> Evaluator.evaluate(network, v, JobContext.silent())).orElse(null);
-        history.add(new EpochRecord(epoch + 1, lossSum / Math.max(1, seen), (double) correct / Math.max(1, seen), val,
-            lr, (System.nanoTime() - start) / 1e9));
+        Metrics val =
+            validation.map(v -> Evaluator.evaluate(network, v, JobContext.silent())).orElse(null);
+        history.add(
+            new EpochRecord(
+                epoch + 1,
+                lossSum / Math.max(1, seen),
+                (double) correct / Math.max(1, seen),
+                val,
+                lr,
+                (System.nanoTime() - start) / 1e9));
       }
     } finally {
       params.values().forEach(p -> p.setRequiresGradient(false));

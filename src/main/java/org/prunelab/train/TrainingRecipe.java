@@ -1,8 +1,9 @@
 package org.prunelab.train;
 
 /**
- * Everything that decides a training run besides the network and data: epochs, batch size, optimizer, learning
- * rate schedule, augmentation (random crop with padding, horizontal flip) and the seed of data order and dropout.
+ * Everything that decides a training run besides the network and data: epochs, batch size,
+ * optimizer, learning rate schedule, augmentation (random crop with padding, horizontal flip) and
+ * the seed of data order and dropout.
  */
 public record TrainingRecipe(
     int epochs,
@@ -29,11 +30,18 @@ public record TrainingRecipe(
   }
 
   /**
-   * The recipe the bundled models were trained with: SGD with Nesterov momentum 0.9, weight decay 5e-4, batch
-   * 128, a one-epoch warm-up into cosine annealing, random crops with 2 pixels of padding.
+   * The recipe the bundled models were trained with: SGD with Nesterov momentum 0.9, weight decay
+   * 5e-4, batch 128, a one-epoch warm-up into cosine annealing, random crops with 2 pixels of
+   * padding.
    */
   public static TrainingRecipe standard(int epochs, double lr, long seed) {
-    return new TrainingRecipe(epochs, 128, OptimizerSpec.sgd(0.9, true, 5e-4),
-        new LearningRateSchedule.Warmup(1, new LearningRateSchedule.Cosine(lr, 0, epochs)), 2, false, seed);
+    return new TrainingRecipe(
+        epochs,
+        128,
+        OptimizerSpec.sgd(0.9, true, 5e-4),
+        new LearningRateSchedule.Warmup(1, new LearningRateSchedule.Cosine(lr, 0, epochs)),
+        2,
+        false,
+        seed);
   }
 }

@@ -8,16 +8,19 @@ import org.prunelab.nn.Mode;
 import org.prunelab.nn.Network;
 
 /**
- * One step of mini-batch gradient descent on the cross-entropy loss: forward in training mode, backpropagation
- * through DJL's autograd, one optimizer update. The caller owns the batch's scope; gradients of the network's
- * parameters must be enabled ({@code setRequiresGradient(true)}).
+ * One step of mini-batch gradient descent on the cross-entropy loss: forward in training mode,
+ * backpropagation through DJL's autograd, one optimizer update. The caller owns the batch's scope;
+ * gradients of the network's parameters must be enabled ({@code setRequiresGradient(true)}).
  */
 public final class TrainingStep {
   private final Network network;
   private final Map<String, NDArray> parameters;
   private final Optimizer optimizer;
 
-  /** The outcome of a step: the batch's mean loss and per-sample ranks of the true class (0 = top-1 hit). */
+  /**
+   * The outcome of a step: the batch's mean loss and per-sample ranks of the true class (0 = top-1
+   * hit).
+   */
   public record Result(float loss, int[] ranks) {}
 
   public TrainingStep(Network network, Map<String, NDArray> parameters, Optimizer optimizer) {

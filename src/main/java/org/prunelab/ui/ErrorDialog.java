@@ -6,8 +6,9 @@ import javafx.scene.control.Label;
 import javafx.stage.Window;
 
 /**
- * The dialog that reports a failed user action: a header saying what could not be done and the exception's
- * message, which names the problem and the way out. Non-blocking; the workbench state is left as it was.
+ * The dialog that reports a failed user action: a header saying what could not be done and the
+ * exception's message, which names the problem and the way out. Non-blocking; the workbench state
+ * is left as it was.
  */
 public final class ErrorDialog {
   /** Id of the dialog pane, for tests and stylesheets. */

@@ -34,13 +34,15 @@ import javafx.stage.Stage;
 import javafx.stage.Window;
 
 /**
- * The main window (view of {@code MainWindow.fxml}): menu bar, navigator of {@link Workbench#VIEWS}, the selected
- * view in the centre (each built on first selection), the job panel and the status bar. Model files dropped
- * anywhere on the window are opened. Logic lives in {@link Workbench}; this class only wires controls to it.
+ * The main window (view of {@code MainWindow.fxml}): menu bar, navigator of {@link
+ * Workbench#VIEWS}, the selected view in the centre (each built on first selection), the job panel
+ * and the status bar. Model files dropped anywhere on the window are opened. Logic lives in {@link
+ * Workbench}; this class only wires controls to it.
  */
 public final class MainWindow extends BorderPane {
   /** Window size the workbench opens with. */
   public static final double WIDTH = 1280;
+
   public static final double HEIGHT = 800;
 
   private final Workbench workbench;
@@ -70,19 +72,28 @@ public final class MainWindow extends BorderPane {
     status = new StatusBar(workbench);
     bottom.getChildren().addAll(workbench.jobs(), status);
     navigator.getItems().setAll(Workbench.VIEWS);
-    navigator.setCellFactory(list -> new ListCell<>() {
-      @Override
-      protected void updateItem(NavigatorEntry item, boolean empty) {
-        super.updateItem(item, empty);
-        setText(empty || item == null ? null : item.title());
-      }
-    });
-    navigator.getSelectionModel().selectedItemProperty().addListener((obs, old, entry) -> showView(entry));
+    navigator.setCellFactory(
+        list ->
+            new ListCell<>() {
+              @Override
+              protected void updateItem(NavigatorEntry item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty || item == null ? null : item.title());
+              }
+            });
+    navigator
+        .getSelectionModel()
+        .selectedItemProperty()
+        .addListener((obs, old, entry) -> showView(entry));
     UndoHistory history = workbench.history();
     undoItem.disableProperty().bind(history.canUndoProperty().not());
     redoItem.disableProperty().bind(history.canRedoProperty().not());
-    undoItem.textProperty().bind(history.undoTextProperty().map(t -> t.isEmpty() ? "Undo" : "Undo " + t));
-    redoItem.textProperty().bind(history.redoTextProperty().map(t -> t.isEmpty() ? "Redo" : "Redo " + t));
+    undoItem
+        .textProperty()
+        .bind(history.undoTextProperty().map(t -> t.isEmpty() ? "Undo" : "Undo " + t));
+    redoItem
+        .textProperty()
+        .bind(history.redoTextProperty().map(t -> t.isEmpty() ? "Redo" : "Redo " + t));
     saveItem.disableProperty().bind(workbench.model().isNull());
     saveAsItem.disableProperty().bind(workbench.model().isNull());
     ToggleGroup themes = new ToggleGroup();
@@ -93,15 +104,18 @@ public final class MainWindow extends BorderPane {
   }
 
   /**
-   * Builds the main window into {@code stage} at 1280x800 with the remembered theme and shows it. The workbench is
-   * closed with the window.
+   * Builds the main window into {@code stage} at 1280x800 with the remembered theme and shows it.
+   * The workbench is closed with the window.
    */
   public static MainWindow open(Workbench workbench, Stage stage) {
     MainWindow window = new MainWindow(workbench);
     Scene scene = new Scene(window, WIDTH, HEIGHT);
     window.applyTheme(Theme.remembered(workbench.preferences()), scene);
-    scene.getAccelerators().put(new KeyCodeCombination(KeyCode.Y, KeyCombination.CONTROL_DOWN),
-        workbench.history()::redo);
+    scene
+        .getAccelerators()
+        .put(
+            new KeyCodeCombination(KeyCode.Y, KeyCombination.CONTROL_DOWN),
+            workbench.history()::redo);
     scene.setOnDragOver(window::dragOver);
     scene.setOnDragDropped(window::dropped);
     stage.titleProperty().bind(workbench.title());
@@ -115,9 +129,17 @@ public final class MainWindow extends BorderPane {
 
   /** Selects the navigator entry titled {@code title} and returns its view. */
   public Node show(String title) {
-    NavigatorEntry entry = Workbench.VIEWS.stream().filter(v -> v.title().equals(title)).findFirst()
-        .orElseThrow(() -> new IllegalArgumentException("no view '" + title + "'; views: "
-            + Workbench.VIEWS.stream().map(NavigatorEntry::title).toList()));
+    NavigatorEntry entry =
+        Workbench.VIEWS.stream()
+            .filter(v -> v.title().equals(title))
+            .findFirst()
+            .orElseThrow(
+                () ->
+                    new IllegalArgumentException(
+                        "no view '"
+                            + title
+                            + "'; views: "
+                            + Workbench.VIEWS.stream().map(NavigatorEntry::title).toList()));
     navigator.getSelectionModel().select(entry);
     return built.get(entry);
   }
@@ -129,12 +151,16 @@ public final class MainWindow extends BorderPane {
   }
 
   private void fillRecent() {
-    List<MenuItem> items = workbench.recentProjects().paths().stream().map(p -> {
-      MenuItem item = new MenuItem(p.toString());
-      item.setMnemonicParsing(false);
-      item.setOnAction(e -> workbench.openProject(p));
-      return item;
-    }).toList();
+    List<MenuItem> items =
+        workbench.recentProjects().paths().stream()
+            .map(
+                p -> {
+                  MenuItem item = new MenuItem(p.toString());
+                  item.setMnemonicParsing(false);
+                  item.setOnAction(e -> workbench.openProject(p));
+                  return item;
+                })
+            .toList();
     recentMenu.getItems().setAll(items);
     recentMenu.setDisable(items.isEmpty());
   }
@@ -152,15 +178,18 @@ public final class MainWindow extends BorderPane {
   }
 
   private void dragOver(DragEvent e) {
-    if (e.getDragboard().hasFiles() && e.getDragboard().getFiles().stream().anyMatch(MainWindow::isModelFile)) {
+    if (e.getDragboard().hasFiles()
+        && e.getDragboard().getFiles().stream().anyMatch(MainWindow::isModelFile)) {
       e.acceptTransferModes(TransferMode.COPY);
     }
     e.consume();
   }
 
   private void dropped(DragEvent e) {
-    Optional<File> file = e.getDragboard().hasFiles()
-        ? e.getDragboard().getFiles().stream().filter(MainWindow::isModelFile).findFirst() : Optional.empty();
+    Optional<File> file =
+        e.getDragboard().hasFiles()
+            ? e.getDragboard().getFiles().stream().filter(MainWindow::isModelFile).findFirst()
+            : Optional.empty();
     file.ifPresent(f -> workbench.openModelFile(f.toPath()));
     e.setDropCompleted(file.isPresent());
     e.consume();
@@ -170,10 +199,12 @@ public final class MainWindow extends BorderPane {
   public static Optional<Path> chooseModelFile(Window owner) {
     FileChooser chooser = new FileChooser();
     chooser.setTitle("Open model");
-    chooser.getExtensionFilters().addAll(
-        new FileChooser.ExtensionFilter("Models (*.onnx, *.plm)", "*.onnx", "*.plm"),
-        new FileChooser.ExtensionFilter("ONNX (*.onnx)", "*.onnx"),
-        new FileChooser.ExtensionFilter("PruneLab model (*.plm)", "*.plm"));
+    chooser
+        .getExtensionFilters()
+        .addAll(
+            new FileChooser.ExtensionFilter("Models (*.onnx, *.plm)", "*.onnx", "*.plm"),
+            new FileChooser.ExtensionFilter("ONNX (*.onnx)", "*.onnx"),
+            new FileChooser.ExtensionFilter("PruneLab model (*.plm)", "*.plm"));
     return Optional.ofNullable(chooser.showOpenDialog(owner)).map(File::toPath);
   }
 
@@ -205,16 +236,21 @@ public final class MainWindow extends BorderPane {
     File file = projectChooser("Save project").showSaveDialog(getScene().getWindow());
     if (file != null) {
       String name = file.getName();
-      workbench.saveProject(name.endsWith(ProjectFile.EXTENSION) ? file.toPath()
-          : file.toPath().resolveSibling(name + ProjectFile.EXTENSION));
+      workbench.saveProject(
+          name.endsWith(ProjectFile.EXTENSION)
+              ? file.toPath()
+              : file.toPath().resolveSibling(name + ProjectFile.EXTENSION));
     }
   }
 
   private static FileChooser projectChooser(String title) {
     FileChooser chooser = new FileChooser();
     chooser.setTitle(title);
-    chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("PruneLab project (*.prunelab)",
-        "*" + ProjectFile.EXTENSION));
+    chooser
+        .getExtensionFilters()
+        .add(
+            new FileChooser.ExtensionFilter(
+                "PruneLab project (*.prunelab)", "*" + ProjectFile.EXTENSION));
     return chooser;
   }
 

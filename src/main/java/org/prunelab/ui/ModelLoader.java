@@ -13,23 +13,29 @@ import org.prunelab.zoo.ModelResolver;
 import org.prunelab.zoo.ZooOptions;
 
 /**
- * Opens a model and its dataset for the workbench, as a job body (runs on the device worker). The network comes
- * from {@link ModelResolver} (zoo name, .plm or .onnx), the data from {@link Datasets} ("synthetic" is the
- * built-in labelled stand-in), the normalisation from the model file when it stores one, else from the training
- * split. Failures (corrupt file, unsupported operator, missing dataset) propagate as the library's exceptions,
- * whose messages name the problem; nothing is half-opened.
+ * Opens a model and its dataset for the workbench, as a job body (runs on the device worker). The
+ * network comes from {@link ModelResolver} (zoo name, .plm or .onnx), the data from {@link
+ * Datasets} ("synthetic" is the built-in labelled stand-in), the normalisation from the model file
+ * when it stores one, else from the training split. Failures (corrupt file, unsupported operator,
+ * missing dataset) propagate as the library's exceptions, whose messages name the problem; nothing
+ * is half-opened.
  */
 public final class ModelLoader {
   /** Name of the built-in synthetic dataset. */
   public static final String SYNTHETIC = "synthetic";
+
   /** Validation images held out (the allocation view measures accuracy on them). */
   public static final int VALIDATION_IMAGES = 5000;
+
   /** Images in the sample set S that data-informed scores use. */
   public static final int SAMPLE_IMAGES = 1000;
 
   private ModelLoader() {}
 
-  /** Opens {@code source} with {@code dataset}; the caller owns (and must close) the returned model's network. */
+  /**
+   * Opens {@code source} with {@code dataset}; the caller owns (and must close) the returned
+   * model's network.
+   */
   public static LoadedModel load(String source, String dataset, JobContext ctx) {
     ctx.progress(0, 3, "reading data " + dataset);
     DataSplits data = loadData(dataset);
@@ -39,9 +45,15 @@ public final class ModelLoader {
     try {
       ctx.checkCancelled();
       ctx.progress(2, 3, "tracing channel groups");
-      LoadedModel model = new LoadedModel(source, dataset, network, data,
-          InputNormalization.of(network).orElse(data.normalization()), network.summary(),
-          ChannelGroups.trace(network).groups());
+      LoadedModel model =
+          new LoadedModel(
+              source,
+              dataset,
+              network,
+              data,
+              InputNormalization.of(network).orElse(data.normalization()),
+              network.summary(),
+              ChannelGroups.trace(network).groups());
       ctx.progress(3, 3, "opened");
       return model;
     } catch (RuntimeException e) {
@@ -52,7 +64,8 @@ public final class ModelLoader {
 
   private static DataSplits loadData(String dataset) {
     SplitOptions splits = new SplitOptions(VALIDATION_IMAGES, SAMPLE_IMAGES, 0);
-    return SYNTHETIC.equals(dataset) ? Datasets.synthetic(0, 12_000, 2_000, splits)
+    return SYNTHETIC.equals(dataset)
+        ? Datasets.synthetic(0, 12_000, 2_000, splits)
         : Datasets.load(dataset, Optional.empty(), splits);
   }
 }

@@ -20,25 +20,33 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * The content of a project file ({@code .prunelab}, JSON): format version, the model source and dataset it was
- * opened with, the results store location, and every view's {@link ProjectSection} state under its key. Writing is
- * atomic: the JSON goes to a temporary file in the same folder, is forced to disk, then renamed over the target, so
- * a crash leaves either the old file or the new one, never half of one.
+ * The content of a project file ({@code .prunelab}, JSON): format version, the model source and
+ * dataset it was opened with, the results store location, and every view's {@link ProjectSection}
+ * state under its key. Writing is atomic: the JSON goes to a temporary file in the same folder, is
+ * forced to disk, then renamed over the target, so a crash leaves either the old file or the new
+ * one, never half of one.
  *
  * @param version format version, {@link #VERSION} when written by this build
  * @param model the model source ({@code zoo.ModelResolver} syntax: zoo name, .plm or .onnx path)
- * @param dataset the dataset name ({@code fashion-mnist}, {@code mnist}, {@code cifar10}, {@code synthetic})
+ * @param dataset the dataset name ({@code fashion-mnist}, {@code mnist}, {@code cifar10}, {@code
+ *     synthetic})
  * @param resultsStore path of the results store (SQLite file) the project's experiments write to
  * @param sections each registered view's state, by key, in registration order
  */
-public record ProjectFile(int version, String model, String dataset, String resultsStore,
+public record ProjectFile(
+    int version,
+    String model,
+    String dataset,
+    String resultsStore,
     Map<String, JsonNode> sections) {
   /** The format version this build writes and reads. */
   public static final int VERSION = 1;
+
   /** File name extension of project files. */
   public static final String EXTENSION = ".prunelab";
 
-  private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  private static final ObjectMapper JSON =
+      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
   public ProjectFile {
     Objects.requireNonNull(model, "model");
@@ -47,14 +55,18 @@ public record ProjectFile(int version, String model, String dataset, String resu
     sections = Collections.unmodifiableMap(new LinkedHashMap<>(sections));
   }
 
-  /** Writes this project to {@code file} atomically (temp file in the same folder, fsync, atomic rename). */
+  /**
+   * Writes this project to {@code file} atomically (temp file in the same folder, fsync, atomic
+   * rename).
+   */
   public void write(Path file) {
     Path target = file.toAbsolutePath();
     Path temp = null;
     try {
       byte[] bytes = JSON.writeValueAsBytes(toJson());
       temp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
-      try (FileChannel ch = FileChannel.open(temp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
+      try (FileChannel ch =
+          FileChannel.open(temp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
         ByteBuffer buffer = ByteBuffer.wrap(bytes);
         while (buffer.hasRemaining()) {
           ch.write(buffer);
@@ -62,14 +74,27 @@ public record ProjectFile(int version, String model, String dataset, String resu
         ch.force(true);
       }
       try {
-        Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        Files.move(
+            temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
       } catch (AtomicMoveNotSupportedException e) {
-        throw new ProjectFileException("cannot save " + target + ": its folder does not support atomic renames "
-            + "(" + e.getMessage() + "); save the project on a local disk", e);
+        throw new ProjectFileException(
+            "cannot save "
+                + target
+                + ": its folder does not support atomic renames "
+                + "("
+                + e.getMessage()
+                + "); save the project on a local disk",
+            e);
       }
     } catch (IOException e) {
-      throw new ProjectFileException("cannot save " + target + ": " + e + "; check that the folder exists and is "
-          + "writable", e);
+      throw new ProjectFileException(
+          "cannot save "
+              + target
+              + ": "
+              + e
+              + "; check that the folder exists and is "
+              + "writable",
+          e);
     } finally {
       if (temp != null) {
         try {
@@ -84,15 +109,22 @@ public record ProjectFile(int version, String model, String dataset, String resu
   /**
    * Reads a project file.
    *
-   * @throws ProjectFileException naming the file and the problem (missing, not JSON, newer version, missing field)
+   * @throws ProjectFileException naming the file and the problem (missing, not JSON, newer version,
+   *     missing field)
    */
   public static ProjectFile read(Path file) {
     JsonNode root;
     try {
       root = JSON.readTree(Files.readAllBytes(file));
     } catch (JsonProcessingException e) {
-      throw new ProjectFileException(file + " is not a PruneLab project: not valid JSON ("
-          + e.getOriginalMessage() + " at line " + e.getLocation().getLineNr() + ")", e);
+      throw new ProjectFileException(
+          file
+              + " is not a PruneLab project: not valid JSON ("
+              + e.getOriginalMessage()
+              + " at line "
+              + e.getLocation().getLineNr()
+              + ")",
+          e);
     } catch (IOException e) {
       throw new ProjectFileException("cannot read project " + file + ": " + e, e);
     }
@@ -101,8 +133,14 @@ public record ProjectFile(int version, String model, String dataset, String resu
     }
     int version = field(file, root, "version", JsonNodeType.NUMBER).asInt();
     if (version != VERSION) {
-      throw new ProjectFileException(file + " has project format version " + version + "; this PruneLab reads "
-          + "version " + VERSION + (version > VERSION ? " (open it with a newer PruneLab)" : ""));
+      throw new ProjectFileException(
+          file
+              + " has project format version "
+              + version
+              + "; this PruneLab reads "
+              + "version "
+              + VERSION
+              + (version > VERSION ? " (open it with a newer PruneLab)" : ""));
     }
     Map<String, JsonNode> sections = new LinkedHashMap<>();
     JsonNode s = root.path("sections");
@@ -110,16 +148,24 @@ public record ProjectFile(int version, String model, String dataset, String resu
       throw new ProjectFileException(file + ": field 'sections' must be a JSON object");
     }
     s.fields().forEachRemaining(e -> sections.put(e.getKey(), e.getValue()));
-    return new ProjectFile(version, field(file, root, "model", JsonNodeType.STRING).asText(),
+    return new ProjectFile(
+        version,
+        field(file, root, "model", JsonNodeType.STRING).asText(),
         field(file, root, "dataset", JsonNodeType.STRING).asText(),
-        field(file, root, "resultsStore", JsonNodeType.STRING).asText(), sections);
+        field(file, root, "resultsStore", JsonNodeType.STRING).asText(),
+        sections);
   }
 
   private static JsonNode field(Path file, JsonNode root, String name, JsonNodeType type) {
     JsonNode value = root.get(name);
     if (value == null || value.getNodeType() != type) {
-      throw new ProjectFileException(file + " is not a valid PruneLab project: field '" + name + "' must be a "
-          + type.name().toLowerCase() + (value == null ? ", but it is missing" : ", got " + value));
+      throw new ProjectFileException(
+          file
+              + " is not a valid PruneLab project: field '"
+              + name
+              + "' must be a "
+              + type.name().toLowerCase()
+              + (value == null ? ", but it is missing" : ", got " + value));
     }
     return value;
   }

@@ -2,7 +2,10 @@ package org.prunelab.ui;
 
 import org.prunelab.PruneLabException;
 
-/** A project file ({@code .prunelab}) that cannot be read or written; the message names the file and the problem. */
+/**
+ * A project file ({@code .prunelab}) that cannot be read or written; the message names the file and
+ * the problem.
+ */
 public final class ProjectFileException extends PruneLabException {
   public ProjectFileException(String message) {
     super(message);

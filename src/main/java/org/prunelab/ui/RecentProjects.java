@@ -9,12 +9,13 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 /**
- * The most recently opened or saved project files, newest first, at most {@link #CAPACITY}, kept in the user's
- * preferences so the start page lists them in the next session. FX thread only.
+ * The most recently opened or saved project files, newest first, at most {@link #CAPACITY}, kept in
+ * the user's preferences so the start page lists them in the next session. FX thread only.
  */
 public final class RecentProjects {
   /** Projects remembered. */
   public static final int CAPACITY = 8;
+
   private static final String KEY = "recentProjects";
 
   private final Preferences prefs;
@@ -24,7 +25,11 @@ public final class RecentProjects {
     this.prefs = prefs;
     String stored = prefs.get(KEY, "");
     if (!stored.isEmpty()) {
-      Arrays.stream(stored.split("\n")).map(Path::of).distinct().limit(CAPACITY).forEach(paths::add);
+      Arrays.stream(stored.split("\n"))
+          .map(Path::of)
+          .distinct()
+          .limit(CAPACITY)
+          .forEach(paths::add);
     }
   }
 

@@ -15,9 +15,10 @@ import javafx.scene.layout.Region;
 import javafx.util.Duration;
 
 /**
- * The window's status bar: compute device, engine, the opened model's dataset, JVM heap in use and the process's
- * resident memory (VmRSS from {@code /proc/self/status}, which includes libtorch's native tensors), refreshed every
- * second. Reading the two memory figures takes microseconds, so it runs on the FX thread.
+ * The window's status bar: compute device, engine, the opened model's dataset, JVM heap in use and
+ * the process's resident memory (VmRSS from {@code /proc/self/status}, which includes libtorch's
+ * native tensors), refreshed every second. Reading the two memory figures takes microseconds, so it
+ * runs on the FX thread.
  */
 final class StatusBar extends HBox {
   private static final Path PROC_STATUS = Path.of("/proc/self/status");
@@ -35,8 +36,14 @@ final class StatusBar extends HBox {
     device.textProperty().bind(workbench.device().map(d -> "device: " + d));
     engine.textProperty().bind(workbench.engine().map(e -> "engine: " + e));
     memory.setId("status-memory");
-    data.textProperty().bind(Bindings.createStringBinding(() -> workbench.model().get() == null
-        ? "data: none" : "data: " + Workbench.datasetLabel(workbench.model().get().dataset()), workbench.model()));
+    data.textProperty()
+        .bind(
+            Bindings.createStringBinding(
+                () ->
+                    workbench.model().get() == null
+                        ? "data: none"
+                        : "data: " + Workbench.datasetLabel(workbench.model().get().dataset()),
+                workbench.model()));
     Region spacer = new Region();
     HBox.setHgrow(spacer, Priority.ALWAYS);
     getChildren().addAll(device, engine, data, spacer, memory);
@@ -49,8 +56,13 @@ final class StatusBar extends HBox {
   private void refreshMemory() {
     Runtime rt = Runtime.getRuntime();
     long used = (rt.totalMemory() - rt.freeMemory()) >> 20;
-    memory.setText("heap " + used + " / " + (rt.maxMemory() >> 20) + " MiB"
-        + residentMiB().map(r -> " · process " + r + " MiB resident").orElse(""));
+    memory.setText(
+        "heap "
+            + used
+            + " / "
+            + (rt.maxMemory() >> 20)
+            + " MiB"
+            + residentMiB().map(r -> " · process " + r + " MiB resident").orElse(""));
   }
 
   /** VmRSS of this process in MiB, empty where {@code /proc} is not available. */

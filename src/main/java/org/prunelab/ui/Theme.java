@@ -8,9 +8,9 @@ import javafx.application.Application;
 import javafx.scene.Scene;
 
 /**
- * The workbench's colour themes: AtlantaFX Primer light and dark as the user-agent stylesheet, plus the workbench's
- * own stylesheet, which takes its colours from the theme's looked-up colours. The choice is remembered in the
- * user's preferences.
+ * The workbench's colour themes: AtlantaFX Primer light and dark as the user-agent stylesheet, plus
+ * the workbench's own stylesheet, which takes its colours from the theme's looked-up colours. The
+ * choice is remembered in the user's preferences.
  */
 public enum Theme {
   LIGHT(new PrimerLight().getUserAgentStylesheet()),
@@ -23,7 +23,10 @@ public enum Theme {
     this.stylesheet = stylesheet;
   }
 
-  /** Makes this the theme of every window (the user-agent stylesheet is global) and styles {@code scene}. */
+  /**
+   * Makes this the theme of every window (the user-agent stylesheet is global) and styles {@code
+   * scene}.
+   */
   public void apply(Scene scene) {
     Application.setUserAgentStylesheet(stylesheet);
     String css = Theme.class.getResource("workbench.css").toExternalForm();

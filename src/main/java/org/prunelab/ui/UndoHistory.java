@@ -8,8 +8,9 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 
 /**
- * The workbench's undo and redo stacks. A view performs an edit itself and then {@link #record records} it; undo
- * and redo replay edits in order. Recording a new edit clears the redo stack. FX thread only.
+ * The workbench's undo and redo stacks. A view performs an edit itself and then {@link #record
+ * records} it; undo and redo replay edits in order. Recording a new edit clears the redo stack. FX
+ * thread only.
  */
 public final class UndoHistory {
   /** Edits kept; older ones fall off the bottom. */

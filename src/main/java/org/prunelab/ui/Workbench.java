@@ -28,27 +28,29 @@ import org.prunelab.job.DeviceWorker;
 import org.prunelab.job.JobHandle;
 import org.prunelab.job.JobListener;
 import org.prunelab.nn.Devices;
-import org.prunelab.ui.jobs.JobPanel;
 import org.prunelab.ui.allocation.AllocationView;
+import org.prunelab.ui.jobs.JobPanel;
 import org.prunelab.ui.model.ModelView;
 import org.prunelab.ui.sensitivity.SensitivityView;
 import org.prunelab.ui.start.StartView;
 import org.prunelab.zoo.BundledModels;
 
 /**
- * The workbench's shell state, shared by every view (it is their {@link WorkbenchContext}): the device worker and
- * its job panel, the opened model, the selected layer, the undo history, the project file with its sections, the
- * recent projects and the dataset the next model opens with. Opening a model is a job ({@link ModelLoader}); on
- * success the new model replaces the old one (whose network is closed in a job on the worker) and the history is
- * cleared, on failure an {@link ErrorDialog} names the problem and nothing changes. FX thread only.
+ * The workbench's shell state, shared by every view (it is their {@link WorkbenchContext}): the
+ * device worker and its job panel, the opened model, the selected layer, the undo history, the
+ * project file with its sections, the recent projects and the dataset the next model opens with.
+ * Opening a model is a job ({@link ModelLoader}); on success the new model replaces the old one
+ * (whose network is closed in a job on the worker) and the history is cleared, on failure an {@link
+ * ErrorDialog} names the problem and nothing changes. FX thread only.
  */
 public final class Workbench implements WorkbenchContext, AutoCloseable {
   /** The navigator's entries, in order; a view is added with one line here. */
-  public static final List<NavigatorEntry> VIEWS = List.of(
-      new NavigatorEntry("Start", StartView::new),
-      new NavigatorEntry("Model", ModelView::new),
-      new NavigatorEntry("Sensitivity", SensitivityView::new),
-      new NavigatorEntry("Allocation", AllocationView::new));
+  public static final List<NavigatorEntry> VIEWS =
+      List.of(
+          new NavigatorEntry("Start", StartView::new),
+          new NavigatorEntry("Model", ModelView::new),
+          new NavigatorEntry("Sensitivity", SensitivityView::new),
+          new NavigatorEntry("Allocation", AllocationView::new));
 
   /** Dataset opened with the default model when Fashion-MNIST is installed. */
   public static final String DEFAULT_DATASET = "fashion-mnist";
@@ -63,8 +65,9 @@ public final class Workbench implements WorkbenchContext, AutoCloseable {
   private final Map<String, ProjectSection> sections = new LinkedHashMap<>();
   private final Map<String, JsonNode> pendingSections = new LinkedHashMap<>();
   private final ReadOnlyObjectWrapper<Path> projectFile = new ReadOnlyObjectWrapper<>();
-  private final ObjectProperty<Path> resultsStore = new SimpleObjectProperty<>(
-      Path.of(System.getProperty("user.home"), ".prunelab", "results.db"));
+  private final ObjectProperty<Path> resultsStore =
+      new SimpleObjectProperty<>(
+          Path.of(System.getProperty("user.home"), ".prunelab", "results.db"));
   private final StringProperty dataset = new SimpleStringProperty(defaultDataset());
   private final ObjectProperty<Window> window = new SimpleObjectProperty<>();
   private final ReadOnlyStringWrapper device = new ReadOnlyStringWrapper("starting engine…");
@@ -81,13 +84,17 @@ public final class Workbench implements WorkbenchContext, AutoCloseable {
     this.worker = new DeviceWorker("cpu");
     this.jobs = new JobPanel(worker);
     this.recent = new RecentProjects(prefs);
-    jobs.submit("Start engine", ctx -> startEngine(), d -> {
-      device.set(d[0]);
-      engine.set(d[1]);
-    }, e -> {
-      device.set("unavailable");
-      engine.set(ErrorDialog.message(e));
-    });
+    jobs.submit(
+        "Start engine",
+        ctx -> startEngine(),
+        d -> {
+          device.set(d[0]);
+          engine.set(d[1]);
+        },
+        e -> {
+          device.set("unavailable");
+          engine.set(ErrorDialog.message(e));
+        });
   }
 
   @Override
@@ -110,7 +117,10 @@ public final class Workbench implements WorkbenchContext, AutoCloseable {
     return history;
   }
 
-  /** Registers a view's section; a state for {@code key} read from the opened project is restored at once. */
+  /**
+   * Registers a view's section; a state for {@code key} read from the opened project is restored at
+   * once.
+   */
   @Override
   public void registerProjectSection(String key, ProjectSection section) {
     sections.put(Objects.requireNonNull(key, "key"), Objects.requireNonNull(section, "section"));
@@ -157,17 +167,20 @@ public final class Workbench implements WorkbenchContext, AutoCloseable {
 
   /** The window title: model, dataset (the synthetic set labelled as such) and project. */
   public StringBinding title() {
-    return Bindings.createStringBinding(() -> {
-      LoadedModel m = model.get();
-      String t = "PruneLab workbench";
-      if (m != null) {
-        t += " — " + Path.of(m.source()).getFileName() + " on " + datasetLabel(m.dataset());
-      }
-      if (projectFile.get() != null) {
-        t += " — " + projectFile.get().getFileName();
-      }
-      return t;
-    }, model, projectFile);
+    return Bindings.createStringBinding(
+        () -> {
+          LoadedModel m = model.get();
+          String t = "PruneLab workbench";
+          if (m != null) {
+            t += " — " + Path.of(m.source()).getFileName() + " on " + datasetLabel(m.dataset());
+          }
+          if (projectFile.get() != null) {
+            t += " — " + projectFile.get().getFileName();
+          }
+          return t;
+        },
+        model,
+        projectFile);
   }
 
   /** How a dataset is named to the user: the built-in synthetic set says that it is one. */
@@ -175,7 +188,10 @@ public final class Workbench implements WorkbenchContext, AutoCloseable {
     return ModelLoader.SYNTHETIC.equals(dataset) ? "synthetic (built-in)" : dataset;
   }
 
-  /** Fashion-MNIST when it is installed where {@link DatasetLocator} looks, else the built-in synthetic set. */
+  /**
+   * Fashion-MNIST when it is installed where {@link DatasetLocator} looks, else the built-in
+   * synthetic set.
+   */
   public static String defaultDataset() {
     return defaultDataset(DatasetLocator.standard());
   }
@@ -191,9 +207,9 @@ public final class Workbench implements WorkbenchContext, AutoCloseable {
   }
 
   /**
-   * Job body that starts the engine on the worker thread and limits libtorch's compute threads to all cores but
-   * one, so the FX thread always finds a free core while a job computes (on two cores a training job would
-   * otherwise take both). Returns the device and the engine description.
+   * Job body that starts the engine on the worker thread and limits libtorch's compute threads to
+   * all cores but one, so the FX thread always finds a free core while a job computes (on two cores
+   * a training job would otherwise take both). Returns the device and the engine description.
    */
   static String[] startEngine() {
     Device device = Devices.preferred();
@@ -212,31 +228,43 @@ public final class Workbench implements WorkbenchContext, AutoCloseable {
   }
 
   /**
-   * Opens the default model: the bundled trained ResNet-20 (else a freshly initialised LeNet-5) with Fashion-MNIST,
-   * or with the built-in synthetic set when Fashion-MNIST is not installed.
+   * Opens the default model: the bundled trained ResNet-20 (else a freshly initialised LeNet-5)
+   * with Fashion-MNIST, or with the built-in synthetic set when Fashion-MNIST is not installed.
    */
   public JobHandle<LoadedModel> openDefault() {
     String source = BundledModels.find(BundledModels.DEFAULT).map(Path::toString).orElse("lenet5");
     return openModel(source, defaultDataset());
   }
 
-  /** Opens {@code source} (zoo name, .plm or .onnx path) with {@code datasetName} as a job; see the class doc. */
+  /**
+   * Opens {@code source} (zoo name, .plm or .onnx path) with {@code datasetName} as a job; see the
+   * class doc.
+   */
   public JobHandle<LoadedModel> openModel(String source, String datasetName) {
     return open(source, datasetName, m -> pendingSections.clear());
   }
 
-  /** Opens a model file (dropped on the window or chosen in a dialog) with the current dataset choice. */
+  /**
+   * Opens a model file (dropped on the window or chosen in a dialog) with the current dataset
+   * choice.
+   */
   public JobHandle<LoadedModel> openModelFile(Path file) {
     return openModel(file.toString(), dataset.get());
   }
 
-  private JobHandle<LoadedModel> open(String source, String datasetName, Consumer<LoadedModel> then) {
+  private JobHandle<LoadedModel> open(
+      String source, String datasetName, Consumer<LoadedModel> then) {
     String shown = Path.of(source).getFileName().toString();
-    return jobs.submit("Open " + shown + " with " + datasetLabel(datasetName),
-        ctx -> ModelLoader.load(source, datasetName, ctx), m -> {
+    return jobs.submit(
+        "Open " + shown + " with " + datasetLabel(datasetName),
+        ctx -> ModelLoader.load(source, datasetName, ctx),
+        m -> {
           replace(m);
           then.accept(m);
-        }, e -> ErrorDialog.show(window(), "Could not open " + shown + " with " + datasetLabel(datasetName), e));
+        },
+        e ->
+            ErrorDialog.show(
+                window(), "Could not open " + shown + " with " + datasetLabel(datasetName), e));
   }
 
   private void replace(LoadedModel next) {
@@ -246,16 +274,19 @@ public final class Workbench implements WorkbenchContext, AutoCloseable {
     model.set(next);
     dataset.set(next.dataset());
     if (old != null) {
-      worker.submit("close " + old.source(), ctx -> {
-        old.network().close();
-        return null;
-      }, JobListener.none());
+      worker.submit(
+          "close " + old.source(),
+          ctx -> {
+            old.network().close();
+            return null;
+          },
+          JobListener.none());
     }
   }
 
   /**
-   * Saves the project (model, dataset, results store, every section) to {@code file}, atomically; a failure shows
-   * a dialog and leaves the previous file as it was.
+   * Saves the project (model, dataset, results store, every section) to {@code file}, atomically; a
+   * failure shows a dialog and leaves the previous file as it was.
    *
    * @return whether the project was saved
    */
@@ -267,7 +298,8 @@ public final class Workbench implements WorkbenchContext, AutoCloseable {
       }
       Map<String, JsonNode> states = new LinkedHashMap<>(pendingSections);
       sections.forEach((key, section) -> states.put(key, section.save()));
-      new ProjectFile(ProjectFile.VERSION, m.source(), m.dataset(), resultsStore.get().toString(), states)
+      new ProjectFile(
+              ProjectFile.VERSION, m.source(), m.dataset(), resultsStore.get().toString(), states)
           .write(file);
     } catch (RuntimeException e) {
       ErrorDialog.show(window(), "Could not save the project", e);
@@ -279,8 +311,8 @@ public final class Workbench implements WorkbenchContext, AutoCloseable {
   }
 
   /**
-   * Opens a project: reads the file, opens its model and dataset as a job, then restores every section. A bad
-   * file or a failed load shows a dialog and leaves the workbench as it was.
+   * Opens a project: reads the file, opens its model and dataset as a job, then restores every
+   * section. A bad file or a failed load shows a dialog and leaves the workbench as it was.
    *
    * @return the load job, empty when the file could not be read
    */
@@ -292,20 +324,27 @@ public final class Workbench implements WorkbenchContext, AutoCloseable {
       ErrorDialog.show(window(), "Could not open the project", e);
       return Optional.empty();
     }
-    return Optional.of(open(project.model(), project.dataset(), m -> {
-      projectFile.set(file.toAbsolutePath());
-      resultsStore.set(Path.of(project.resultsStore()));
-      recent.add(file);
-      pendingSections.clear();
-      project.sections().forEach((key, state) -> {
-        ProjectSection section = sections.get(key);
-        if (section == null) {
-          pendingSections.put(key, state);
-        } else {
-          restore(key, section, state);
-        }
-      });
-    }));
+    return Optional.of(
+        open(
+            project.model(),
+            project.dataset(),
+            m -> {
+              projectFile.set(file.toAbsolutePath());
+              resultsStore.set(Path.of(project.resultsStore()));
+              recent.add(file);
+              pendingSections.clear();
+              project
+                  .sections()
+                  .forEach(
+                      (key, state) -> {
+                        ProjectSection section = sections.get(key);
+                        if (section == null) {
+                          pendingSections.put(key, state);
+                        } else {
+                          restore(key, section, state);
+                        }
+                      });
+            }));
   }
 
   private void restore(String key, ProjectSection section, JsonNode state) {
@@ -317,8 +356,8 @@ public final class Workbench implements WorkbenchContext, AutoCloseable {
   }
 
   /**
-   * Cancels the running and queued jobs, closes the opened model's network in a last job and then stops the
-   * worker (the window is closing). Does not wait; calling it again has no effect.
+   * Cancels the running and queued jobs, closes the opened model's network in a last job and then
+   * stops the worker (the window is closing). Does not wait; calling it again has no effect.
    */
   @Override
   public void close() {
@@ -328,11 +367,17 @@ public final class Workbench implements WorkbenchContext, AutoCloseable {
     closed = true;
     worker.jobs().forEach(JobHandle::cancel);
     LoadedModel last = model.get();
-    worker.submit("close workbench", ctx -> {
-      if (last != null) {
-        last.network().close();
-      }
-      return null;
-    }, JobListener.none()).result().whenComplete((v, e) -> worker.close());
+    worker
+        .submit(
+            "close workbench",
+            ctx -> {
+              if (last != null) {
+                last.network().close();
+              }
+              return null;
+            },
+            JobListener.none())
+        .result()
+        .whenComplete((v, e) -> worker.close());
   }
 }

@@ -6,18 +6,24 @@ import javafx.stage.Window;
 import org.prunelab.ui.jobs.JobPanel;
 
 /**
- * What the shell gives every feature view: the job panel to run background work on the device worker, the model
- * the workbench is working on, the layer selected in any view, the undo history, the project file's sections, and the window that owns dialogs.
- * All properties are read and written on the FX thread only.
+ * What the shell gives every feature view: the job panel to run background work on the device
+ * worker, the model the workbench is working on, the layer selected in any view, the undo history,
+ * the project file's sections, and the window that owns dialogs. All properties are read and
+ * written on the FX thread only.
  */
 public interface WorkbenchContext {
   /** Submits background jobs (engine work never runs on the FX thread). */
   JobPanel jobs();
 
-  /** The opened model and its data; {@code null} until the first load finishes. Replaced as a whole on open. */
+  /**
+   * The opened model and its data; {@code null} until the first load finishes. Replaced as a whole
+   * on open.
+   */
   ReadOnlyObjectProperty<LoadedModel> model();
 
-  /** Name of the layer (graph node) selected in any view, {@code null} for none; views highlight it. */
+  /**
+   * Name of the layer (graph node) selected in any view, {@code null} for none; views highlight it.
+   */
   ObjectProperty<String> selectedLayer();
 
   /** Undo/redo of the user's edits across views. */

@@ -9,10 +9,10 @@ import org.prunelab.nn.layer.MaxPool;
 import org.prunelab.nn.layer.Relu;
 
 /**
- * The LeNet family used throughout the pruning literature. LeNet-300-100 (LeCun et al. 1998): two hidden fully
- * connected layers of 300 and 100 ReLU units. LeNet-5 in its Caffe form (as in Han et al. 2015): conv 5x5 with 20
- * filters, max-pool 2, conv 5x5 with 50 filters, max-pool 2, fully connected 500, classifier; 431,080 parameters
- * for 28x28 grey input.
+ * The LeNet family used throughout the pruning literature. LeNet-300-100 (LeCun et al. 1998): two
+ * hidden fully connected layers of 300 and 100 ReLU units. LeNet-5 in its Caffe form (as in Han et
+ * al. 2015): conv 5x5 with 20 filters, max-pool 2, conv 5x5 with 50 filters, max-pool 2, fully
+ * connected 500, classifier; 431,080 parameters for 28x28 grey input.
  */
 final class LeNet {
   private LeNet() {}

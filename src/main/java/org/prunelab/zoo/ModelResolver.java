@@ -12,8 +12,9 @@ import org.prunelab.nn.onnx.OnnxImportOptions;
 import org.prunelab.nn.onnx.OnnxImporter;
 
 /**
- * Turns what a user typed after {@code --model} into a network: a built-in architecture name (fresh, seeded
- * weights), the path of a PruneLab model file, or the path of an ONNX file ({@code .onnx}, imported).
+ * Turns what a user typed after {@code --model} into a network: a built-in architecture name
+ * (fresh, seeded weights), the path of a PruneLab model file, or the path of an ONNX file ({@code
+ * .onnx}, imported).
  */
 public final class ModelResolver {
   private ModelResolver() {}
@@ -24,18 +25,25 @@ public final class ModelResolver {
   }
 
   /**
-   * Opens a model; an ONNX file whose input has symbolic sample dimensions is imported with {@code onnxInputShape}
-   * (one sample without the batch axis, e.g. (1, 28, 28); null to take the shape from the file).
+   * Opens a model; an ONNX file whose input has symbolic sample dimensions is imported with {@code
+   * onnxInputShape} (one sample without the batch axis, e.g. (1, 28, 28); null to take the shape
+   * from the file).
    *
-   * @throws PruneLabException when the spec is neither a built-in name nor an existing file, or when a sample shape
-   *     is given for something other than an ONNX file (zoo models take theirs from {@code options}, PruneLab
-   *     files store theirs)
+   * @throws PruneLabException when the spec is neither a built-in name nor an existing file, or
+   *     when a sample shape is given for something other than an ONNX file (zoo models take theirs
+   *     from {@code options}, PruneLab files store theirs)
    */
-  public static Network open(String spec, ZooOptions options, Shape onnxInputShape, Device device, long seed) {
+  public static Network open(
+      String spec, ZooOptions options, Shape onnxInputShape, Device device, long seed) {
     if (onnxInputShape != null && !isOnnx(spec)) {
-      throw new PruneLabException("an ONNX input shape " + onnxInputShape + " was given for '" + spec + "', which is "
-          + "not an ONNX file; leave it out (the CLI's --input-shape): a built-in model takes its input shape from "
-          + "the zoo options (--input), a PruneLab file stores its own");
+      throw new PruneLabException(
+          "an ONNX input shape "
+              + onnxInputShape
+              + " was given for '"
+              + spec
+              + "', which is "
+              + "not an ONNX file; leave it out (the CLI's --input-shape): a built-in model takes its input shape from "
+              + "the zoo options (--input), a PruneLab file stores its own");
     }
     if (Zoo.contains(spec)) {
       return Zoo.create(spec, options, device, seed);
@@ -46,8 +54,12 @@ public final class ModelResolver {
           ? OnnxImporter.load(file, new OnnxImportOptions(device, onnxInputShape))
           : Checkpoint.load(file, device);
     }
-    throw new PruneLabException("'" + spec + "' is neither a built-in model (" + String.join(", ", Zoo.names())
-        + ") nor an existing model file");
+    throw new PruneLabException(
+        "'"
+            + spec
+            + "' is neither a built-in model ("
+            + String.join(", ", Zoo.names())
+            + ") nor an existing model file");
   }
 
   /** Whether the spec names an ONNX file (by its extension {@code .onnx}, any case). */

@@ -2,8 +2,8 @@ package org.prunelab.zoo;
 
 import org.prunelab.nn.Network;
 import org.prunelab.nn.NetworkBuilder;
-import org.prunelab.nn.layer.Add;
 import org.prunelab.nn.layer.AdaptiveAvgPool;
+import org.prunelab.nn.layer.Add;
 import org.prunelab.nn.layer.BatchNorm;
 import org.prunelab.nn.layer.Conv2d;
 import org.prunelab.nn.layer.Flatten;
@@ -11,11 +11,11 @@ import org.prunelab.nn.layer.Linear;
 import org.prunelab.nn.layer.Relu;
 
 /**
- * CIFAR-style ResNet (He et al. 2016, section 4.2) of depth 6n + 2: a 3x3 convolution with 16 channels, three
- * stages of n basic blocks with 16, 32 and 64 channels (stride 2 at the start of stages 2 and 3), global average
- * pooling and a linear classifier. A basic block is conv3x3-BN-ReLU-conv3x3-BN plus a shortcut, then ReLU; where
- * the shape changes the shortcut is a 1x1 convolution with BatchNorm (option B). ResNet-20: n = 3; ResNet-56:
- * n = 9.
+ * CIFAR-style ResNet (He et al. 2016, section 4.2) of depth 6n + 2: a 3x3 convolution with 16
+ * channels, three stages of n basic blocks with 16, 32 and 64 channels (stride 2 at the start of
+ * stages 2 and 3), global average pooling and a linear classifier. A basic block is
+ * conv3x3-BN-ReLU-conv3x3-BN plus a shortcut, then ReLU; where the shape changes the shortcut is a
+ * 1x1 convolution with BatchNorm (option B). ResNet-20: n = 3; ResNet-56: n = 9.
  */
 final class ResNet {
   private ResNet() {}
@@ -45,7 +45,8 @@ final class ResNet {
     return b;
   }
 
-  private static String basicBlock(NetworkBuilder b, String p, String x, int in, int out, int stride) {
+  private static String basicBlock(
+      NetworkBuilder b, String p, String x, int in, int out, int stride) {
     String y = b.add(p + ".conv1", Conv2d.of(in, out, 3, stride, 1, false), x);
     y = b.add(p + ".bn1", BatchNorm.of(out), y);
     y = b.add(p + ".relu1", new Relu(), y);

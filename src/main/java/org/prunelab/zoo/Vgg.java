@@ -11,10 +11,11 @@ import org.prunelab.nn.layer.MaxPool;
 import org.prunelab.nn.layer.Relu;
 
 /**
- * VGG with BatchNorm (Simonyan and Zisserman 2015), CIFAR-style: 3x3 convolutions (padding 1) each followed by
- * BatchNorm and ReLU, 2x2 max-pooling between stages; the fifth pooling is a global average pooling so that the
- * same network fits 28x28 and 32x32 inputs; then Linear(512, 512), BatchNorm1d, ReLU, Linear(512, classes).
- * Node names follow PyTorch's {@code nn.Sequential} numbering ({@code features.0}, {@code classifier.3}).
+ * VGG with BatchNorm (Simonyan and Zisserman 2015), CIFAR-style: 3x3 convolutions (padding 1) each
+ * followed by BatchNorm and ReLU, 2x2 max-pooling between stages; the fifth pooling is a global
+ * average pooling so that the same network fits 28x28 and 32x32 inputs; then Linear(512, 512),
+ * BatchNorm1d, ReLU, Linear(512, classes). Node names follow PyTorch's {@code nn.Sequential}
+ * numbering ({@code features.0}, {@code classifier.3}).
  */
 final class Vgg {
   private static final int POOL = -1;

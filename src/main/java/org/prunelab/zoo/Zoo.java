@@ -3,20 +3,21 @@ package org.prunelab.zoo;
 import ai.djl.Device;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.Function;
 import org.prunelab.PruneLabException;
 import org.prunelab.nn.Network;
 import org.prunelab.nn.NetworkBuilder;
 
 /**
- * The built-in architectures by name: lenet-300-100, lenet5, vgg11, vgg16 (both with BatchNorm), resnet20 and
- * resnet56 (CIFAR-style). Each is built for given input channels, size, classes and width multiplier, with
- * seeded initial weights.
+ * The built-in architectures by name: lenet-300-100, lenet5, vgg11, vgg16 (both with BatchNorm),
+ * resnet20 and resnet56 (CIFAR-style). Each is built for given input channels, size, classes and
+ * width multiplier, with seeded initial weights.
  */
 public final class Zoo {
-  private static final Map<String, Function<ZooOptions, NetworkBuilder>> MODELS = new LinkedHashMap<>();
+  private static final Map<String, Function<ZooOptions, NetworkBuilder>> MODELS =
+      new LinkedHashMap<>();
 
   static {
     MODELS.put("lenet-300-100", LeNet::lenet300100);
@@ -50,8 +51,12 @@ public final class Zoo {
   public static NetworkBuilder builder(String name, ZooOptions options) {
     Function<ZooOptions, NetworkBuilder> factory = MODELS.get(normalise(name));
     if (factory == null) {
-      throw new PruneLabException("unknown model '" + name + "'; built-in models: " + String.join(", ", names())
-          + ", or give the path of a .plm or .onnx file");
+      throw new PruneLabException(
+          "unknown model '"
+              + name
+              + "'; built-in models: "
+              + String.join(", ", names())
+              + ", or give the path of a .plm or .onnx file");
     }
     return factory.apply(options);
   }

@@ -3,8 +3,8 @@ package org.prunelab.zoo;
 import ai.djl.ndarray.types.Shape;
 
 /**
- * Parameters of a built-in architecture: input channels and size, number of classes, and a width multiplier that
- * scales every hidden layer's channel or neuron count (rounded, at least 1).
+ * Parameters of a built-in architecture: input channels and size, number of classes, and a width
+ * multiplier that scales every hidden layer's channel or neuron count (rounded, at least 1).
  */
 public record ZooOptions(int channels, int height, int width, int classes, double widthMultiplier) {
   public ZooOptions {
@@ -16,7 +16,8 @@ public record ZooOptions(int channels, int height, int width, int classes, doubl
       throw new IllegalArgumentException("a classifier needs at least 2 classes, got " + classes);
     }
     if (!(widthMultiplier > 0 && widthMultiplier <= 16)) {
-      throw new IllegalArgumentException("width multiplier must be in (0, 16], got " + widthMultiplier);
+      throw new IllegalArgumentException(
+          "width multiplier must be in (0, 16], got " + widthMultiplier);
     }
   }
 

@@ -59,7 +59,9 @@ class CorruptionGalleryTest {
             for (int d = 0; d < 4; d++) {
               int px = x0 + (k % 5) * 4 + d;
               int py = y0 + (k / 5) * 4 + (3 - d);
-              assertEquals(rgb, gallery.getRGB(px, py) & 0xffffff,
+              assertEquals(
+                  rgb,
+                  gallery.getRGB(px, py) & 0xffffff,
                   rows.get(row) + " image " + i + " column " + col + " pixel " + k);
             }
           }
@@ -80,11 +82,14 @@ class CorruptionGalleryTest {
 
   @Test
   void refusesEmptyGalleriesAndBadSeverities() {
-    assertThrows(IllegalArgumentException.class,
+    assertThrows(
+        IllegalArgumentException.class,
         () -> new CorruptionGallery(ramps(), List.of(), List.of(1), 0, 3));
-    assertThrows(CorruptionException.class,
+    assertThrows(
+        CorruptionException.class,
         () -> new CorruptionGallery(ramps(), List.of(Corruption.FOG), List.of(0, 1), 0, 3));
-    assertThrows(IllegalArgumentException.class,
+    assertThrows(
+        IllegalArgumentException.class,
         () -> new CorruptionGallery(ramps(), List.of(Corruption.FOG), List.of(1), 0, 0));
   }
 }

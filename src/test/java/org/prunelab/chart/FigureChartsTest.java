@@ -31,11 +31,14 @@ class FigureChartsTest {
 
   @Test
   void accuracyCurvesHoldOneSeriesPerMethodWithTheStdBandInPercent() {
-    JFreeChart chart = AccuracyVsPrunedChart.of(List.of(
-        new CurvePoint("pfp", 0.5, -1.25, 0.5),
-        new CurvePoint("sipp", 0.3, 0.1, 0.0),
-        new CurvePoint("pfp", 0.2, 0.25, 0.125),
-        new CurvePoint("sipp", 0.6, -2.0, 1.0)), AccuracyVsPrunedChart.Pruned.FLOPS);
+    JFreeChart chart =
+        AccuracyVsPrunedChart.of(
+            List.of(
+                new CurvePoint("pfp", 0.5, -1.25, 0.5),
+                new CurvePoint("sipp", 0.3, 0.1, 0.0),
+                new CurvePoint("pfp", 0.2, 0.25, 0.125),
+                new CurvePoint("sipp", 0.6, -2.0, 1.0)),
+            AccuracyVsPrunedChart.Pruned.FLOPS);
     XYPlot plot = chart.getXYPlot();
     YIntervalSeriesCollection data = (YIntervalSeriesCollection) plot.getDataset();
     assertEquals(2, data.getSeriesCount());
@@ -59,20 +62,24 @@ class FigureChartsTest {
 
   @Test
   void paretoFrontKeepsOnlyNetworksNothingElseBeats() {
-    List<ParetoPoint> points = List.of(
-        new ParetoPoint("pfp", 0.50, 90.0),
-        new ParetoPoint("pfp", 0.30, 85.0),
-        new ParetoPoint("sipp", 0.40, 84.0), // dominated by pfp at 0.30 (cheaper and more accurate)
-        new ParetoPoint("sipp", 0.30, 86.0), // same cost as pfp 0.30 but more accurate: replaces it
-        new ParetoPoint("alds", 0.80, 89.0), // dominated by pfp 0.50
-        new ParetoPoint("alds", 1.00, 91.0));
+    List<ParetoPoint> points =
+        List.of(
+            new ParetoPoint("pfp", 0.50, 90.0),
+            new ParetoPoint("pfp", 0.30, 85.0),
+            new ParetoPoint(
+                "sipp", 0.40, 84.0), // dominated by pfp at 0.30 (cheaper and more accurate)
+            new ParetoPoint(
+                "sipp", 0.30, 86.0), // same cost as pfp 0.30 but more accurate: replaces it
+            new ParetoPoint("alds", 0.80, 89.0), // dominated by pfp 0.50
+            new ParetoPoint("alds", 1.00, 91.0));
     List<ParetoPoint> front = ParetoFrontChart.front(points);
     assertEquals(List.of(points.get(3), points.get(0), points.get(5)), front);
 
     XYPlot plot = ParetoFrontChart.of(points).getXYPlot();
     XYDataset dots = plot.getDataset(0);
     assertEquals(3, dots.getSeriesCount());
-    assertEquals(List.of("pfp", "sipp", "alds"),
+    assertEquals(
+        List.of("pfp", "sipp", "alds"),
         List.of(dots.getSeriesKey(0), dots.getSeriesKey(1), dots.getSeriesKey(2)));
     assertEquals(2, dots.getItemCount(0));
     assertEquals(30.0, dots.getXValue(0, 0), TOL);
@@ -91,11 +98,13 @@ class FigureChartsTest {
 
   @Test
   void prunePotentialHasCleanAndCorruptedBarsPerMethod() {
-    JFreeChart chart = PrunePotentialChart.of(List.of(
-        new PrunePotential("pfp", 0.8, 0.55), new PrunePotential("wt", 0.9, 0.3)));
+    JFreeChart chart =
+        PrunePotentialChart.of(
+            List.of(new PrunePotential("pfp", 0.8, 0.55), new PrunePotential("wt", 0.9, 0.3)));
     CategoryPlot plot = chart.getCategoryPlot();
     CategoryDataset data = plot.getDataset();
-    assertEquals(List.of(PrunePotentialChart.CLEAN, PrunePotentialChart.CORRUPTED), data.getRowKeys());
+    assertEquals(
+        List.of(PrunePotentialChart.CLEAN, PrunePotentialChart.CORRUPTED), data.getRowKeys());
     assertEquals(List.of("pfp", "wt"), data.getColumnKeys());
     assertEquals(80.0, data.getValue("clean", "pfp").doubleValue(), 1e-9);
     assertEquals(55.0, data.getValue("corrupted", "pfp").doubleValue(), 1e-9);
@@ -109,9 +118,13 @@ class FigureChartsTest {
 
   @Test
   void excessErrorHasOneLinePerCorruptionSortedByRatio() {
-    JFreeChart chart = ExcessErrorChart.of("pfp", List.of(
-        new ExcessErrorPoint("fog", 0.5, 3.0), new ExcessErrorPoint("fog", 0.1, 0.5),
-        new ExcessErrorPoint("contrast", 0.1, -0.25)));
+    JFreeChart chart =
+        ExcessErrorChart.of(
+            "pfp",
+            List.of(
+                new ExcessErrorPoint("fog", 0.5, 3.0),
+                new ExcessErrorPoint("fog", 0.1, 0.5),
+                new ExcessErrorPoint("contrast", 0.1, -0.25)));
     XYDataset data = chart.getXYPlot().getDataset();
     assertEquals(2, data.getSeriesCount());
     assertEquals("fog", data.getSeriesKey(0));
@@ -121,15 +134,21 @@ class FigureChartsTest {
     assertEquals(3.0, data.getYValue(0, 1), TOL);
     assertEquals(-0.25, data.getYValue(1, 0), TOL);
     assertTrue(chart.getTitle().getText().contains("pfp"));
-    assertNotEquals(chart.getXYPlot().getRenderer().getSeriesPaint(0),
+    assertNotEquals(
+        chart.getXYPlot().getRenderer().getSeriesPaint(0),
         chart.getXYPlot().getRenderer().getSeriesPaint(1));
   }
 
   @Test
   void errorCurvesHaveOneLinePerGroup() {
-    XYDataset data = ErrorCurveChart.of(List.of(
-        new ErrorCurvePoint("conv1", 1.0, 0.0), new ErrorCurvePoint("conv1", 0.5, 0.3),
-        new ErrorCurvePoint("conv2", 0.5, 0.1), new ErrorCurvePoint("conv3", 0.25, 0.7))).getXYPlot().getDataset();
+    XYDataset data =
+        ErrorCurveChart.of(
+                List.of(
+                    new ErrorCurvePoint("conv1", 1.0, 0.0), new ErrorCurvePoint("conv1", 0.5, 0.3),
+                    new ErrorCurvePoint("conv2", 0.5, 0.1),
+                        new ErrorCurvePoint("conv3", 0.25, 0.7)))
+            .getXYPlot()
+            .getDataset();
     assertEquals(3, data.getSeriesCount());
     assertEquals(2, data.getItemCount(0));
     assertEquals(50.0, data.getXValue(0, 0), TOL);
@@ -141,9 +160,11 @@ class FigureChartsTest {
 
   @Test
   void allocationHasLayersInNetworkOrderAndOneRowPerMethod() {
-    JFreeChart chart = AllocationChart.of(List.of(
-        new LayerKeep("pfp", "conv2", 0.5), new LayerKeep("pfp", "conv1", 0.75),
-        new LayerKeep("sipp", "conv1", 0.25), new LayerKeep("sipp", "conv2", 1.0)));
+    JFreeChart chart =
+        AllocationChart.of(
+            List.of(
+                new LayerKeep("pfp", "conv2", 0.5), new LayerKeep("pfp", "conv1", 0.75),
+                new LayerKeep("sipp", "conv1", 0.25), new LayerKeep("sipp", "conv2", 1.0)));
     CategoryDataset data = chart.getCategoryPlot().getDataset();
     assertEquals(List.of("pfp", "sipp"), data.getRowKeys());
     assertEquals(List.of("conv2", "conv1"), data.getColumnKeys());
@@ -159,23 +180,50 @@ class FigureChartsTest {
 
   @Test
   void everyFigureDrawsItsSeriesInTheirColours() {
-    List<CurvePoint> curve = List.of(new CurvePoint("pfp", 0.2, 0, 0.5), new CurvePoint("pfp", 0.8, -3, 1),
-        new CurvePoint("ft", 0.2, -1, 0.5), new CurvePoint("ft", 0.8, -5, 1));
-    assertDrawn(AccuracyVsPrunedChart.of(curve, AccuracyVsPrunedChart.Pruned.PARAMETERS),
-        MethodColors.of("pfp"), MethodColors.of("ft"));
-    assertDrawn(ParetoFrontChart.of(List.of(new ParetoPoint("alds", 0.3, 88), new ParetoPoint("wt", 0.6, 90))),
-        MethodColors.of("alds"), MethodColors.of("wt"), Color.BLACK);
-    assertDrawn(PrunePotentialChart.of(List.of(new PrunePotential("sipp", 0.8, 0.4))),
-        MethodColors.of("sipp"), PrunePotentialChart.tint(MethodColors.of("sipp")));
-    assertDrawn(AllocationChart.of(List.of(new LayerKeep("pfp", "conv1", 0.5), new LayerKeep("snip", "conv1", 1))),
-        MethodColors.of("pfp"), MethodColors.of("snip"));
-    assertDrawn(ExcessErrorChart.of("pfp", List.of(new ExcessErrorPoint("fog", 0.1, 1),
-        new ExcessErrorPoint("fog", 0.9, 5))), MethodColors.series(0));
-    assertDrawn(ErrorCurveChart.of(List.of(new ErrorCurvePoint("a", 0.1, 1), new ErrorCurvePoint("a", 0.9, 0.1),
-        new ErrorCurvePoint("b", 0.5, 0.5))), MethodColors.series(0), MethodColors.series(1));
+    List<CurvePoint> curve =
+        List.of(
+            new CurvePoint("pfp", 0.2, 0, 0.5),
+            new CurvePoint("pfp", 0.8, -3, 1),
+            new CurvePoint("ft", 0.2, -1, 0.5),
+            new CurvePoint("ft", 0.8, -5, 1));
+    assertDrawn(
+        AccuracyVsPrunedChart.of(curve, AccuracyVsPrunedChart.Pruned.PARAMETERS),
+        MethodColors.of("pfp"),
+        MethodColors.of("ft"));
+    assertDrawn(
+        ParetoFrontChart.of(
+            List.of(new ParetoPoint("alds", 0.3, 88), new ParetoPoint("wt", 0.6, 90))),
+        MethodColors.of("alds"),
+        MethodColors.of("wt"),
+        Color.BLACK);
+    assertDrawn(
+        PrunePotentialChart.of(List.of(new PrunePotential("sipp", 0.8, 0.4))),
+        MethodColors.of("sipp"),
+        PrunePotentialChart.tint(MethodColors.of("sipp")));
+    assertDrawn(
+        AllocationChart.of(
+            List.of(new LayerKeep("pfp", "conv1", 0.5), new LayerKeep("snip", "conv1", 1))),
+        MethodColors.of("pfp"),
+        MethodColors.of("snip"));
+    assertDrawn(
+        ExcessErrorChart.of(
+            "pfp",
+            List.of(new ExcessErrorPoint("fog", 0.1, 1), new ExcessErrorPoint("fog", 0.9, 5))),
+        MethodColors.series(0));
+    assertDrawn(
+        ErrorCurveChart.of(
+            List.of(
+                new ErrorCurvePoint("a", 0.1, 1),
+                new ErrorCurvePoint("a", 0.9, 0.1),
+                new ErrorCurvePoint("b", 0.5, 0.5))),
+        MethodColors.series(0),
+        MethodColors.series(1));
   }
 
-  /** Renders {@code chart} at 480 x 320 and checks that each colour covers at least 20 pixels exactly. */
+  /**
+   * Renders {@code chart} at 480 x 320 and checks that each colour covers at least 20 pixels
+   * exactly.
+   */
   private static void assertDrawn(JFreeChart chart, Color... colours) {
     BufferedImage image = chart.createBufferedImage(480, 320);
     for (Color colour : colours) {
@@ -185,7 +233,8 @@ class FigureChartsTest {
           count += (image.getRGB(x, y) & 0xffffff) == (colour.getRGB() & 0xffffff) ? 1 : 0;
         }
       }
-      assertTrue(count >= 20, chart.getTitle().getText() + ": " + colour + " covers " + count + " pixels");
+      assertTrue(
+          count >= 20, chart.getTitle().getText() + ": " + colour + " covers " + count + " pixels");
     }
   }
 
@@ -193,13 +242,15 @@ class FigureChartsTest {
   void methodColoursAreStableAndDistinctForTheMainMethods() {
     assertEquals(MethodColors.of("PFP"), MethodColors.of("pfp"));
     assertEquals(MethodColors.of("my-method"), MethodColors.of("my-method"));
-    List<String> main = List.of("pfp", "sipp", "alds", "wt", "ft", "snip", "thinet", "svd", "pca", "lrank");
+    List<String> main =
+        List.of("pfp", "sipp", "alds", "wt", "ft", "snip", "thinet", "svd", "pca", "lrank");
     assertEquals(main.size(), main.stream().map(MethodColors::of).distinct().count());
   }
 
   @Test
   void badInputsNameTheProblem() {
-    ChartException percent = assertThrows(ChartException.class, () -> new CurvePoint("pfp", 50, 0, 0));
+    ChartException percent =
+        assertThrows(ChartException.class, () -> new CurvePoint("pfp", 50, 0, 0));
     assertTrue(percent.getMessage().contains("fraction in [0, 1]"), percent.getMessage());
     assertThrows(ChartException.class, () -> new CurvePoint("pfp", 0.5, Double.NaN, 0));
     assertThrows(ChartException.class, () -> new CurvePoint("pfp", 0.5, 0, -1));
@@ -208,14 +259,29 @@ class FigureChartsTest {
     assertThrows(ChartException.class, () -> new ErrorCurvePoint("g", 0.5, -0.1));
     ChartException empty = assertThrows(ChartException.class, () -> ParetoFrontChart.of(List.of()));
     assertTrue(empty.getMessage().contains("at least one point"), empty.getMessage());
-    ChartException twice = assertThrows(ChartException.class, () -> ErrorCurveChart.of(List.of(
-        new ErrorCurvePoint("g", 0.5, 0.1), new ErrorCurvePoint("g", 0.5, 0.2))));
+    ChartException twice =
+        assertThrows(
+            ChartException.class,
+            () ->
+                ErrorCurveChart.of(
+                    List.of(
+                        new ErrorCurvePoint("g", 0.5, 0.1), new ErrorCurvePoint("g", 0.5, 0.2))));
     assertTrue(twice.getMessage().contains("two points at 50.0 %"), twice.getMessage());
-    assertThrows(ChartException.class, () -> AccuracyVsPrunedChart.of(List.of(new CurvePoint("pfp", 0.5, 0, 0),
-        new CurvePoint("pfp", 0.5, 1, 0)), AccuracyVsPrunedChart.Pruned.PARAMETERS));
-    assertThrows(ChartException.class, () -> AllocationChart.of(List.of(
-        new LayerKeep("pfp", "a", 0.5), new LayerKeep("pfp", "a", 0.6))));
-    assertThrows(ChartException.class, () -> PrunePotentialChart.of(List.of(
-        new PrunePotential("pfp", 0.5, 0.4), new PrunePotential("pfp", 0.6, 0.4))));
+    assertThrows(
+        ChartException.class,
+        () ->
+            AccuracyVsPrunedChart.of(
+                List.of(new CurvePoint("pfp", 0.5, 0, 0), new CurvePoint("pfp", 0.5, 1, 0)),
+                AccuracyVsPrunedChart.Pruned.PARAMETERS));
+    assertThrows(
+        ChartException.class,
+        () ->
+            AllocationChart.of(
+                List.of(new LayerKeep("pfp", "a", 0.5), new LayerKeep("pfp", "a", 0.6))));
+    assertThrows(
+        ChartException.class,
+        () ->
+            PrunePotentialChart.of(
+                List.of(new PrunePotential("pfp", 0.5, 0.4), new PrunePotential("pfp", 0.6, 0.4))));
   }
 }

@@ -22,8 +22,9 @@ import org.w3c.dom.Document;
 class FigureExportTest {
 
   private static JFreeChart chart() {
-    return ExcessErrorChart.of("pfp", List.of(new ExcessErrorPoint("fog", 0.1, 0.5),
-        new ExcessErrorPoint("fog", 0.5, 2.0)));
+    return ExcessErrorChart.of(
+        "pfp",
+        List.of(new ExcessErrorPoint("fog", 0.1, 0.5), new ExcessErrorPoint("fog", 0.5, 2.0)));
   }
 
   @Test
@@ -48,7 +49,8 @@ class FigureExportTest {
     assertEquals("svg", doc.getDocumentElement().getTagName());
     assertEquals(400, Double.parseDouble(doc.getDocumentElement().getAttribute("width")), 0);
     assertEquals(300, Double.parseDouble(doc.getDocumentElement().getAttribute("height")), 0);
-    assertTrue(text.contains(">Prune ratio (% of parameters removed)<"), "x axis label is drawn as text");
+    assertTrue(
+        text.contains(">Prune ratio (% of parameters removed)<"), "x axis label is drawn as text");
   }
 
   @Test
@@ -59,16 +61,21 @@ class FigureExportTest {
     assertTrue(bytes.length > 1000, "a page with a chart, got " + bytes.length + " bytes");
     assertEquals("%PDF", new String(bytes, 0, 4, StandardCharsets.US_ASCII));
     String text = new String(bytes, StandardCharsets.ISO_8859_1);
-    assertTrue(Pattern.compile("/MediaBox \\[0(\\.0)? 0(\\.0)? 400(\\.0)? 300(\\.0)?\\]").matcher(text).find(),
+    assertTrue(
+        Pattern.compile("/MediaBox \\[0(\\.0)? 0(\\.0)? 400(\\.0)? 300(\\.0)?\\]")
+            .matcher(text)
+            .find(),
         text.substring(0, Math.min(400, text.length())));
   }
 
   @Test
   void unknownExtensionIsRefusedNamingTheAcceptedOnes(@TempDir Path dir) {
     Path jpg = dir.resolve("fig.jpg");
-    ChartException e = assertThrows(ChartException.class, () -> FigureExport.write(chart(), jpg, 100, 100));
+    ChartException e =
+        assertThrows(ChartException.class, () -> FigureExport.write(chart(), jpg, 100, 100));
     assertTrue(e.getMessage().contains(".png, .svg or .pdf"), e.getMessage());
     assertFalse(Files.exists(jpg));
-    assertThrows(ChartException.class, () -> FigureExport.write(chart(), dir.resolve("fig.png"), 0, 100));
+    assertThrows(
+        ChartException.class, () -> FigureExport.write(chart(), dir.resolve("fig.png"), 0, 100));
   }
 }

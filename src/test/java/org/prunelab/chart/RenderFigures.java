@@ -6,10 +6,11 @@ import java.util.List;
 import org.jfree.chart.JFreeChart;
 
 /**
- * Writes one small PNG (and an SVG and PDF of the first) of every figure to {@code target/figures/}, drawn from
- * made-up but plausible numbers (smooth curves shaped like ResNet-20 results), to look at the layout: they are
- * illustrations of the figures, not measurements, and therefore not committed. Run headless from the repository
- * root with the test classpath: {@code java -Djava.awt.headless=true -cp target/classes:target/test-classes:<deps>
+ * Writes one small PNG (and an SVG and PDF of the first) of every figure to {@code
+ * target/figures/}, drawn from made-up but plausible numbers (smooth curves shaped like ResNet-20
+ * results), to look at the layout: they are illustrations of the figures, not measurements, and
+ * therefore not committed. Run headless from the repository root with the test classpath: {@code
+ * java -Djava.awt.headless=true -cp target/classes:target/test-classes:<deps>
  * org.prunelab.chart.RenderFigures [output folder]}.
  */
 final class RenderFigures {
@@ -32,33 +33,45 @@ final class RenderFigures {
         curves.add(new CurvePoint(methods.get(m), pruned, change, 0.15 + 0.6 * pruned * pruned));
       }
     }
-    write(AccuracyVsPrunedChart.of(curves, AccuracyVsPrunedChart.Pruned.PARAMETERS), dir, "accuracy-vs-params");
-    write(AccuracyVsPrunedChart.of(curves, AccuracyVsPrunedChart.Pruned.FLOPS), dir, "accuracy-vs-flops");
+    write(
+        AccuracyVsPrunedChart.of(curves, AccuracyVsPrunedChart.Pruned.PARAMETERS),
+        dir,
+        "accuracy-vs-params");
+    write(
+        AccuracyVsPrunedChart.of(curves, AccuracyVsPrunedChart.Pruned.FLOPS),
+        dir,
+        "accuracy-vs-flops");
 
     List<ParetoPoint> pareto = new ArrayList<>();
     for (int m = 0; m < methods.size(); m++) {
       for (int step = 1; step <= 9; step++) {
         double kept = step / 10.0;
         double wobble = 0.4 * Math.sin(7 * m + 3 * step);
-        pareto.add(new ParetoPoint(methods.get(m), kept, 91.7 - robustness[m] * 6 * Math.pow(1 - kept, 3) + wobble));
+        pareto.add(
+            new ParetoPoint(
+                methods.get(m), kept, 91.7 - robustness[m] * 6 * Math.pow(1 - kept, 3) + wobble));
       }
     }
     write(ParetoFrontChart.of(pareto), dir, "pareto-front");
 
     List<PrunePotential> potentials = new ArrayList<>();
     for (int m = 0; m < methods.size(); m++) {
-      potentials.add(new PrunePotential(methods.get(m), 0.85 - 0.08 * robustness[m], 0.7 - 0.2 * robustness[m]));
+      potentials.add(
+          new PrunePotential(
+              methods.get(m), 0.85 - 0.08 * robustness[m], 0.7 - 0.2 * robustness[m]));
     }
     write(PrunePotentialChart.of(potentials), dir, "prune-potential");
 
-    List<String> corruptions = List.of("gaussian_noise", "shot_noise", "defocus_blur", "fog", "contrast",
-        "jpeg_compression");
+    List<String> corruptions =
+        List.of(
+            "gaussian_noise", "shot_noise", "defocus_blur", "fog", "contrast", "jpeg_compression");
     List<ExcessErrorPoint> excess = new ArrayList<>();
     for (int c = 0; c < corruptions.size(); c++) {
       for (int step = 0; step <= 9; step++) {
         double ratio = step / 10.0;
-        excess.add(new ExcessErrorPoint(corruptions.get(c), ratio, (0.5 + 0.7 * c) * Math.pow(ratio, 3) * 8
-            - 0.3 * ratio));
+        excess.add(
+            new ExcessErrorPoint(
+                corruptions.get(c), ratio, (0.5 + 0.7 * c) * Math.pow(ratio, 3) * 8 - 0.3 * ratio));
       }
     }
     write(ExcessErrorChart.of("pfp", excess), dir, "excess-error");
@@ -72,7 +85,8 @@ final class RenderFigures {
     List<LayerKeep> keeps = new ArrayList<>();
     for (String method : List.of("pfp", "sipp")) {
       for (int l = 0; l < layers.size(); l++) {
-        double keep = Math.min(1, 0.9 - 0.06 * l + (method.equals("pfp") ? 0.1 : -0.05) * Math.cos(l));
+        double keep =
+            Math.min(1, 0.9 - 0.06 * l + (method.equals("pfp") ? 0.1 : -0.05) * Math.cos(l));
         keeps.add(new LayerKeep(method, layers.get(l), Math.max(0.05, keep)));
       }
     }
@@ -82,7 +96,8 @@ final class RenderFigures {
     for (int l = 0; l < 6; l++) {
       for (int step = 1; step <= 20; step++) {
         double r = step / 20.0;
-        errors.add(new ErrorCurvePoint(layers.get(l), r, Math.pow(1 - r, 1.5 + 0.4 * l) * (1 + 0.1 * l)));
+        errors.add(
+            new ErrorCurvePoint(layers.get(l), r, Math.pow(1 - r, 1.5 + 0.4 * l) * (1 + 0.1 * l)));
       }
     }
     write(ErrorCurveChart.of(errors), dir, "error-curves");

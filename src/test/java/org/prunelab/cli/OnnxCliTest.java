@@ -13,7 +13,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.prunelab.cli.CliTest.Run;
 
-/** {@code prunelab export} and {@code prunelab verify} end to end: files, text and JSON output, exit statuses. */
+/**
+ * {@code prunelab export} and {@code prunelab verify} end to end: files, text and JSON output, exit
+ * statuses.
+ */
 class OnnxCliTest {
   @TempDir Path dir;
 
@@ -22,12 +25,17 @@ class OnnxCliTest {
     Path file = dir.resolve("lenet5.onnx");
     Run text = cli("export", "--model", "lenet5", "--out", file.toString());
     assertEquals(0, text.status(), text.err());
-    assertTrue(text.out().contains(file.toString()) && text.out().contains("opset 17")
-        && text.out().contains("431,080 parameters"), text.out());
+    assertTrue(
+        text.out().contains(file.toString())
+            && text.out().contains("opset 17")
+            && text.out().contains("431,080 parameters"),
+        text.out());
     assertEquals(17, ModelProto.parseFrom(Files.readAllBytes(file)).getOpsetImport(0).getVersion());
 
     Path old = dir.resolve("lenet5-13.onnx");
-    JsonNode json = cli("export", "--model", "lenet5", "--opset", "13", "--out", old.toString(), "--json").json();
+    JsonNode json =
+        cli("export", "--model", "lenet5", "--opset", "13", "--out", old.toString(), "--json")
+            .json();
     assertEquals(13, json.get("opset").asInt());
     assertEquals(Files.size(old), json.get("bytes").asLong());
     // conv1, relu1, pool1, conv2, relu2, pool2, flatten, fc1, relu3, fc2: one ONNX node each
@@ -39,13 +47,27 @@ class OnnxCliTest {
   void verifyPassesOnAFreshExportAndOnAnExportedFileWithRealImages() throws Exception {
     Run fresh = cli("verify", "--model", "resnet20", "--samples", "8");
     assertEquals(0, fresh.status(), fresh.err() + fresh.out());
-    assertTrue(fresh.out().contains("random normal (seed 0), 8 samples") && fresh.out().contains("PASSED"),
+    assertTrue(
+        fresh.out().contains("random normal (seed 0), 8 samples") && fresh.out().contains("PASSED"),
         fresh.out());
 
     Path file = dir.resolve("lenet5.onnx");
-    assertEquals(0, cli("export", "--model", "lenet5", "--width", "0.5", "--out", file.toString()).status());
-    Run run = cli("verify", "--model", "lenet5", "--width", "0.5", "--onnx", file.toString(), "--dataset",
-        "synthetic", "--samples", "16", "--json");
+    assertEquals(
+        0, cli("export", "--model", "lenet5", "--width", "0.5", "--out", file.toString()).status());
+    Run run =
+        cli(
+            "verify",
+            "--model",
+            "lenet5",
+            "--width",
+            "0.5",
+            "--onnx",
+            file.toString(),
+            "--dataset",
+            "synthetic",
+            "--samples",
+            "16",
+            "--json");
     assertEquals(0, run.status(), run.err());
     JsonNode json = run.json();
     assertTrue(json.get("passed").asBoolean());
@@ -60,8 +82,20 @@ class OnnxCliTest {
   @Test
   void verifyFailsWithStatusOneWhenTheFileIsAnotherModel() throws Exception {
     Path file = dir.resolve("seed1.onnx");
-    assertEquals(0, cli("export", "--model", "lenet-300-100", "--seed", "1", "--out", file.toString()).status());
-    Run run = cli("verify", "--model", "lenet-300-100", "--seed", "2", "--onnx", file.toString(), "--json");
+    assertEquals(
+        0,
+        cli("export", "--model", "lenet-300-100", "--seed", "1", "--out", file.toString())
+            .status());
+    Run run =
+        cli(
+            "verify",
+            "--model",
+            "lenet-300-100",
+            "--seed",
+            "2",
+            "--onnx",
+            file.toString(),
+            "--json");
     assertEquals(PruneLabCli.CHECK_FAILED, run.status(), run.err());
     assertFalse(run.json().get("passed").asBoolean());
     assertTrue(run.json().get("reports").get(0).get("maxRelDiff").asDouble() > 1e-2, run.out());
@@ -71,16 +105,26 @@ class OnnxCliTest {
 
   @Test
   void badInputGivesOneLineErrorsAndStatusTwo() {
-    Run opset = cli("export", "--model", "lenet5", "--opset", "12", "--out", dir.resolve("x.onnx").toString());
+    Run opset =
+        cli(
+            "export",
+            "--model",
+            "lenet5",
+            "--opset",
+            "12",
+            "--out",
+            dir.resolve("x.onnx").toString());
     assertEquals(PruneLabCli.USER_ERROR, opset.status());
     assertTrue(opset.err().startsWith("error: ") && opset.err().contains("13 and 18"), opset.err());
     assertFalse(Files.exists(dir.resolve("x.onnx")), "nothing written on error");
 
-    Run missing = cli("verify", "--model", "lenet5", "--onnx", dir.resolve("nowhere.onnx").toString());
+    Run missing =
+        cli("verify", "--model", "lenet5", "--onnx", dir.resolve("nowhere.onnx").toString());
     assertEquals(PruneLabCli.USER_ERROR, missing.status());
     assertTrue(missing.err().contains("nowhere.onnx"), missing.err());
 
-    Run wrongData = cli("verify", "--model", "lenet5", "--input", "3x32x32", "--dataset", "synthetic");
+    Run wrongData =
+        cli("verify", "--model", "lenet5", "--input", "3x32x32", "--dataset", "synthetic");
     assertEquals(PruneLabCli.USER_ERROR, wrongData.status());
     assertTrue(wrongData.err().contains("1x28x28"), wrongData.err());
 

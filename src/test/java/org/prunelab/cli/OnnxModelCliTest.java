@@ -21,9 +21,9 @@ import org.prunelab.data.SplitOptions;
 import org.prunelab.zoo.BundledModels;
 
 /**
- * {@code --model FILE.onnx} in the CLI: a file with symbolic sample dimensions needs {@code --input-shape}, and
- * info, verify and eval run on imported ONNX fixtures (written by PyTorch, src/test/resources/onnx) with results
- * checked against ONNX Runtime.
+ * {@code --model FILE.onnx} in the CLI: a file with symbolic sample dimensions needs {@code
+ * --input-shape}, and info, verify and eval run on imported ONNX fixtures (written by PyTorch,
+ * src/test/resources/onnx) with results checked against ONNX Runtime.
  */
 class OnnxModelCliTest {
   private static final String FIXTURES = "src/test/resources/onnx/";
@@ -36,12 +36,16 @@ class OnnxModelCliTest {
   void symbolicOnnxInputNeedsTheInputShapeOption() throws Exception {
     Run missing = cli("info", "--model", SYMBOLIC);
     assertEquals(PruneLabCli.USER_ERROR, missing.status());
-    assertTrue(missing.err().startsWith("error: ") && missing.err().contains("--input-shape 1x28x28")
-        && missing.err().contains("'height'"), missing.err());
+    assertTrue(
+        missing.err().startsWith("error: ")
+            && missing.err().contains("--input-shape 1x28x28")
+            && missing.err().contains("'height'"),
+        missing.err());
 
     Run table = cli("info", "--model", SYMBOLIC, "--input-shape", "1x28x28");
     assertEquals(0, table.status(), table.err());
-    assertTrue(table.out().startsWith("layer ") && table.out().contains("input 1x28x28,"), table.out());
+    assertTrue(
+        table.out().startsWith("layer ") && table.out().contains("input 1x28x28,"), table.out());
     JsonNode json = cli("info", "--model", SYMBOLIC, "--input-shape", "1x28x28", "--json").json();
     JsonNode layers = json.get("layers");
     assertEquals(10, layers.get(layers.size() - 1).get("outputShape").get(0).asInt(), "10 classes");
@@ -55,7 +59,9 @@ class OnnxModelCliTest {
   void badInputShapesGiveOneLineErrors() {
     Run rank = cli("info", "--model", SYMBOLIC, "--input-shape", "28x28");
     assertEquals(PruneLabCli.USER_ERROR, rank.status());
-    assertTrue(rank.err().contains("rank 2") && rank.err().contains("leave out the batch axis"), rank.err());
+    assertTrue(
+        rank.err().contains("rank 2") && rank.err().contains("leave out the batch axis"),
+        rank.err());
 
     Run fixed = cli("info", "--model", SYMBOLIC, "--input-shape", "3x28x28");
     assertEquals(PruneLabCli.USER_ERROR, fixed.status());
@@ -64,7 +70,8 @@ class OnnxModelCliTest {
     for (String bad : new String[] {"1x28x", "1xtwox28", "0x28x28", "-1x28x28"}) {
       Run run = cli("info", "--model", SYMBOLIC, "--input-shape", bad);
       assertEquals(PruneLabCli.USER_ERROR, run.status(), bad);
-      assertTrue(run.err().contains("--input-shape") && run.err().contains("'" + bad + "'"), run.err());
+      assertTrue(
+          run.err().contains("--input-shape") && run.err().contains("'" + bad + "'"), run.err());
     }
 
     Run zoo = cli("info", "--model", "lenet5", "--input-shape", "1x28x28");
@@ -74,8 +81,18 @@ class OnnxModelCliTest {
 
   @Test
   void verifyComparesTheImportedModelWithTheOriginalFile() throws Exception {
-    Run run = cli("verify", "--model", SYMBOLIC, "--input-shape", "1x28x28", "--onnx", SYMBOLIC, "--samples", "16",
-        "--json");
+    Run run =
+        cli(
+            "verify",
+            "--model",
+            SYMBOLIC,
+            "--input-shape",
+            "1x28x28",
+            "--onnx",
+            SYMBOLIC,
+            "--samples",
+            "16",
+            "--json");
     assertEquals(0, run.status(), run.err() + run.out());
     JsonNode report = run.json().get("reports").get(0);
     assertEquals(16, report.get("samples").asInt());
@@ -84,12 +101,14 @@ class OnnxModelCliTest {
 
     Run fresh = cli("verify", "--model", MLP);
     assertEquals(0, fresh.status(), fresh.err() + fresh.out());
-    assertTrue(fresh.out().contains("a fresh export") && fresh.out().contains("PASSED"), fresh.out());
+    assertTrue(
+        fresh.out().contains("a fresh export") && fresh.out().contains("PASSED"), fresh.out());
   }
 
   /**
-   * eval on the synthetic test set gives the accuracy of ONNX Runtime's predictions on the same inputs: the images
-   * in [0, 1], standardised by the training split's mean and std (the imported file stores no normalisation).
+   * eval on the synthetic test set gives the accuracy of ONNX Runtime's predictions on the same
+   * inputs: the images in [0, 1], standardised by the training split's mean and std (the imported
+   * file stores no normalisation).
    */
   @Test
   void evalOfAnOnnxFixtureCountsWhatOnnxRuntimePredicts() throws Exception {
@@ -97,7 +116,8 @@ class OnnxModelCliTest {
     assertEquals(0, eval.status(), eval.err());
     assertTrue(eval.err().contains("no input normalisation"), eval.err());
 
-    DataSplits splits = DataOptions.load(DataOptions.SYNTHETIC, null, new SplitOptions(5000, 1000, 0));
+    DataSplits splits =
+        DataOptions.load(DataOptions.SYNTHETIC, null, new SplitOptions(5000, 1000, 0));
     ImageDataset test = splits.test();
     float mean = splits.normalization().mean()[0];
     float std = splits.normalization().std()[0];
@@ -132,17 +152,22 @@ class OnnxModelCliTest {
     Run fromPlm = cli("eval", "--model", plm.toString(), "--dataset", "synthetic", "--json");
     Run fromOnnx = cli("eval", "--model", onnx.toString(), "--dataset", "synthetic", "--json");
     assertEquals(0, fromOnnx.status(), fromOnnx.err());
-    assertFalse(fromOnnx.err().contains("no input normalisation"), "the export's metadata carries it: "
-        + fromOnnx.err());
-    assertEquals(fromPlm.json().get("top1").asDouble(), fromOnnx.json().get("top1").asDouble(), 1e-12);
-    assertEquals(fromPlm.json().get("loss").asDouble(), fromOnnx.json().get("loss").asDouble(), 1e-5);
+    assertFalse(
+        fromOnnx.err().contains("no input normalisation"),
+        "the export's metadata carries it: " + fromOnnx.err());
+    assertEquals(
+        fromPlm.json().get("top1").asDouble(), fromOnnx.json().get("top1").asDouble(), 1e-12);
+    assertEquals(
+        fromPlm.json().get("loss").asDouble(), fromOnnx.json().get("loss").asDouble(), 1e-5);
   }
 
   private static float[] onnxRuntime(Path model, float[] x, int n) throws Exception {
     OrtEnvironment env = OrtEnvironment.getEnvironment();
     try (OrtSession session = env.createSession(model.toString(), new OrtSession.SessionOptions());
-        OnnxTensor input = OnnxTensor.createTensor(env, FloatBuffer.wrap(x), new long[] {n, 1, 28, 28});
-        OrtSession.Result result = session.run(Map.of(session.getInputNames().iterator().next(), input))) {
+        OnnxTensor input =
+            OnnxTensor.createTensor(env, FloatBuffer.wrap(x), new long[] {n, 1, 28, 28});
+        OrtSession.Result result =
+            session.run(Map.of(session.getInputNames().iterator().next(), input))) {
       FloatBuffer out = ((OnnxTensor) result.get(0)).getFloatBuffer();
       float[] logits = new float[out.remaining()];
       out.get(logits);

@@ -51,7 +51,8 @@ class AugmentationTest {
 
   @Test
   void cropShiftsBothChannelsTogetherFillingZeros() {
-    // with padding 1 each result is the image shifted by (dy, dx) in {-1, 0, 1}^2; all nine must occur
+    // with padding 1 each result is the image shifted by (dy, dx) in {-1, 0, 1}^2; all nine must
+    // occur
     Set<List<Float>> seen = new HashSet<>();
     Random rng = new Random(2);
     for (int i = 0; i < 400; i++) {
@@ -76,16 +77,18 @@ class AugmentationTest {
   @Test
   void cropTakesTheWindowAtTheDrawnTopLeftOfThePaddedImage() {
     // padded (padding 1) channel 0 is 4x5: rows [0 0 0 0 0], [0 1 2 3 0], [0 4 5 6 0], [0 0 0 0 0];
-    // the 2x3 window at top 2, left 0 is [0 4 5], [0 0 0], as torchvision's crop at (i=2, j=0) gives
-    Random drawsTwoThenZero = new Random() {
-      private int calls;
+    // the 2x3 window at top 2, left 0 is [0 4 5], [0 0 0], as torchvision's crop at (i=2, j=0)
+    // gives
+    Random drawsTwoThenZero =
+        new Random() {
+          private int calls;
 
-      @Override
-      public int nextInt(int bound) {
-        assertEquals(3, bound);
-        return calls++ == 0 ? 2 : 0;
-      }
-    };
+          @Override
+          public int nextInt(int bound) {
+            assertEquals(3, bound);
+            return calls++ == 0 ? 2 : 0;
+          }
+        };
     float[] img = image();
     new RandomCrop(1).apply(img, 2, 2, 3, drawsTwoThenZero);
     assertArrayEquals(new float[] {0, 4, 5, 0, 0, 0, 0, 14, 15, 0, 0, 0}, img);
@@ -99,7 +102,8 @@ class AugmentationTest {
         for (int x = 0; x < 3; x++) {
           int sy = y + dy;
           int sx = x + dx;
-          out[c * 6 + y * 3 + x] = sy >= 0 && sy < 2 && sx >= 0 && sx < 3 ? in[c * 6 + sy * 3 + sx] : 0;
+          out[c * 6 + y * 3 + x] =
+              sy >= 0 && sy < 2 && sx >= 0 && sx < 3 ? in[c * 6 + sy * 3 + sx] : 0;
         }
       }
     }

@@ -13,12 +13,11 @@ import org.junit.jupiter.api.io.TempDir;
 
 class Cifar10BinaryReaderTest {
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   /**
-   * One record whose pixel (channel c, row y, column x) has value {@code (base + 100 c + y + x) mod 256}, so the
-   * plane order and the row-major order can both be checked.
+   * One record whose pixel (channel c, row y, column x) has value {@code (base + 100 c + y + x) mod
+   * 256}, so the plane order and the row-major order can both be checked.
    */
   static byte[] record(int label, int base) {
     byte[] r = new byte[Cifar10BinaryReader.RECORD_BYTES];
@@ -70,15 +69,20 @@ class Cifar10BinaryReaderTest {
   void partialRecordNamesPathAndRecordSize() throws IOException {
     byte[] data = batch(1);
     Path file = IdxFiles.write(dir.resolve("test_batch.bin"), Arrays.copyOf(data, data.length - 1));
-    DatasetException e = assertThrows(DatasetException.class, () -> Cifar10BinaryReader.read("c", List.of(file)));
-    assertTrue(e.getMessage().contains(file.toString()) && e.getMessage().contains("3073"), e.getMessage());
+    DatasetException e =
+        assertThrows(DatasetException.class, () -> Cifar10BinaryReader.read("c", List.of(file)));
+    assertTrue(
+        e.getMessage().contains(file.toString()) && e.getMessage().contains("3073"),
+        e.getMessage());
   }
 
   @Test
   void labelAboveNineNamesPathAndRecord() throws IOException {
     Path file = IdxFiles.write(dir.resolve("data_batch_1.bin"), batch(1, 2, 57));
-    DatasetException e = assertThrows(DatasetException.class, () -> Cifar10BinaryReader.read("c", List.of(file)));
-    assertTrue(e.getMessage().contains(file.toString()) && e.getMessage().contains("label 57 in record 2"),
+    DatasetException e =
+        assertThrows(DatasetException.class, () -> Cifar10BinaryReader.read("c", List.of(file)));
+    assertTrue(
+        e.getMessage().contains(file.toString()) && e.getMessage().contains("label 57 in record 2"),
         e.getMessage());
   }
 }

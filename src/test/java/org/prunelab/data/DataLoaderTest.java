@@ -18,8 +18,12 @@ class DataLoaderTest {
 
   private static final Normalization IDENTITY = new Normalization(new float[] {0}, new float[] {1});
 
-  /** Original indices of the images of every batch of one epoch, in order; also checks shapes and labels. */
-  private static List<Integer> visit(DataLoader loader, int epoch, NDManager manager, int batchSize) {
+  /**
+   * Original indices of the images of every batch of one epoch, in order; also checks shapes and
+   * labels.
+   */
+  private static List<Integer> visit(
+      DataLoader loader, int epoch, NDManager manager, int batchSize) {
     List<Integer> seen = new ArrayList<>();
     for (Batch batch : loader.epoch(epoch, manager)) {
       try (batch) {
@@ -52,12 +56,15 @@ class DataLoaderTest {
       assertEquals(List.of(), manager.getManagedArrays());
 
       assertEquals(epoch0, visit(loader, 0, manager, 64));
-      assertEquals(epoch0, visit(new DataLoader(ds, 64, true, false, IDENTITY, List.of(), 11), 0, manager, 64));
+      assertEquals(
+          epoch0,
+          visit(new DataLoader(ds, 64, true, false, IDENTITY, List.of(), 11), 0, manager, 64));
       List<Integer> epoch1 = visit(loader, 1, manager, 64);
       assertFalse(epoch0.equals(epoch1));
       assertEquals(1000, epoch1.stream().distinct().count());
-      assertFalse(epoch0.equals(visit(new DataLoader(ds, 64, true, false, IDENTITY, List.of(), 12), 0, manager,
-          64)));
+      assertFalse(
+          epoch0.equals(
+              visit(new DataLoader(ds, 64, true, false, IDENTITY, List.of(), 12), 0, manager, 64)));
       assertEquals(List.of(), manager.getManagedArrays());
     }
   }
@@ -83,24 +90,30 @@ class DataLoaderTest {
     for (int i = 0; i < 12; i++) {
       pixels[i] = (byte) (51 * (i % 4));
     }
-    ImageDataset ds = new ImageDataset("d", pixels, new int[] {0, 1, 0}, 1, 2, 2, List.of("a", "b"));
+    ImageDataset ds =
+        new ImageDataset("d", pixels, new int[] {0, 1, 0}, 1, 2, 2, List.of("a", "b"));
     Normalization norm = new Normalization(new float[] {0.2f}, new float[] {0.5f});
     try (NDManager manager = NDManager.newBaseManager()) {
       DataLoader plain = new DataLoader(ds, 3, false, false, norm, List.of(), 0);
       try (Batch b = plain.epoch(0, manager).iterator().next()) {
         assertEquals(new Shape(3, 1, 2, 2), b.images().getShape());
-        assertArrayEquals(new float[] {-0.4f, 0, 0.4f, 0.8f}, Arrays.copyOf(b.images().toFloatArray(), 4), 1e-6f);
+        assertArrayEquals(
+            new float[] {-0.4f, 0, 0.4f, 0.8f}, Arrays.copyOf(b.images().toFloatArray(), 4), 1e-6f);
       }
-      DataLoader flipped = new DataLoader(ds, 3, false, false, norm, List.of(new HorizontalFlip(1)), 0);
+      DataLoader flipped =
+          new DataLoader(ds, 3, false, false, norm, List.of(new HorizontalFlip(1)), 0);
       try (Batch b = flipped.epoch(0, manager).iterator().next()) {
-        assertArrayEquals(new float[] {0, -0.4f, 0.8f, 0.4f}, Arrays.copyOf(b.images().toFloatArray(), 4), 1e-6f);
+        assertArrayEquals(
+            new float[] {0, -0.4f, 0.8f, 0.4f}, Arrays.copyOf(b.images().toFloatArray(), 4), 1e-6f);
       }
       List<Augmentation> random = List.of(new RandomCrop(1), new HorizontalFlip(0.5));
       float[] first;
-      try (Batch b = new DataLoader(ds, 3, true, false, norm, random, 4).epoch(2, manager).iterator().next()) {
+      try (Batch b =
+          new DataLoader(ds, 3, true, false, norm, random, 4).epoch(2, manager).iterator().next()) {
         first = b.images().toFloatArray();
       }
-      try (Batch b = new DataLoader(ds, 3, true, false, norm, random, 4).epoch(2, manager).iterator().next()) {
+      try (Batch b =
+          new DataLoader(ds, 3, true, false, norm, random, 4).epoch(2, manager).iterator().next()) {
         assertArrayEquals(first, b.images().toFloatArray());
       }
       assertEquals(List.of(), manager.getManagedArrays());
@@ -110,8 +123,12 @@ class DataLoaderTest {
   @Test
   void rejectsBadArguments() {
     ImageDataset ds = Tagged.dataset(4);
-    assertThrows(IllegalArgumentException.class, () -> new DataLoader(ds, 0, true, false, IDENTITY, List.of(), 1));
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> new DataLoader(ds, 0, true, false, IDENTITY, List.of(), 1));
     Normalization rgb = new Normalization(new float[] {0, 0, 0}, new float[] {1, 1, 1});
-    assertThrows(IllegalArgumentException.class, () -> new DataLoader(ds, 2, true, false, rgb, List.of(), 1));
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> new DataLoader(ds, 2, true, false, rgb, List.of(), 1));
   }
 }

@@ -13,14 +13,18 @@ import org.junit.jupiter.api.io.TempDir;
 
 class DatasetLocatorTest {
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   private Path fashionFolder(Path root) throws IOException {
     Path folder = root.resolve("fashion-mnist");
     Files.createDirectories(folder);
-    for (String f : new String[] {"train-images-idx3-ubyte.gz", "train-labels-idx1-ubyte.gz",
-        "t10k-images-idx3-ubyte", "t10k-labels-idx1-ubyte.gz"}) {
+    for (String f :
+        new String[] {
+          "train-images-idx3-ubyte.gz",
+          "train-labels-idx1-ubyte.gz",
+          "t10k-images-idx3-ubyte",
+          "t10k-labels-idx1-ubyte.gz"
+        }) {
       Files.write(folder.resolve(f), new byte[] {0});
     }
     return folder;
@@ -46,8 +50,9 @@ class DatasetLocatorTest {
     fashionFolder(system);
     DatasetLocator locator = new DatasetLocator(Optional.empty(), dir.resolve("home"), system);
     Path elsewhere = dir.resolve("elsewhere");
-    DatasetException e = assertThrows(DatasetException.class,
-        () -> locator.locate("fashion-mnist", Optional.of(elsewhere)));
+    DatasetException e =
+        assertThrows(
+            DatasetException.class, () -> locator.locate("fashion-mnist", Optional.of(elsewhere)));
     assertTrue(e.getMessage().contains(elsewhere + " (missing)"), e.getMessage());
     assertTrue(!e.getMessage().contains(system.toString()), e.getMessage());
     Path given = fashionFolder(dir.resolve("given"));
@@ -62,8 +67,9 @@ class DatasetLocatorTest {
     Files.createDirectories(env.resolve("fashion-mnist"));
     Files.write(env.resolve("fashion-mnist/train-images-idx3-ubyte.gz"), new byte[] {0});
     DatasetLocator locator = new DatasetLocator(Optional.of(env), home, system);
-    DatasetException e = assertThrows(DatasetException.class,
-        () -> locator.locate("fashion-mnist", Optional.empty()));
+    DatasetException e =
+        assertThrows(
+            DatasetException.class, () -> locator.locate("fashion-mnist", Optional.empty()));
     String m = e.getMessage();
     assertTrue(m.contains(env.resolve("fashion-mnist") + " (lacks train-labels-idx1-ubyte,"), m);
     assertTrue(m.contains(home.resolve(".prunelab/datasets/fashion-mnist") + " (missing)"), m);
@@ -71,7 +77,9 @@ class DatasetLocatorTest {
     assertTrue(m.contains("apt-get install dataset-fashion-mnist") && m.contains("--data PATH"), m);
 
     DatasetLocator noEnv = new DatasetLocator(Optional.empty(), home, system);
-    String m2 = assertThrows(DatasetException.class, () -> noEnv.locate("cifar10", Optional.empty())).getMessage();
+    String m2 =
+        assertThrows(DatasetException.class, () -> noEnv.locate("cifar10", Optional.empty()))
+            .getMessage();
     assertTrue(m2.contains("PRUNELAB_DATA is not set"), m2);
     assertTrue(m2.contains(system.resolve("cifar-10-batches-bin").toString()), m2);
   }
@@ -79,7 +87,9 @@ class DatasetLocatorTest {
   @Test
   void unknownNameListsTheKnownOnes() {
     DatasetLocator locator = new DatasetLocator(Optional.empty(), dir, dir);
-    String m = assertThrows(DatasetException.class, () -> locator.locate("imagenet", Optional.empty())).getMessage();
+    String m =
+        assertThrows(DatasetException.class, () -> locator.locate("imagenet", Optional.empty()))
+            .getMessage();
     assertTrue(m.contains("imagenet") && m.contains("fashion-mnist, mnist, cifar10"), m);
   }
 }

@@ -19,15 +19,17 @@ import org.junit.jupiter.api.io.TempDir;
 
 class DatasetsTest {
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   @Test
   void splitOptionsRejectNegativesNamingTheValue() {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new SplitOptions(-3, 0, 1));
-    assertTrue(e.getMessage().contains("validationSize") && e.getMessage().contains("-3"), e.getMessage());
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> new SplitOptions(-3, 0, 1));
+    assertTrue(
+        e.getMessage().contains("validationSize") && e.getMessage().contains("-3"), e.getMessage());
     e = assertThrows(IllegalArgumentException.class, () -> new SplitOptions(0, -7, 1));
-    assertTrue(e.getMessage().contains("sampleSetSize") && e.getMessage().contains("-7"), e.getMessage());
+    assertTrue(
+        e.getMessage().contains("sampleSetSize") && e.getMessage().contains("-7"), e.getMessage());
   }
 
   @Test
@@ -39,8 +41,14 @@ class DatasetsTest {
     assertEquals(25, a.sampleSet().size());
     assertEquals(235, a.train().size());
     assertSame(test, a.test());
-    int[] union = IntStream.concat(IntStream.concat(Arrays.stream(Tagged.indices(a.validation())),
-        Arrays.stream(Tagged.indices(a.sampleSet()))), Arrays.stream(Tagged.indices(a.train()))).sorted().toArray();
+    int[] union =
+        IntStream.concat(
+                IntStream.concat(
+                    Arrays.stream(Tagged.indices(a.validation())),
+                    Arrays.stream(Tagged.indices(a.sampleSet()))),
+                Arrays.stream(Tagged.indices(a.train())))
+            .sorted()
+            .toArray();
     assertArrayEquals(IntStream.range(0, 300).toArray(), union);
 
     DataSplits again = Datasets.split(all, test, new SplitOptions(40, 25, 7));
@@ -52,8 +60,11 @@ class DatasetsTest {
 
   @Test
   void splitThatLeavesNoTrainingImagesIsRefused() {
-    DatasetException e = assertThrows(DatasetException.class,
-        () -> Datasets.split(Tagged.dataset(50), Tagged.dataset(5), new SplitOptions(30, 20, 1)));
+    DatasetException e =
+        assertThrows(
+            DatasetException.class,
+            () ->
+                Datasets.split(Tagged.dataset(50), Tagged.dataset(5), new SplitOptions(30, 20, 1)));
     assertTrue(e.getMessage().contains("50 training images"), e.getMessage());
   }
 
@@ -113,7 +124,9 @@ class DatasetsTest {
   void loadsCifar10FromAnExplicitFolder() throws IOException {
     Path folder = dir.resolve("cifar-10-batches-bin");
     for (int b = 1; b <= 5; b++) {
-      IdxFiles.write(folder.resolve("data_batch_" + b + ".bin"), Cifar10BinaryReaderTest.batch(b, b + 1, b + 2, b + 3));
+      IdxFiles.write(
+          folder.resolve("data_batch_" + b + ".bin"),
+          Cifar10BinaryReaderTest.batch(b, b + 1, b + 2, b + 3));
     }
     IdxFiles.write(folder.resolve("test_batch.bin"), Cifar10BinaryReaderTest.batch(4, 5));
     DataSplits s = Datasets.load("cifar10", Optional.of(folder), new SplitOptions(2, 3, 1));
@@ -129,14 +142,27 @@ class DatasetsTest {
   void malformedFileInLoadNamesThePathAndTheRepair() throws IOException {
     Path folder = dir.resolve("fm");
     Files.createDirectories(folder);
-    for (String f : new String[] {"train-images-idx3-ubyte", "train-labels-idx1-ubyte", "t10k-images-idx3-ubyte",
-        "t10k-labels-idx1-ubyte"}) {
-      Files.write(folder.resolve(f + ".gz"), IdxFiles.gzip(new byte[] {0, 0, 8, 3, 0, 0, 0, 1, 0, 0, 0, 28}));
+    for (String f :
+        new String[] {
+          "train-images-idx3-ubyte",
+          "train-labels-idx1-ubyte",
+          "t10k-images-idx3-ubyte",
+          "t10k-labels-idx1-ubyte"
+        }) {
+      Files.write(
+          folder.resolve(f + ".gz"),
+          IdxFiles.gzip(new byte[] {0, 0, 8, 3, 0, 0, 0, 1, 0, 0, 0, 28}));
     }
-    DatasetException e = assertThrows(DatasetException.class,
-        () -> Datasets.load("fashion-mnist", Optional.of(folder), new SplitOptions(0, 0, 1)));
-    assertTrue(e.getMessage().contains(folder.resolve("train-images-idx3-ubyte.gz").toString()), e.getMessage());
-    assertTrue(e.getMessage().contains("apt-get install --reinstall dataset-fashion-mnist"), e.getMessage());
+    DatasetException e =
+        assertThrows(
+            DatasetException.class,
+            () -> Datasets.load("fashion-mnist", Optional.of(folder), new SplitOptions(0, 0, 1)));
+    assertTrue(
+        e.getMessage().contains(folder.resolve("train-images-idx3-ubyte.gz").toString()),
+        e.getMessage());
+    assertTrue(
+        e.getMessage().contains("apt-get install --reinstall dataset-fashion-mnist"),
+        e.getMessage());
   }
 
   @Test

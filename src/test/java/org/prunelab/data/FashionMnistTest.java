@@ -15,7 +15,10 @@ import java.util.Optional;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** Checks against the real Fashion-MNIST (Debian package dataset-fashion-mnist); skipped where it is absent. */
+/**
+ * Checks against the real Fashion-MNIST (Debian package dataset-fashion-mnist); skipped where it is
+ * absent.
+ */
 class FashionMnistTest {
 
   private static final Path FOLDER = DatasetLocator.SYSTEM_ROOT.resolve("fashion-mnist");
@@ -41,7 +44,8 @@ class FashionMnistTest {
     for (int label : train.labels()) {
       perClass[label]++;
     }
-    assertArrayEquals(new int[] {6000, 6000, 6000, 6000, 6000, 6000, 6000, 6000, 6000, 6000}, perClass);
+    assertArrayEquals(
+        new int[] {6000, 6000, 6000, 6000, 6000, 6000, 6000, 6000, 6000, 6000}, perClass);
     assertEquals(9, test.label(0));
     assertEquals("Ankle boot", test.classNames().get(test.label(0)));
   }
@@ -65,12 +69,15 @@ class FashionMnistTest {
     for (ImageDataset part : List.of(seed42.train(), seed42.validation(), seed42.sampleSet())) {
       count(part, parts);
     }
-    assertEquals(count(official.train(), new HashMap<>()), parts, "train + validation + S = official train");
+    assertEquals(
+        count(official.train(), new HashMap<>()), parts, "train + validation + S = official train");
 
-    DataSplits again = Datasets.load("fashion-mnist", Optional.of(FOLDER), new SplitOptions(5000, 1000, 42));
+    DataSplits again =
+        Datasets.load("fashion-mnist", Optional.of(FOLDER), new SplitOptions(5000, 1000, 42));
     assertArrayEquals(fingerprints(seed42.sampleSet()), fingerprints(again.sampleSet()));
     assertArrayEquals(fingerprints(seed42.validation()), fingerprints(again.validation()));
-    DataSplits other = Datasets.split(official.train(), official.test(), new SplitOptions(5000, 1000, 43));
+    DataSplits other =
+        Datasets.split(official.train(), official.test(), new SplitOptions(5000, 1000, 43));
     assertFalse(Arrays.equals(fingerprints(seed42.sampleSet()), fingerprints(other.sampleSet())));
   }
 

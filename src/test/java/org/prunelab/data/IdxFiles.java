@@ -15,7 +15,12 @@ final class IdxFiles {
 
   /** IDX image file bytes: magic 0x803, count, rows, cols, then {@code pixels}. */
   static byte[] images(int count, int rows, int cols, byte[] pixels) {
-    ByteBuffer header = ByteBuffer.allocate(16).putInt(IdxReader.IMAGES_MAGIC).putInt(count).putInt(rows).putInt(cols);
+    ByteBuffer header =
+        ByteBuffer.allocate(16)
+            .putInt(IdxReader.IMAGES_MAGIC)
+            .putInt(count)
+            .putInt(rows)
+            .putInt(cols);
     return concat(header.array(), pixels);
   }
 

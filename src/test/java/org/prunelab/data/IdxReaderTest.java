@@ -20,8 +20,7 @@ class IdxReaderTest {
   /** Two 2x3 images: 0,1,2 / 3,4,255 and 10,20,30 / 40,50,128. */
   private static final byte[] PIXELS = {0, 1, 2, 3, 4, (byte) 255, 10, 20, 30, 40, 50, (byte) 128};
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   @Test
   void readsPlainImagesWithKnownValues() throws IOException {
@@ -35,16 +34,20 @@ class IdxReaderTest {
 
   @Test
   void detectsGzipByMagicBytesNotByName() throws IOException {
-    Path gzWithoutSuffix = IdxFiles.write(dir.resolve("imgs.idx"), IdxFiles.gzip(IdxFiles.images(2, 2, 3, PIXELS)));
-    Path plainWithGzSuffix = IdxFiles.write(dir.resolve("labels.gz"), IdxFiles.labels(new byte[] {9, 0, 3}));
+    Path gzWithoutSuffix =
+        IdxFiles.write(dir.resolve("imgs.idx"), IdxFiles.gzip(IdxFiles.images(2, 2, 3, PIXELS)));
+    Path plainWithGzSuffix =
+        IdxFiles.write(dir.resolve("labels.gz"), IdxFiles.labels(new byte[] {9, 0, 3}));
     assertArrayEquals(PIXELS, IdxReader.readImages(gzWithoutSuffix).pixels());
     assertArrayEquals(new int[] {9, 0, 3}, IdxReader.readLabels(plainWithGzSuffix, 10));
   }
 
   @Test
   void readsImageAndLabelPairIntoDataset() throws IOException {
-    Path images = IdxFiles.write(dir.resolve("i.gz"), IdxFiles.gzip(IdxFiles.images(2, 2, 3, PIXELS)));
-    Path labels = IdxFiles.write(dir.resolve("l.gz"), IdxFiles.gzip(IdxFiles.labels(new byte[] {7, 2})));
+    Path images =
+        IdxFiles.write(dir.resolve("i.gz"), IdxFiles.gzip(IdxFiles.images(2, 2, 3, PIXELS)));
+    Path labels =
+        IdxFiles.write(dir.resolve("l.gz"), IdxFiles.gzip(IdxFiles.labels(new byte[] {7, 2})));
     List<String> classes = List.of("0", "1", "2", "3", "4", "5", "6", "7");
     ImageDataset ds = IdxReader.read(images, labels, "tiny", classes);
     assertEquals(2, ds.size());
@@ -64,7 +67,9 @@ class IdxReaderTest {
     Path plain = IdxFiles.write(dir.resolve("plain-idx3"), Arrays.copyOf(full, full.length - 5));
     DatasetException e = assertThrows(DatasetException.class, () -> IdxReader.readImages(plain));
     assertTrue(e.getMessage().contains(plain.toString()), e.getMessage());
-    assertTrue(e.getMessage().contains("2 images of 2x3 (12 bytes) but only 7 bytes follow"), e.getMessage());
+    assertTrue(
+        e.getMessage().contains("2 images of 2x3 (12 bytes) but only 7 bytes follow"),
+        e.getMessage());
 
     byte[] big = new byte[100 * 28 * 28];
     new Random(1).nextBytes(big);
@@ -72,8 +77,10 @@ class IdxReaderTest {
     Path cut = IdxFiles.write(dir.resolve("cut-idx3.gz"), Arrays.copyOf(gz, gz.length / 2));
     DatasetException e2 = assertThrows(DatasetException.class, () -> IdxReader.readImages(cut));
     assertTrue(e2.getMessage().contains(cut.toString()), e2.getMessage());
-    Matcher m = Pattern.compile("truncated: header says 100 images of 28x28 \\(78400 bytes\\) but only (\\d+) bytes")
-        .matcher(e2.getMessage());
+    Matcher m =
+        Pattern.compile(
+                "truncated: header says 100 images of 28x28 \\(78400 bytes\\) but only (\\d+) bytes")
+            .matcher(e2.getMessage());
     assertTrue(m.find(), e2.getMessage());
     int found = Integer.parseInt(m.group(1));
     assertTrue(found > 30000 && found < 78400, e2.getMessage());
@@ -82,26 +89,36 @@ class IdxReaderTest {
   @Test
   void truncatedHeaderAndTrailingBytesAreRejected() throws IOException {
     Path shortFile = IdxFiles.write(dir.resolve("short"), new byte[] {0, 0, 8, 3, 0, 0});
-    DatasetException e = assertThrows(DatasetException.class, () -> IdxReader.readImages(shortFile));
-    assertTrue(e.getMessage().contains(shortFile.toString()) && e.getMessage().contains("16-byte header"),
+    DatasetException e =
+        assertThrows(DatasetException.class, () -> IdxReader.readImages(shortFile));
+    assertTrue(
+        e.getMessage().contains(shortFile.toString()) && e.getMessage().contains("16-byte header"),
         e.getMessage());
 
-    Path longFile = IdxFiles.write(dir.resolve("long"), IdxFiles.concat(IdxFiles.images(2, 2, 3, PIXELS),
-        new byte[] {1}));
-    DatasetException e2 = assertThrows(DatasetException.class, () -> IdxReader.readImages(longFile));
-    assertTrue(e2.getMessage().contains(longFile.toString()) && e2.getMessage().contains("longer"),
+    Path longFile =
+        IdxFiles.write(
+            dir.resolve("long"), IdxFiles.concat(IdxFiles.images(2, 2, 3, PIXELS), new byte[] {1}));
+    DatasetException e2 =
+        assertThrows(DatasetException.class, () -> IdxReader.readImages(longFile));
+    assertTrue(
+        e2.getMessage().contains(longFile.toString()) && e2.getMessage().contains("longer"),
         e2.getMessage());
   }
 
   @Test
   void wrongMagicNamesThePathAndBothMagics() throws IOException {
-    Path labelsFile = IdxFiles.write(dir.resolve("labels-idx1"), IdxFiles.labels(new byte[] {1, 2}));
-    DatasetException e = assertThrows(DatasetException.class, () -> IdxReader.readImages(labelsFile));
+    Path labelsFile =
+        IdxFiles.write(dir.resolve("labels-idx1"), IdxFiles.labels(new byte[] {1, 2}));
+    DatasetException e =
+        assertThrows(DatasetException.class, () -> IdxReader.readImages(labelsFile));
     assertTrue(e.getMessage().contains(labelsFile.toString()), e.getMessage());
-    assertTrue(e.getMessage().contains("0x00000803") && e.getMessage().contains("0x00000801"), e.getMessage());
+    assertTrue(
+        e.getMessage().contains("0x00000803") && e.getMessage().contains("0x00000801"),
+        e.getMessage());
 
     Path text = IdxFiles.write(dir.resolve("notes.txt"), "hello, world".getBytes());
-    DatasetException e2 = assertThrows(DatasetException.class, () -> IdxReader.readLabels(text, 10));
+    DatasetException e2 =
+        assertThrows(DatasetException.class, () -> IdxReader.readLabels(text, 10));
     assertTrue(e2.getMessage().contains(text.toString()), e2.getMessage());
   }
 
@@ -117,9 +134,12 @@ class IdxReaderTest {
   void mismatchedCountsNameBothFiles() throws IOException {
     Path images = IdxFiles.write(dir.resolve("i"), IdxFiles.images(2, 2, 3, PIXELS));
     Path labels = IdxFiles.write(dir.resolve("l"), IdxFiles.labels(new byte[] {1, 2, 3}));
-    DatasetException e = assertThrows(DatasetException.class,
-        () -> IdxReader.read(images, labels, "tiny", List.of("a", "b", "c", "d")));
-    assertTrue(e.getMessage().contains(images.toString()) && e.getMessage().contains(labels.toString()),
+    DatasetException e =
+        assertThrows(
+            DatasetException.class,
+            () -> IdxReader.read(images, labels, "tiny", List.of("a", "b", "c", "d")));
+    assertTrue(
+        e.getMessage().contains(images.toString()) && e.getMessage().contains(labels.toString()),
         e.getMessage());
   }
 

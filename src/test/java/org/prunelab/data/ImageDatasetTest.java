@@ -35,9 +35,11 @@ class ImageDatasetTest {
 
   @Test
   void rejectsInconsistentSizesAndLabels() {
-    assertThrows(IllegalArgumentException.class,
+    assertThrows(
+        IllegalArgumentException.class,
         () -> new ImageDataset("d", new byte[3], new int[] {0, 1}, 1, 1, 2, List.of("a", "b")));
-    assertThrows(IllegalArgumentException.class,
+    assertThrows(
+        IllegalArgumentException.class,
         () -> new ImageDataset("d", new byte[4], new int[] {0, 2}, 1, 1, 2, List.of("a", "b")));
   }
 }

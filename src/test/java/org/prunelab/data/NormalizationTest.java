@@ -12,7 +12,8 @@ class NormalizationTest {
 
   @Test
   void computesPerChannelMeanAndPopulationStd() {
-    // two 2-channel 1x2 images; channel 0 values 0, 51, 102, 153 (/255 = 0, .2, .4, .6), channel 1 always 255 or 0
+    // two 2-channel 1x2 images; channel 0 values 0, 51, 102, 153 (/255 = 0, .2, .4, .6), channel 1
+    // always 255 or 0
     byte[] pixels = {0, 51, (byte) 255, 0, 102, (byte) 153, (byte) 255, 0};
     ImageDataset ds = new ImageDataset("d", pixels, new int[] {0, 0}, 2, 1, 2, List.of("a"));
     Normalization n = Normalization.of(ds);
@@ -26,13 +27,21 @@ class NormalizationTest {
 
   @Test
   void rejectsBadStdNamingTheValue() {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> new Normalization(new float[] {0.5f}, new float[] {0f}));
-    assertTrue(e.getMessage().contains("channel 0") && e.getMessage().contains("0.0"), e.getMessage());
-    assertThrows(IllegalArgumentException.class, () -> new Normalization(new float[] {0}, new float[] {Float.NaN}));
-    assertThrows(IllegalArgumentException.class,
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> new Normalization(new float[] {0.5f}, new float[] {0f}));
+    assertTrue(
+        e.getMessage().contains("channel 0") && e.getMessage().contains("0.0"), e.getMessage());
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> new Normalization(new float[] {0}, new float[] {Float.NaN}));
+    assertThrows(
+        IllegalArgumentException.class,
         () -> new Normalization(new float[] {0}, new float[] {Float.POSITIVE_INFINITY}));
-    assertThrows(IllegalArgumentException.class, () -> new Normalization(new float[] {0, 0}, new float[] {1}));
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> new Normalization(new float[] {0, 0}, new float[] {1}));
   }
 
   @Test

@@ -2,7 +2,10 @@ package org.prunelab.data;
 
 import java.util.List;
 
-/** Test datasets of 1x1x2 images whose two pixels spell the image's original index (low byte, high byte). */
+/**
+ * Test datasets of 1x1x2 images whose two pixels spell the image's original index (low byte, high
+ * byte).
+ */
 final class Tagged {
 
   static final List<String> CLASSES = List.of("even", "odd");

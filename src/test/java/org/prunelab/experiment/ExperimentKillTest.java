@@ -20,9 +20,10 @@ import org.prunelab.results.JobKey;
 import org.prunelab.results.ResultsStore;
 
 /**
- * The acceptance test of resuming: a sweep in a child JVM is destroyed (SIGKILL) after the store shows a finished job
- * and before the last one; re-running the spec in this JVM finishes the rest. The store then holds every job exactly
- * once, each with all its metric and similarity rows, and no row of a job that is not there.
+ * The acceptance test of resuming: a sweep in a child JVM is destroyed (SIGKILL) after the store
+ * shows a finished job and before the last one; re-running the spec in this JVM finishes the rest.
+ * The store then holds every job exactly once, each with all its metric and similarity rows, and no
+ * row of a job that is not there.
  */
 class ExperimentKillTest {
   @TempDir Path dir;
@@ -38,9 +39,20 @@ class ExperimentKillTest {
     List<JobKey> keys = SweepJobs.expand(spec);
 
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    Process child = new ProcessBuilder(List.of(java, "-Xmx512m", "-Dai.djl.offline=true", "-cp",
-        System.getProperty("java.class.path"), SweepProbe.class.getName(), specFile.toString(), db.toString()))
-        .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+    Process child =
+        new ProcessBuilder(
+                List.of(
+                    java,
+                    "-Xmx512m",
+                    "-Dai.djl.offline=true",
+                    "-cp",
+                    System.getProperty("java.class.path"),
+                    SweepProbe.class.getName(),
+                    specFile.toString(),
+                    db.toString()))
+            .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+            .redirectError(ProcessBuilder.Redirect.DISCARD)
+            .start();
     int seenAtKill;
     try {
       seenAtKill = waitForFirstJob(child, db, hash);
@@ -52,35 +64,66 @@ class ExperimentKillTest {
 
     try (ResultsStore store = ResultsStore.open(db)) {
       int before = store.finishedKeys(hash).size();
-      assertTrue(before < keys.size(), "the kill left jobs to do: " + before + " of " + keys.size() + " finished");
+      assertTrue(
+          before < keys.size(),
+          "the kill left jobs to do: " + before + " of " + keys.size() + " finished");
       RunSummary resumed = new ExperimentRunner(spec, store, 0).run(JobContext.silent());
       assertEquals(before, resumed.skipped());
       assertEquals(keys.size() - before, resumed.finished().size());
       assertEquals(List.of(), resumed.failures());
       assertEquals(new HashSet<>(keys), store.finishedKeys(hash));
     }
-    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db); Statement s = c.createStatement()) {
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db);
+        Statement s = c.createStatement()) {
       assertEquals(keys.size(), count(s, "SELECT COUNT(*) FROM job"));
-      assertEquals(0, count(s, "SELECT COUNT(*) FROM (SELECT method, keep_ratio, repetition FROM job"
-          + " GROUP BY method, keep_ratio, repetition HAVING COUNT(*) > 1) d"), "a job recorded twice");
+      assertEquals(
+          0,
+          count(
+              s,
+              "SELECT COUNT(*) FROM (SELECT method, keep_ratio, repetition FROM job"
+                  + " GROUP BY method, keep_ratio, repetition HAVING COUNT(*) > 1) d"),
+          "a job recorded twice");
       int distributions = spec.test().names().size();
       int eps = FunctionalSimilarity.DEFAULT_EPS.size();
-      assertEquals(0, count(s, "SELECT COUNT(*) FROM job j WHERE (SELECT COUNT(*) FROM job_metric m"
-          + " WHERE m.job_id = j.job_id) <> " + distributions), "a job with missing metric rows");
-      assertEquals(0, count(s, "SELECT COUNT(*) FROM job j WHERE (SELECT COUNT(*) FROM job_similarity m"
-          + " WHERE m.job_id = j.job_id) <> " + eps), "a job with missing similarity rows");
-      for (String table : List.of("job_metric", "job_allocation", "job_version", "job_similarity")) {
-        assertEquals(0, count(s, "SELECT COUNT(*) FROM " + table + " t WHERE NOT EXISTS"
-            + " (SELECT 1 FROM job j WHERE j.job_id = t.job_id)"), "orphan rows in " + table);
+      assertEquals(
+          0,
+          count(
+              s,
+              "SELECT COUNT(*) FROM job j WHERE (SELECT COUNT(*) FROM job_metric m"
+                  + " WHERE m.job_id = j.job_id) <> "
+                  + distributions),
+          "a job with missing metric rows");
+      assertEquals(
+          0,
+          count(
+              s,
+              "SELECT COUNT(*) FROM job j WHERE (SELECT COUNT(*) FROM job_similarity m"
+                  + " WHERE m.job_id = j.job_id) <> "
+                  + eps),
+          "a job with missing similarity rows");
+      for (String table :
+          List.of("job_metric", "job_allocation", "job_version", "job_similarity")) {
+        assertEquals(
+            0,
+            count(
+                s,
+                "SELECT COUNT(*) FROM "
+                    + table
+                    + " t WHERE NOT EXISTS"
+                    + " (SELECT 1 FROM job j WHERE j.job_id = t.job_id)"),
+            "orphan rows in " + table);
       }
     }
   }
 
   /** Polls the store until it shows a finished job; returns how many it saw. */
-  private static int waitForFirstJob(Process child, Path db, String hash) throws InterruptedException {
+  private static int waitForFirstJob(Process child, Path db, String hash)
+      throws InterruptedException {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
     while (System.nanoTime() < deadline) {
-      assertTrue(child.isAlive(), () -> "the sweep's JVM ended before it was killed (exit " + child.exitValue() + ")");
+      assertTrue(
+          child.isAlive(),
+          () -> "the sweep's JVM ended before it was killed (exit " + child.exitValue() + ")");
       if (Files.exists(db)) {
         try (ResultsStore store = ResultsStore.open(db)) {
           int finished = store.finishedKeys(hash).size();

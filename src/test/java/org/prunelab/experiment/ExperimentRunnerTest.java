@@ -33,7 +33,9 @@ class ExperimentRunnerTest {
 
   @Test
   void expansionPutsTheUnprunedReferenceFirstThenMethodsRatiosRepetitions() {
-    ExperimentSpec spec = ExperimentSpecs.parse("""
+    ExperimentSpec spec =
+        ExperimentSpecs.parse(
+            """
         name: e
         network: lenet5
         dataset: fashion-mnist
@@ -46,16 +48,34 @@ class ExperimentRunnerTest {
     assertEquals(1 + 2 * 2 * 2, keys.size());
     String hash = ExperimentSpecs.hash(spec);
     assertEquals(new JobKey(hash, "lenet5", "unpruned", 1.0, 0, "one-shot"), keys.get(0));
-    assertEquals(List.of("ft 0.5 0", "ft 0.5 1", "ft 0.25 0", "ft 0.25 1", "alds 0.5 0", "alds 0.5 1",
-        "alds 0.25 0", "alds 0.25 1"), keys.subList(1, keys.size()).stream()
-        .map(k -> k.method() + " " + k.keepRatio() + " " + k.repetition()).toList());
+    assertEquals(
+        List.of(
+            "ft 0.5 0",
+            "ft 0.5 1",
+            "ft 0.25 0",
+            "ft 0.25 1",
+            "alds 0.5 0",
+            "alds 0.5 1",
+            "alds 0.25 0",
+            "alds 0.25 1"),
+        keys.subList(1, keys.size()).stream()
+            .map(k -> k.method() + " " + k.keepRatio() + " " + k.repetition())
+            .toList());
     assertEquals("ft keep 0.25 rep 1", SweepJobs.label(keys.get(4)));
-    assertEquals(spec, ExperimentSpecs.parse(ExperimentSpecs.canonical(spec)), "the stored spec text reads back");
+    assertEquals(
+        spec,
+        ExperimentSpecs.parse(ExperimentSpecs.canonical(spec)),
+        "the stored spec text reads back");
   }
 
   @Test
   void lowRankMethodsAreRefusedOutsideOneShot() {
-    ExperimentSpecException e = assertThrows(ExperimentSpecException.class, () -> ExperimentSpecs.parse("""
+    ExperimentSpecException e =
+        assertThrows(
+            ExperimentSpecException.class,
+            () ->
+                ExperimentSpecs.parse(
+                    """
         name: e
         network: lenet5
         dataset: fashion-mnist
@@ -64,7 +84,8 @@ class ExperimentRunnerTest {
         mode: iterative
         test: {clean: true}
         """));
-    assertTrue(e.getMessage().contains("alds") && e.getMessage().contains("one-shot"), e.getMessage());
+    assertTrue(
+        e.getMessage().contains("alds") && e.getMessage().contains("one-shot"), e.getMessage());
   }
 
   @Test
@@ -74,7 +95,8 @@ class ExperimentRunnerTest {
     String hash = ExperimentSpecs.hash(spec);
     try (ResultsStore store = ResultsStore.open(dir.resolve("results.db"))) {
       RunSummary first = new ExperimentRunner(spec, store, 2).run(JobContext.silent());
-      assertEquals(List.of(SweepJobs.expand(spec).get(0), SweepJobs.expand(spec).get(1)), first.finished());
+      assertEquals(
+          List.of(SweepJobs.expand(spec).get(0), SweepJobs.expand(spec).get(1)), first.finished());
       assertEquals(3, first.remaining());
 
       RunSummary second = new ExperimentRunner(spec, store, 0).run(JobContext.silent());
@@ -92,18 +114,41 @@ class ExperimentRunnerTest {
       Map<JobKey, List<SimilarityMetric>> similarity = store.similarity(hash);
       for (JobResult r : results) {
         JobKey k = r.key();
-        assertEquals(List.of("clean", "fog/3"), r.metrics().stream().map(DistributionMetric::distribution).toList());
+        assertEquals(
+            List.of("clean", "fog/3"),
+            r.metrics().stream().map(DistributionMetric::distribution).toList());
         assertEquals("0.36.0", r.versions().get("djl"));
         assertEquals("2.7.1", r.versions().get("libtorch"));
         List<SimilarityMetric> s = similarity.get(k);
-        assertEquals(FunctionalSimilarity.DEFAULT_EPS, s.stream().map(SimilarityMetric::eps).toList());
+        assertEquals(
+            FunctionalSimilarity.DEFAULT_EPS, s.stream().map(SimilarityMetric::eps).toList());
         switch (k.method()) {
           case "unpruned" -> {
             assertEquals(1.0, r.paramRatio());
-            assertEquals(Map.of("conv1", 20, "conv2", 50, "fc1", 500, "conv1.weight", 500, "conv2.weight", 25_000,
-                "fc1.weight", 400_000, "fc2.weight", 5_000), r.keptPerUnit(), "every unit of LeNet-5, in full");
+            assertEquals(
+                Map.of(
+                    "conv1",
+                    20,
+                    "conv2",
+                    50,
+                    "fc1",
+                    500,
+                    "conv1.weight",
+                    500,
+                    "conv2.weight",
+                    25_000,
+                    "fc1.weight",
+                    400_000,
+                    "fc2.weight",
+                    5_000),
+                r.keptPerUnit(),
+                "every unit of LeNet-5, in full");
             s.forEach(m -> assertEquals(1.0, m.agreement()));
-            assertEquals(unprunedTop1(), r.metrics().get(0).top1(), 1e-12, "clean top-1 of the bundled LeNet-5");
+            assertEquals(
+                unprunedTop1(),
+                r.metrics().get(0).top1(),
+                1e-12,
+                "clean top-1 of the bundled LeNet-5");
           }
           case "pfp" -> {
             assertEquals(k.keepRatio(), r.paramRatio(), 0.005, k.toString());
@@ -112,8 +157,11 @@ class ExperimentRunnerTest {
           }
           case "wt" -> {
             assertEquals(k.keepRatio(), r.paramRatio(), 1e-4, k.toString());
-            long prunedWeights = r.keptPerUnit().values().stream().mapToLong(Integer::longValue).sum();
-            assertEquals(r.originalParams() - r.realisedParams(), lenetWeights() - prunedWeights,
+            long prunedWeights =
+                r.keptPerUnit().values().stream().mapToLong(Integer::longValue).sum();
+            assertEquals(
+                r.originalParams() - r.realisedParams(),
+                lenetWeights() - prunedWeights,
                 "realised parameters = original minus masked weights");
           }
           default -> throw new AssertionError("unexpected job " + k);
@@ -132,8 +180,11 @@ class ExperimentRunnerTest {
     try (Network net = Checkpoint.load(Path.of(SweepFixtures.LENET), Device.cpu())) {
       ImageDataset test = data.test();
       assertEquals(200, test.size());
-      Metrics m = Evaluator.evaluate(net, Loaders.evaluation(test, InputNormalization.of(net).orElseThrow()),
-          JobContext.silent());
+      Metrics m =
+          Evaluator.evaluate(
+              net,
+              Loaders.evaluation(test, InputNormalization.of(net).orElseThrow()),
+              JobContext.silent());
       return m.top1();
     }
   }
@@ -141,9 +192,17 @@ class ExperimentRunnerTest {
   /** Conv and linear weights of the bundled LeNet-5 (the elements weight methods mask). */
   private static long lenetWeights() {
     try (Network net = Checkpoint.load(Path.of(SweepFixtures.LENET), Device.cpu())) {
-      return net.parameters().entrySet().stream().filter(e -> e.getKey().endsWith(".weight")
-          && net.node(e.getKey().substring(0, e.getKey().lastIndexOf('.'))).layer().getClass().getSimpleName()
-          .matches("Conv2d|Linear")).mapToLong(e -> e.getValue().size()).sum();
+      return net.parameters().entrySet().stream()
+          .filter(
+              e ->
+                  e.getKey().endsWith(".weight")
+                      && net.node(e.getKey().substring(0, e.getKey().lastIndexOf('.')))
+                          .layer()
+                          .getClass()
+                          .getSimpleName()
+                          .matches("Conv2d|Linear"))
+          .mapToLong(e -> e.getValue().size())
+          .sum();
     }
   }
 
@@ -152,22 +211,26 @@ class ExperimentRunnerTest {
     assumeTrue(SweepFixtures.fashionMnistInstalled(), "Fashion-MNIST not installed");
     ExperimentSpec spec = SweepFixtures.tiny(256);
     AtomicBoolean cancel = new AtomicBoolean();
-    JobContext ctx = new JobContext() {
-      @Override
-      public void progress(long done, long total, String message) {
-        if (message != null && message.startsWith("pfp keep 0.50 rep 0: epoch")) {
-          cancel.set(true);
-        }
-      }
+    JobContext ctx =
+        new JobContext() {
+          @Override
+          public void progress(long done, long total, String message) {
+            if (message != null && message.startsWith("pfp keep 0.50 rep 0: epoch")) {
+              cancel.set(true);
+            }
+          }
 
-      @Override
-      public boolean isCancelled() {
-        return cancel.get();
-      }
-    };
+          @Override
+          public boolean isCancelled() {
+            return cancel.get();
+          }
+        };
     try (ResultsStore store = ResultsStore.open(dir.resolve("cancel.db"))) {
-      assertThrows(JobCancelledException.class, () -> new ExperimentRunner(spec, store, 0).run(ctx));
-      assertEquals(List.of(SweepJobs.expand(spec).get(0)), List.copyOf(store.finishedKeys(ExperimentSpecs.hash(spec))),
+      assertThrows(
+          JobCancelledException.class, () -> new ExperimentRunner(spec, store, 0).run(ctx));
+      assertEquals(
+          List.of(SweepJobs.expand(spec).get(0)),
+          List.copyOf(store.finishedKeys(ExperimentSpecs.hash(spec))),
           "the reference job finished; the cancelled pfp job left nothing");
     }
   }
@@ -175,22 +238,30 @@ class ExperimentRunnerTest {
   @Test
   void aFailedJobIsReportedAndTheSweepGoesOn() {
     assumeTrue(SweepFixtures.fashionMnistInstalled(), "Fashion-MNIST not installed");
-    ExperimentSpec spec = ExperimentSpecs.parse("""
+    ExperimentSpec spec =
+        ExperimentSpecs.parse(
+            """
         name: failing
         network: %s
         dataset: fashion-mnist
         methods: [svd, ft]
         keep: {list: [0.001]}
         test: {clean: true, images: 100}
-        """.formatted(SweepFixtures.LENET));
+        """
+                .formatted(SweepFixtures.LENET));
     try (ResultsStore store = ResultsStore.open(dir.resolve("fail.db"))) {
       RunSummary summary = new ExperimentRunner(spec, store, 0).run(JobContext.silent());
       List<JobKey> keys = SweepJobs.expand(spec);
       assertEquals(List.of(keys.get(1)), summary.failures().stream().map(JobFailure::key).toList());
-      assertTrue(summary.failures().get(0).message().contains("0.001"), summary.failures().get(0).message());
-      assertEquals(List.of(keys.get(0), keys.get(2)), summary.finished(), "the jobs after the failure ran");
+      assertTrue(
+          summary.failures().get(0).message().contains("0.001"),
+          summary.failures().get(0).message());
+      assertEquals(
+          List.of(keys.get(0), keys.get(2)), summary.finished(), "the jobs after the failure ran");
       assertEquals(2, store.results(summary.specHash()).size(), "failures are not stored");
-      assertEquals(1, new ExperimentRunner(spec, store, 0).run(JobContext.silent()).failures().size(),
+      assertEquals(
+          1,
+          new ExperimentRunner(spec, store, 0).run(JobContext.silent()).failures().size(),
           "a failed job is tried again on the next run");
     }
   }

@@ -9,9 +9,12 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** Specs parse into what they say, expand to the right ratios and jobs, and bad fields are named. */
+/**
+ * Specs parse into what they say, expand to the right ratios and jobs, and bad fields are named.
+ */
 class ExperimentSpecsTest {
-  private static final String BASE = """
+  private static final String BASE =
+      """
       name: t
       network: lenet5
       dataset: fashion-mnist
@@ -38,8 +41,11 @@ class ExperimentSpecsTest {
 
   @Test
   void linearSpacingAndDefaults() {
-    ExperimentSpec spec = ExperimentSpecs.parse(BASE.replace("keep: {list: [0.5, 0.25]}",
-        "keep: {spacing: linear, from: 0.8, to: 0.2, count: 4}"));
+    ExperimentSpec spec =
+        ExperimentSpecs.parse(
+            BASE.replace(
+                "keep: {list: [0.5, 0.25]}",
+                "keep: {spacing: linear, from: 0.8, to: 0.2, count: 4}"));
     List<Double> keep = spec.keep().values();
     assertEquals(0.6, keep.get(1), 1e-12);
     assertEquals(0.4, keep.get(2), 1e-12);
@@ -51,36 +57,47 @@ class ExperimentSpecsTest {
   @Test
   void theHashIdentifiesTheSpecNotItsFormatting() {
     ExperimentSpec a = ExperimentSpecs.parse(BASE);
-    ExperimentSpec b = ExperimentSpecs.parse("# same spec, other layout\n" + BASE.replace("[pfp, alds]",
-        "\n  - pfp\n  - alds"));
+    ExperimentSpec b =
+        ExperimentSpecs.parse(
+            "# same spec, other layout\n" + BASE.replace("[pfp, alds]", "\n  - pfp\n  - alds"));
     assertEquals(ExperimentSpecs.hash(a), ExperimentSpecs.hash(b));
-    assertNotEquals(ExperimentSpecs.hash(a), ExperimentSpecs.hash(ExperimentSpecs.parse(BASE.replace("0.25",
-        "0.3"))));
+    assertNotEquals(
+        ExperimentSpecs.hash(a),
+        ExperimentSpecs.hash(ExperimentSpecs.parse(BASE.replace("0.25", "0.3"))));
     assertEquals(64, ExperimentSpecs.hash(a).length());
   }
 
   @Test
   void badFieldsAreNamed() {
-    assertMessage(BASE.replace("methods: [pfp, alds]", "methods: [pfp, obd]"), "unknown method 'obd'");
+    assertMessage(
+        BASE.replace("methods: [pfp, alds]", "methods: [pfp, obd]"), "unknown method 'obd'");
     assertMessage(BASE.replace("[0.5, 0.25]", "[0.5, 1.5]"), "keep.list 1.5 is outside (0, 1]");
     assertMessage(BASE + "repetitions: 0\n", "repetitions 0");
     assertMessage(BASE + "mode: greedy\n", "mode 'greedy'");
     assertMessage(BASE + "color: red\n", "unknown field 'color'");
-    assertMessage(BASE.replace("test: {clean: true}", "test: {clean: true, corruptions: [rain]}"),
+    assertMessage(
+        BASE.replace("test: {clean: true}", "test: {clean: true, corruptions: [rain]}"),
         "test.corruptions");
-    assertMessage(BASE.replace("test: {clean: true}", "test: {corruptions: [fog], severities: [6]}"),
+    assertMessage(
+        BASE.replace("test: {clean: true}", "test: {corruptions: [fog], severities: [6]}"),
         "test.severities: 6");
     assertMessage(BASE.replace("network: lenet5\n", ""), "network: missing");
-    assertMessage(BASE.replace("keep: {list: [0.5, 0.25]}", "keep: {spacing: geometric, from: 0.9}"), "keep needs");
+    assertMessage(
+        BASE.replace("keep: {list: [0.5, 0.25]}", "keep: {spacing: geometric, from: 0.9}"),
+        "keep needs");
     assertMessage(BASE + "retrain: {epochs: -1}\n", "retrain.epochs -1");
     assertMessage("methods: [pfp\n", "not a valid experiment spec");
-    ExperimentSpecException missingFile = assertThrows(ExperimentSpecException.class,
-        () -> ExperimentSpecs.load(Path.of("no/such/spec.yaml")));
+    ExperimentSpecException missingFile =
+        assertThrows(
+            ExperimentSpecException.class,
+            () -> ExperimentSpecs.load(Path.of("no/such/spec.yaml")));
     assertTrue(missingFile.getMessage().contains("no/such/spec.yaml"), missingFile.getMessage());
   }
 
   private static void assertMessage(String yaml, String expected) {
-    ExperimentSpecException e = assertThrows(ExperimentSpecException.class, () -> ExperimentSpecs.parse(yaml));
-    assertTrue(e.getMessage().contains(expected), "expected '" + expected + "' in: " + e.getMessage());
+    ExperimentSpecException e =
+        assertThrows(ExperimentSpecException.class, () -> ExperimentSpecs.parse(yaml));
+    assertTrue(
+        e.getMessage().contains(expected), "expected '" + expected + "' in: " + e.getMessage());
   }
 }

@@ -18,8 +18,8 @@ import org.prunelab.nn.layer.Linear;
 import org.prunelab.results.SimilarityMetric;
 
 /**
- * Functional similarity against a hand computation: images of two pixels, the reference network is the identity
- * (logits = pixels), the candidate swaps the two logits.
+ * Functional similarity against a hand computation: images of two pixels, the reference network is
+ * the identity (logits = pixels), the candidate swaps the two logits.
  */
 class FunctionalSimilarityTest {
   private static final Normalization NONE = new Normalization(new float[] {0}, new float[] {1});
@@ -40,12 +40,17 @@ class FunctionalSimilarityTest {
 
   @Test
   void cleanImagesMatchTheHandComputation() {
-    try (Network identity = linear(1, 0, 0, 1); Network swap = linear(0, 1, 1, 0)) {
-      SimilarityMetric m = FunctionalSimilarity.measure(identity, swap, images(), NONE, List.of(0.0), 7,
-          JobContext.silent()).get(0);
-      // image 1: logits (1, 0) vs (0, 1): argmax differs, ||(1, -1)|| = sqrt 2; softmax (s, 1 - s), s = e / (e + 1)
+    try (Network identity = linear(1, 0, 0, 1);
+        Network swap = linear(0, 1, 1, 0)) {
+      SimilarityMetric m =
+          FunctionalSimilarity.measure(
+                  identity, swap, images(), NONE, List.of(0.0), 7, JobContext.silent())
+              .get(0);
+      // image 1: logits (1, 0) vs (0, 1): argmax differs, ||(1, -1)|| = sqrt 2; softmax (s, 1 - s),
+      // s = e / (e + 1)
       // = 0.7310586, difference (2s - 1)(1, -1), norm 0.4621172 sqrt 2 = 0.6535339.
-      // image 2: (0.2, 0.4) vs (0.4, 0.2): argmax differs, 0.2 sqrt 2 = 0.2828427; softmax first entry
+      // image 2: (0.2, 0.4) vs (0.4, 0.2): argmax differs, 0.2 sqrt 2 = 0.2828427; softmax first
+      // entry
       // 1 / (1 + e^0.2) = 0.4501660, difference 0.0996680 (1, -1) with norm 0.1409518.
       // image 3: (0.4, 0.4) both ways: argmax 0 for both, distances 0.
       assertEquals(0.0, m.eps());
@@ -57,10 +62,19 @@ class FunctionalSimilarityTest {
 
   @Test
   void aNetworkIsIdenticalToItselfAtEveryNoiseLevel() {
-    try (Network identity = linear(1, 0, 0, 1); Network same = linear(1, 0, 0, 1)) {
-      List<SimilarityMetric> rows = FunctionalSimilarity.measure(identity, same, images(), NONE,
-          FunctionalSimilarity.DEFAULT_EPS, 3, JobContext.silent());
-      assertEquals(FunctionalSimilarity.DEFAULT_EPS, rows.stream().map(SimilarityMetric::eps).toList());
+    try (Network identity = linear(1, 0, 0, 1);
+        Network same = linear(1, 0, 0, 1)) {
+      List<SimilarityMetric> rows =
+          FunctionalSimilarity.measure(
+              identity,
+              same,
+              images(),
+              NONE,
+              FunctionalSimilarity.DEFAULT_EPS,
+              3,
+              JobContext.silent());
+      assertEquals(
+          FunctionalSimilarity.DEFAULT_EPS, rows.stream().map(SimilarityMetric::eps).toList());
       for (SimilarityMetric m : rows) {
         assertEquals(1.0, m.agreement(), m.toString());
         assertEquals(0.0, m.logitDistance(), 1e-7, m.toString());
@@ -71,11 +85,15 @@ class FunctionalSimilarityTest {
 
   @Test
   void noiseIsAddedToRawPixelsWithinEps() {
-    // the swap's logit distance on image i is sqrt 2 |x1 - x2|; the noise moves |x1 - x2| by at most 2 eps, so the
-    // mean distance lies within 2 eps sqrt 2 of the clean mean, and image 3 (x1 = x2) makes it change at all.
-    try (Network identity = linear(1, 0, 0, 1); Network swap = linear(0, 1, 1, 0)) {
-      List<SimilarityMetric> rows = FunctionalSimilarity.measure(identity, swap, images(), NONE, List.of(0.0, 0.3),
-          11, JobContext.silent());
+    // the swap's logit distance on image i is sqrt 2 |x1 - x2|; the noise moves |x1 - x2| by at
+    // most 2 eps, so the
+    // mean distance lies within 2 eps sqrt 2 of the clean mean, and image 3 (x1 = x2) makes it
+    // change at all.
+    try (Network identity = linear(1, 0, 0, 1);
+        Network swap = linear(0, 1, 1, 0)) {
+      List<SimilarityMetric> rows =
+          FunctionalSimilarity.measure(
+              identity, swap, images(), NONE, List.of(0.0, 0.3), 11, JobContext.silent());
       double clean = rows.get(0).logitDistance();
       double noisy = rows.get(1).logitDistance();
       assertEquals(clean, noisy, 2 * 0.3 * Math.sqrt(2));

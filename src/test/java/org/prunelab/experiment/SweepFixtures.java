@@ -13,9 +13,13 @@ final class SweepFixtures {
     return Files.isDirectory(Path.of("/usr/share/datasets/fashion-mnist"));
   }
 
-  /** pfp and wt at keep 0.5 and 0.2, one epoch on {@code trainImages}, clean + fog/3 on 200 test images. */
+  /**
+   * pfp and wt at keep 0.5 and 0.2, one epoch on {@code trainImages}, clean + fog/3 on 200 test
+   * images.
+   */
   static ExperimentSpec tiny(int trainImages) {
-    return ExperimentSpecs.parse("""
+    return ExperimentSpecs.parse(
+        """
         name: tiny-lenet5
         network: %s
         dataset: fashion-mnist
@@ -24,6 +28,7 @@ final class SweepFixtures {
         retrain: {epochs: 1, lr: 0.01, batch: 64, images: %d}
         test: {clean: true, corruptions: [fog], severities: [3], images: 200}
         seed: 1
-        """.formatted(LENET, trainImages));
+        """
+            .formatted(LENET, trainImages));
   }
 }

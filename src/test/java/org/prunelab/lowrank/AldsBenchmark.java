@@ -12,11 +12,12 @@ import org.prunelab.zoo.Zoo;
 import org.prunelab.zoo.ZooOptions;
 
 /**
- * Benchmark harness (not a timed unit test) for docs/benchmarks.md "Low-rank": ALDS allocation on a randomly
- * initialised CIFAR ResNet-56 (3x32x32, 10 classes, seed 0) at parameter keep ratio 0.5, timed with the spectra
- * precomputed and end to end (weight copy, every SVD for every K, allocation); medians over repeated runs after
- * warm-up, as wall-clock time and as the thread's CPU time (which a loaded machine inflates less). Run from the
- * repository root after {@code ./mvnw -o test-compile}:
+ * Benchmark harness (not a timed unit test) for docs/benchmarks.md "Low-rank": ALDS allocation on a
+ * randomly initialised CIFAR ResNet-56 (3x32x32, 10 classes, seed 0) at parameter keep ratio 0.5,
+ * timed with the spectra precomputed and end to end (weight copy, every SVD for every K,
+ * allocation); medians over repeated runs after warm-up, as wall-clock time and as the thread's CPU
+ * time (which a loaded machine inflates less). Run from the repository root after {@code ./mvnw -o
+ * test-compile}:
  *
  * <pre>
  * ONEDNN_MAX_CPU_ISA=SSE41 java -Dai.djl.offline=true -cp target/classes:target/test-classes:$(cat cp.txt) \
@@ -57,23 +58,45 @@ public final class AldsBenchmark {
           endToEndCpu[i] = cpu.getCurrentThreadCpuTime() - c;
         }
       }
-      System.out.printf(Locale.ROOT, "ResNet-56 (3x32x32): %d factorable layers, %,d parameters, %.1f M MACs%n",
-          spectra.layers().size(), net.parameterCount(), net.macs() / 1e6);
-      System.out.printf(Locale.ROOT, "ALDS plan at keep %.2f: parameters %.4f, FLOPs %.4f, max error %.4f%n",
-          budget.keepRatio(), plan.paramsRatio(), plan.macsRatio(), plan.maxError());
-      System.out.printf(Locale.ROOT, "allocation, spectra precomputed: wall median %.1f ms (min %.1f, max %.1f), "
-          + "thread CPU median %.1f ms, %d runs%n", median(allocation), min(allocation), max(allocation),
-          median(allocationCpu), runs);
-      System.out.printf(Locale.ROOT, "end to end incl. all SVDs: wall median %.1f ms (min %.1f, max %.1f), "
-          + "thread CPU median %.1f ms, %d runs%n", median(endToEnd), min(endToEnd), max(endToEnd),
-          median(endToEndCpu), endToEndRuns);
+      System.out.printf(
+          Locale.ROOT,
+          "ResNet-56 (3x32x32): %d factorable layers, %,d parameters, %.1f M MACs%n",
+          spectra.layers().size(),
+          net.parameterCount(),
+          net.macs() / 1e6);
+      System.out.printf(
+          Locale.ROOT,
+          "ALDS plan at keep %.2f: parameters %.4f, FLOPs %.4f, max error %.4f%n",
+          budget.keepRatio(),
+          plan.paramsRatio(),
+          plan.macsRatio(),
+          plan.maxError());
+      System.out.printf(
+          Locale.ROOT,
+          "allocation, spectra precomputed: wall median %.1f ms (min %.1f, max %.1f), "
+              + "thread CPU median %.1f ms, %d runs%n",
+          median(allocation),
+          min(allocation),
+          max(allocation),
+          median(allocationCpu),
+          runs);
+      System.out.printf(
+          Locale.ROOT,
+          "end to end incl. all SVDs: wall median %.1f ms (min %.1f, max %.1f), "
+              + "thread CPU median %.1f ms, %d runs%n",
+          median(endToEnd),
+          min(endToEnd),
+          max(endToEnd),
+          median(endToEndCpu),
+          endToEndRuns);
     }
   }
 
   private static double median(long[] ns) {
     long[] s = ns.clone();
     Arrays.sort(s);
-    return (s.length % 2 == 1 ? s[s.length / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2.0) / 1e6;
+    return (s.length % 2 == 1 ? s[s.length / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2.0)
+        / 1e6;
   }
 
   private static double min(long[] ns) {

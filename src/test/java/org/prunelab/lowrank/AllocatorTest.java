@@ -27,7 +27,10 @@ import org.prunelab.prune.allocate.BudgetKind;
 import org.prunelab.zoo.Zoo;
 import org.prunelab.zoo.ZooOptions;
 
-/** Every allocator meets its budget on ResNet-20; ALDS's min-max against brute force; bad budgets rejected. */
+/**
+ * Every allocator meets its budget on ResNet-20; ALDS's min-max against brute force; bad budgets
+ * rejected.
+ */
 class AllocatorTest {
   private static NDManager manager;
   private static Network resnet;
@@ -39,7 +42,9 @@ class AllocatorTest {
     manager = NDManager.newBaseManager();
     resnet = Zoo.create("resnet20", ZooOptions.grey28(), Device.cpu(), 1);
     weights = WeightSpectra.of(resnet).precompute(JobContext.silent());
-    outputs = OutputSpectra.measure(resnet, LowRankTests.normal(manager, 2, 64, 1, 28, 28), JobContext.silent());
+    outputs =
+        OutputSpectra.measure(
+            resnet, LowRankTests.normal(manager, 2, 64, 1, 28, 28), JobContext.silent());
   }
 
   @AfterAll
@@ -57,17 +62,21 @@ class AllocatorTest {
     List<String> failures = new ArrayList<>();
     for (LowRankMethod method : LowRankMethod.values()) {
       for (BudgetKind kind : BudgetKind.values()) {
-        // every tenth from 0.9 to 0.2 of the parameters; two FLOP budgets (the same code path, costs times H W)
+        // every tenth from 0.9 to 0.2 of the parameters; two FLOP budgets (the same code path,
+        // costs times H W)
         for (int tenths = 9; tenths >= 2; tenths -= kind == BudgetKind.PARAMETERS ? 1 : 3) {
           Budget budget = new Budget(kind, tenths / 10.0);
-          LowRankResult r = LowRankCompressor.compress(resnet, method, budget, spectraFor(method), 1);
+          LowRankResult r =
+              LowRankCompressor.compress(resnet, method, budget, spectraFor(method), 1);
           try (Network net = r.network()) {
             long size = kind == BudgetKind.PARAMETERS ? net.parameterCount() : net.macs();
             long original = kind == BudgetKind.PARAMETERS ? resnet.parameterCount() : resnet.macs();
             double realised = (double) size / original;
             assertEquals(realised, r.realisedRatio(), 1e-12);
             // the plan's prediction is exact: surgery adds nothing the allocator did not count
-            assertEquals(kind == BudgetKind.PARAMETERS ? r.plan().params() : r.plan().macs(), size,
+            assertEquals(
+                kind == BudgetKind.PARAMETERS ? r.plan().params() : r.plan().macs(),
+                size,
                 method + " " + budget);
             if (Math.abs(realised / budget.keepRatio() - 1) > LowRankCompressor.TOLERANCE) {
               failures.add(String.format(Locale.ROOT, "%s %s: %.5f", method, budget, realised));
@@ -82,11 +91,15 @@ class AllocatorTest {
   @Test
   void aldsHasASmallerLargestErrorThanConstantRatioSvd() {
     for (double keep : new double[] {0.3, 0.5, 0.7}) {
-      LowRankPlan alds = LowRankMethod.ALDS.allocator().allocate(resnet, weights, Budget.parameters(keep), 1);
-      LowRankPlan svd = LowRankMethod.SVD.allocator().allocate(resnet, weights, Budget.parameters(keep), 1);
-      assertTrue(alds.maxError() < svd.maxError(), "keep " + keep + ": ALDS " + alds.maxError() + ", SVD "
-          + svd.maxError());
-      assertTrue(alds.layers().stream().anyMatch(l -> l.factored() && l.groups() > 1), "ALDS uses K > 1");
+      LowRankPlan alds =
+          LowRankMethod.ALDS.allocator().allocate(resnet, weights, Budget.parameters(keep), 1);
+      LowRankPlan svd =
+          LowRankMethod.SVD.allocator().allocate(resnet, weights, Budget.parameters(keep), 1);
+      assertTrue(
+          alds.maxError() < svd.maxError(),
+          "keep " + keep + ": ALDS " + alds.maxError() + ", SVD " + svd.maxError());
+      assertTrue(
+          alds.layers().stream().anyMatch(l -> l.factored() && l.groups() > 1), "ALDS uses K > 1");
     }
   }
 
@@ -94,11 +107,14 @@ class AllocatorTest {
   void lRankDiscardsLessRelativeEnergyThanTheOtherSvdAllocators() {
     for (double keep : new double[] {0.3, 0.6}) {
       Budget budget = Budget.parameters(keep);
-      double lrank = discarded(LowRankMethod.LRANK.allocator().allocate(resnet, weights, budget, 1));
+      double lrank =
+          discarded(LowRankMethod.LRANK.allocator().allocate(resnet, weights, budget, 1));
       double svd = discarded(LowRankMethod.SVD.allocator().allocate(resnet, weights, budget, 1));
-      double energy = discarded(LowRankMethod.SVD_ENERGY.allocator().allocate(resnet, weights, budget, 1));
-      assertTrue(lrank < svd && lrank < energy, "keep " + keep + ": L-Rank " + lrank + ", SVD " + svd
-          + ", energy " + energy);
+      double energy =
+          discarded(LowRankMethod.SVD_ENERGY.allocator().allocate(resnet, weights, budget, 1));
+      assertTrue(
+          lrank < svd && lrank < energy,
+          "keep " + keep + ": L-Rank " + lrank + ", SVD " + svd + ", energy " + energy);
     }
   }
 
@@ -167,7 +183,8 @@ class AllocatorTest {
             }
           }
         }
-        LowRankPlan plan = LowRankMethod.ALDS.allocator().allocate(net, s, Budget.parameters(keep), 3);
+        LowRankPlan plan =
+            LowRankMethod.ALDS.allocator().allocate(net, s, Budget.parameters(keep), 3);
         assertEquals(best, plan.maxError(), 1e-15, "keep " + keep);
         assertTrue(plan.params() <= limit);
       }
@@ -177,7 +194,8 @@ class AllocatorTest {
   @Test
   void badBudgetsAreRejectedWithTheWayOut() {
     for (double keep : new double[] {0, -0.5, 1.5, Double.NaN}) {
-      AllocationException e = assertThrows(AllocationException.class, () -> Budget.parameters(keep));
+      AllocationException e =
+          assertThrows(AllocationException.class, () -> Budget.parameters(keep));
       assertTrue(e.getMessage().contains("(0, 1]"), e.getMessage());
     }
     // smallest network: every factorable layer at rank 1 with K = 1, unless that is not smaller
@@ -188,12 +206,22 @@ class AllocatorTest {
     double ratio = (double) smallest / resnet.parameterCount();
     String expected = String.format(Locale.ROOT, "%.4f", ratio);
     for (LowRankMethod method : LowRankMethod.values()) {
-      LowRankException e = assertThrows(LowRankException.class, () -> LowRankCompressor.compress(resnet, method,
-          Budget.parameters(ratio * 0.9), spectraFor(method), 1));
-      assertTrue(e.getMessage().contains("smallest network") && e.getMessage().contains(expected), e.getMessage());
+      LowRankException e =
+          assertThrows(
+              LowRankException.class,
+              () ->
+                  LowRankCompressor.compress(
+                      resnet, method, Budget.parameters(ratio * 0.9), spectraFor(method), 1));
+      assertTrue(
+          e.getMessage().contains("smallest network") && e.getMessage().contains(expected),
+          e.getMessage());
     }
-    LowRankException noSamples = assertThrows(LowRankException.class, () -> LowRankCompressor.compress(resnet,
-        LowRankMethod.PCA, Budget.parameters(0.5), 1, JobContext.silent()));
+    LowRankException noSamples =
+        assertThrows(
+            LowRankException.class,
+            () ->
+                LowRankCompressor.compress(
+                    resnet, LowRankMethod.PCA, Budget.parameters(0.5), 1, JobContext.silent()));
     assertTrue(noSamples.getMessage().contains("sample set"), noSamples.getMessage());
     assertThrows(LowRankException.class, () -> LowRankMethod.parse("tucker"));
     assertEquals(LowRankMethod.SVD_ENERGY, LowRankMethod.parse("svd-energy"));
@@ -201,24 +229,39 @@ class AllocatorTest {
 
   @Test
   void keepOneFactorsNothing() {
-    LowRankPlan plan = LowRankMethod.ALDS.allocator().allocate(resnet, weights, Budget.parameters(1), 1);
+    LowRankPlan plan =
+        LowRankMethod.ALDS.allocator().allocate(resnet, weights, Budget.parameters(1), 1);
     assertEquals(0, plan.factoredCount());
     assertEquals(resnet.parameterCount(), plan.params());
   }
 
   @Test
   void pcaOutputErrorIsMeasuredOnTheSamples() {
-    try (Network net = LowRankTests.smallConvNet(12); NDManager m = NDManager.newBaseManager()) {
+    try (Network net = LowRankTests.smallConvNet(12);
+        NDManager m = NDManager.newBaseManager()) {
       NDArray samples = LowRankTests.normal(m, 4, 40, 4, 8, 8);
       OutputSpectra pca = OutputSpectra.measure(net, samples, JobContext.silent());
       int l = pca.indexOf("conv");
       for (int j = 1; j <= 6; j++) {
-        try (Network f = Factorization.apply(net, LowRankTests.plan(pca, java.util.Map.of("conv",
-            new int[] {1, j})), pca)) {
-          float[] z = net.forward(samples, org.prunelab.nn.ForwardOptions.capturing(org.prunelab.nn.Mode.EVAL,
-              java.util.Set.of("conv"))).captured().get("conv").toFloatArray();
-          float[] zHat = f.forward(samples, org.prunelab.nn.ForwardOptions.capturing(org.prunelab.nn.Mode.EVAL,
-              java.util.Set.of("conv.decoder"))).captured().get("conv.decoder").toFloatArray();
+        try (Network f =
+            Factorization.apply(
+                net, LowRankTests.plan(pca, java.util.Map.of("conv", new int[] {1, j})), pca)) {
+          float[] z =
+              net.forward(
+                      samples,
+                      org.prunelab.nn.ForwardOptions.capturing(
+                          org.prunelab.nn.Mode.EVAL, java.util.Set.of("conv")))
+                  .captured()
+                  .get("conv")
+                  .toFloatArray();
+          float[] zHat =
+              f.forward(
+                      samples,
+                      org.prunelab.nn.ForwardOptions.capturing(
+                          org.prunelab.nn.Mode.EVAL, java.util.Set.of("conv.decoder")))
+                  .captured()
+                  .get("conv.decoder")
+                  .toFloatArray();
           double diff = 0;
           double norm = 0;
           for (int i = 0; i < z.length; i++) {

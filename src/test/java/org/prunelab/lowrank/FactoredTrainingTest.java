@@ -19,21 +19,30 @@ import org.prunelab.train.TrainingStep;
 import org.prunelab.zoo.Zoo;
 import org.prunelab.zoo.ZooOptions;
 
-/** A factored network is an ordinary network: gradients reach the encoders and decoders and the loss falls. */
+/**
+ * A factored network is an ordinary network: gradients reach the encoders and decoders and the loss
+ * falls.
+ */
 class FactoredTrainingTest {
 
   @Test
   void factoredResNetTrains() {
-    try (Network original = Zoo.create("resnet20", ZooOptions.grey28().withWidth(0.25), Device.cpu(), 3);
+    try (Network original =
+            Zoo.create("resnet20", ZooOptions.grey28().withWidth(0.25), Device.cpu(), 3);
         NDManager m = NDManager.newBaseManager()) {
-            LowRankResult r = LowRankCompressor.compress(original, LowRankMethod.ALDS, Budget.parameters(0.5), 1,
-          JobContext.silent());
+      LowRankResult r =
+          LowRankCompressor.compress(
+              original, LowRankMethod.ALDS, Budget.parameters(0.5), 1, JobContext.silent());
       try (Network net = r.network()) {
         NDArray images = LowRankTests.normal(m, 1, 10, 1, 28, 28);
-        NDArray labels = m.create(new int[] {0, 1, 2, 3, 4, 5, 6, 7, 8, 9}).toType(DataType.INT64,
-            false);
+        NDArray labels =
+            m.create(new int[] {0, 1, 2, 3, 4, 5, 6, 7, 8, 9}).toType(DataType.INT64, false);
         Map<String, NDArray> params = net.trainableParameters();
-        String encoder = params.keySet().stream().filter(n -> n.endsWith(".encoder.weight")).findFirst().orElseThrow();
+        String encoder =
+            params.keySet().stream()
+                .filter(n -> n.endsWith(".encoder.weight"))
+                .findFirst()
+                .orElseThrow();
         float[] before = params.get(encoder).toFloatArray();
         params.values().forEach(p -> p.setRequiresGradient(true));
         float first;
@@ -51,7 +60,8 @@ class FactoredTrainingTest {
         }
         assertTrue(Float.isFinite(first) && Float.isFinite(last), first + " " + last);
         assertTrue(last < first, "loss on one repeated batch falls: " + first + " -> " + last);
-        assertFalse(Arrays.equals(before, params.get(encoder).toFloatArray()), encoder + " was updated");
+        assertFalse(
+            Arrays.equals(before, params.get(encoder).toFloatArray()), encoder + " was updated");
         net.checkFinite();
       }
     }

@@ -32,10 +32,11 @@ import org.prunelab.train.Trainer;
 import org.prunelab.train.TrainingRecipe;
 
 /**
- * Harness (not a unit test) for docs/results.md "Low-rank (issue 5)": compresses the bundled Fashion-MNIST ResNet-20
- * with each method at a parameter keep ratio, evaluates each on the full test set without retraining, then retrains
- * the ALDS network briefly and evaluates it again. Splits as the model was trained: 5,000 validation and 1,000 S
- * images, split seed 0. Run from the repository root after {@code ./mvnw -o test-compile}:
+ * Harness (not a unit test) for docs/results.md "Low-rank (issue 5)": compresses the bundled
+ * Fashion-MNIST ResNet-20 with each method at a parameter keep ratio, evaluates each on the full
+ * test set without retraining, then retrains the ALDS network briefly and evaluates it again.
+ * Splits as the model was trained: 5,000 validation and 1,000 S images, split seed 0. Run from the
+ * repository root after {@code ./mvnw -o test-compile}:
  *
  * <pre>
  * ONEDNN_MAX_CPU_ISA=SSE41 java -Dai.djl.offline=true -cp target/classes:target/test-classes:$(cat cp.txt) \
@@ -43,16 +44,31 @@ import org.prunelab.train.TrainingRecipe;
  *   retrain-epochs=2 retrain-images=54000 lr=0.01
  * </pre>
  *
- * (the values shown are the defaults; {@code retrain-images} takes the first images of the training split;
- * {@code baseline=false} skips evaluating the unpruned network, {@code evaluate=false} skips evaluating the
- * compressed networks before the retrain).
+ * (the values shown are the defaults; {@code retrain-images} takes the first images of the training
+ * split; {@code baseline=false} skips evaluating the unpruned network, {@code evaluate=false} skips
+ * evaluating the compressed networks before the retrain).
  */
 public final class LowRankQuality {
   private LowRankQuality() {}
 
   public static void main(String[] args) {
-    Map<String, String> a = new HashMap<>(Map.of("keep", "0.5", "methods", "alds,svd", "baseline", "true",
-        "evaluate", "true", "retrain-epochs", "2", "retrain-images", "54000", "lr", "0.01"));
+    Map<String, String> a =
+        new HashMap<>(
+            Map.of(
+                "keep",
+                "0.5",
+                "methods",
+                "alds,svd",
+                "baseline",
+                "true",
+                "evaluate",
+                "true",
+                "retrain-epochs",
+                "2",
+                "retrain-images",
+                "54000",
+                "lr",
+                "0.01"));
     for (String arg : args) {
       String[] kv = arg.split("=", 2);
       if (kv.length != 2 || !a.containsKey(kv[0])) {
@@ -65,10 +81,13 @@ public final class LowRankQuality {
     int images = Integer.parseInt(a.get("retrain-images"));
     double lr = Double.parseDouble(a.get("lr"));
     boolean evaluateCompressed = Boolean.parseBoolean(a.get("evaluate"));
-    DataSplits splits = Datasets.load("fashion-mnist", Optional.empty(), new SplitOptions(5000, 1000, 0));
+    DataSplits splits =
+        Datasets.load("fashion-mnist", Optional.empty(), new SplitOptions(5000, 1000, 0));
     List<String> rows = new ArrayList<>();
-    try (Network original = Checkpoint.load(Path.of("assets/models/resnet20-fashion-mnist.plm"),
-        ai.djl.Device.cpu()); NDManager manager = NDManager.newBaseManager()) {
+    try (Network original =
+            Checkpoint.load(
+                Path.of("assets/models/resnet20-fashion-mnist.plm"), ai.djl.Device.cpu());
+        NDManager manager = NDManager.newBaseManager()) {
       Normalization norm = InputNormalization.of(original).orElseThrow();
       long t = System.nanoTime();
       if (Boolean.parseBoolean(a.get("baseline"))) {
@@ -80,16 +99,27 @@ public final class LowRankQuality {
       for (String name : a.get("methods").split(",")) {
         LowRankMethod method = LowRankMethod.parse(name);
         t = System.nanoTime();
-        LowRankResult r = LowRankCompressor.compress(original, method, Budget.parameters(keep), samples, 1,
-            JobContext.silent());
+        LowRankResult r =
+            LowRankCompressor.compress(
+                original, method, Budget.parameters(keep), samples, 1, JobContext.silent());
         double compressSeconds = seconds(t);
         if (evaluateCompressed) {
           t = System.nanoTime();
           Metrics m = evaluate(r.network(), splits.test(), norm);
-          rows.add(row(method.cliName(), original, r.network(), m, String.format(Locale.ROOT, "%.3f",
-              r.plan().maxError()), seconds(t)));
+          rows.add(
+              row(
+                  method.cliName(),
+                  original,
+                  r.network(),
+                  m,
+                  String.format(Locale.ROOT, "%.3f", r.plan().maxError()),
+                  seconds(t)));
         }
-        System.err.printf(Locale.ROOT, "%s: compressed in %.1f s, plan %s%n", method.cliName(), compressSeconds,
+        System.err.printf(
+            Locale.ROOT,
+            "%s: compressed in %.1f s, plan %s%n",
+            method.cliName(),
+            compressSeconds,
             r.plan().layers());
         if (method == LowRankMethod.ALDS) {
           retrainee = r.network();
@@ -103,17 +133,41 @@ public final class LowRankQuality {
         if (images < train.size()) {
           train = train.subset(java.util.stream.IntStream.range(0, images).toArray());
         }
-        TrainingRecipe recipe = new TrainingRecipe(epochs, 128, OptimizerSpec.sgd(0.9, true, 5e-4),
-            new LearningRateSchedule.Cosine(lr, 0, epochs), 2, false, 1);
+        TrainingRecipe recipe =
+            new TrainingRecipe(
+                epochs,
+                128,
+                OptimizerSpec.sgd(0.9, true, 5e-4),
+                new LearningRateSchedule.Cosine(lr, 0, epochs),
+                2,
+                false,
+                1);
         t = System.nanoTime();
-        List<EpochRecord> history = new Trainer(recipe).fit(retrainee, Loaders.training(train, norm, recipe),
-            Optional.empty(), JobContext.silent());
+        List<EpochRecord> history =
+            new Trainer(recipe)
+                .fit(
+                    retrainee,
+                    Loaders.training(train, norm, recipe),
+                    Optional.empty(),
+                    JobContext.silent());
         double trainSeconds = seconds(t);
         System.err.println("retrain: " + history);
         t = System.nanoTime();
         Metrics m = evaluate(retrainee, splits.test(), norm);
-        rows.add(row(String.format(Locale.ROOT, "alds + retrain (%d epochs x %d images, lr %.3g cosine, %.0f s)",
-            epochs, train.size(), lr, trainSeconds), original, retrainee, m, "-", seconds(t)));
+        rows.add(
+            row(
+                String.format(
+                    Locale.ROOT,
+                    "alds + retrain (%d epochs x %d images, lr %.3g cosine, %.0f s)",
+                    epochs,
+                    train.size(),
+                    lr,
+                    trainSeconds),
+                original,
+                retrainee,
+                m,
+                "-",
+                seconds(t)));
         retrainee.close();
       }
       print(rows);
@@ -136,14 +190,24 @@ public final class LowRankQuality {
     return NDArrays.concat(parts);
   }
 
-  private static String row(String what, Network original, Network net, Metrics m, String maxError, double seconds) {
-    return String.format(Locale.ROOT, "| %s | %,d (%.3f) | %.1f M (%.3f) | %s | %.2f %% | %.0f s |", what,
-        net.parameterCount(), (double) net.parameterCount() / original.parameterCount(), net.macs() / 1e6,
-        (double) net.macs() / original.macs(), maxError, 100 * m.top1(), seconds);
+  private static String row(
+      String what, Network original, Network net, Metrics m, String maxError, double seconds) {
+    return String.format(
+        Locale.ROOT,
+        "| %s | %,d (%.3f) | %.1f M (%.3f) | %s | %.2f %% | %.0f s |",
+        what,
+        net.parameterCount(),
+        (double) net.parameterCount() / original.parameterCount(),
+        net.macs() / 1e6,
+        (double) net.macs() / original.macs(),
+        maxError,
+        100 * m.top1(),
+        seconds);
   }
 
   private static void print(List<String> rows) {
-    System.out.println("| network | parameters (ratio) | FLOPs (ratio) | max layer error | test top-1 | eval time |");
+    System.out.println(
+        "| network | parameters (ratio) | FLOPs (ratio) | max layer error | test top-1 | eval time |");
     System.out.println("|---|---:|---:|---:|---:|---:|");
     rows.forEach(System.out::println);
   }

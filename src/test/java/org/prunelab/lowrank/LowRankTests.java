@@ -22,8 +22,8 @@ final class LowRankTests {
   private LowRankTests() {}
 
   /**
-   * Input 4x8x8; conv (4 -> 6, 3x3, stride 2, pad 1, bias) -> ReLU -> conv2 (6 -> 6, 3x3, pad 1) -> BN -> ReLU ->
-   * flatten (96) -> fc (96 -> 5, bias).
+   * Input 4x8x8; conv (4 -> 6, 3x3, stride 2, pad 1, bias) -> ReLU -> conv2 (6 -> 6, 3x3, pad 1) ->
+   * BN -> ReLU -> flatten (96) -> fc (96 -> 5, bias).
    */
   static Network smallConvNet(long seed) {
     NetworkBuilder b = Network.builder(new Shape(4, 8, 8));
@@ -37,11 +37,16 @@ final class LowRankTests {
     Network net = b.build(Device.cpu(), seed);
     // non-trivial biases and BatchNorm statistics, so that folding and bias handling are exercised
     Random r = new Random(seed);
-    for (String name : List.of("conv.bias", "fc.bias", "bn.weight", "bn.bias", "bn.running_mean", "bn.running_var")) {
+    for (String name :
+        List.of(
+            "conv.bias", "fc.bias", "bn.weight", "bn.bias", "bn.running_mean", "bn.running_var")) {
       NDArray p = net.parameters().get(name);
       float[] v = new float[(int) p.size()];
       for (int i = 0; i < v.length; i++) {
-        v[i] = name.endsWith("var") || name.endsWith("weight") ? 0.5f + r.nextFloat() : (float) r.nextGaussian();
+        v[i] =
+            name.endsWith("var") || name.endsWith("weight")
+                ? 0.5f + r.nextFloat()
+                : (float) r.nextGaussian();
       }
       p.set(v);
     }
@@ -59,18 +64,36 @@ final class LowRankTests {
     return m.create(v, s);
   }
 
-  /** A plan that factors the named layers with the given {K, j} and leaves the others as they are. */
+  /**
+   * A plan that factors the named layers with the given {K, j} and leaves the others as they are.
+   */
   static LowRankPlan plan(Spectra spectra, Map<String, int[]> choices) {
     List<LayerPlan> layers = new ArrayList<>();
     for (FactorableLayer fl : spectra.layers()) {
       int[] kj = choices.get(fl.node());
       if (kj == null) {
-        layers.add(new LayerPlan(fl.node(), false, 1, fl.maxRank(1), fl.maxRank(1), 0, fl.weights(),
-            fl.weights() * fl.positions()));
+        layers.add(
+            new LayerPlan(
+                fl.node(),
+                false,
+                1,
+                fl.maxRank(1),
+                fl.maxRank(1),
+                0,
+                fl.weights(),
+                fl.weights() * fl.positions()));
       } else {
         long p = fl.factoredWeights(kj[0], kj[1]);
-        layers.add(new LayerPlan(fl.node(), true, kj[0], kj[1], fl.maxRank(kj[0]),
-            spectra.errors(spectra.indexOf(fl.node()), kj[0])[kj[1] - 1], p, p * fl.positions()));
+        layers.add(
+            new LayerPlan(
+                fl.node(),
+                true,
+                kj[0],
+                kj[1],
+                fl.maxRank(kj[0]),
+                spectra.errors(spectra.indexOf(fl.node()), kj[0])[kj[1] - 1],
+                p,
+                p * fl.positions()));
       }
     }
     return new LowRankPlan(LowRankMethod.ALDS, Budget.parameters(1), layers, 0, 0, 0, 0);

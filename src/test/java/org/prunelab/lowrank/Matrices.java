@@ -2,7 +2,10 @@ package org.prunelab.lowrank;
 
 import java.util.Random;
 
-/** Straightforward dense double matrix helpers for the low-rank tests, independent of the code under test. */
+/**
+ * Straightforward dense double matrix helpers for the low-rank tests, independent of the code under
+ * test.
+ */
 final class Matrices {
   private Matrices() {}
 

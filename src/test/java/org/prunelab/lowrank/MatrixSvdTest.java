@@ -5,7 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import org.junit.jupiter.api.Test;
 
-/** The plain-Java eigen and singular value decompositions against hand-worked values and defining identities. */
+/**
+ * The plain-Java eigen and singular value decompositions against hand-worked values and defining
+ * identities.
+ */
 class MatrixSvdTest {
 
   @Test
@@ -41,16 +44,23 @@ class MatrixSvdTest {
           assertEquals(true, e.values()[i - 1] >= e.values()[i], "descending");
         }
       }
-      assertArrayEquals(e.values(), SymmetricEigen.of(a, false).values(), 1e-12 * scale,
+      assertArrayEquals(
+          e.values(),
+          SymmetricEigen.of(a, false).values(),
+          1e-12 * scale,
           "values without vectors, n=" + n);
     }
   }
 
   @Test
   void singularValuesOfHandWorkedMatrix() {
-    // A = [[3, 0], [4, 5]]: A^T A = [[25, 20], [20, 25]], eigenvalues 45 and 5, so sigma = 3 sqrt 5, sqrt 5
+    // A = [[3, 0], [4, 5]]: A^T A = [[25, 20], [20, 25]], eigenvalues 45 and 5, so sigma = 3 sqrt
+    // 5, sqrt 5
     double[] a = {3, 0, 4, 5};
-    assertArrayEquals(new double[] {3 * Math.sqrt(5), Math.sqrt(5)}, MatrixSvd.singularValues(a, 0, 2, 2, 2), 1e-13);
+    assertArrayEquals(
+        new double[] {3 * Math.sqrt(5), Math.sqrt(5)},
+        MatrixSvd.singularValues(a, 0, 2, 2, 2),
+        1e-13);
   }
 
   @Test

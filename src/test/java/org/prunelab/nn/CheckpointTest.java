@@ -45,10 +45,12 @@ import org.prunelab.nn.layer.Tanh;
 import org.prunelab.zoo.Zoo;
 import org.prunelab.zoo.ZooOptions;
 
-/** Model files: exact round trip of a trained-once ResNet-20, and damaged or foreign files named in the error. */
+/**
+ * Model files: exact round trip of a trained-once ResNet-20, and damaged or foreign files named in
+ * the error.
+ */
 class CheckpointTest {
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   private static final Shape BATCH = new Shape(4, 1, 28, 28);
 
@@ -65,7 +67,10 @@ class CheckpointTest {
     return Zoo.create("resnet20", ZooOptions.grey28().withWidth(0.5), Device.cpu(), 7);
   }
 
-  /** A ResNet-20 after one train-mode forward (BatchNorm running statistics moved), saved to model.plm. */
+  /**
+   * A ResNet-20 after one train-mode forward (BatchNorm running statistics moved), saved to
+   * model.plm.
+   */
   private Path savedTrainedOnce(Network net) {
     try (NDManager m = NDManager.newBaseManager(Device.cpu())) {
       net.forward(m.create(gaussian(1, (int) BATCH.size()), BATCH), Mode.TRAIN);
@@ -81,7 +86,8 @@ class CheckpointTest {
       net.metadata().put("note", "trained once, ä ü");
       Path file = savedTrainedOnce(net);
       float[] runningMean = net.parametersOf("layer2.0.bn1").get("running_mean").toFloatArray();
-      assertFalse(Arrays.equals(new float[runningMean.length], runningMean), "running mean moved off zero");
+      assertFalse(
+          Arrays.equals(new float[runningMean.length], runningMean), "running mean moved off zero");
       try (Network loaded = Checkpoint.load(file, Device.cpu());
           NDManager m = NDManager.newBaseManager(Device.cpu())) {
         assertEquals(net.metadata(), loaded.metadata());
@@ -91,14 +97,17 @@ class CheckpointTest {
         assertEquals(net.nodes(), loaded.nodes(), "same nodes, layers and inputs");
         assertEquals(net.parameters().keySet(), loaded.parameters().keySet());
         for (Map.Entry<String, NDArray> e : net.parameters().entrySet()) {
-          assertArrayEquals(e.getValue().toFloatArray(), loaded.parameters().get(e.getKey()).toFloatArray(),
+          assertArrayEquals(
+              e.getValue().toFloatArray(),
+              loaded.parameters().get(e.getKey()).toFloatArray(),
               e.getKey() + " restored bit for bit");
           assertEquals(net.specOf(e.getKey()), loaded.specOf(e.getKey()));
         }
         NDArray x = m.create(gaussian(2, (int) BATCH.size()), BATCH);
         float[] before = net.forward(x, Mode.EVAL).toFloatArray();
         float[] after = loaded.forward(x, Mode.EVAL).toFloatArray();
-        assertTrue(Arrays.equals(before, after), "eval outputs must be bit-identical after a round trip");
+        assertTrue(
+            Arrays.equals(before, after), "eval outputs must be bit-identical after a round trip");
         assertEquals(net.summary().parameters(), loaded.summary().parameters());
       }
     }
@@ -138,7 +147,8 @@ class CheckpointTest {
         assertEquals(net.nodes(), loaded.nodes());
         assertEquals(Map.of("normalisation", "mean=0.5,std=0.25"), loaded.metadata());
         NDArray x = m.create(gaussian(4, 2 * 72), new Shape(2, 2, 6, 6));
-        assertArrayEquals(net.forward(x, Mode.EVAL).toFloatArray(), loaded.forward(x, Mode.EVAL).toFloatArray());
+        assertArrayEquals(
+            net.forward(x, Mode.EVAL).toFloatArray(), loaded.forward(x, Mode.EVAL).toFloatArray());
       }
     }
   }
@@ -162,9 +172,13 @@ class CheckpointTest {
   }
 
   private static void assertRejectedNaming(Path file, String what) {
-    ModelFileException e = assertThrows(ModelFileException.class, () -> Checkpoint.load(file, Device.cpu()));
-    assertTrue(e.getMessage().contains(file.toString()), "message should contain the path: " + e.getMessage());
-    assertTrue(e.getMessage().contains(what), "message should say '" + what + "': " + e.getMessage());
+    ModelFileException e =
+        assertThrows(ModelFileException.class, () -> Checkpoint.load(file, Device.cpu()));
+    assertTrue(
+        e.getMessage().contains(file.toString()),
+        "message should contain the path: " + e.getMessage());
+    assertTrue(
+        e.getMessage().contains(what), "message should say '" + what + "': " + e.getMessage());
   }
 
   @Test
@@ -192,8 +206,11 @@ class CheckpointTest {
     assertRejectedNaming(flipped, "corrupt");
 
     Path text = dir.resolve("notes.plm");
-    Files.write(text, "these are my notes, not a model; they are long enough to fill a header\n".repeat(20)
-        .getBytes(StandardCharsets.UTF_8));
+    Files.write(
+        text,
+        "these are my notes, not a model; they are long enough to fill a header\n"
+            .repeat(20)
+            .getBytes(StandardCharsets.UTF_8));
     assertRejectedNaming(text, "not a PruneLab model");
 
     Path tiny = dir.resolve("tiny.plm");
@@ -218,7 +235,8 @@ class CheckpointTest {
     }
     try (Network loaded = Checkpoint.load(file, Device.cpu())) {
       NonFiniteException e = assertThrows(NonFiniteException.class, loaded::checkFinite);
-      assertTrue(e.getMessage().contains(name), "message should name the parameter: " + e.getMessage());
+      assertTrue(
+          e.getMessage().contains(name), "message should name the parameter: " + e.getMessage());
       assertTrue(e.getMessage().contains(" 1 "), "one bad value: " + e.getMessage());
     }
   }

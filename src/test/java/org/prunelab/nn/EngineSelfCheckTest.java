@@ -6,8 +6,9 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /**
- * The engine the tests run on computes the self-check's convolutions exactly (surefire caps oneDNN at SSE4.1);
- * if a new libtorch or machine breaks them, every numeric test below would be suspect, so this fails first.
+ * The engine the tests run on computes the self-check's convolutions exactly (surefire caps oneDNN
+ * at SSE4.1); if a new libtorch or machine breaks them, every numeric test below would be suspect,
+ * so this fails first.
  */
 class EngineSelfCheckTest {
 

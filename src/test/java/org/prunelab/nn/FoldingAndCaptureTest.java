@@ -28,8 +28,9 @@ import org.prunelab.nn.layer.Relu;
 import org.prunelab.nn.layer.Sigmoid;
 
 /**
- * BatchNorm folding in eval mode gives the unfolded function (tolerance {@link NnTests#REL}: 1e-5 relative, absolute
- * below 1); activation capture returns the right tensors; an Identity's array survives for all its readers.
+ * BatchNorm folding in eval mode gives the unfolded function (tolerance {@link NnTests#REL}: 1e-5
+ * relative, absolute below 1); activation capture returns the right tensors; an Identity's array
+ * survives for all its readers.
  */
 class FoldingAndCaptureTest {
   private static final Shape BATCH = new Shape(2, 2, 5, 5);
@@ -88,8 +89,12 @@ class FoldingAndCaptureTest {
   void foldedEvalForwardEqualsUnfolded() {
     try (Network net = convBnRelu()) {
       float[] folded = net.forward(input(), ForwardOptions.of(Mode.EVAL)).output().toFloatArray();
-      float[] unfolded = net.forward(input(), ForwardOptions.of(Mode.EVAL).withoutFolding()).output().toFloatArray();
-      assertClose(unfolded, folded, "eval output with BatchNorm folded into the conv vs without folding");
+      float[] unfolded =
+          net.forward(input(), ForwardOptions.of(Mode.EVAL).withoutFolding())
+              .output()
+              .toFloatArray();
+      assertClose(
+          unfolded, folded, "eval output with BatchNorm folded into the conv vs without folding");
       assertEquals(2 * 3 * 5 * 5, unfolded.length);
       int positive = 0;
       for (float v : unfolded) {
@@ -102,13 +107,15 @@ class FoldingAndCaptureTest {
   @Test
   void capturedConvAndBatchNormHaveTheirShapesAndTheBatchNormAppliesRunningStatistics() {
     try (Network net = convBnRelu()) {
-      ForwardResult r = net.forward(input(), ForwardOptions.capturing(Mode.EVAL, Set.of("conv", "bn")));
+      ForwardResult r =
+          net.forward(input(), ForwardOptions.capturing(Mode.EVAL, Set.of("conv", "bn")));
       assertEquals(Set.of("conv", "bn"), r.captured().keySet());
       NDArray conv = r.captured().get("conv");
       NDArray bn = r.captured().get("bn");
       assertEquals(new Shape(2, 3, 5, 5), conv.getShape());
       assertEquals(new Shape(2, 3, 5, 5), bn.getShape());
-      // bn = gamma (conv - mean) / sqrt(var + 1e-5) + beta per channel, relu = max(bn, 0), worked in double here
+      // bn = gamma (conv - mean) / sqrt(var + 1e-5) + beta per channel, relu = max(bn, 0), worked
+      // in double here
       float[] c = conv.toFloatArray();
       float[] expectedBn = new float[c.length];
       float[] expectedRelu = new float[c.length];
@@ -118,11 +125,15 @@ class FoldingAndCaptureTest {
         expectedBn[i] = (float) y;
         expectedRelu[i] = (float) Math.max(y, 0);
       }
-      assertClose(expectedBn, bn.toFloatArray(), "captured BatchNorm output = running-statistics formula");
+      assertClose(
+          expectedBn, bn.toFloatArray(), "captured BatchNorm output = running-statistics formula");
       assertClose(expectedRelu, r.output().toFloatArray(), "output = ReLU of the BatchNorm output");
 
-      float[] unfoldedBn = net.forward(input(), ForwardOptions.capturing(Mode.EVAL, Set.of("bn")).withoutFolding())
-          .captured().get("bn").toFloatArray();
+      float[] unfoldedBn =
+          net.forward(input(), ForwardOptions.capturing(Mode.EVAL, Set.of("bn")).withoutFolding())
+              .captured()
+              .get("bn")
+              .toFloatArray();
       assertClose(unfoldedBn, bn.toFloatArray(), "captured bn equals the unfolded bn output");
     }
   }
@@ -130,12 +141,15 @@ class FoldingAndCaptureTest {
   @Test
   void capturingOnlyTheBatchNormOfAFoldedPairGivesTheBatchNormOutput() {
     try (Network net = convBnRelu()) {
-      ForwardResult folded = net.forward(input(), ForwardOptions.capturing(Mode.EVAL, Set.of("bn")));
-      ForwardResult unfolded = net.forward(input(),
-          ForwardOptions.capturing(Mode.EVAL, Set.of("bn")).withoutFolding());
+      ForwardResult folded =
+          net.forward(input(), ForwardOptions.capturing(Mode.EVAL, Set.of("bn")));
+      ForwardResult unfolded =
+          net.forward(input(), ForwardOptions.capturing(Mode.EVAL, Set.of("bn")).withoutFolding());
       assertEquals(Set.of("bn"), folded.captured().keySet());
       assertEquals(new Shape(2, 3, 5, 5), folded.captured().get("bn").getShape());
-      assertClose(unfolded.captured().get("bn").toFloatArray(), folded.captured().get("bn").toFloatArray(),
+      assertClose(
+          unfolded.captured().get("bn").toFloatArray(),
+          folded.captured().get("bn").toFloatArray(),
           "bn captured from the folded conv vs from the BatchNorm layer");
       assertClose(unfolded.output().toFloatArray(), folded.output().toFloatArray(), "outputs");
     }
@@ -144,16 +158,27 @@ class FoldingAndCaptureTest {
   @Test
   void trainModeNeverFolds() {
     // train mode normalises with batch statistics; a folded conv would use the running ones
-    try (Network a = convBnRelu(); Network b = convBnRelu()) {
-      float[] withDefault = a.forward(input(), ForwardOptions.of(Mode.TRAIN)).output().toFloatArray();
-      float[] without = b.forward(input(), ForwardOptions.of(Mode.TRAIN).withoutFolding()).output().toFloatArray();
+    try (Network a = convBnRelu();
+        Network b = convBnRelu()) {
+      float[] withDefault =
+          a.forward(input(), ForwardOptions.of(Mode.TRAIN)).output().toFloatArray();
+      float[] without =
+          b.forward(input(), ForwardOptions.of(Mode.TRAIN).withoutFolding())
+              .output()
+              .toFloatArray();
       assertClose(without, withDefault, "train forward with default options vs without folding");
-      float[] eval = b.forward(input(), ForwardOptions.of(Mode.EVAL).withoutFolding()).output().toFloatArray();
-      assertTrue(!Arrays.equals(eval, withDefault), "train and eval outputs differ (batch vs running statistics)");
+      float[] eval =
+          b.forward(input(), ForwardOptions.of(Mode.EVAL).withoutFolding()).output().toFloatArray();
+      assertTrue(
+          !Arrays.equals(eval, withDefault),
+          "train and eval outputs differ (batch vs running statistics)");
     }
   }
 
-  /** Two conv-BN pairs on parallel branches summed; the nodes are added in the given (topological) order. */
+  /**
+   * Two conv-BN pairs on parallel branches summed; the nodes are added in the given (topological)
+   * order.
+   */
   private static Network twoBranches(boolean interleaved) {
     NetworkBuilder b = Network.builder(BATCH.slice(1));
     if (interleaved) {
@@ -177,7 +202,10 @@ class FoldingAndCaptureTest {
   @Test
   void foldingTwoAdjacentConvBatchNormPairs() {
     try (Network net = twoBranches(false)) {
-      float[] unfolded = net.forward(input(), ForwardOptions.of(Mode.EVAL).withoutFolding()).output().toFloatArray();
+      float[] unfolded =
+          net.forward(input(), ForwardOptions.of(Mode.EVAL).withoutFolding())
+              .output()
+              .toFloatArray();
       float[] folded = net.forward(input(), Mode.EVAL).toFloatArray();
       assertClose(unfolded, folded, "two conv-BN branches, each BN right after its conv");
     }
@@ -187,14 +215,20 @@ class FoldingAndCaptureTest {
   void foldingTwoInterleavedConvBatchNormPairs() {
     // convA, convB, bnA, bnB is a valid topological order (an ONNX import may produce it)
     try (Network net = twoBranches(true)) {
-      float[] unfolded = net.forward(input(), ForwardOptions.of(Mode.EVAL).withoutFolding()).output().toFloatArray();
+      float[] unfolded =
+          net.forward(input(), ForwardOptions.of(Mode.EVAL).withoutFolding())
+              .output()
+              .toFloatArray();
       float[] folded;
       try {
         folded = net.forward(input(), Mode.EVAL).toFloatArray();
       } catch (RuntimeException e) {
-        throw new AssertionError("MAIN-CODE BUG: Forward.run keeps a single 'skip' name, so with two foldable "
-            + "conv-BN pairs interleaved (convA, convB, bnA, bnB) the skip of bnA is overwritten by bnB and bnA runs "
-            + "on the missing output of convA: " + e, e);
+        throw new AssertionError(
+            "MAIN-CODE BUG: Forward.run keeps a single 'skip' name, so with two foldable "
+                + "conv-BN pairs interleaved (convA, convB, bnA, bnB) the skip of bnA is overwritten by bnB and bnA runs "
+                + "on the missing output of convA: "
+                + e,
+            e);
       }
       assertClose(unfolded, folded, "two conv-BN branches in interleaved order");
     }
@@ -206,8 +240,10 @@ class FoldingAndCaptureTest {
     b.add("conv", Conv2d.of(2, 3, 3, 1, 1, true), Network.INPUT);
     b.add("bn", BatchNorm.of(3), "conv");
     b.add("sum", new Add(), "bn", "conv");
-    try (Network net = b.build(Device.cpu(), NnTests.exact(convBnParams("conv", "bn", new Random(3))))) {
-      ForwardResult r = net.forward(input(), ForwardOptions.capturing(Mode.EVAL, Set.of("conv", "bn")));
+    try (Network net =
+        b.build(Device.cpu(), NnTests.exact(convBnParams("conv", "bn", new Random(3))))) {
+      ForwardResult r =
+          net.forward(input(), ForwardOptions.capturing(Mode.EVAL, Set.of("conv", "bn")));
       float[] c = r.captured().get("conv").toFloatArray();
       float[] bn = r.captured().get("bn").toFloatArray();
       float[] expected = new float[c.length];
@@ -240,12 +276,16 @@ class FoldingAndCaptureTest {
     try (Network net = identityWithTwoReaders()) {
       for (int repeat = 0; repeat < 3; repeat++) {
         for (Mode mode : Mode.values()) {
-          float[] y = net.forward(manager.create(f(1, 3, -1, 1), new Shape(2, 2)), mode).toFloatArray();
-          assertClose(f(4, -1.5, -1, -0.5), y, "identity with two readers, " + mode + " pass " + repeat);
+          float[] y =
+              net.forward(manager.create(f(1, 3, -1, 1), new Shape(2, 2)), mode).toFloatArray();
+          assertClose(
+              f(4, -1.5, -1, -0.5), y, "identity with two readers, " + mode + " pass " + repeat);
         }
       }
-      ForwardResult r = net.forward(manager.create(f(1, 3, -1, 1), new Shape(2, 2)),
-          ForwardOptions.capturing(Mode.EVAL, Set.of("id", "lin")));
+      ForwardResult r =
+          net.forward(
+              manager.create(f(1, 3, -1, 1), new Shape(2, 2)),
+              ForwardOptions.capturing(Mode.EVAL, Set.of("id", "lin")));
       assertClose(f(2, -3, -2, -1), r.captured().get("id").toFloatArray(), "captured identity");
       assertClose(f(2, -3, -2, -1), r.captured().get("lin").toFloatArray(), "captured linear");
       assertClose(f(4, -1.5, -1, -0.5), r.output().toFloatArray(), "output with capture");
@@ -264,8 +304,12 @@ class FoldingAndCaptureTest {
       NDArray x = manager.create(f(0, Math.log(3)), new Shape(1, 2));
       float[] y = net.forward(x, Mode.EVAL).toFloatArray();
       assertClose(f(0.5, Math.log(3) + 0.75), y, "identity on the input with two readers");
-      assertClose(f(0, Math.log(3)), x.toFloatArray(), "the caller's batch is still open and unchanged");
-      assertClose(f(0.5, Math.log(3) + 0.75), net.forward(x, Mode.EVAL).toFloatArray(), "second pass, same batch");
+      assertClose(
+          f(0, Math.log(3)), x.toFloatArray(), "the caller's batch is still open and unchanged");
+      assertClose(
+          f(0.5, Math.log(3) + 0.75),
+          net.forward(x, Mode.EVAL).toFloatArray(),
+          "second pass, same batch");
     }
   }
 }

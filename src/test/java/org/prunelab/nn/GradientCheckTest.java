@@ -24,10 +24,11 @@ import org.prunelab.train.Optimizer;
 import org.prunelab.train.OptimizerSpec;
 
 /**
- * Autograd through the whole graph (Conv2d -> BatchNorm in train mode -> ReLU -> Flatten -> Linear) against central
- * finite differences. The differences perturb one float32 parameter by +-1e-2 and evaluate the mean cross-entropy
- * in float64 on the JVM from the float32 logits. Criterion per parameter tensor:
- * ||g_autograd - g_fd||_2 <= 2e-2 ||g_fd||_2, with ||g_fd||_2 checked not to be tiny.
+ * Autograd through the whole graph (Conv2d -> BatchNorm in train mode -> ReLU -> Flatten -> Linear)
+ * against central finite differences. The differences perturb one float32 parameter by +-1e-2 and
+ * evaluate the mean cross-entropy in float64 on the JVM from the float32 logits. Criterion per
+ * parameter tensor: ||g_autograd - g_fd||_2 <= 2e-2 ||g_fd||_2, with ||g_fd||_2 checked not to be
+ * tiny.
  */
 class GradientCheckTest {
   private static final Shape BATCH = new Shape(6, 1, 4, 4);
@@ -136,11 +137,18 @@ class GradientCheckTest {
         NDArray logits = net.forward(x, Mode.TRAIN);
         NDArray loss = Losses.crossEntropy(logits, y);
         lossValue = loss.getFloat();
-        assertEquals(crossEntropy(logits.toFloatArray(), 3), lossValue, 1e-5 * Math.max(1, lossValue),
+        assertEquals(
+            crossEntropy(logits.toFloatArray(), 3),
+            lossValue,
+            1e-5 * Math.max(1, lossValue),
             "Losses.crossEntropy is the mean negative log-softmax of the true class");
         gc.backward(loss);
       }
-      assertEquals(loss(p), lossValue, 1e-5 * Math.max(1, lossValue), "the finite-difference loss is the same loss");
+      assertEquals(
+          loss(p),
+          lossValue,
+          1e-5 * Math.max(1, lossValue),
+          "the finite-difference loss is the same loss");
 
       for (String name : List.of("conv.weight", "bn.weight", "bn.bias", "fc.weight", "fc.bias")) {
         float[] autograd = net.parameters().get(name).getGradient().toFloatArray();
@@ -151,18 +159,27 @@ class GradientCheckTest {
         }
         assertTrue(norm(fd) > 1e-3, name + ": gradient norm " + norm(fd) + " too small to compare");
         double rel = norm(diff) / norm(fd);
-        assertTrue(rel <= GRAD_TOL, name + ": autograd vs finite differences relative error " + rel
-            + "\n autograd " + java.util.Arrays.toString(autograd) + "\n fd       " + java.util.Arrays.toString(fd));
+        assertTrue(
+            rel <= GRAD_TOL,
+            name
+                + ": autograd vs finite differences relative error "
+                + rel
+                + "\n autograd "
+                + java.util.Arrays.toString(autograd)
+                + "\n fd       "
+                + java.util.Arrays.toString(fd));
       }
 
-      // BatchNorm in train mode subtracts the batch mean, so the conv bias cannot change the loss: gradient 0.
+      // BatchNorm in train mode subtracts the batch mean, so the conv bias cannot change the loss:
+      // gradient 0.
       float[] convBiasGrad = net.parameters().get("conv.bias").getGradient().toFloatArray();
       float[] fcWeightGrad = net.parameters().get("fc.weight").getGradient().toFloatArray();
       for (float g : convBiasGrad) {
         assertEquals(0, g, 1e-5, "conv bias gradient under train-mode BatchNorm");
       }
 
-      // One plain SGD step (no momentum, no decay, lr 0.1): w' = w - 0.1 g for every trainable parameter.
+      // One plain SGD step (no momentum, no decay, lr 0.1): w' = w - 0.1 g for every trainable
+      // parameter.
       Map<String, float[]> before = new LinkedHashMap<>();
       Map<String, float[]> grads = new LinkedHashMap<>();
       net.parameters().forEach((k, v) -> before.put(k, v.toFloatArray()));

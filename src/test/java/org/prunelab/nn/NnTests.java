@@ -7,17 +7,23 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** Shared helpers of the {@code nn} tests: exact parameter sources and a relative float comparison. */
+/**
+ * Shared helpers of the {@code nn} tests: exact parameter sources and a relative float comparison.
+ */
 final class NnTests {
   /**
-   * Tolerance of value comparisons: |actual - expected| <= REL * max(1, |expected|), i.e. 1e-5 relative for values of
-   * magnitude 1 and above and 1e-5 absolute below (float32 has about 7 significant digits).
+   * Tolerance of value comparisons: |actual - expected| <= REL * max(1, |expected|), i.e. 1e-5
+   * relative for values of magnitude 1 and above and 1e-5 absolute below (float32 has about 7
+   * significant digits).
    */
   static final double REL = 1e-5;
 
   private NnTests() {}
 
-  /** A parameter source that hands out exactly the given values and fails on any parameter not listed. */
+  /**
+   * A parameter source that hands out exactly the given values and fails on any parameter not
+   * listed.
+   */
   static NetworkBuilder.ParameterSource exact(Map<String, float[]> values) {
     return (name, spec) -> {
       float[] v = values.get(name);
@@ -70,8 +76,20 @@ final class NnTests {
     for (int i = 0; i < expected.length; i++) {
       double tol = rel * Math.max(1.0, Math.abs(expected[i]));
       if (!(Math.abs((double) actual[i] - expected[i]) <= tol)) {
-        fail(what + ": value " + i + " expected " + expected[i] + " but was " + actual[i] + " (tolerance " + tol
-            + ")\n expected " + Arrays.toString(expected) + "\n actual   " + Arrays.toString(actual));
+        fail(
+            what
+                + ": value "
+                + i
+                + " expected "
+                + expected[i]
+                + " but was "
+                + actual[i]
+                + " (tolerance "
+                + tol
+                + ")\n expected "
+                + Arrays.toString(expected)
+                + "\n actual   "
+                + Arrays.toString(actual));
       }
     }
   }

@@ -17,9 +17,10 @@ import org.prunelab.zoo.Zoo;
 import org.prunelab.zoo.ZooOptions;
 
 /**
- * Regression test for a libtorch 2.7.1 CPU defect: with two threads, the backward of a pooling layer whose
- * gradient comes from a convolution's input gradient was non-deterministic and sometimes NaN, which made LeNet-5
- * diverge at tiny learning rates. Repeated backward passes on one batch must give identical, finite gradients.
+ * Regression test for a libtorch 2.7.1 CPU defect: with two threads, the backward of a pooling
+ * layer whose gradient comes from a convolution's input gradient was non-deterministic and
+ * sometimes NaN, which made LeNet-5 diverge at tiny learning rates. Repeated backward passes on one
+ * batch must give identical, finite gradients.
  */
 class PoolingGradientTest {
 
@@ -52,11 +53,14 @@ class PoolingGradientTest {
             assertArrayEquals(first, g, "conv1 gradient differs in pass " + rep);
           }
           grad.subi(grad);
-          params.values().forEach(p -> {
-            NDArray other = p.getGradient();
-            other.subi(other);
-            other.close();
-          });
+          params
+              .values()
+              .forEach(
+                  p -> {
+                    NDArray other = p.getGradient();
+                    other.subi(other);
+                    other.close();
+                  });
         }
       }
     }

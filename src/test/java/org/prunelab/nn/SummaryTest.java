@@ -22,8 +22,8 @@ import org.prunelab.nn.layer.Relu;
 class SummaryTest {
 
   /**
-   * (8,10,10) -> dw: 8->8 groups 8, 3x3 pad 1 -> (8,10,10) -> grp: 8->4 groups 2, 3x3 -> (4,8,8) -> bn -> relu ->
-   * pool 2 -> (4,4,4) -> flat 64 -> fc 64->10.
+   * (8,10,10) -> dw: 8->8 groups 8, 3x3 pad 1 -> (8,10,10) -> grp: 8->4 groups 2, 3x3 -> (4,8,8) ->
+   * bn -> relu -> pool 2 -> (4,4,4) -> flat 64 -> fc 64->10.
    */
   private static Network network() {
     NetworkBuilder b = Network.builder(new Shape(8, 10, 10));
@@ -41,13 +41,17 @@ class SummaryTest {
   void perNodeParametersAndMacs() {
     try (Network net = network()) {
       NetworkSummary s = net.summary();
-      Map<String, LayerInfo> rows = s.layers().stream().collect(Collectors.toMap(LayerInfo::name, r -> r));
-      assertEquals(List.of("dw", "grp", "bn", "relu", "pool", "flat", "fc"),
+      Map<String, LayerInfo> rows =
+          s.layers().stream().collect(Collectors.toMap(LayerInfo::name, r -> r));
+      assertEquals(
+          List.of("dw", "grp", "bn", "relu", "pool", "flat", "fc"),
           s.layers().stream().map(LayerInfo::name).toList());
-      // depthwise: weight 8 x (8/8) x 3 x 3 = 72; MACs 10*10 outputs * 8 channels * 1 input channel * 9
+      // depthwise: weight 8 x (8/8) x 3 x 3 = 72; MACs 10*10 outputs * 8 channels * 1 input channel
+      // * 9
       assertEquals(72, rows.get("dw").params());
       assertEquals(10 * 10 * 8 * 1 * 9, rows.get("dw").macs());
-      // grouped: weight 4 x (8/2) x 3 x 3 = 144 + bias 4; MACs 8*8 outputs * 4 channels * 4 input channels * 9
+      // grouped: weight 4 x (8/2) x 3 x 3 = 144 + bias 4; MACs 8*8 outputs * 4 channels * 4 input
+      // channels * 9
       assertEquals(148, rows.get("grp").params());
       assertEquals(8 * 8 * 4 * 4 * 9, rows.get("grp").macs());
       // BatchNorm: gamma and beta are parameters; the running statistics are buffers
@@ -97,14 +101,24 @@ class SummaryTest {
       assertTrue(net.trainableParameters().containsKey("bn.weight"));
       assertTrue(net.trainableParameters().containsKey("bn.bias"));
       assertFalse(net.specOf("bn.running_var").trainable());
-      assertEquals(List.of("dw.weight", "grp.weight", "grp.bias", "bn.weight", "bn.bias", "fc.weight", "fc.bias"),
+      assertEquals(
+          List.of(
+              "dw.weight",
+              "grp.weight",
+              "grp.bias",
+              "bn.weight",
+              "bn.bias",
+              "fc.weight",
+              "fc.bias"),
           List.copyOf(net.trainableParameters().keySet()));
-      long trainable = net.trainableParameters().values().stream().mapToLong(a -> a.getShape().size()).sum();
+      long trainable =
+          net.trainableParameters().values().stream().mapToLong(a -> a.getShape().size()).sum();
       assertEquals(net.parameterCount(), trainable);
       assertEquals(new Shape(8, 1, 3, 3), net.parameters().get("dw.weight").getShape());
       assertEquals(new Shape(4, 4, 3, 3), net.parameters().get("grp.weight").getShape());
       // BatchNorm starts as the identity: gamma 1, beta 0, mean 0, var 1
-      assertArrayEquals(new float[] {1, 1, 1, 1}, net.parameters().get("bn.running_var").toFloatArray());
+      assertArrayEquals(
+          new float[] {1, 1, 1, 1}, net.parameters().get("bn.running_var").toFloatArray());
       assertArrayEquals(new float[4], net.parameters().get("bn.running_mean").toFloatArray());
     }
   }

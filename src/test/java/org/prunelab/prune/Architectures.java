@@ -18,7 +18,10 @@ import org.prunelab.nn.layer.Reshape;
 import org.prunelab.nn.layer.Sigmoid;
 import org.prunelab.nn.layer.Softmax;
 
-/** Small hand-built graphs with the structures channel tracing must handle (inputs 3 x 8 x 8, 4 classes). */
+/**
+ * Small hand-built graphs with the structures channel tracing must handle (inputs 3 x 8 x 8, 4
+ * classes).
+ */
 final class Architectures {
   private Architectures() {}
 
@@ -32,7 +35,10 @@ final class Architectures {
     return b.add("fc", new Linear(channels, 4, true), x);
   }
 
-  /** Stem, a block with identity shortcut (6 channels), a block with a strided 1x1 conv shortcut (6 to 8). */
+  /**
+   * Stem, a block with identity shortcut (6 channels), a block with a strided 1x1 conv shortcut (6
+   * to 8).
+   */
   static NetworkBuilder residual() {
     NetworkBuilder b = start();
     String x = b.add("stem", Conv2d.of(3, 6, 3, 1, 1, false), Network.INPUT);
@@ -58,7 +64,10 @@ final class Architectures {
     return b;
   }
 
-  /** SqueezeNet Fire module: squeeze 1x1 (3) to expand 1x1 (4) and expand 3x3 (5), Concat, BatchNorm over both. */
+  /**
+   * SqueezeNet Fire module: squeeze 1x1 (3) to expand 1x1 (4) and expand 3x3 (5), Concat, BatchNorm
+   * over both.
+   */
   static NetworkBuilder fire() {
     NetworkBuilder b = start();
     String x = b.add("conv0", Conv2d.of(3, 8, 3, 1, 1, true), Network.INPUT);
@@ -77,7 +86,10 @@ final class Architectures {
     return b;
   }
 
-  /** MobileNetV2 inverted residual: 1x1 expand (8 to 24), 3x3 depthwise, ReLU6, 1x1 linear bottleneck, residual. */
+  /**
+   * MobileNetV2 inverted residual: 1x1 expand (8 to 24), 3x3 depthwise, ReLU6, 1x1 linear
+   * bottleneck, residual.
+   */
   static NetworkBuilder invertedResidual() {
     NetworkBuilder b = start();
     String x = b.add("stem", Conv2d.of(3, 8, 3, 1, 1, false), Network.INPUT);
@@ -98,7 +110,10 @@ final class Architectures {
     return b;
   }
 
-  /** Squeeze-and-excitation: global pool, 1x1 conv 12 to 3, ReLU, 1x1 conv 3 to 12, Sigmoid, Mul with the map. */
+  /**
+   * Squeeze-and-excitation: global pool, 1x1 conv 12 to 3, ReLU, 1x1 conv 3 to 12, Sigmoid, Mul
+   * with the map.
+   */
   static NetworkBuilder squeezeExcitation() {
     NetworkBuilder b = start();
     String x = b.add("conv", Conv2d.of(3, 12, 3, 1, 1, false), Network.INPUT);
@@ -117,8 +132,9 @@ final class Architectures {
   }
 
   /**
-   * Squeeze-and-excitation as ONNX exports often write it: global pool, Reshape to a vector, Linear 12 to 3, ReLU,
-   * Linear 3 to 12, Sigmoid, Reshape to (12, 1, 1), Mul with the map; the head flattens by a Reshape too.
+   * Squeeze-and-excitation as ONNX exports often write it: global pool, Reshape to a vector, Linear
+   * 12 to 3, ReLU, Linear 3 to 12, Sigmoid, Reshape to (12, 1, 1), Mul with the map; the head
+   * flattens by a Reshape too.
    */
   static NetworkBuilder squeezeExcitationWithReshape() {
     NetworkBuilder b = start();
@@ -139,7 +155,10 @@ final class Architectures {
     return b;
   }
 
-  /** Conv 3 to 4 (6x6), max-pool to 4 x 3 x 3, Flatten to 36 features, Linear 36 to 10, BatchNorm1d, Linear. */
+  /**
+   * Conv 3 to 4 (6x6), max-pool to 4 x 3 x 3, Flatten to 36 features, Linear 36 to 10, BatchNorm1d,
+   * Linear.
+   */
   static NetworkBuilder flattenIntoLinear() {
     NetworkBuilder b = start();
     String x = b.add("conv", Conv2d.of(3, 4, 3, 1, 0, true), Network.INPUT);
@@ -154,8 +173,9 @@ final class Architectures {
   }
 
   /**
-   * Channels that meet a grouped convolution, a Reshape, a Softmax over channels, a gate broadcast across channels,
-   * and a Concat added to a single convolution (a partial tie); only groups 'e' and 'k' are prunable.
+   * Channels that meet a grouped convolution, a Reshape, a Softmax over channels, a gate broadcast
+   * across channels, and a Concat added to a single convolution (a partial tie); only groups 'e'
+   * and 'k' are prunable.
    */
   static NetworkBuilder unusual() {
     NetworkBuilder b = start();

@@ -14,32 +14,47 @@ import org.prunelab.nn.Mode;
 import org.prunelab.nn.Network;
 import org.prunelab.nn.NetworkBuilder;
 
-/** Shared helpers of the pruning tests: seeded parameters and plans, and the surgery-versus-masking check. */
+/**
+ * Shared helpers of the pruning tests: seeded parameters and plans, and the surgery-versus-masking
+ * check.
+ */
 final class PruneTests {
-  /** Surgery must match the masked original to max|a - b| / max|b| within this (float32 summation order). */
+  /**
+   * Surgery must match the masked original to max|a - b| / max|b| within this (float32 summation
+   * order).
+   */
   static final double REL = 1e-5;
 
   private PruneTests() {}
 
   /**
-   * Seeded parameters that keep activations near unit scale in deep networks and make every BatchNorm statistic
-   * and bias distinct (so a wrongly sliced one shows): weights N(0, 1 / fan_in); biases, BN shifts and running
-   * means N(0, 0.1^2); BN scales and running variances U(0.5, 1.5).
+   * Seeded parameters that keep activations near unit scale in deep networks and make every
+   * BatchNorm statistic and bias distinct (so a wrongly sliced one shows): weights N(0, 1 /
+   * fan_in); biases, BN shifts and running means N(0, 0.1^2); BN scales and running variances
+   * U(0.5, 1.5).
    */
   static Network build(NetworkBuilder builder, long seed) {
     Random random = new Random(seed);
-    return builder.build(Device.cpu(), (name, spec) -> {
-      long[] dims = spec.shape().getShape();
-      float[] v = new float[Math.toIntExact(spec.shape().size())];
-      boolean positive = name.endsWith("running_var") || (dims.length == 1 && spec.init()
-          == org.prunelab.nn.ParamSpec.Init.ONES);
-      double fanIn = dims.length > 1 ? (double) spec.shape().size() / dims[0] : 1;
-      for (int i = 0; i < v.length; i++) {
-        v[i] = (float) (positive ? 0.5 + random.nextDouble()
-            : dims.length > 1 ? random.nextGaussian() / Math.sqrt(fanIn) : 0.1 * random.nextGaussian());
-      }
-      return v;
-    });
+    return builder.build(
+        Device.cpu(),
+        (name, spec) -> {
+          long[] dims = spec.shape().getShape();
+          float[] v = new float[Math.toIntExact(spec.shape().size())];
+          boolean positive =
+              name.endsWith("running_var")
+                  || (dims.length == 1 && spec.init() == org.prunelab.nn.ParamSpec.Init.ONES);
+          double fanIn = dims.length > 1 ? (double) spec.shape().size() / dims[0] : 1;
+          for (int i = 0; i < v.length; i++) {
+            v[i] =
+                (float)
+                    (positive
+                        ? 0.5 + random.nextDouble()
+                        : dims.length > 1
+                            ? random.nextGaussian() / Math.sqrt(fanIn)
+                            : 0.1 * random.nextGaussian());
+          }
+          return v;
+        });
   }
 
   /** For every prunable group a random subset of 1 to all of its channels. */
@@ -80,23 +95,27 @@ final class PruneTests {
   }
 
   /**
-   * Prunes the network by the plan and checks the three promises: output equal to the masked original's, size
-   * equal to the size model's, and the input network untouched. Returns the pruned network's size.
+   * Prunes the network by the plan and checks the three promises: output equal to the masked
+   * original's, size equal to the size model's, and the input network untouched. Returns the pruned
+   * network's size.
    */
   static NetworkSize checkSurgery(Network net, Map<String, int[]> kept, String what) {
     ChannelGroups groups = ChannelGroups.trace(net);
     PruningPlan plan = new PruningPlan(groups, kept);
     float[] before = output(net, 7);
     long paramsBefore = net.parameterCount();
-    try (Network pruned = Surgery.apply(net, plan); Network masked = ChannelMasking.zeroed(net, plan)) {
+    try (Network pruned = Surgery.apply(net, plan);
+        Network masked = ChannelMasking.zeroed(net, plan)) {
       float[] expected = output(masked, 7);
       float[] actual = output(pruned, 7);
       double rel = relativeDifference(actual, expected);
       assertTrue(rel <= REL, what + ": pruned vs masked relative difference " + rel);
       NetworkSize size = new NetworkSize(pruned.parameterCount(), pruned.macs());
-      assertEquals(size, SizeModel.of(groups).sizeWith(plan.keptCounts()), what + ": size model vs surgery");
+      assertEquals(
+          size, SizeModel.of(groups).sizeWith(plan.keptCounts()), what + ": size model vs surgery");
       assertEquals(paramsBefore, net.parameterCount(), what + ": input network changed size");
-      assertTrue(java.util.Arrays.equals(before, output(net, 7)), what + ": input network changed output");
+      assertTrue(
+          java.util.Arrays.equals(before, output(net, 7)), what + ": input network changed output");
       return size;
     }
   }

@@ -15,14 +15,23 @@ import org.prunelab.zoo.BundledModels;
 import org.prunelab.zoo.Zoo;
 import org.prunelab.zoo.ZooOptions;
 
-/** Surgery on every zoo model and the trained ResNet-20 equals the masked original and the size model. */
+/**
+ * Surgery on every zoo model and the trained ResNet-20 equals the masked original and the size
+ * model.
+ */
 class SurgeryTest {
 
   @ParameterizedTest
-  @CsvSource({"lenet-300-100, 1, 0.25", "lenet5, 1, 0.5", "vgg11, 3, 0.125", "resnet20, 3, 0.5",
-      "resnet56, 3, 0.25"})
+  @CsvSource({
+    "lenet-300-100, 1, 0.25",
+    "lenet5, 1, 0.5",
+    "vgg11, 3, 0.125",
+    "resnet20, 3, 0.5",
+    "resnet56, 3, 0.25"
+  })
   void zooModelsPruneExactly(String model, int channels, double width) {
-    ZooOptions options = new ZooOptions(channels, channels == 1 ? 28 : 32, channels == 1 ? 28 : 32, 10, width);
+    ZooOptions options =
+        new ZooOptions(channels, channels == 1 ? 28 : 32, channels == 1 ? 28 : 32, 10, width);
     try (Network net = PruneTests.build(Zoo.builder(model, options), 11)) {
       ChannelGroups groups = ChannelGroups.trace(net);
       int plans = model.equals("resnet56") ? 1 : 3;
@@ -37,14 +46,16 @@ class SurgeryTest {
     Path file = BundledModels.find(BundledModels.DEFAULT).orElseThrow();
     try (Network net = Checkpoint.load(file, Device.cpu())) {
       ChannelGroups groups = ChannelGroups.trace(net);
-      NetworkSize size = PruneTests.checkSurgery(net, PruneTests.randomPlan(groups, 5), "trained resnet20");
+      NetworkSize size =
+          PruneTests.checkSurgery(net, PruneTests.randomPlan(groups, 5), "trained resnet20");
       assertTrue(size.parameters() < net.parameterCount(), "pruning shrinks: " + size);
     }
   }
 
   @Test
   void keptChannelsCarryTheirOwnWeights() {
-    try (Network net = PruneTests.build(Zoo.builder("lenet5", ZooOptions.grey28().withWidth(0.25)), 3);
+    try (Network net =
+            PruneTests.build(Zoo.builder("lenet5", ZooOptions.grey28().withWidth(0.25)), 3);
         Network pruned = Surgery.keep(net, Map.of("conv1", new int[] {3, 1}))) {
       // conv1 (5 filters of 1x5x5) keeps filters 1 and 3 in ascending order, with their biases
       float[] w = net.parameters().get("conv1.weight").toFloatArray();
@@ -60,7 +71,8 @@ class SurgeryTest {
       assertEquals(13 * 2 * 25, c2.length);
       assertEquals(c[1 * 25], c2[0]);
       assertEquals(c[12 * 125 + 3 * 25 + 7], c2[12 * 50 + 25 + 7]);
-      assertEquals(net.nodes().stream().map(n -> n.name()).toList(),
+      assertEquals(
+          net.nodes().stream().map(n -> n.name()).toList(),
           pruned.nodes().stream().map(n -> n.name()).toList());
     }
   }

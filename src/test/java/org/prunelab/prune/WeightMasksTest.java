@@ -29,7 +29,10 @@ import org.prunelab.train.TrainingRecipe;
 import org.prunelab.zoo.Zoo;
 import org.prunelab.zoo.ZooOptions;
 
-/** Unstructured masks: top-k selection, zeros in place, survival through real SGD steps, sparsity counts. */
+/**
+ * Unstructured masks: top-k selection, zeros in place, survival through real SGD steps, sparsity
+ * counts.
+ */
 class WeightMasksTest {
 
   private static boolean[] kept(WeightMask m) {
@@ -42,21 +45,27 @@ class WeightMasksTest {
 
   @Test
   void topKKeepsTheLargestScoresAndBreaksTiesByIndex() {
-    WeightMasks masks = WeightMasks.keepTopK(Map.of("a", new float[] {3, 1, 2, 2, 0}, "b", new float[] {5, 5}),
-        Map.of("a", 2, "b", 0));
-    assertTrue(java.util.Arrays.equals(new boolean[] {true, false, true, false, false},
-        kept(masks.masks().get("a"))));
+    WeightMasks masks =
+        WeightMasks.keepTopK(
+            Map.of("a", new float[] {3, 1, 2, 2, 0}, "b", new float[] {5, 5}),
+            Map.of("a", 2, "b", 0));
+    assertTrue(
+        java.util.Arrays.equals(
+            new boolean[] {true, false, true, false, false}, kept(masks.masks().get("a"))));
     assertEquals(0, masks.masks().get("b").keptCount());
     assertEquals(2, masks.keptCount());
     assertEquals(7, masks.size());
-    WeightMasks three = WeightMasks.keepTopK(Map.of("a", new float[] {3, 1, 2, 2, 0}), Map.of("a", 3));
-    assertTrue(java.util.Arrays.equals(new boolean[] {true, false, true, true, false},
-        kept(three.masks().get("a"))));
+    WeightMasks three =
+        WeightMasks.keepTopK(Map.of("a", new float[] {3, 1, 2, 2, 0}), Map.of("a", 3));
+    assertTrue(
+        java.util.Arrays.equals(
+            new boolean[] {true, false, true, true, false}, kept(three.masks().get("a"))));
   }
 
   @Test
   void applyZeroesExactlyTheMaskedWeights() {
-    try (Network net = Zoo.create("lenet-300-100", ZooOptions.grey28().withWidth(0.1), Device.cpu(), 3)) {
+    try (Network net =
+        Zoo.create("lenet-300-100", ZooOptions.grey28().withWidth(0.1), Device.cpu(), 3)) {
       float[] before = net.parameters().get("fc2.weight").toFloatArray();
       boolean[] keep = new boolean[before.length];
       for (int i = 0; i < keep.length; i += 3) {
@@ -80,12 +89,21 @@ class WeightMasksTest {
   void masksSurviveTrainingWhenReappliedAfterEveryStep() {
     Path dir = Path.of("/usr/share/datasets/fashion-mnist");
     assumeTrue(Files.isDirectory(dir), "Fashion-MNIST not installed");
-    DataSplits splits = Datasets.load("fashion-mnist", Optional.empty(), new SplitOptions(1000, 0, 0));
+    DataSplits splits =
+        Datasets.load("fashion-mnist", Optional.empty(), new SplitOptions(1000, 0, 0));
     ImageDataset train = splits.train().subset(IntStream.range(0, 256).toArray());
-    TrainingRecipe recipe = new TrainingRecipe(1, 64, OptimizerSpec.sgd(0.9, true, 5e-4),
-        new LearningRateSchedule.Cosine(0.05, 0, 1), 0, false, 1);
+    TrainingRecipe recipe =
+        new TrainingRecipe(
+            1,
+            64,
+            OptimizerSpec.sgd(0.9, true, 5e-4),
+            new LearningRateSchedule.Cosine(0.05, 0, 1),
+            0,
+            false,
+            1);
     for (boolean reapply : new boolean[] {true, false}) {
-      try (Network net = Zoo.create("lenet5", ZooOptions.grey28().withWidth(0.25), Device.cpu(), 5)) {
+      try (Network net =
+          Zoo.create("lenet5", ZooOptions.grey28().withWidth(0.25), Device.cpu(), 5)) {
         Map<String, float[]> scores = new LinkedHashMap<>();
         Map<String, Integer> keep = new LinkedHashMap<>();
         for (String p : List.of("conv1.weight", "conv2.weight", "fc1.weight", "fc2.weight")) {
@@ -103,17 +121,24 @@ class WeightMasksTest {
         if (reapply) {
           trainer.onStep(masks::apply);
         }
-        trainer.fit(net, Loaders.training(train, splits.normalization(), recipe), Optional.empty(),
+        trainer.fit(
+            net,
+            Loaders.training(train, splits.normalization(), recipe),
+            Optional.empty(),
             JobContext.silent());
         WeightMask fc1 = masks.masks().get("fc1.weight");
         float[] end = net.parameters().get("fc1.weight").toFloatArray();
-        long maskedNonzero = IntStream.range(0, end.length).filter(i -> !fc1.keeps(i) && end[i] != 0).count();
-        long keptChanged = IntStream.range(0, end.length).filter(i -> fc1.keeps(i) && end[i] != start[i]).count();
-        assertTrue(keptChanged > fc1.keptCount() / 2, "4 SGD steps move the kept weights: " + keptChanged);
+        long maskedNonzero =
+            IntStream.range(0, end.length).filter(i -> !fc1.keeps(i) && end[i] != 0).count();
+        long keptChanged =
+            IntStream.range(0, end.length).filter(i -> fc1.keeps(i) && end[i] != start[i]).count();
+        assertTrue(
+            keptChanged > fc1.keptCount() / 2, "4 SGD steps move the kept weights: " + keptChanged);
         if (reapply) {
           assertEquals(0, maskedNonzero, "masked weights stay exactly zero");
           // every nonzero parameter is a kept weight or lies outside the masks
-          assertEquals(masks.keptCount() + countNonzeroOutside(net, masks), Sparsity.of(net).nonzero());
+          assertEquals(
+              masks.keptCount() + countNonzeroOutside(net, masks), Sparsity.of(net).nonzero());
         } else {
           // the control: without the hook, gradients and weight decay revive the masked weights
           assertFalse(maskedNonzero == 0, "masked weights move without the hook");
@@ -136,21 +161,40 @@ class WeightMasksTest {
 
   @Test
   void badMasksAreNamed() {
-    String noScores = assertThrows(InvalidPlanException.class,
-        () -> WeightMasks.keepTopK(Map.of(), Map.of("fc1.weight", 3))).getMessage();
+    String noScores =
+        assertThrows(
+                InvalidPlanException.class,
+                () -> WeightMasks.keepTopK(Map.of(), Map.of("fc1.weight", 3)))
+            .getMessage();
     assertTrue(noScores.contains("no scores for parameter 'fc1.weight'"), noScores);
-    String tooMany = assertThrows(InvalidPlanException.class,
-        () -> WeightMasks.keepTopK(Map.of("w", new float[2]), Map.of("w", 3))).getMessage();
+    String tooMany =
+        assertThrows(
+                InvalidPlanException.class,
+                () -> WeightMasks.keepTopK(Map.of("w", new float[2]), Map.of("w", 3)))
+            .getMessage();
     assertTrue(tooMany.contains("'w' has 2 elements; it can keep 0 to 2, not 3"), tooMany);
-    String nan = assertThrows(InvalidPlanException.class,
-        () -> WeightMasks.keepTopK(Map.of("w", new float[] {1, Float.NaN}), Map.of("w", 1))).getMessage();
+    String nan =
+        assertThrows(
+                InvalidPlanException.class,
+                () -> WeightMasks.keepTopK(Map.of("w", new float[] {1, Float.NaN}), Map.of("w", 1)))
+            .getMessage();
     assertTrue(nan.contains("NaN"), nan);
-    try (Network net = Zoo.create("lenet-300-100", ZooOptions.grey28().withWidth(0.1), Device.cpu(), 3)) {
-      String missing = assertThrows(InvalidPlanException.class,
-          () -> WeightMasks.of(List.of(WeightMask.of("fc9.weight", new boolean[4]))).apply(net)).getMessage();
+    try (Network net =
+        Zoo.create("lenet-300-100", ZooOptions.grey28().withWidth(0.1), Device.cpu(), 3)) {
+      String missing =
+          assertThrows(
+                  InvalidPlanException.class,
+                  () ->
+                      WeightMasks.of(List.of(WeightMask.of("fc9.weight", new boolean[4])))
+                          .apply(net))
+              .getMessage();
       assertTrue(missing.contains("no parameter 'fc9.weight'"), missing);
-      String size = assertThrows(InvalidPlanException.class,
-          () -> WeightMasks.of(List.of(WeightMask.of("fc3.bias", new boolean[4]))).apply(net)).getMessage();
+      String size =
+          assertThrows(
+                  InvalidPlanException.class,
+                  () ->
+                      WeightMasks.of(List.of(WeightMask.of("fc3.bias", new boolean[4]))).apply(net))
+              .getMessage();
       assertTrue(size.contains("'fc3.bias' has 10 elements but its mask 4"), size);
     }
   }

@@ -26,8 +26,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class ResultsStoreTest {
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   private static long count(Path file, String sql) throws SQLException {
     try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
@@ -50,8 +49,12 @@ class ResultsStoreTest {
       assertEquals(experiment(), store.experiment(SPEC));
     }
     assertEquals(2, count(file, "SELECT COUNT(*) FROM schema_version"));
-    assertEquals(6, count(file, "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name IN"
-        + " ('experiment', 'job', 'job_metric', 'job_allocation', 'job_version', 'job_similarity')"));
+    assertEquals(
+        6,
+        count(
+            file,
+            "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name IN"
+                + " ('experiment', 'job', 'job_metric', 'job_allocation', 'job_version', 'job_similarity')"));
     try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
         Statement s = c.createStatement();
         ResultSet rs = s.executeQuery("PRAGMA journal_mode")) {
@@ -64,10 +67,13 @@ class ResultsStoreTest {
   void databaseFromNewerSchemaIsRefused() throws Exception {
     Path file = dir.resolve("results.db");
     ResultsStore.open(file).close();
-    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement s = c.createStatement()) {
-      s.execute("INSERT INTO schema_version (version, description, applied_at) VALUES (7, 'future', 0)");
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
+        Statement s = c.createStatement()) {
+      s.execute(
+          "INSERT INTO schema_version (version, description, applied_at) VALUES (7, 'future', 0)");
     }
-    ResultsStoreException e = assertThrows(ResultsStoreException.class, () -> ResultsStore.open(file));
+    ResultsStoreException e =
+        assertThrows(ResultsStoreException.class, () -> ResultsStore.open(file));
     assertTrue(e.getMessage().contains("schema version 7"), e.getMessage());
     assertTrue(e.getMessage().contains("newer PruneLab"), e.getMessage());
     assertTrue(e.getMessage().contains(file.toAbsolutePath().toString()), e.getMessage());
@@ -76,18 +82,24 @@ class ResultsStoreTest {
   @Test
   void fileThatIsNotADatabaseIsRefusedNamingIt() throws Exception {
     Path file = dir.resolve("notes.db");
-    Files.writeString(file, "these are my notes, not a database\n".repeat(200), StandardCharsets.UTF_8);
-    ResultsStoreException e = assertThrows(ResultsStoreException.class, () -> ResultsStore.open(file));
+    Files.writeString(
+        file, "these are my notes, not a database\n".repeat(200), StandardCharsets.UTF_8);
+    ResultsStoreException e =
+        assertThrows(ResultsStoreException.class, () -> ResultsStore.open(file));
     assertTrue(e.getMessage().contains(file.toAbsolutePath().toString()), e.getMessage());
     assertTrue(e.getMessage().contains("not a readable PruneLab results database"), e.getMessage());
     assertTrue(e.getMessage().contains("new file name"), e.getMessage());
-    assertEquals("these are my notes, not a database\n".repeat(200), Files.readString(file), "file left untouched");
+    assertEquals(
+        "these are my notes, not a database\n".repeat(200),
+        Files.readString(file),
+        "file left untouched");
   }
 
   @Test
   void missingFolderIsRefused() {
     Path file = dir.resolve("absent/results.db");
-    ResultsStoreException e = assertThrows(ResultsStoreException.class, () -> ResultsStore.open(file));
+    ResultsStoreException e =
+        assertThrows(ResultsStoreException.class, () -> ResultsStore.open(file));
     assertTrue(e.getMessage().contains("does not exist"), e.getMessage());
   }
 
@@ -103,7 +115,9 @@ class ResultsStoreTest {
       assertTrue(store.isFinished(pfp.key()));
       assertFalse(store.isFinished(key("pfp", 0.5, 1)));
       assertEquals(List.of(pfp, sipp), store.results(SPEC));
-      assertEquals(List.of("conv2", "conv1", "fc1"), List.copyOf(store.results(SPEC).get(0).keptPerUnit().keySet()),
+      assertEquals(
+          List.of("conv2", "conv1", "fc1"),
+          List.copyOf(store.results(SPEC).get(0).keptPerUnit().keySet()),
           "allocation keeps network order");
       assertEquals(Set.of(pfp.key(), sipp.key()), store.finishedKeys(SPEC));
       assertEquals(List.of("clean", "fog/3"), store.distributions(SPEC));
@@ -115,10 +129,16 @@ class ResultsStoreTest {
   void sameExperimentAgainIsANoOpButAChangedSpecIsRefused() {
     try (ResultsStore store = ResultsStore.open(dir.resolve("results.db"))) {
       store.recordExperiment(experiment());
-      store.recordExperiment(new ExperimentRecord(SPEC, "lenet5 sweep", experiment().specText(), Instant.now()));
+      store.recordExperiment(
+          new ExperimentRecord(SPEC, "lenet5 sweep", experiment().specText(), Instant.now()));
       assertEquals(experiment(), store.experiment(SPEC));
-      ResultsStoreException e = assertThrows(ResultsStoreException.class, () -> store.recordExperiment(
-          new ExperimentRecord(SPEC, "lenet5 sweep", "network: vgg11\n", Instant.now())));
+      ResultsStoreException e =
+          assertThrows(
+              ResultsStoreException.class,
+              () ->
+                  store.recordExperiment(
+                      new ExperimentRecord(
+                          SPEC, "lenet5 sweep", "network: vgg11\n", Instant.now())));
       assertTrue(e.getMessage().contains("different spec text"), e.getMessage());
     }
   }
@@ -129,8 +149,9 @@ class ResultsStoreTest {
       store.recordExperiment(experiment());
       JobResult first = result(key("pfp", 0.5, 0), 0.875);
       store.record(first);
-      ResultsStoreException e = assertThrows(ResultsStoreException.class,
-          () -> store.record(result(key("pfp", 0.5, 0), 0.5)));
+      ResultsStoreException e =
+          assertThrows(
+              ResultsStoreException.class, () -> store.record(result(key("pfp", 0.5, 0), 0.5)));
       assertTrue(e.getMessage().contains("already recorded"), e.getMessage());
       assertEquals(List.of(first), store.results(SPEC));
     }
@@ -139,8 +160,9 @@ class ResultsStoreTest {
   @Test
   void jobOfUnknownExperimentIsRefused() {
     try (ResultsStore store = ResultsStore.open(dir.resolve("results.db"))) {
-      ResultsStoreException e = assertThrows(ResultsStoreException.class,
-          () -> store.record(result(key("pfp", 0.5, 0), 0.875)));
+      ResultsStoreException e =
+          assertThrows(
+              ResultsStoreException.class, () -> store.record(result(key("pfp", 0.5, 0), 0.875)));
       assertTrue(e.getMessage().contains("recordExperiment"), e.getMessage());
     }
   }
@@ -151,11 +173,23 @@ class ResultsStoreTest {
     JobKey key = key("pfp", 0.5, 0);
     try (ResultsStore store = ResultsStore.open(file)) {
       store.recordExperiment(experiment());
-      // The job row and the first metric insert; the second metric repeats the distribution, so the metric
+      // The job row and the first metric insert; the second metric repeats the distribution, so the
+      // metric
       // table's primary key fails after two rows of this job are written.
-      JobResult broken = new JobResult(key, 100, 200, 1000, 2000, Map.of("conv1", 3),
-          List.of(new DistributionMetric("clean", 0.9, 1, 0.1), new DistributionMetric("clean", 0.8, 1, 0.2)),
-          Duration.ZERO, Duration.ZERO, Map.of());
+      JobResult broken =
+          new JobResult(
+              key,
+              100,
+              200,
+              1000,
+              2000,
+              Map.of("conv1", 3),
+              List.of(
+                  new DistributionMetric("clean", 0.9, 1, 0.1),
+                  new DistributionMetric("clean", 0.8, 1, 0.2)),
+              Duration.ZERO,
+              Duration.ZERO,
+              Map.of());
       assertThrows(ResultsStoreException.class, () -> store.record(broken));
       assertFalse(store.isFinished(key));
       assertEquals(List.of(), store.results(SPEC));
@@ -175,13 +209,19 @@ class ResultsStoreTest {
       store.recordExperiment(experiment());
       store.record(result(key("pfp", 0.5, 0), 0.875));
     }
-    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement s = c.createStatement()) {
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
+        Statement s = c.createStatement()) {
       s.execute("PRAGMA foreign_keys = ON");
       String job = "(SELECT job_id FROM job)";
-      assertThrows(SQLException.class, () -> s.execute(
-          "INSERT INTO job_metric VALUES (" + job + ", 5, 'blur/1', 1.5, 1, 0.1)"), "top1 above 1");
-      assertThrows(SQLException.class, () -> s.execute(
-          "INSERT INTO job_metric VALUES ('no-such-job', 5, 'blur/1', 0.5, 1, 0.1)"), "unknown job");
+      assertThrows(
+          SQLException.class,
+          () -> s.execute("INSERT INTO job_metric VALUES (" + job + ", 5, 'blur/1', 1.5, 1, 0.1)"),
+          "top1 above 1");
+      assertThrows(
+          SQLException.class,
+          () ->
+              s.execute("INSERT INTO job_metric VALUES ('no-such-job', 5, 'blur/1', 0.5, 1, 0.1)"),
+          "unknown job");
     }
   }
 
@@ -194,7 +234,8 @@ class ResultsStoreTest {
       store.record(result(key("pfp", 0.5, 0), 0.80));
       store.record(result(key("pfp", 0.5, 1), 0.90));
       store.record(result(key("pfp", 0.5, 2), 0.85));
-      // pfp at 0.3: one repetition, std 0. sipp at 0.5: 0.6 and 0.7 -> mean 0.65, s = sqrt(2 * 0.0025) = 0.0707107.
+      // pfp at 0.3: one repetition, std 0. sipp at 0.5: 0.6 and 0.7 -> mean 0.65, s = sqrt(2 *
+      // 0.0025) = 0.0707107.
       store.record(result(key("pfp", 0.3, 0), 0.70));
       store.record(result(key("sipp", 0.5, 0), 0.60));
       store.record(result(key("sipp", 0.5, 1), 0.70));
@@ -204,13 +245,21 @@ class ResultsStoreTest {
       assertRow(rows.get(1), "pfp", 0.5, 30_853.0 / 61_706, 208_260.0 / 416_520, 0.85, 0.05, 3);
       assertRow(rows.get(2), "sipp", 0.5, 0.5, 0.5, 0.65, 0.0707107, 2);
       // fog/3 holds half the clean accuracy: mean halves, std halves.
-      assertRow(store.accuracyByMethod(SPEC, "fog/3").get(1), "pfp", 0.5, 0.5, 0.5, 0.425, 0.025, 3);
+      assertRow(
+          store.accuracyByMethod(SPEC, "fog/3").get(1), "pfp", 0.5, 0.5, 0.5, 0.425, 0.025, 3);
       assertEquals(List.of(), store.accuracyByMethod(SPEC, "snow/5"));
     }
   }
 
-  private static void assertRow(MethodAccuracy row, String method, double keepRatio, double paramRatio,
-      double flopRatio, double mean, double std, int n) {
+  private static void assertRow(
+      MethodAccuracy row,
+      String method,
+      double keepRatio,
+      double paramRatio,
+      double flopRatio,
+      double mean,
+      double std,
+      int n) {
     assertEquals("lenet5", row.network());
     assertEquals("retrain", row.mode());
     assertEquals(method, row.method());
@@ -224,11 +273,18 @@ class ResultsStoreTest {
 
   @Test
   void recordsRejectBadValues() {
-    assertThrows(IllegalArgumentException.class, () -> new JobKey(SPEC, "lenet5", "pfp", 0, 0, "retrain"));
-    assertThrows(IllegalArgumentException.class, () -> new JobKey(SPEC, "lenet5", "pfp", 0.5, -1, "retrain"));
-    assertThrows(IllegalArgumentException.class, () -> new JobKey(SPEC, " ", "pfp", 0.5, 0, "retrain"));
-    assertThrows(IllegalArgumentException.class, () -> new DistributionMetric("clean", Double.NaN, 1, 0.1));
-    assertThrows(IllegalArgumentException.class, () -> new DistributionMetric("clean", 0.5, 1, Double.NaN));
-    assertThrows(IllegalArgumentException.class, () -> new DistributionMetric("clean", 0.5, 1.01, 0.1));
+    assertThrows(
+        IllegalArgumentException.class, () -> new JobKey(SPEC, "lenet5", "pfp", 0, 0, "retrain"));
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> new JobKey(SPEC, "lenet5", "pfp", 0.5, -1, "retrain"));
+    assertThrows(
+        IllegalArgumentException.class, () -> new JobKey(SPEC, " ", "pfp", 0.5, 0, "retrain"));
+    assertThrows(
+        IllegalArgumentException.class, () -> new DistributionMetric("clean", Double.NaN, 1, 0.1));
+    assertThrows(
+        IllegalArgumentException.class, () -> new DistributionMetric("clean", 0.5, 1, Double.NaN));
+    assertThrows(
+        IllegalArgumentException.class, () -> new DistributionMetric("clean", 0.5, 1.01, 0.1));
   }
 }

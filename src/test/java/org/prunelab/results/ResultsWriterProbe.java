@@ -8,15 +8,15 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Child JVM of {@link ResultsKillSafetyTest}: records jobs with {@link #DISTRIBUTIONS} metrics and {@link #UNITS}
- * allocation rows each into the store named by its argument, forever, printing "recorded N" after each commit.
+ * Child JVM of {@link ResultsKillSafetyTest}: records jobs with {@link #DISTRIBUTIONS} metrics and
+ * {@link #UNITS} allocation rows each into the store named by its argument, forever, printing
+ * "recorded N" after each commit.
  */
 public final class ResultsWriterProbe {
   static final int DISTRIBUTIONS = 40;
   static final int UNITS = 60;
 
-  private ResultsWriterProbe() {
-  }
+  private ResultsWriterProbe() {}
 
   public static void main(String[] args) {
     try (ResultsStore store = ResultsStore.open(Path.of(args[0]))) {
@@ -38,7 +38,16 @@ public final class ResultsWriterProbe {
     for (int u = 0; u < UNITS; u++) {
       kept.put("conv" + u, u);
     }
-    return new JobResult(ResultsFixtures.key("pfp", 0.5, repetition), 500, 700, 1000, 1400, kept, metrics,
-        Duration.ofMillis(repetition), Duration.ZERO, Map.of("prunelab", "test"));
+    return new JobResult(
+        ResultsFixtures.key("pfp", 0.5, repetition),
+        500,
+        700,
+        1000,
+        1400,
+        kept,
+        metrics,
+        Duration.ofMillis(repetition),
+        Duration.ZERO,
+        Map.of("prunelab", "test"));
   }
 }

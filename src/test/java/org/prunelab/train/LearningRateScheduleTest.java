@@ -34,12 +34,18 @@ class LearningRateScheduleTest {
 
   @Test
   void badValuesAreRejectedWithTheirValue() {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> new LearningRateSchedule.Cosine(-0.1, 0, 10));
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class, () -> new LearningRateSchedule.Cosine(-0.1, 0, 10));
     assertEquals(true, e.getMessage().contains("-0.1"));
-    assertThrows(IllegalArgumentException.class, () -> new LearningRateSchedule.MultiStep(0.1, new int[] {5, 3}, 0.1));
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> new LearningRateSchedule.MultiStep(0.1, new int[] {5, 3}, 0.1));
     assertThrows(IllegalArgumentException.class, () -> OptimizerSpec.sgd(1.5, false, 0));
-    assertThrows(IllegalArgumentException.class, () -> new TrainingRecipe(0, 128, OptimizerSpec.adam(0),
-        LearningRateSchedule.constant(0.1), 0, false, 0));
+    assertThrows(
+        IllegalArgumentException.class,
+        () ->
+            new TrainingRecipe(
+                0, 128, OptimizerSpec.adam(0), LearningRateSchedule.constant(0.1), 0, false, 0));
   }
 }

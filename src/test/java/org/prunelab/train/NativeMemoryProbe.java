@@ -13,10 +13,11 @@ import org.prunelab.zoo.Zoo;
 import org.prunelab.zoo.ZooOptions;
 
 /**
- * Child-process body of {@link NativeMemoryTest}: evaluates a network 100 times and prints the resident memory
- * outside the JVM's heap and non-heap areas after evaluation 20 and 100 ("native20 N", "native100 N", bytes),
- * then the number of arrays DJL tracks after the first and the last evaluation. Runs in its own JVM with a fixed small heap, so the
- * numbers are not blurred by the test JVM's heap resizing.
+ * Child-process body of {@link NativeMemoryTest}: evaluates a network 100 times and prints the
+ * resident memory outside the JVM's heap and non-heap areas after evaluation 20 and 100 ("native20
+ * N", "native100 N", bytes), then the number of arrays DJL tracks after the first and the last
+ * evaluation. Runs in its own JVM with a fixed small heap, so the numbers are not blurred by the
+ * test JVM's heap resizing.
  */
 public final class NativeMemoryProbe {
   private NativeMemoryProbe() {}
@@ -51,7 +52,8 @@ public final class NativeMemoryProbe {
     Thread.sleep(300);
     var jvm = java.lang.management.ManagementFactory.getMemoryMXBean();
     String[] statm = Files.readString(Path.of("/proc/self/statm")).trim().split("\\s+");
-    return Long.parseLong(statm[1]) * 4096 - jvm.getHeapMemoryUsage().getCommitted()
+    return Long.parseLong(statm[1]) * 4096
+        - jvm.getHeapMemoryUsage().getCommitted()
         - jvm.getNonHeapMemoryUsage().getCommitted();
   }
 }

@@ -11,8 +11,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * Optimizer steps on f(w) = 1/2 w^2 (gradient w) against trajectories worked by hand from the update rules in
- * PyTorch's documentation. Tolerance 1e-6 absolute (float32).
+ * Optimizer steps on f(w) = 1/2 w^2 (gradient w) against trajectories worked by hand from the
+ * update rules in PyTorch's documentation. Tolerance 1e-6 absolute (float32).
  */
 class OptimizerTest {
 
@@ -39,7 +39,8 @@ class OptimizerTest {
 
   @Test
   void stepsOnAThreadOtherThanTheEngineStarter() throws Exception {
-    Engine.getInstance(); // started here; a job worker is another thread, whose gradient mode DJL leaves on
+    Engine.getInstance(); // started here; a job worker is another thread, whose gradient mode DJL
+    // leaves on
     double[][] w = new double[1][];
     Thread worker = new Thread(() -> w[0] = trajectory(OptimizerSpec.sgd(0, false, 0), 0.1, 1));
     Throwable[] failure = new Throwable[1];
@@ -52,7 +53,8 @@ class OptimizerTest {
 
   @Test
   void nesterovSgdFollowsTheHandWorkedTrajectory() {
-    // v1 = 1, step 0.9*1 + 1 = 1.9 -> w1 = 0.81; g = 0.81, v2 = 0.9 + 0.81 = 1.71, step 0.9*1.71 + 0.81 = 2.349
+    // v1 = 1, step 0.9*1 + 1 = 1.9 -> w1 = 0.81; g = 0.81, v2 = 0.9 + 0.81 = 1.71, step 0.9*1.71 +
+    // 0.81 = 2.349
     // -> w2 = 0.81 - 0.2349 = 0.5751
     double[] w = trajectory(OptimizerSpec.sgd(0.9, true, 0), 0.1, 2);
     assertEquals(0.81, w[0], 1e-6);
@@ -61,7 +63,8 @@ class OptimizerTest {
 
   @Test
   void plainMomentumAndWeightDecay() {
-    // d = g + 0.1 w = 1.1; v = 1.1; w1 = 1 - 0.1*1.1 = 0.89; d = 0.89*1.1 = 0.979; v = 0.99 + 0.979 = 1.969;
+    // d = g + 0.1 w = 1.1; v = 1.1; w1 = 1 - 0.1*1.1 = 0.89; d = 0.89*1.1 = 0.979; v = 0.99 + 0.979
+    // = 1.969;
     // w2 = 0.89 - 0.1969 = 0.6931
     double[] w = trajectory(OptimizerSpec.sgd(0.9, false, 0.1), 0.1, 2);
     assertEquals(0.89, w[0], 1e-6);
@@ -70,7 +73,8 @@ class OptimizerTest {
 
   @Test
   void adamTakesSignSizedFirstStepThenFollowsTheMoments() {
-    // step 1: m = 0.1, v = 0.001, bias-corrected m/sqrt(v) = 1 -> w1 = 1 - 0.01 = 0.99 (eps negligible)
+    // step 1: m = 0.1, v = 0.001, bias-corrected m/sqrt(v) = 1 -> w1 = 1 - 0.01 = 0.99 (eps
+    // negligible)
     double[] w = trajectory(OptimizerSpec.adam(0), 0.01, 2);
     assertEquals(0.99, w[0], 1e-6);
     double m = 0.9 * 0.1 + 0.1 * 0.99;

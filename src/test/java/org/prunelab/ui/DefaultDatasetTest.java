@@ -8,10 +8,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.prunelab.data.DatasetLocator;
 
-/** The workbench opens with Fashion-MNIST where it is installed and with the labelled synthetic set elsewhere. */
+/**
+ * The workbench opens with Fashion-MNIST where it is installed and with the labelled synthetic set
+ * elsewhere.
+ */
 class DefaultDatasetTest {
-  @TempDir
-  Path empty;
+  @TempDir Path empty;
 
   @Test
   void fallsBackToTheLabelledSyntheticSetWhenFashionMnistIsMissing() {

@@ -15,8 +15,8 @@ import java.util.stream.IntStream;
 import javafx.animation.AnimationTimer;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.prunelab.data.DataSplits;
@@ -37,34 +37,41 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
 /**
- * The FX thread stays responsive while a real training job (LeNet-5 on 640 Fashion-MNIST images) runs on the
- * device worker (after the data was read in an earlier job): a pulse timer records the longest gap between two
- * frames, which must stay under 100 ms. A control thread that does a UI thread's share of work per frame measures
- * how late the operating system lets such a thread run; when other processes starve every thread (it runs 50 ms
- * late or more), the test is skipped with both numbers rather than blaming the workbench.
+ * The FX thread stays responsive while a real training job (LeNet-5 on 640 Fashion-MNIST images)
+ * runs on the device worker (after the data was read in an earlier job): a pulse timer records the
+ * longest gap between two frames, which must stay under 100 ms. A control thread that does a UI
+ * thread's share of work per frame measures how late the operating system lets such a thread run;
+ * when other processes starve every thread (it runs 50 ms late or more), the test is skipped with
+ * both numbers rather than blaming the workbench.
  */
 @ExtendWith(ApplicationExtension.class)
 class FxResponsivenessTest {
   /** Longest acceptable gap between two pulses (a frame is 16.7 ms at 60 Hz). */
   static final long MAX_STALL_MS = 100;
+
   /**
-   * Lateness of the control thread (see {@link SchedulingProbe}) above which the operating system itself, not the workbench, starves
-   * threads (other processes hold every core); the measurement then says nothing about the FX thread.
+   * Lateness of the control thread (see {@link SchedulingProbe}) above which the operating system
+   * itself, not the workbench, starves threads (other processes hold every core); the measurement
+   * then says nothing about the FX thread.
    */
   static final long MACHINE_LATE_MS = 50;
+
   private WorkbenchFixture fx;
 
   /**
-   * A control thread that behaves like a UI thread, every 16 ms a few milliseconds of computation, and records
-   * how much longer than that an iteration took: the machine's scheduling latency for such a thread.
+   * A control thread that behaves like a UI thread, every 16 ms a few milliseconds of computation,
+   * and records how much longer than that an iteration took: the machine's scheduling latency for
+   * such a thread.
    */
   private static final class SchedulingProbe {
     private static final long FRAME_NS = 16_000_000;
     private static final long WORK_CPU_NS = 2_000_000;
     private final AtomicLong worst = new AtomicLong();
     private volatile boolean running = true;
+
     /** Keeps the busy loop's result observable so the JIT cannot drop the loop. */
     private volatile long sink;
+
     private final Thread thread = new Thread(this::loop, "scheduling-probe");
 
     SchedulingProbe() {
@@ -100,8 +107,8 @@ class FxResponsivenessTest {
   }
 
   /**
-   * Starts the engine on the test thread first, as the launcher does on its main thread: the workbench's worker
-   * must then still be able to train (libtorch's gradient mode is per thread).
+   * Starts the engine on the test thread first, as the launcher does on its main thread: the
+   * workbench's worker must then still be able to train (libtorch's gradient mode is per thread).
    */
   @BeforeAll
   static void startEngineElsewhere() {
@@ -120,8 +127,18 @@ class FxResponsivenessTest {
 
   @Test
   void longestFrameGapStaysUnder100MsWhileTrainingRuns() {
-    JobHandle<DataSplits> load = onFx(() -> fx.workbench.jobs().submit("Read Fashion-MNIST",
-        ctx -> Datasets.load("fashion-mnist", Optional.empty(), new SplitOptions(0, 0, 0)), d -> { }, e -> { }));
+    JobHandle<DataSplits> load =
+        onFx(
+            () ->
+                fx.workbench
+                    .jobs()
+                    .submit(
+                        "Read Fashion-MNIST",
+                        ctx ->
+                            Datasets.load(
+                                "fashion-mnist", Optional.empty(), new SplitOptions(0, 0, 0)),
+                        d -> {},
+                        e -> {}));
     awaitJob(load);
     DataSplits data = load.result().join();
     ImageDataset train = data.train().subset(IntStream.range(0, 640).toArray());
@@ -130,41 +147,67 @@ class FxResponsivenessTest {
     AtomicLong last = new AtomicLong();
     AtomicLong longest = new AtomicLong();
     AtomicLong frames = new AtomicLong();
-    AnimationTimer pulses = new AnimationTimer() {
-      @Override
-      public void handle(long now) {
-        long previous = last.getAndSet(now);
-        if (previous != 0) {
-          longest.accumulateAndGet(now - previous, Math::max);
-          frames.incrementAndGet();
-        }
-      }
-    };
+    AnimationTimer pulses =
+        new AnimationTimer() {
+          @Override
+          public void handle(long now) {
+            long previous = last.getAndSet(now);
+            if (previous != 0) {
+              longest.accumulateAndGet(now - previous, Math::max);
+              frames.incrementAndGet();
+            }
+          }
+        };
     SchedulingProbe probe = new SchedulingProbe();
     long started = System.nanoTime();
-    JobHandle<List<EpochRecord>> job = onFx(() -> {
-      pulses.start();
-      return fx.workbench.jobs().submit("Train LeNet-5 on 640 images", ctx -> {
-        try (Network net = Zoo.create("lenet5", ZooOptions.grey28(), Devices.preferred(), 0)) {
-          return new Trainer(recipe).fit(net, Loaders.training(train, data.normalization(), recipe),
-              Optional.empty(), ctx);
-        }
-      }, r -> { }, e -> { });
-    });
+    JobHandle<List<EpochRecord>> job =
+        onFx(
+            () -> {
+              pulses.start();
+              return fx.workbench
+                  .jobs()
+                  .submit(
+                      "Train LeNet-5 on 640 images",
+                      ctx -> {
+                        try (Network net =
+                            Zoo.create("lenet5", ZooOptions.grey28(), Devices.preferred(), 0)) {
+                          return new Trainer(recipe)
+                              .fit(
+                                  net,
+                                  Loaders.training(train, data.normalization(), recipe),
+                                  Optional.empty(),
+                                  ctx);
+                        }
+                      },
+                      r -> {},
+                      e -> {});
+            });
     awaitJob(job);
     runFx(pulses::stop);
     long machineMs = probe.stop();
     long ranMs = (System.nanoTime() - started) / 1_000_000;
-    assertEquals(JobState.SUCCEEDED, job.state(), () -> job.result().handle((v, e) -> String.valueOf(e)).join());
+    assertEquals(
+        JobState.SUCCEEDED,
+        job.state(),
+        () -> job.result().handle((v, e) -> String.valueOf(e)).join());
     assertEquals(3, job.result().join().size());
     long longestMs = longest.get() / 1_000_000;
-    System.err.printf("FX responsiveness: training ran %d ms, %d frames, longest gap between pulses %d ms; a control "
-        + "thread doing 2 ms of work per 16 ms frame ran up to %d ms late%n", ranMs, frames.get(), longestMs, machineMs);
+    System.err.printf(
+        "FX responsiveness: training ran %d ms, %d frames, longest gap between pulses %d ms; a control "
+            + "thread doing 2 ms of work per 16 ms frame ran up to %d ms late%n",
+        ranMs, frames.get(), longestMs, machineMs);
     assertTrue(ranMs > 1000, "the job must run long enough to measure, ran " + ranMs + " ms");
-    assertTrue(frames.get() > ranMs / 50, "pulses kept coming: " + frames.get() + " frames in " + ranMs + " ms");
-    Assumptions.assumeTrue(machineMs < MACHINE_LATE_MS, "the machine is too busy to measure: a control thread "
-        + "doing 2 ms of work per 16 ms frame ran " + machineMs + " ms late (the FX thread's longest gap was "
-        + longestMs + " ms)");
+    assertTrue(
+        frames.get() > ranMs / 50,
+        "pulses kept coming: " + frames.get() + " frames in " + ranMs + " ms");
+    Assumptions.assumeTrue(
+        machineMs < MACHINE_LATE_MS,
+        "the machine is too busy to measure: a control thread "
+            + "doing 2 ms of work per 16 ms frame ran "
+            + machineMs
+            + " ms late (the FX thread's longest gap was "
+            + longestMs
+            + " ms)");
     assertTrue(longestMs < MAX_STALL_MS, "the FX thread stalled for " + longestMs + " ms");
   }
 }

@@ -15,18 +15,23 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Project files: what is written is read back, writes replace the file whole, and bad files are named. */
+/**
+ * Project files: what is written is read back, writes replace the file whole, and bad files are
+ * named.
+ */
 class ProjectFileTest {
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   private static ProjectFile sample() throws IOException {
     Map<String, JsonNode> sections = new LinkedHashMap<>();
-    sections.put("allocation", JSON.readTree("{\"budget\": 0.3, \"keep\": {\"conv1\": 0.5, \"conv2\": 0.25}}"));
+    sections.put(
+        "allocation",
+        JSON.readTree("{\"budget\": 0.3, \"keep\": {\"conv1\": 0.5, \"conv2\": 0.25}}"));
     sections.put("sensitivity", JSON.readTree("{\"method\": \"pfp\"}"));
-    return new ProjectFile(ProjectFile.VERSION, "/models/lenet5.plm", "fashion-mnist", "/tmp/results.db", sections);
+    return new ProjectFile(
+        ProjectFile.VERSION, "/models/lenet5.plm", "fashion-mnist", "/tmp/results.db", sections);
   }
 
   @Test
@@ -57,7 +62,8 @@ class ProjectFileTest {
   void writingIntoAMissingFolderNamesTheFile() {
     Path file = dir.resolve("absent").resolve("p.prunelab");
     ProjectFileException e = assertThrows(ProjectFileException.class, () -> sample().write(file));
-    assertTrue(e.getMessage().contains(file.toString()) && e.getMessage().contains("folder exists"),
+    assertTrue(
+        e.getMessage().contains(file.toString()) && e.getMessage().contains("folder exists"),
         e.getMessage());
   }
 
@@ -65,15 +71,23 @@ class ProjectFileTest {
   void badFilesAreNamedWithTheirProblem() throws IOException {
     assertProblem("{\"version\": 1, \"model\": ", "not valid JSON");
     assertProblem("[1, 2]", "expected a JSON object");
-    assertProblem("{\"version\": 2, \"model\": \"m\", \"dataset\": \"d\", \"resultsStore\": \"r\"}",
-        "version 2", "newer PruneLab");
-    assertProblem("{\"version\": 1, \"dataset\": \"d\", \"resultsStore\": \"r\"}", "'model'", "missing");
-    assertProblem("{\"version\": 1, \"model\": 3, \"dataset\": \"d\", \"resultsStore\": \"r\"}", "'model'",
-        "string", "got 3");
-    assertProblem("{\"version\": 1, \"model\": \"m\", \"dataset\": \"d\", \"resultsStore\": \"r\", \"sections\": 1}",
+    assertProblem(
+        "{\"version\": 2, \"model\": \"m\", \"dataset\": \"d\", \"resultsStore\": \"r\"}",
+        "version 2",
+        "newer PruneLab");
+    assertProblem(
+        "{\"version\": 1, \"dataset\": \"d\", \"resultsStore\": \"r\"}", "'model'", "missing");
+    assertProblem(
+        "{\"version\": 1, \"model\": 3, \"dataset\": \"d\", \"resultsStore\": \"r\"}",
+        "'model'",
+        "string",
+        "got 3");
+    assertProblem(
+        "{\"version\": 1, \"model\": \"m\", \"dataset\": \"d\", \"resultsStore\": \"r\", \"sections\": 1}",
         "'sections'");
-    ProjectFileException e = assertThrows(ProjectFileException.class,
-        () -> ProjectFile.read(dir.resolve("nothing.prunelab")));
+    ProjectFileException e =
+        assertThrows(
+            ProjectFileException.class, () -> ProjectFile.read(dir.resolve("nothing.prunelab")));
     assertTrue(e.getMessage().contains("nothing.prunelab"), e.getMessage());
   }
 

@@ -34,10 +34,12 @@ import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
- * Renders every navigator view of the workbench (opened on the default model) and an error dialog at 1280x800 in
- * the light and the dark theme (the sensitivity and allocation views scored, the allocation at 30 % of the parameters, optimal) to {@code target/screenshots/<view>-<theme>.png}, for a person to look at; run alone
- * with {@code ./mvnw -o test -Dtest=Screenshots}. Checks what a machine can: the images are full size, not empty,
- * and no label or button shows clipped text (an ellipsis where its text did not fit).
+ * Renders every navigator view of the workbench (opened on the default model) and an error dialog
+ * at 1280x800 in the light and the dark theme (the sensitivity and allocation views scored, the
+ * allocation at 30 % of the parameters, optimal) to {@code target/screenshots/<view>-<theme>.png},
+ * for a person to look at; run alone with {@code ./mvnw -o test -Dtest=Screenshots}. Checks what a
+ * machine can: the images are full size, not empty, and no label or button shows clipped text (an
+ * ellipsis where its text did not fit).
  */
 @ExtendWith(ApplicationExtension.class)
 class Screenshots {
@@ -62,9 +64,21 @@ class Screenshots {
     SensitivityView sensitivity = (SensitivityView) onFx(() -> fx.window.show("Sensitivity"));
     runFx(() -> sensitivity.viewModel().run());
     AllocationView allocation = (AllocationView) onFx(() -> fx.window.show("Allocation"));
-    awaitJob(onFx(() -> fx.workbench.jobs().submit("after the scoring jobs", ctx -> true, done -> { }, e -> { })));
-    assertTrue(onFx(() -> allocation.viewModel().applyBudget(0.3)), "optimal allocation at 30 % of the parameters");
-    awaitJob(onFx(() -> fx.workbench.jobs().submit("after the measuring job", ctx -> true, done -> { }, e -> { })));
+    awaitJob(
+        onFx(
+            () ->
+                fx.workbench
+                    .jobs()
+                    .submit("after the scoring jobs", ctx -> true, done -> {}, e -> {})));
+    assertTrue(
+        onFx(() -> allocation.viewModel().applyBudget(0.3)),
+        "optimal allocation at 30 % of the parameters");
+    awaitJob(
+        onFx(
+            () ->
+                fx.workbench
+                    .jobs()
+                    .submit("after the measuring job", ctx -> true, done -> {}, e -> {})));
     runFx(() -> fx.workbench.selectedLayer().set("layer2.0.conv1"));
     for (Theme theme : Theme.values()) {
       runFx(() -> fx.window.applyTheme(theme, fx.stage.getScene()));
@@ -75,9 +89,17 @@ class Screenshots {
       }
       onFx(() -> fx.workbench.openModel("absent-model.onnx", "fashion-mnist"));
       WorkbenchFixture.awaitErrorDialog();
-      Scene dialog = onFx(() -> javafx.stage.Window.getWindows().stream()
-          .filter(w -> w.getScene().getRoot().getId() != null
-              && w.getScene().getRoot().getId().equals(ErrorDialog.PANE_ID)).findFirst().orElseThrow().getScene());
+      Scene dialog =
+          onFx(
+              () ->
+                  javafx.stage.Window.getWindows().stream()
+                      .filter(
+                          w ->
+                              w.getScene().getRoot().getId() != null
+                                  && w.getScene().getRoot().getId().equals(ErrorDialog.PANE_ID))
+                      .findFirst()
+                      .orElseThrow()
+                      .getScene());
       shoot(dialog, OUT.resolve("error-dialog-" + fileName(theme.name()) + ".png"), -1, -1);
       WorkbenchFixture.closeErrorDialogs();
     }
@@ -106,12 +128,17 @@ class Screenshots {
     root.layout();
     List<String> clipped = new ArrayList<>();
     Set<Node> labeled = new HashSet<>();
-    for (String selector : List.of(".label", ".button", ".menu-button", ".check-box", ".radio-button")) {
+    for (String selector :
+        List.of(".label", ".button", ".menu-button", ".check-box", ".radio-button")) {
       labeled.addAll(root.lookupAll(selector));
     }
     for (Node n : labeled) {
-      if (n instanceof Labeled l && l.isVisible() && l.getText() != null && !l.getText().isEmpty()
-          && l.getScene() != null && !insideCell(l)) {
+      if (n instanceof Labeled l
+          && l.isVisible()
+          && l.getText() != null
+          && !l.getText().isEmpty()
+          && l.getScene() != null
+          && !insideCell(l)) {
         String full = l.isMnemonicParsing() ? l.getText().replaceFirst("_", "") : l.getText();
         for (Node t : l.getChildrenUnmodifiable()) {
           if (t instanceof Text text && !text.getText().equals(full)) {
@@ -123,7 +150,10 @@ class Screenshots {
     return clipped;
   }
 
-  /** Table and list cells may cut long values (the full text is one column resize away); labels may not. */
+  /**
+   * Table and list cells may cut long values (the full text is one column resize away); labels may
+   * not.
+   */
   private static boolean insideCell(Node n) {
     for (Node p = n; p != null; p = p.getParent()) {
       if (p.getStyleClass().contains("table-cell") || p.getStyleClass().contains("list-cell")) {

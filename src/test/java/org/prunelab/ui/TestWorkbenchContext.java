@@ -13,8 +13,8 @@ import org.prunelab.ui.jobs.JobPanel;
 import org.prunelab.zoo.BundledModels;
 
 /**
- * A workbench context for view tests: a real device worker and job panel, a model property the test sets, the
- * selected layer, an undo history, the registered project sections and the test's window.
+ * A workbench context for view tests: a real device worker and job panel, a model property the test
+ * sets, the selected layer, an undo history, the registered project sections and the test's window.
  */
 public final class TestWorkbenchContext implements WorkbenchContext {
   private final DeviceWorker worker = new DeviceWorker("cpu");
@@ -27,8 +27,12 @@ public final class TestWorkbenchContext implements WorkbenchContext {
 
   /** The bundled trained LeNet-5 with Fashion-MNIST, opened on the calling thread (tests only). */
   public static LoadedModel lenet5() {
-    Path file = BundledModels.find(BundledModels.LENET5).orElseThrow(() -> new IllegalStateException(
-        "assets/models/" + BundledModels.LENET5 + " is missing"));
+    Path file =
+        BundledModels.find(BundledModels.LENET5)
+            .orElseThrow(
+                () ->
+                    new IllegalStateException(
+                        "assets/models/" + BundledModels.LENET5 + " is missing"));
     return ModelLoader.load(file.toString(), "fashion-mnist", JobContext.silent());
   }
 

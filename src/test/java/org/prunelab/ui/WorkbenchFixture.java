@@ -27,9 +27,9 @@ import org.prunelab.zoo.BundledModels;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
- * Starts the real workbench window in a TestFX stage (headless under Monocle, see the surefire settings) with
- * throw-away preferences, and offers the waits GUI tests need. Create it in a TestFX {@code @Start} method and
- * {@link #close} it after each test.
+ * Starts the real workbench window in a TestFX stage (headless under Monocle, see the surefire
+ * settings) with throw-away preferences, and offers the waits GUI tests need. Create it in a TestFX
+ * {@code @Start} method and {@link #close} it after each test.
  */
 public final class WorkbenchFixture implements AutoCloseable {
   /** Longest wait for a job (opening a model reads 70,000 Fashion-MNIST images). */
@@ -47,7 +47,9 @@ public final class WorkbenchFixture implements AutoCloseable {
     this.window = MainWindow.open(workbench, stage);
   }
 
-  /** Opens the workbench in {@code stage}; call on the FX thread (a TestFX {@code @Start} method). */
+  /**
+   * Opens the workbench in {@code stage}; call on the FX thread (a TestFX {@code @Start} method).
+   */
   public static WorkbenchFixture start(Stage stage) {
     return new WorkbenchFixture(stage);
   }
@@ -55,7 +57,8 @@ public final class WorkbenchFixture implements AutoCloseable {
   /** The bundled trained LeNet-5 (small and quick to open). */
   public static Path lenet5() {
     return BundledModels.find(BundledModels.LENET5)
-        .orElseThrow(() -> new AssertionError("assets/models/" + BundledModels.LENET5 + " is missing"));
+        .orElseThrow(
+            () -> new AssertionError("assets/models/" + BundledModels.LENET5 + " is missing"));
   }
 
   /** Runs {@code action} on the FX thread and returns its value. */
@@ -69,18 +72,23 @@ public final class WorkbenchFixture implements AutoCloseable {
 
   /** Runs {@code action} on the FX thread and waits for it. */
   public static void runFx(Runnable action) {
-    onFx(() -> {
-      action.run();
-      return null;
-    });
+    onFx(
+        () -> {
+          action.run();
+          return null;
+        });
   }
 
-  /** Waits until {@code condition}, evaluated on the FX thread, holds; fails naming {@code what} on timeout. */
+  /**
+   * Waits until {@code condition}, evaluated on the FX thread, holds; fails naming {@code what} on
+   * timeout.
+   */
   public static void await(String what, Duration timeout, BooleanSupplier condition) {
     long end = System.nanoTime() + timeout.toNanos();
     while (!onFx(condition::getAsBoolean)) {
       if (System.nanoTime() > end) {
-        throw new AssertionError("timed out after " + timeout.toSeconds() + " s waiting for " + what);
+        throw new AssertionError(
+            "timed out after " + timeout.toSeconds() + " s waiting for " + what);
       }
       sleep(20);
     }
@@ -89,14 +97,16 @@ public final class WorkbenchFixture implements AutoCloseable {
   /** Renders {@code scene} to {@code target/screenshots/name}. */
   public static Path screenshot(Scene scene, String name) {
     Path file = Path.of("target", "screenshots", name);
-    runFx(() -> {
-      try {
-        Files.createDirectories(file.getParent());
-        ImageIO.write(SwingFXUtils.fromFXImage(scene.snapshot(null), null), "png", file.toFile());
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-    });
+    runFx(
+        () -> {
+          try {
+            Files.createDirectories(file.getParent());
+            ImageIO.write(
+                SwingFXUtils.fromFXImage(scene.snapshot(null), null), "png", file.toFile());
+          } catch (IOException e) {
+            throw new UncheckedIOException(e);
+          }
+        });
     return file;
   }
 
@@ -106,19 +116,29 @@ public final class WorkbenchFixture implements AutoCloseable {
     WaitForAsyncUtils.waitForFxEvents();
   }
 
-  /** Opens {@code source} with {@code dataset} and waits for the load; asserts that it succeeded. */
+  /**
+   * Opens {@code source} with {@code dataset} and waits for the load; asserts that it succeeded.
+   */
   public LoadedModel open(String source, String dataset) {
     JobHandle<LoadedModel> job = onFx(() -> workbench.openModel(source, dataset));
     awaitJob(job);
-    assertTrue(job.result().isDone() && !job.result().isCompletedExceptionally(),
-        () -> "opening " + source + " failed: " + job.result().handle((v, e) -> String.valueOf(e)).join());
+    assertTrue(
+        job.result().isDone() && !job.result().isCompletedExceptionally(),
+        () ->
+            "opening "
+                + source
+                + " failed: "
+                + job.result().handle((v, e) -> String.valueOf(e)).join());
     return onFx(() -> workbench.model().get());
   }
 
   /** The text of the error dialog now showing, if one is. */
   public static Optional<String> errorDialogText() {
-    return onFx(() -> errorPanes().stream().findFirst()
-        .map(p -> p.getHeaderText() + "\n" + ((Label) p.getContent()).getText()));
+    return onFx(
+        () ->
+            errorPanes().stream()
+                .findFirst()
+                .map(p -> p.getHeaderText() + "\n" + ((Label) p.getContent()).getText()));
   }
 
   /** Waits for an error dialog and returns its header and message. */
@@ -133,8 +153,11 @@ public final class WorkbenchFixture implements AutoCloseable {
   }
 
   private static List<DialogPane> errorPanes() {
-    return Window.getWindows().stream().filter(Window::isShowing).map(w -> w.getScene().getRoot())
-        .filter(r -> r instanceof DialogPane && ErrorDialog.PANE_ID.equals(r.getId())).map(r -> (DialogPane) r)
+    return Window.getWindows().stream()
+        .filter(Window::isShowing)
+        .map(w -> w.getScene().getRoot())
+        .filter(r -> r instanceof DialogPane && ErrorDialog.PANE_ID.equals(r.getId()))
+        .map(r -> (DialogPane) r)
         .toList();
   }
 
@@ -147,7 +170,10 @@ public final class WorkbenchFixture implements AutoCloseable {
     }
   }
 
-  /** Closes dialogs, shuts the workbench's worker down (closing the model) and drops the preferences. */
+  /**
+   * Closes dialogs, shuts the workbench's worker down (closing the model) and drops the
+   * preferences.
+   */
   @Override
   public void close() {
     closeErrorDialogs();

@@ -21,13 +21,15 @@ import org.prunelab.job.JobHandle;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
-/** A saved project reopens the whole state: model, dataset, results store, sections, recent projects. */
+/**
+ * A saved project reopens the whole state: model, dataset, results store, sections, recent
+ * projects.
+ */
 @ExtendWith(ApplicationExtension.class)
 class WorkbenchProjectTest {
   private WorkbenchFixture fx;
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   @Start
   void start(Stage stage) {
@@ -64,19 +66,21 @@ class WorkbenchProjectTest {
     fx.open(lenet, ModelLoader.SYNTHETIC);
     Path project = dir.resolve("study.prunelab");
     Path store = dir.resolve("study-results.db");
-    runFx(() -> {
-      early.value = 0.375;
-      fx.workbench.resultsStore().set(store);
-      assertTrue(fx.workbench.saveProject(project));
-    });
+    runFx(
+        () -> {
+          early.value = 0.375;
+          fx.workbench.resultsStore().set(store);
+          assertTrue(fx.workbench.saveProject(project));
+        });
     assertTrue(fx.stage.getTitle().endsWith("— study.prunelab"), fx.stage.getTitle());
 
     // move away: another model, other values
     fx.open("lenet5", "fashion-mnist");
-    runFx(() -> {
-      early.value = 0.9;
-      fx.workbench.resultsStore().set(dir.resolve("other.db"));
-    });
+    runFx(
+        () -> {
+          early.value = 0.9;
+          fx.workbench.resultsStore().set(dir.resolve("other.db"));
+        });
     JobHandle<LoadedModel> job = onFx(() -> fx.workbench.openProject(project).orElseThrow());
     awaitJob(job);
     LoadedModel m = onFx(() -> fx.workbench.model().get());
@@ -85,7 +89,9 @@ class WorkbenchProjectTest {
     assertEquals(store, onFx(() -> fx.workbench.resultsStore().get()));
     assertEquals(0.375, early.value);
     assertEquals(project.toAbsolutePath(), onFx(() -> fx.workbench.projectFile().get()));
-    assertEquals(List.of(project.toAbsolutePath()), onFx(() -> List.copyOf(fx.workbench.recentProjects().paths())));
+    assertEquals(
+        List.of(project.toAbsolutePath()),
+        onFx(() -> List.copyOf(fx.workbench.recentProjects().paths())));
     assertTrue(fx.stage.getTitle().contains("on synthetic (built-in)"), fx.stage.getTitle());
   }
 
@@ -95,11 +101,13 @@ class WorkbenchProjectTest {
     NumberSection first = new NumberSection();
     first.value = 0.5;
     Path project = dir.resolve("late.prunelab");
-    runFx(() -> {
-      fx.workbench.registerProjectSection("allocation", first);
-      assertTrue(fx.workbench.saveProject(project));
-    });
-    // a fresh workbench, as after a restart: the section's view is built only after the project opened
+    runFx(
+        () -> {
+          fx.workbench.registerProjectSection("allocation", first);
+          assertTrue(fx.workbench.saveProject(project));
+        });
+    // a fresh workbench, as after a restart: the section's view is built only after the project
+    // opened
     fx.close();
     fx = onFx(() -> WorkbenchFixture.start(fx.stage));
     awaitJob(onFx(() -> fx.workbench.openProject(project).orElseThrow()));

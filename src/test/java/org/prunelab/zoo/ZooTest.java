@@ -19,8 +19,8 @@ import org.prunelab.nn.Network;
 import org.prunelab.nn.NetworkSummary;
 
 /**
- * Parameter and MAC counts of every zoo model against numbers worked out by hand (the sums are written out in
- * the comments), and a forward pass of each on grey 28x28 and colour 32x32 input.
+ * Parameter and MAC counts of every zoo model against numbers worked out by hand (the sums are
+ * written out in the comments), and a forward pass of each on grey 28x28 and colour 32x32 input.
  */
 class ZooTest {
 
@@ -31,15 +31,18 @@ class ZooTest {
     // conv1 20*25+20, conv2 50*20*25+50, fc1 800*500+500, fc2 500*10+10;
     // MACs 24*24*20*25 + 8*8*50*20*25 + 800*500 + 500*10
     "lenet5, 431080, 2293000",
-    // stem 144 + BN 32; stage 1: 3 blocks of 2*2304 + 64; stage 2: 4608+9216+128+512+64 then 2*(2*9216+128);
+    // stem 144 + BN 32; stage 1: 3 blocks of 2*2304 + 64; stage 2: 4608+9216+128+512+64 then
+    // 2*(2*9216+128);
     // stage 3: 18432+36864+256+2048+128 then 2*(2*36864+256); fc 650.
-    // MACs: 784*16*9 + 6*784*16*16*9 + (196*32*16*9 + 5*196*32*32*9 + 196*32*16) + (49*64*32*9 + 5*49*64*64*9
+    // MACs: 784*16*9 + 6*784*16*16*9 + (196*32*16*9 + 5*196*32*32*9 + 196*32*16) + (49*64*32*9 +
+    // 5*49*64*64*9
     // + 49*64*32) + 640
     "resnet20, 272186, 31021952",
     // as resnet20 with 9 blocks per stage
     "resnet56, 855482, 96050048",
     // convs 576+73728+294912+589824+1179648+3*2359296, BN 5504, classifier 262656+1024+5130;
-    // MACs 784*64*9 + 196*128*64*9 + 49*256*128*9 + 49*256*256*9 + 9*512*256*9 + 9*512*512*9 + 2*512*512*9
+    // MACs 784*64*9 + 196*128*64*9 + 49*256*128*9 + 49*256*256*9 + 9*512*256*9 + 9*512*512*9 +
+    // 2*512*512*9
     // + 512*512 + 512*10
     "vgg11, 9490890, 95090688",
   })
@@ -48,14 +51,16 @@ class ZooTest {
       NetworkSummary summary = net.summary();
       assertEquals(params, summary.parameters(), "parameters of " + name);
       assertEquals(macs, summary.macs(), "MACs of " + name);
-      assertEquals(summary.parameters(), summary.layers().stream().mapToLong(LayerInfo::params).sum());
+      assertEquals(
+          summary.parameters(), summary.layers().stream().mapToLong(LayerInfo::params).sum());
       assertArrayEquals(new long[] {10}, net.outputShape().getShape());
     }
   }
 
   @Test
   void resnet56MacsFollowFromResnet20ByBlockCount() {
-    // each extra block of stage s adds 2 convs of the stage's width: 6 more per stage from n = 3 to n = 9
+    // each extra block of stage s adds 2 convs of the stage's width: 6 more per stage from n = 3 to
+    // n = 9
     long perStage1 = 2L * 784 * 16 * 16 * 9;
     long perStage2 = 2L * 196 * 32 * 32 * 9;
     long perStage3 = 2L * 49 * 64 * 64 * 9;
@@ -91,7 +96,8 @@ class ZooTest {
 
   @Test
   void widthMultiplierScalesChannels() {
-    try (Network net = Zoo.create("resnet20", ZooOptions.grey28().withWidth(0.5), Device.cpu(), 1)) {
+    try (Network net =
+        Zoo.create("resnet20", ZooOptions.grey28().withWidth(0.5), Device.cpu(), 1)) {
       assertEquals(new Shape(8, 28, 28), net.shapeOf("conv1"));
       assertEquals(new Shape(32, 7, 7), net.shapeOf("layer3.0.conv1"));
     }
@@ -99,8 +105,11 @@ class ZooTest {
 
   @Test
   void unknownNameListsTheBuiltInModels() {
-    PruneLabException e = assertThrows(PruneLabException.class,
-        () -> Zoo.create("resnet18", ZooOptions.grey28(), Device.cpu(), 1));
-    assertTrue(e.getMessage().contains("resnet20") && e.getMessage().contains("resnet18"), e.getMessage());
+    PruneLabException e =
+        assertThrows(
+            PruneLabException.class,
+            () -> Zoo.create("resnet18", ZooOptions.grey28(), Device.cpu(), 1));
+    assertTrue(
+        e.getMessage().contains("resnet20") && e.getMessage().contains("resnet18"), e.getMessage());
   }
 }

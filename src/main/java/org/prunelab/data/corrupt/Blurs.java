@@ -3,25 +3,36 @@ package org.prunelab.data.corrupt;
 import java.util.Random;
 
 /**
- * The blur corruptions of Hendrycks and Dietterich with the severity constants of their {@code make_cifar_c.py}
- * (CIFAR-10-C), except glass blur (MNIST-C's constants), each applied to every channel.
+ * The blur corruptions of Hendrycks and Dietterich with the severity constants of their {@code
+ * make_cifar_c.py} (CIFAR-10-C), except glass blur (MNIST-C's constants), each applied to every
+ * channel.
  */
 final class Blurs {
 
   private static final double[] GAUSSIAN = {0.4, 0.6, 0.7, 0.8, 1.0};
+
   /**
-   * Glass blur: sigma, maximal shift, iterations; MNIST-C's table (ImageNet-C's, with a coin flip per swap).
-   * CIFAR-10-C's table is not ordered by distance from the clean image: its severity 1 shuffles almost unblurred
-   * pixels and lies farther from the clean image than its severity 5, whose stronger blur smooths the shuffle.
+   * Glass blur: sigma, maximal shift, iterations; MNIST-C's table (ImageNet-C's, with a coin flip
+   * per swap). CIFAR-10-C's table is not ordered by distance from the clean image: its severity 1
+   * shuffles almost unblurred pixels and lies farther from the clean image than its severity 5,
+   * whose stronger blur smooths the shuffle.
    */
-  private static final double[][] GLASS = {{0.7, 1, 2}, {0.9, 2, 1}, {1, 2, 3}, {1.1, 3, 2}, {1.5, 4, 2}};
+  private static final double[][] GLASS = {
+    {0.7, 1, 2}, {0.9, 2, 1}, {1, 2, 3}, {1.1, 3, 2}, {1.5, 4, 2}
+  };
+
   /** Defocus blur: disk radius, anti-aliasing sigma. */
-  private static final double[][] DEFOCUS = {{0.3, 0.4}, {0.4, 0.5}, {0.5, 0.6}, {1, 0.2}, {1.5, 0.1}};
+  private static final double[][] DEFOCUS = {
+    {0.3, 0.4}, {0.4, 0.5}, {0.5, 0.6}, {1, 0.2}, {1.5, 0.1}
+  };
+
   /** Motion blur: ImageMagick radius and sigma. */
   private static final double[][] MOTION = {{6, 1}, {6, 1.5}, {6, 2}, {8, 2}, {9, 2.5}};
+
   /**
-   * Zoom blur: how many zoom factors {@code 1, 1.01, 1.02, ...}; these are the lengths numpy gives the reference's
-   * {@code np.arange(1, 1.06, 0.01)} ... {@code np.arange(1, 1.26, 0.01)} (floating-point end points included).
+   * Zoom blur: how many zoom factors {@code 1, 1.01, 1.02, ...}; these are the lengths numpy gives
+   * the reference's {@code np.arange(1, 1.06, 0.01)} ... {@code np.arange(1, 1.26, 0.01)}
+   * (floating-point end points included).
    */
   private static final int[] ZOOMS = {7, 12, 16, 21, 26};
 
@@ -34,9 +45,9 @@ final class Blurs {
   }
 
   /**
-   * Glass blur: Gaussian blur, rounding down to 8 bits, then {@code iterations} sweeps from the bottom-right that
-   * swap each interior pixel, with probability 1/2, with a neighbour at a random offset in {@code [-d, d-1]} per
-   * axis, then the Gaussian blur again.
+   * Glass blur: Gaussian blur, rounding down to 8 bits, then {@code iterations} sweeps from the
+   * bottom-right that swap each interior pixel, with probability 1/2, with a neighbour at a random
+   * offset in {@code [-d, d-1]} per axis, then the Gaussian blur again.
    */
   static Picture glass(Picture p, int severity, Random rng) {
     double[] c = GLASS[severity - 1];
@@ -64,9 +75,9 @@ final class Blurs {
   }
 
   /**
-   * Defocus blur: correlation with the reference's {@code disk(radius, alias_blur)}, the normalised disk
-   * {@code x^2 + y^2 <= r^2} smoothed by a 3 x 3 Gaussian of {@code alias_blur} (a plain 3 x 3 Gaussian for the
-   * radii below 1), borders mirrored like OpenCV's {@code filter2D}.
+   * Defocus blur: correlation with the reference's {@code disk(radius, alias_blur)}, the normalised
+   * disk {@code x^2 + y^2 <= r^2} smoothed by a 3 x 3 Gaussian of {@code alias_blur} (a plain 3 x 3
+   * Gaussian for the radii below 1), borders mirrored like OpenCV's {@code filter2D}.
    */
   static Picture defocus(Picture p, int severity, Random rng) {
     double[] c = DEFOCUS[severity - 1];
@@ -118,8 +129,8 @@ final class Blurs {
   }
 
   /**
-   * Motion blur: ImageMagick's one-sided motion blur ({@link Filters#motionBlur}) along an angle drawn uniformly
-   * from -45 to 45 degrees.
+   * Motion blur: ImageMagick's one-sided motion blur ({@link Filters#motionBlur}) along an angle
+   * drawn uniformly from -45 to 45 degrees.
    */
   static Picture motion(Picture p, int severity, Random rng) {
     double[] c = MOTION[severity - 1];
@@ -130,7 +141,10 @@ final class Blurs {
     return p;
   }
 
-  /** Zoom blur: the mean of the picture and its centre zooms by {@code 1, 1.01, ..., 1 + 0.01 (n - 1)}. */
+  /**
+   * Zoom blur: the mean of the picture and its centre zooms by {@code 1, 1.01, ..., 1 + 0.01 (n -
+   * 1)}.
+   */
   static Picture zoom(Picture p, int severity, Random rng) {
     int n = ZOOMS[severity - 1];
     for (int ch = 0; ch < p.c; ch++) {

@@ -1,10 +1,11 @@
 package org.prunelab.data.corrupt;
 
 /**
- * Pillow's {@code Image.resize(size, Image.BOX)}, separable: output pixel {@code i} of a row of {@code n} values
- * resized to {@code m} averages the input pixels whose centres fall in the window of width {@code max(n / m, 1)}
- * centred at {@code (i + 0.5) n / m} (half-open on the left); upscaling therefore repeats pixels (nearest
- * neighbour). Unlike Pillow the intermediate result between the two passes is not rounded to 8 bits.
+ * Pillow's {@code Image.resize(size, Image.BOX)}, separable: output pixel {@code i} of a row of
+ * {@code n} values resized to {@code m} averages the input pixels whose centres fall in the window
+ * of width {@code max(n / m, 1)} centred at {@code (i + 0.5) n / m} (half-open on the left);
+ * upscaling therefore repeats pixels (nearest neighbour). Unlike Pillow the intermediate result
+ * between the two passes is not rounded to 8 bits.
  */
 final class BoxResize {
 

@@ -3,11 +3,11 @@ package org.prunelab.data.corrupt;
 import java.util.ArrayDeque;
 
 /**
- * Canny's edge detector (Canny 1986) with the defaults of skimage's {@code feature.canny}: Gaussian smoothing
- * ({@code sigma = 1}, normalised at the image border), Sobel gradients {@code g = hypot(Gx, Gy)}, non-maximum
- * suppression along the gradient direction (quantised to 0, 45, 90 and 135 degrees), and hysteresis: pixels with
- * {@code g >= high} are edges, and so are pixels with {@code g >= low} 8-connected to them. Pixels on the outer
- * border are never edges.
+ * Canny's edge detector (Canny 1986) with the defaults of skimage's {@code feature.canny}: Gaussian
+ * smoothing ({@code sigma = 1}, normalised at the image border), Sobel gradients {@code g =
+ * hypot(Gx, Gy)}, non-maximum suppression along the gradient direction (quantised to 0, 45, 90 and
+ * 135 degrees), and hysteresis: pixels with {@code g >= high} are edges, and so are pixels with
+ * {@code g >= low} 8-connected to them. Pixels on the outer border are never edges.
  */
 final class Canny {
 
@@ -69,7 +69,10 @@ final class Canny {
     return out;
   }
 
-  /** Whether {@code mag[k]} is not smaller than its two neighbours along the quantised gradient direction. */
+  /**
+   * Whether {@code mag[k]} is not smaller than its two neighbours along the quantised gradient
+   * direction.
+   */
   private static boolean isLocalMaximum(float[] mag, int w, int k, float gx, float gy) {
     float ax = Math.abs(gx);
     float ay = Math.abs(gy);

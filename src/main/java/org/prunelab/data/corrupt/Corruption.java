@@ -4,14 +4,15 @@ import java.util.Objects;
 import java.util.Random;
 
 /**
- * The common corruptions of Hendrycks and Dietterich (2019), "Benchmarking Neural Network Robustness to Common
- * Corruptions and Perturbations" (ImageNet-C, CIFAR-10-C), and the extras of Mu and Gilmer (2019), "MNIST-C: A
- * Robustness Benchmark for Computer Vision", each at severities 1 (mild) to 5 (strong), on grey (1 channel) or RGB
- * (3 channel) images with values in [0, 1], before normalisation. The severity constants are those of the
- * reference scripts ({@code make_cifar_c.py} for the four families, MNIST-C's {@code corruptions.py} for the
- * extras, whose pixel sizes suit 28-32 pixel images); each implementation says where it departs from them.
- * Results are clamped to [0, 1]. Random corruptions draw everything from the {@link Random} they are given, so the
- * same seed gives the same image.
+ * The common corruptions of Hendrycks and Dietterich (2019), "Benchmarking Neural Network
+ * Robustness to Common Corruptions and Perturbations" (ImageNet-C, CIFAR-10-C), and the extras of
+ * Mu and Gilmer (2019), "MNIST-C: A Robustness Benchmark for Computer Vision", each at severities 1
+ * (mild) to 5 (strong), on grey (1 channel) or RGB (3 channel) images with values in [0, 1], before
+ * normalisation. The severity constants are those of the reference scripts ({@code make_cifar_c.py}
+ * for the four families, MNIST-C's {@code corruptions.py} for the extras, whose pixel sizes suit
+ * 28-32 pixel images); each implementation says where it departs from them. Results are clamped to
+ * [0, 1]. Random corruptions draw everything from the {@link Random} they are given, so the same
+ * seed gives the same image.
  */
 public enum Corruption {
   GAUSSIAN_NOISE("gaussian_noise", CorruptionFamily.NOISE, true, Noise::gaussian),
@@ -44,6 +45,7 @@ public enum Corruption {
 
   /** The mildest severity. */
   public static final int MIN_SEVERITY = 1;
+
   /** The strongest severity. */
   public static final int MAX_SEVERITY = 5;
 
@@ -82,22 +84,36 @@ public enum Corruption {
    * @param severity 1 (mild) to 5 (strong)
    * @param rng source of every random number the corruption draws
    * @return {@code channels x height x width} values in [0, 1]
-   * @throws CorruptionException if the severity lies outside 1..5, the channel count is not 1 or 3, or the array
-   *     does not hold {@code channels * height * width} values
+   * @throws CorruptionException if the severity lies outside 1..5, the channel count is not 1 or 3,
+   *     or the array does not hold {@code channels * height * width} values
    */
   public float[] apply(float[] chw, int channels, int height, int width, int severity, Random rng) {
     Objects.requireNonNull(chw, "chw");
     Objects.requireNonNull(rng, "rng");
     checkSeverity(severity);
     if (channels != 1 && channels != 3) {
-      throw new CorruptionException(id + " works on grey (1 channel) or RGB (3 channel) images, got " + channels
-          + " channels; convert the dataset to grey or RGB first");
+      throw new CorruptionException(
+          id
+              + " works on grey (1 channel) or RGB (3 channel) images, got "
+              + channels
+              + " channels; convert the dataset to grey or RGB first");
     }
     if (height <= 0 || width <= 0 || chw.length != channels * height * width) {
-      throw new CorruptionException(id + ": an image of " + channels + "x" + height + "x" + width + " needs "
-          + (long) channels * height * width + " values, got " + chw.length);
+      throw new CorruptionException(
+          id
+              + ": an image of "
+              + channels
+              + "x"
+              + height
+              + "x"
+              + width
+              + " needs "
+              + (long) channels * height * width
+              + " values, got "
+              + chw.length);
     }
-    Picture out = distortion.apply(new Picture(chw.clone(), channels, height, width), severity, rng);
+    Picture out =
+        distortion.apply(new Picture(chw.clone(), channels, height, width), severity, rng);
     return out.clamp().v;
   }
 
@@ -108,8 +124,13 @@ public enum Corruption {
    */
   public static void checkSeverity(int severity) {
     if (severity < MIN_SEVERITY || severity > MAX_SEVERITY) {
-      throw new CorruptionException("severity must be " + MIN_SEVERITY + ".." + MAX_SEVERITY + " (1 mild, 5 strong), got "
-          + severity);
+      throw new CorruptionException(
+          "severity must be "
+              + MIN_SEVERITY
+              + ".."
+              + MAX_SEVERITY
+              + " (1 mild, 5 strong), got "
+              + severity);
     }
   }
 

@@ -2,7 +2,10 @@ package org.prunelab.data.corrupt;
 
 import org.prunelab.PruneLabException;
 
-/** A corruption asked for something it cannot do: an unknown name, a severity outside 1..5, a bad image shape. */
+/**
+ * A corruption asked for something it cannot do: an unknown name, a severity outside 1..5, a bad
+ * image shape.
+ */
 public class CorruptionException extends PruneLabException {
 
   /** Creates an exception whose message names the bad value and the values that are accepted. */

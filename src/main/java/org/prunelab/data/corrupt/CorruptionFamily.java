@@ -1,6 +1,9 @@
 package org.prunelab.data.corrupt;
 
-/** The groups of corruptions: the four of Hendrycks and Dietterich (2019) and the MNIST-C extras (Mu and Gilmer 2019). */
+/**
+ * The groups of corruptions: the four of Hendrycks and Dietterich (2019) and the MNIST-C extras (Mu
+ * and Gilmer 2019).
+ */
 public enum CorruptionFamily {
   NOISE("noise"),
   BLUR("blur"),

@@ -3,8 +3,8 @@ package org.prunelab.data.corrupt;
 import java.util.Random;
 
 /**
- * The digital corruptions of Hendrycks and Dietterich with the severity constants of their {@code make_cifar_c.py}
- * (CIFAR-10-C), except where a method says otherwise.
+ * The digital corruptions of Hendrycks and Dietterich with the severity constants of their {@code
+ * make_cifar_c.py} (CIFAR-10-C), except where a method says otherwise.
  */
 final class Digital {
 
@@ -12,25 +12,37 @@ final class Digital {
   private static final double[] CONTRAST = {0.75, 0.5, 0.4, 0.3, 0.15};
   private static final double[] PIXELATE = {0.95, 0.9, 0.85, 0.75, 0.65};
   private static final int[] JPEG = {80, 65, 58, 50, 40};
+
   /** Saturate on colour (CIFAR-10-C): factor and offset of the saturation. */
   private static final double[][] SATURATE = {{0.3, 0}, {0.1, 0}, {1.5, 0}, {2, 0.1}, {2.5, 0.2}};
+
   /** Saturate on grey (MNIST-C): factor and offset of all of H, S and V. */
   private static final double[][] SATURATE_GREY = {{0.3, 0}, {0.1, 0}, {2, 0}, {5, 0.1}, {20, 0.2}};
+
   /** skimage's {@code rgb2gray} weights (ITU-R 709 luma), which MNIST-C's grey saturate uses. */
   private static final float[] GREY_709 = {0.2125f, 0.7154f, 0.0721f};
+
   /**
-   * Elastic: displacement amplitude, displacement smoothness (sigma) and affine jitter, as fractions of the image
-   * side. PruneLab's own ladder: the published CIFAR-10-C and MNIST-C tables trade a shrinking affine jitter for a
-   * growing elastic field and are not ordered by distance from the clean image (severity 1 there moves pixels
-   * farther than severity 5). Here both parts grow: the RMS displacement is about 0.7, 1.0, 1.4, 1.7 and 2.0
-   * pixels on a 28 x 28 image, the affine jitter 1 % to 5 % of the side.
+   * Elastic: displacement amplitude, displacement smoothness (sigma) and affine jitter, as
+   * fractions of the image side. PruneLab's own ladder: the published CIFAR-10-C and MNIST-C tables
+   * trade a shrinking affine jitter for a growing elastic field and are not ordered by distance
+   * from the clean image (severity 1 there moves pixels farther than severity 5). Here both parts
+   * grow: the RMS displacement is about 0.7, 1.0, 1.4, 1.7 and 2.0 pixels on a 28 x 28 image, the
+   * affine jitter 1 % to 5 % of the side.
    */
   private static final double[][] ELASTIC = {
-      {0.25, 0.06, 0.01}, {0.375, 0.06, 0.02}, {0.5, 0.06, 0.03}, {0.625, 0.06, 0.04}, {0.75, 0.06, 0.05}};
+    {0.25, 0.06, 0.01},
+    {0.375, 0.06, 0.02},
+    {0.5, 0.06, 0.03},
+    {0.625, 0.06, 0.04},
+    {0.75, 0.06, 0.05}
+  };
 
   private Digital() {}
 
-  /** Brightness: the HSV value {@code V + b}, {@code b} from 0.05 to 0.3 ({@code x + b} on grey). */
+  /**
+   * Brightness: the HSV value {@code V + b}, {@code b} from 0.05 to 0.3 ({@code x + b} on grey).
+   */
   static Picture brightness(Picture p, int severity, Random rng) {
     float b = (float) BRIGHTNESS[severity - 1];
     if (p.c == 1) {
@@ -66,9 +78,9 @@ final class Digital {
   }
 
   /**
-   * Elastic transform (Simard et al. 2003, as in the reference): a random affine map that moves three control
-   * points by up to {@code j} pixels each (borders mirrored), then a displacement field
-   * {@code alpha * gaussian_sigma(U(-1, 1))} per axis sampled bilinearly (borders reflected).
+   * Elastic transform (Simard et al. 2003, as in the reference): a random affine map that moves
+   * three control points by up to {@code j} pixels each (borders mirrored), then a displacement
+   * field {@code alpha * gaussian_sigma(U(-1, 1))} per axis sampled bilinearly (borders reflected).
    */
   static Picture elastic(Picture p, int severity, Random rng) {
     double side = Math.min(p.h, p.w);
@@ -113,9 +125,13 @@ final class Digital {
     return field;
   }
 
-  /** The affine map (2 x 3, row-major, over (x, y)) that sends the three points {@code a[i]} to {@code b[i]}. */
+  /**
+   * The affine map (2 x 3, row-major, over (x, y)) that sends the three points {@code a[i]} to
+   * {@code b[i]}.
+   */
   static double[] affineThrough(double[][] a, double[][] b) {
-    double det = (a[1][0] - a[0][0]) * (a[2][1] - a[0][1]) - (a[2][0] - a[0][0]) * (a[1][1] - a[0][1]);
+    double det =
+        (a[1][0] - a[0][0]) * (a[2][1] - a[0][1]) - (a[2][0] - a[0][0]) * (a[1][1] - a[0][1]);
     double[] m = new double[6];
     for (int row = 0; row < 2; row++) {
       double d1 = b[1][row] - b[0][row];
@@ -130,8 +146,8 @@ final class Digital {
   }
 
   /**
-   * Pixelate: Pillow's BOX resize down to {@code (int) (side f)} pixels, {@code f} from 0.95 to 0.65, and back up
-   * ({@link BoxResize}).
+   * Pixelate: Pillow's BOX resize down to {@code (int) (side f)} pixels, {@code f} from 0.95 to
+   * 0.65, and back up ({@link BoxResize}).
    */
   static Picture pixelate(Picture p, int severity, Random rng) {
     double f = PIXELATE[severity - 1];
@@ -150,12 +166,13 @@ final class Digital {
   }
 
   /**
-   * Saturate. Colour (CIFAR-10-C): the HSV saturation {@code S a + b} with {@code (a, b)} = (0.3, 0), (0.1, 0),
-   * (1.5, 0), (2, 0.1), (2.5, 0.2): severities 1-2 wash colours out, 3-5 make them garish, so the distance from the
-   * clean image is not monotone in the severity. Grey (MNIST-C, whose grey images have no saturation to change):
-   * the grey picture lifted to RGB, all of H, S and V mapped to {@code clip(a t + b, 0, 1)} with
-   * {@code (a, b)} = (0.3, 0), (0.1, 0), (2, 0), (5, 0.1), (20, 0.2), and converted back with skimage's
-   * {@code rgb2gray}: in effect a brightness change {@code V' = clip(a V + b)} with a faint tint at severities 4-5.
+   * Saturate. Colour (CIFAR-10-C): the HSV saturation {@code S a + b} with {@code (a, b)} = (0.3,
+   * 0), (0.1, 0), (1.5, 0), (2, 0.1), (2.5, 0.2): severities 1-2 wash colours out, 3-5 make them
+   * garish, so the distance from the clean image is not monotone in the severity. Grey (MNIST-C,
+   * whose grey images have no saturation to change): the grey picture lifted to RGB, all of H, S
+   * and V mapped to {@code clip(a t + b, 0, 1)} with {@code (a, b)} = (0.3, 0), (0.1, 0), (2, 0),
+   * (5, 0.1), (20, 0.2), and converted back with skimage's {@code rgb2gray}: in effect a brightness
+   * change {@code V' = clip(a V + b)} with a faint tint at severities 4-5.
    */
   static Picture saturate(Picture p, int severity, Random rng) {
     if (p.c == 1) {

@@ -1,16 +1,18 @@
 package org.prunelab.data.corrupt;
 
 /**
- * Linear filters on single {@code h x w} planes (row-major floats): Gaussian kernels as scipy builds them, separable
- * and full 2-D correlation with a chosen {@link Border}, and ImageMagick's one-sided motion-blur line kernel.
+ * Linear filters on single {@code h x w} planes (row-major floats): Gaussian kernels as scipy
+ * builds them, separable and full 2-D correlation with a chosen {@link Border}, and ImageMagick's
+ * one-sided motion-blur line kernel.
  */
 final class Filters {
 
   private Filters() {}
 
   /**
-   * The normalised 1-D Gaussian {@code exp(-i^2 / (2 sigma^2))} for {@code i = -r..r}, {@code r = (int) (truncate *
-   * sigma + 0.5)}, as {@code scipy.ndimage.gaussian_filter1d} builds it; {@code {1}} for {@code sigma == 0}.
+   * The normalised 1-D Gaussian {@code exp(-i^2 / (2 sigma^2))} for {@code i = -r..r}, {@code r =
+   * (int) (truncate * sigma + 0.5)}, as {@code scipy.ndimage.gaussian_filter1d} builds it; {@code
+   * {1}} for {@code sigma == 0}.
    */
   static float[] gaussianKernel(double sigma, double truncate) {
     int radius = (int) (truncate * sigma + 0.5);
@@ -30,13 +32,16 @@ final class Filters {
     return k;
   }
 
-  /** The plane blurred with a Gaussian of {@code sigma} (truncated at 4 sigma, skimage's default). */
+  /**
+   * The plane blurred with a Gaussian of {@code sigma} (truncated at 4 sigma, skimage's default).
+   */
   static float[] gaussian(float[] plane, int h, int w, double sigma, Border border) {
     return gaussian(plane, h, w, sigma, 4.0, border);
   }
 
   /** The plane blurred with a Gaussian of {@code sigma} truncated at {@code truncate} sigma. */
-  static float[] gaussian(float[] plane, int h, int w, double sigma, double truncate, Border border) {
+  static float[] gaussian(
+      float[] plane, int h, int w, double sigma, double truncate, Border border) {
     float[] k = gaussianKernel(sigma, truncate);
     return separable(plane, h, w, k, k, border);
   }
@@ -49,10 +54,12 @@ final class Filters {
   }
 
   /**
-   * Correlates the plane with the outer product {@code column x row} of two odd-length kernels centred on their
-   * middle: first along each row with {@code row}, then along each column with {@code column}.
+   * Correlates the plane with the outer product {@code column x row} of two odd-length kernels
+   * centred on their middle: first along each row with {@code row}, then along each column with
+   * {@code column}.
    */
-  static float[] separable(float[] plane, int h, int w, float[] column, float[] row, Border border) {
+  static float[] separable(
+      float[] plane, int h, int w, float[] column, float[] row, Border border) {
     float[] tmp = new float[h * w];
     int[] xs = taps(w, row.length, border);
     for (int y = 0; y < h; y++) {
@@ -84,7 +91,10 @@ final class Filters {
     return out;
   }
 
-  /** For each position {@code p} of a row of {@code n} and tap {@code i}, the index read (or -1 for a zero). */
+  /**
+   * For each position {@code p} of a row of {@code n} and tap {@code i}, the index read (or -1 for
+   * a zero).
+   */
   private static int[] taps(int n, int length, Border border) {
     int r = length / 2;
     int[] idx = new int[n * length];
@@ -96,7 +106,10 @@ final class Filters {
     return idx;
   }
 
-  /** Correlates the plane with the odd-sized kernel {@code k[ky][kx]} centred on its middle (OpenCV filter2D). */
+  /**
+   * Correlates the plane with the odd-sized kernel {@code k[ky][kx]} centred on its middle (OpenCV
+   * filter2D).
+   */
   static float[] correlate(float[] plane, int h, int w, float[][] k, Border border) {
     int ry = k.length / 2;
     int rx = k[0].length / 2;
@@ -123,11 +136,13 @@ final class Filters {
   }
 
   /**
-   * ImageMagick's {@code MotionBlurImage(radius, sigma, angle)}: each pixel becomes the weighted mean of the
-   * {@code n = 2 ceil(radius) + 1} pixels at offsets {@code round(i cos a), round(i sin a)}, {@code i = 0..n-1}, with
-   * weights {@code exp(-i^2 / (2 sigma^2))} (normalised), edges repeated: a one-sided streak along {@code angle}.
+   * ImageMagick's {@code MotionBlurImage(radius, sigma, angle)}: each pixel becomes the weighted
+   * mean of the {@code n = 2 ceil(radius) + 1} pixels at offsets {@code round(i cos a), round(i sin
+   * a)}, {@code i = 0..n-1}, with weights {@code exp(-i^2 / (2 sigma^2))} (normalised), edges
+   * repeated: a one-sided streak along {@code angle}.
    */
-  static float[] motionBlur(float[] plane, int h, int w, double radius, double sigma, double angleDegrees) {
+  static float[] motionBlur(
+      float[] plane, int h, int w, double radius, double sigma, double angleDegrees) {
     int n = (int) (2 * Math.ceil(radius) + 1);
     double a = Math.toRadians(angleDegrees);
     double px = n * Math.sin(a);

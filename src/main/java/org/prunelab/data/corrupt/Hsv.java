@@ -1,8 +1,8 @@
 package org.prunelab.data.corrupt;
 
 /**
- * RGB to HSV and back for pictures in [0, 1], as skimage's {@code rgb2hsv} / {@code hsv2rgb}: hue in [0, 1)
- * (a turn), saturation {@code (max - min) / max}, value {@code max}.
+ * RGB to HSV and back for pictures in [0, 1], as skimage's {@code rgb2hsv} / {@code hsv2rgb}: hue
+ * in [0, 1) (a turn), saturation {@code (max - min) / max}, value {@code max}.
  */
 final class Hsv {
 
@@ -53,12 +53,36 @@ final class Hsv {
       float g;
       float b;
       switch (sector) {
-        case 0 -> { r = v; g = t; b = pp; }
-        case 1 -> { r = q; g = v; b = pp; }
-        case 2 -> { r = pp; g = v; b = t; }
-        case 3 -> { r = pp; g = q; b = v; }
-        case 4 -> { r = t; g = pp; b = v; }
-        default -> { r = v; g = pp; b = q; }
+        case 0 -> {
+          r = v;
+          g = t;
+          b = pp;
+        }
+        case 1 -> {
+          r = q;
+          g = v;
+          b = pp;
+        }
+        case 2 -> {
+          r = pp;
+          g = v;
+          b = t;
+        }
+        case 3 -> {
+          r = pp;
+          g = q;
+          b = v;
+        }
+        case 4 -> {
+          r = t;
+          g = pp;
+          b = v;
+        }
+        default -> {
+          r = v;
+          g = pp;
+          b = q;
+        }
       }
       p.v[k] = r;
       p.v[n + k] = g;

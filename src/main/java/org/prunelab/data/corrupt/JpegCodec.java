@@ -17,8 +17,9 @@ import javax.imageio.stream.MemoryCacheImageInputStream;
 import javax.imageio.stream.MemoryCacheImageOutputStream;
 
 /**
- * A JPEG round trip in memory with the JDK's baseline JPEG codec ({@code javax.imageio}): the picture is rounded to
- * 8 bits, encoded at an IJG quality in 1..100 (grey as one component, RGB as YCbCr) and decoded again.
+ * A JPEG round trip in memory with the JDK's baseline JPEG codec ({@code javax.imageio}): the
+ * picture is rounded to 8 bits, encoded at an IJG quality in 1..100 (grey as one component, RGB as
+ * YCbCr) and decoded again.
  */
 final class JpegCodec {
 
@@ -26,8 +27,9 @@ final class JpegCodec {
 
   /** {@code p} (1 or 3 channels) after JPEG compression at {@code quality}, as a new picture. */
   static Picture roundTrip(Picture p, int quality) {
-    BufferedImage image = new BufferedImage(p.w, p.h,
-        p.c == 1 ? BufferedImage.TYPE_BYTE_GRAY : BufferedImage.TYPE_3BYTE_BGR);
+    BufferedImage image =
+        new BufferedImage(
+            p.w, p.h, p.c == 1 ? BufferedImage.TYPE_BYTE_GRAY : BufferedImage.TYPE_3BYTE_BGR);
     WritableRaster raster = image.getRaster();
     for (int ch = 0; ch < p.c; ch++) {
       for (int y = 0; y < p.h; y++) {
@@ -58,8 +60,14 @@ final class JpegCodec {
       writer.setOutput(out);
       writer.write(null, new IIOImage(image, null, null), param);
     } catch (IOException e) {
-      throw new CorruptionException("JPEG encoding of a " + image.getWidth() + "x" + image.getHeight()
-          + " image failed in memory: " + e.getMessage(), e);
+      throw new CorruptionException(
+          "JPEG encoding of a "
+              + image.getWidth()
+              + "x"
+              + image.getHeight()
+              + " image failed in memory: "
+              + e.getMessage(),
+          e);
     } finally {
       writer.dispose();
     }
@@ -72,7 +80,8 @@ final class JpegCodec {
       reader.setInput(in);
       return reader.read(0);
     } catch (IOException e) {
-      throw new CorruptionException("decoding a JPEG image made in memory failed: " + e.getMessage(), e);
+      throw new CorruptionException(
+          "decoding a JPEG image made in memory failed: " + e.getMessage(), e);
     } finally {
       reader.dispose();
     }
@@ -80,8 +89,9 @@ final class JpegCodec {
 
   private static <T> T first(Iterator<T> codecs) {
     if (!codecs.hasNext()) {
-      throw new CorruptionException("this Java runtime has no JPEG codec in javax.imageio; the jpeg corruption "
-          + "needs a full JDK (not a stripped jlink image without java.desktop)");
+      throw new CorruptionException(
+          "this Java runtime has no JPEG codec in javax.imageio; the jpeg corruption "
+              + "needs a full JDK (not a stripped jlink image without java.desktop)");
     }
     return codecs.next();
   }

@@ -1,9 +1,10 @@
 package org.prunelab.data.corrupt;
 
 /**
- * The soft line strokes of MNIST-C ({@code line_from_points}): a line through {@code (c0, r0)} and {@code (c1, r1)}
- * (column, row) drawn with intensity {@code clip(1 + ln(1 - d / 2.3), 0, 1)}, {@code d} the vertical distance of
- * a pixel to the line (capped just below 2.3), limited to the columns {@code floor(c0) .. ceil(c1) - 1}.
+ * The soft line strokes of MNIST-C ({@code line_from_points}): a line through {@code (c0, r0)} and
+ * {@code (c1, r1)} (column, row) drawn with intensity {@code clip(1 + ln(1 - d / 2.3), 0, 1)},
+ * {@code d} the vertical distance of a pixel to the line (capped just below 2.3), limited to the
+ * columns {@code floor(c0) .. ceil(c1) - 1}.
  */
 final class Lines {
 
@@ -11,7 +12,10 @@ final class Lines {
 
   private Lines() {}
 
-  /** The stroke from {@code (c0, r0)} to {@code (c1, r1)} as an {@code h x w} plane (empty when {@code c0 == c1}). */
+  /**
+   * The stroke from {@code (c0, r0)} to {@code (c1, r1)} as an {@code h x w} plane (empty when
+   * {@code c0 == c1}).
+   */
   static float[] stroke(double c0, double r0, double c1, double r1, int h, int w) {
     float[] out = new float[h * w];
     if (c1 == c0) {

@@ -3,11 +3,12 @@ package org.prunelab.data.corrupt;
 import java.util.Random;
 
 /**
- * The corruptions of Mu and Gilmer's MNIST-C ({@code corruptions.py}) that suit grey digits and clothing. The
- * affine ones (rotate, shear, scale, translate) use MNIST-C's severity tables and its conventions: skimage's
- * {@code warp} with the map about the image centre, bilinear, zeros outside. MNIST-C draws the stroke corruptions
- * and Canny edges at a single strength; PruneLab gives them a severity ladder whose severity 5 is MNIST-C's
- * corruption (stripe, canny edges) or {@code severity} copies of it (dotted line, zigzag).
+ * The corruptions of Mu and Gilmer's MNIST-C ({@code corruptions.py}) that suit grey digits and
+ * clothing. The affine ones (rotate, shear, scale, translate) use MNIST-C's severity tables and its
+ * conventions: skimage's {@code warp} with the map about the image centre, bilinear, zeros outside.
+ * MNIST-C draws the stroke corruptions and Canny edges at a single strength; PruneLab gives them a
+ * severity ladder whose severity 5 is MNIST-C's corruption (stripe, canny edges) or {@code
+ * severity} copies of it (dotted line, zigzag).
  */
 final class MnistC {
 
@@ -21,11 +22,17 @@ final class MnistC {
   /** Rotation about the centre by 0.2 to 1 radian (11 to 57 degrees), direction drawn at random. */
   static Picture rotate(Picture p, int severity, Random rng) {
     double a = ROTATE[severity - 1] * sign(rng);
-    Warp.affine(p, Warp.aboutCentre(Math.cos(a), -Math.sin(a), Math.sin(a), Math.cos(a), p.h, p.w), Border.ZERO);
+    Warp.affine(
+        p,
+        Warp.aboutCentre(Math.cos(a), -Math.sin(a), Math.sin(a), Math.cos(a), p.h, p.w),
+        Border.ZERO);
     return p;
   }
 
-  /** Shear about the centre, skimage's {@code AffineTransform(shear=s)}, {@code s} 0.2 to 1 with random sign. */
+  /**
+   * Shear about the centre, skimage's {@code AffineTransform(shear=s)}, {@code s} 0.2 to 1 with
+   * random sign.
+   */
   static Picture shear(Picture p, int severity, Random rng) {
     double s = SHEAR[severity - 1] * sign(rng);
     Warp.affine(p, Warp.aboutCentre(1, -Math.sin(s), 0, Math.cos(s), p.h, p.w), Border.ZERO);
@@ -39,21 +46,27 @@ final class MnistC {
     return p;
   }
 
-  /** Shifts the picture by 1 to 5 pixels along each axis, each direction drawn at random, black shifted in. */
+  /**
+   * Shifts the picture by 1 to 5 pixels along each axis, each direction drawn at random, black
+   * shifted in.
+   */
   static Picture translate(Picture p, int severity, Random rng) {
     int d = TRANSLATE[severity - 1];
     return shift(p, d * sign(rng), d * sign(rng));
   }
 
-  /** The picture moved {@code right} pixels to the right and {@code down} pixels down, zeros shifted in. */
+  /**
+   * The picture moved {@code right} pixels to the right and {@code down} pixels down, zeros shifted
+   * in.
+   */
   static Picture shift(Picture p, int right, int down) {
     Warp.affine(p, new double[] {1, 0, -right, 0, 1, -down}, Border.ZERO);
     return p;
   }
 
   /**
-   * Stripe: inverts ({@code 1 - x}) a band of {@code round(w severity / 20)} columns at the left and at the right
-   * edge; severity 5 is MNIST-C's stripe (7 of 28 columns per side).
+   * Stripe: inverts ({@code 1 - x}) a band of {@code round(w severity / 20)} columns at the left
+   * and at the right edge; severity 5 is MNIST-C's stripe (7 of 28 columns per side).
    */
   static Picture stripe(Picture p, int severity, Random rng) {
     int band = (int) Math.round(p.w * severity / 20.0);
@@ -70,8 +83,8 @@ final class MnistC {
   }
 
   /**
-   * Dotted line: {@code severity} MNIST-C dotted lines, each a {@link Lines} stroke across the whole width between
-   * two random rows, shown in alternate 2-column dashes.
+   * Dotted line: {@code severity} MNIST-C dotted lines, each a {@link Lines} stroke across the
+   * whole width between two random rows, shown in alternate 2-column dashes.
    */
   static Picture dottedLine(Picture p, int severity, Random rng) {
     for (int i = 0; i < severity; i++) {
@@ -91,9 +104,9 @@ final class MnistC {
   }
 
   /**
-   * Zigzag: {@code severity} MNIST-C zigzags, each a chain of {@link Lines} strokes with teeth 2 pixels long and 2
-   * high, running from column 2 to column {@code w - 3} at a random row and a slope of up to 5 rows (nothing on
-   * images narrower than 6 pixels).
+   * Zigzag: {@code severity} MNIST-C zigzags, each a chain of {@link Lines} strokes with teeth 2
+   * pixels long and 2 high, running from column 2 to column {@code w - 3} at a random row and a
+   * slope of up to 5 rows (nothing on images narrower than 6 pixels).
    */
   static Picture zigzag(Picture p, int severity, Random rng) {
     for (int i = 0; i < severity; i++) {
@@ -143,9 +156,9 @@ final class MnistC {
   }
 
   /**
-   * Canny edges: the picture faded into its Canny edge map (skimage defaults: sigma 1, thresholds 0.1 and 0.2, on
-   * the grey level; {@link Canny}), {@code x' = (1 - t) x + t edges} with {@code t = severity / 5}; severity 5 is
-   * MNIST-C's canny_edges, white edges on black.
+   * Canny edges: the picture faded into its Canny edge map (skimage defaults: sigma 1, thresholds
+   * 0.1 and 0.2, on the grey level; {@link Canny}), {@code x' = (1 - t) x + t edges} with {@code t
+   * = severity / 5}; severity 5 is MNIST-C's canny_edges, white edges on black.
    */
   static Picture cannyEdges(Picture p, int severity, Random rng) {
     float[] edges = Canny.edges(p.luminance(), p.h, p.w, 1.0, 0.1, 0.2);

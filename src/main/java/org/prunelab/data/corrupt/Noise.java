@@ -3,8 +3,8 @@ package org.prunelab.data.corrupt;
 import java.util.Random;
 
 /**
- * The noise corruptions of Hendrycks and Dietterich, with the severity constants of their {@code make_cifar_c.py}
- * (CIFAR-10-C), applied to every channel value independently.
+ * The noise corruptions of Hendrycks and Dietterich, with the severity constants of their {@code
+ * make_cifar_c.py} (CIFAR-10-C), applied to every channel value independently.
  */
 final class Noise {
 
@@ -24,7 +24,10 @@ final class Noise {
     return p;
   }
 
-  /** Shot (photon) noise: {@code Poisson(lambda x) / lambda}, {@code lambda} from 500 down to 50 photons. */
+  /**
+   * Shot (photon) noise: {@code Poisson(lambda x) / lambda}, {@code lambda} from 500 down to 50
+   * photons.
+   */
   static Picture shot(Picture p, int severity, Random rng) {
     double lambda = SHOT[severity - 1];
     for (int k = 0; k < p.v.length; k++) {
@@ -34,8 +37,8 @@ final class Noise {
   }
 
   /**
-   * Impulse (salt-and-pepper) noise as skimage's {@code random_noise(mode='s&p')}: each value becomes 0 or 1 (even
-   * odds) with probability {@code amount}, from 1 % to 7 %.
+   * Impulse (salt-and-pepper) noise as skimage's {@code random_noise(mode='s&p')}: each value
+   * becomes 0 or 1 (even odds) with probability {@code amount}, from 1 % to 7 %.
    */
   static Picture impulse(Picture p, int severity, Random rng) {
     double amount = IMPULSE[severity - 1];

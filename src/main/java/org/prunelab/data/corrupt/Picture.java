@@ -1,8 +1,9 @@
 package org.prunelab.data.corrupt;
 
 /**
- * A working copy of one image during a corruption: {@code c} planes of {@code h x w} values in C x H x W order,
- * nominally in [0, 1] (intermediate results may leave that range; the caller clamps at the end).
+ * A working copy of one image during a corruption: {@code c} planes of {@code h x w} values in C x
+ * H x W order, nominally in [0, 1] (intermediate results may leave that range; the caller clamps at
+ * the end).
  */
 final class Picture {
 
@@ -88,7 +89,10 @@ final class Picture {
     return this;
   }
 
-  /** Rounds every value down to the 8-bit grid {@code floor(255 x) / 255}, like numpy's {@code uint8(x * 255)}. */
+  /**
+   * Rounds every value down to the 8-bit grid {@code floor(255 x) / 255}, like numpy's {@code
+   * uint8(x * 255)}.
+   */
   Picture truncateToBytes() {
     for (int k = 0; k < v.length; k++) {
       v[k] = (float) Math.floor(Math.min(1f, Math.max(0f, v[k])) * 255f) / 255f;

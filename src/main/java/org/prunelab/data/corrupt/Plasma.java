@@ -3,11 +3,11 @@ package org.prunelab.data.corrupt;
 import java.util.Random;
 
 /**
- * The diamond-square plasma fractal of Hendrycks and Dietterich's {@code plasma_fractal} (after FLHerne's mapgen),
- * used as a fog and frost texture: on a periodic {@code n x n} grid ({@code n} a power of two) each new midpoint is
- * the mean of its four parents plus {@code wibble * U(-wibble, wibble)}, with {@code wibble} starting at 100 and
- * divided by {@code decay} at every halving of the step; the map is finally rescaled to [0, 1]. A smaller decay
- * keeps more fine detail.
+ * The diamond-square plasma fractal of Hendrycks and Dietterich's {@code plasma_fractal} (after
+ * FLHerne's mapgen), used as a fog and frost texture: on a periodic {@code n x n} grid ({@code n} a
+ * power of two) each new midpoint is the mean of its four parents plus {@code wibble * U(-wibble,
+ * wibble)}, with {@code wibble} starting at 100 and divided by {@code decay} at every halving of
+ * the step; the map is finally rescaled to [0, 1]. A smaller decay keeps more fine detail.
  */
 final class Plasma {
 
@@ -26,24 +26,33 @@ final class Plasma {
       // squares: centre of each cell = mean of its four corners
       for (int i = 0; i < n; i++) {
         for (int j = 0; j < n; j++) {
-          double s = at(m, size, i * step, j * step) + at(m, size, (i + 1) % n * step, j * step)
-              + at(m, size, i * step, (j + 1) % n * step) + at(m, size, (i + 1) % n * step, (j + 1) % n * step);
+          double s =
+              at(m, size, i * step, j * step)
+                  + at(m, size, (i + 1) % n * step, j * step)
+                  + at(m, size, i * step, (j + 1) % n * step)
+                  + at(m, size, (i + 1) % n * step, (j + 1) % n * step);
           m[(i * step + half) * size + j * step + half] = s / 4 + wibble * uniform(rng, wibble);
         }
       }
       // diamonds on the rows of the corners (between two corners left and right)
       for (int i = 0; i < n; i++) {
         for (int j = 0; j < n; j++) {
-          double s = centre(m, size, step, i, j) + centre(m, size, step, (i - 1 + n) % n, j)
-              + at(m, size, i * step, j * step) + at(m, size, i * step, (j + 1) % n * step);
+          double s =
+              centre(m, size, step, i, j)
+                  + centre(m, size, step, (i - 1 + n) % n, j)
+                  + at(m, size, i * step, j * step)
+                  + at(m, size, i * step, (j + 1) % n * step);
           m[i * step * size + j * step + half] = s / 4 + wibble * uniform(rng, wibble);
         }
       }
       // diamonds on the rows of the centres (between two corners above and below)
       for (int i = 0; i < n; i++) {
         for (int j = 0; j < n; j++) {
-          double s = centre(m, size, step, i, j) + centre(m, size, step, i, (j - 1 + n) % n)
-              + at(m, size, i * step, j * step) + at(m, size, (i + 1) % n * step, j * step);
+          double s =
+              centre(m, size, step, i, j)
+                  + centre(m, size, step, i, (j - 1 + n) % n)
+                  + at(m, size, i * step, j * step)
+                  + at(m, size, (i + 1) % n * step, j * step);
           m[(i * step + half) * size + j * step] = s / 4 + wibble * uniform(rng, wibble);
         }
       }
@@ -62,7 +71,10 @@ final class Plasma {
     return out;
   }
 
-  /** The top-left {@code h x w} window of a fresh plasma of the smallest power-of-two size covering it. */
+  /**
+   * The top-left {@code h x w} window of a fresh plasma of the smallest power-of-two size covering
+   * it.
+   */
   static float[] crop(int h, int w, double decay, Random rng) {
     int size = Math.max(2, Integer.highestOneBit(Math.max(h, w) - 1) << 1);
     float[] full = generate(size, decay, rng);

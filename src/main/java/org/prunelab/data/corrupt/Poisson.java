@@ -3,9 +3,9 @@ package org.prunelab.data.corrupt;
 import java.util.Random;
 
 /**
- * Poisson random numbers: Knuth's multiplication method for {@code lambda < 10} and Hormann's transformed rejection
- * with squeeze (PTRS, "The transformed rejection method for generating Poisson random variables", 1993; the method
- * numpy uses) above, both exact.
+ * Poisson random numbers: Knuth's multiplication method for {@code lambda < 10} and Hormann's
+ * transformed rejection with squeeze (PTRS, "The transformed rejection method for generating
+ * Poisson random variables", 1993; the method numpy uses) above, both exact.
  */
 final class Poisson {
 
@@ -57,7 +57,10 @@ final class Poisson {
     }
   }
 
-  /** {@code ln(k!)}: a direct sum below 20, else Stirling's series to the {@code k^-5} term (error below 1e-12). */
+  /**
+   * {@code ln(k!)}: a direct sum below 20, else Stirling's series to the {@code k^-5} term (error
+   * below 1e-12).
+   */
   static double logFactorial(long k) {
     if (k < 20) {
       double s = 0;
@@ -69,6 +72,9 @@ final class Poisson {
     double n = k;
     double inv = 1 / n;
     double inv2 = inv * inv;
-    return (n + 0.5) * Math.log(n) - n + LOG_SQRT_2PI + inv * (1.0 / 12 - inv2 * (1.0 / 360 - inv2 / 1260));
+    return (n + 0.5) * Math.log(n)
+        - n
+        + LOG_SQRT_2PI
+        + inv * (1.0 / 12 - inv2 * (1.0 / 360 - inv2 / 1260));
   }
 }

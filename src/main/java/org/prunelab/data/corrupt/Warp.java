@@ -1,15 +1,18 @@
 package org.prunelab.data.corrupt;
 
 /**
- * Geometric resampling with bilinear interpolation: reading a plane at fractional coordinates, affine warps given
- * by their inverse map (as skimage's {@code warp(image, inverse_map)} takes them) and the centre zoom of the
- * corruption papers' {@code clipped_zoom}.
+ * Geometric resampling with bilinear interpolation: reading a plane at fractional coordinates,
+ * affine warps given by their inverse map (as skimage's {@code warp(image, inverse_map)} takes
+ * them) and the centre zoom of the corruption papers' {@code clipped_zoom}.
  */
 final class Warp {
 
   private Warp() {}
 
-  /** The plane read at row {@code y}, column {@code x} by bilinear interpolation, outside values per {@code border}. */
+  /**
+   * The plane read at row {@code y}, column {@code x} by bilinear interpolation, outside values per
+   * {@code border}.
+   */
   static float bilinear(float[] plane, int h, int w, double y, double x, Border border) {
     int y0 = (int) Math.floor(y);
     int x0 = (int) Math.floor(x);
@@ -29,10 +32,11 @@ final class Warp {
   }
 
   /**
-   * Warps every channel of {@code p} in place: output pixel {@code (x, y)} (column, row) reads the input at
-   * {@code (m[0] x + m[1] y + m[2], m[3] x + m[4] y + m[5])}.
+   * Warps every channel of {@code p} in place: output pixel {@code (x, y)} (column, row) reads the
+   * input at {@code (m[0] x + m[1] y + m[2], m[3] x + m[4] y + m[5])}.
    *
-   * @param m the inverse map, a 2 x 3 affine matrix in row-major order over (column, row) coordinates
+   * @param m the inverse map, a 2 x 3 affine matrix in row-major order over (column, row)
+   *     coordinates
    */
   static void affine(Picture p, double[] m, Border border) {
     for (int ch = 0; ch < p.c; ch++) {
@@ -48,8 +52,9 @@ final class Warp {
   }
 
   /**
-   * The inverse map of the 2 x 2 linear part {@code a} applied about the image centre {@code ((w-1)/2, (h-1)/2)},
-   * as MNIST-C builds it: the translation is chosen so that the centre stays fixed.
+   * The inverse map of the 2 x 2 linear part {@code a} applied about the image centre {@code
+   * ((w-1)/2, (h-1)/2)}, as MNIST-C builds it: the translation is chosen so that the centre stays
+   * fixed.
    */
   static double[] aboutCentre(double a0, double a1, double b0, double b1, int h, int w) {
     double cx = (w - 1) / 2.0;
@@ -58,9 +63,10 @@ final class Warp {
   }
 
   /**
-   * The {@code clipped_zoom} of Hendrycks and Dietterich: crops the central {@code ceil(h / z) x ceil(w / z)}
-   * window, enlarges it by {@code z} with {@code scipy.ndimage.zoom(order=1)} (output size {@code round(size * z)},
-   * corner pixels aligned) and crops the centre {@code h x w} of the result.
+   * The {@code clipped_zoom} of Hendrycks and Dietterich: crops the central {@code ceil(h / z) x
+   * ceil(w / z)} window, enlarges it by {@code z} with {@code scipy.ndimage.zoom(order=1)} (output
+   * size {@code round(size * z)}, corner pixels aligned) and crops the centre {@code h x w} of the
+   * result.
    */
   static float[] clippedZoom(float[] plane, int h, int w, double z) {
     int[] y0 = new int[h];
@@ -84,7 +90,10 @@ final class Warp {
     return out;
   }
 
-  /** For each output index of one axis of {@code n} zoomed by {@code z}: the input cell and the fraction into it. */
+  /**
+   * For each output index of one axis of {@code n} zoomed by {@code z}: the input cell and the
+   * fraction into it.
+   */
   private static void zoomAxis(int n, double z, int[] cell, float[] frac) {
     int crop = (int) Math.ceil(n / z);
     int start = (n - crop) / 2;

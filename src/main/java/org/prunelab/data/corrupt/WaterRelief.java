@@ -1,23 +1,29 @@
 package org.prunelab.data.corrupt;
 
 /**
- * The shading of the water drops of the reference's {@code spatter} (severities 1-3), step by step: the liquid
- * layer rounded to 8 bits; its Canny edges (thresholds 50 and 150 of 255, no pre-smoothing; L2 gradient magnitude
- * where OpenCV uses L1); the distance of every pixel to the nearest edge (OpenCV's 5 x 5 chamfer approximation of
- * the Euclidean distance, {@code DIST_L2, 5}), capped at 20; a 3 x 3 box blur; histogram equalisation; the emboss
- * kernel {@code [[-2,-1,0],[-1,1,1],[0,1,2]]} with 8-bit saturation; another 3 x 3 box blur. The result times the
+ * The shading of the water drops of the reference's {@code spatter} (severities 1-3), step by step:
+ * the liquid layer rounded to 8 bits; its Canny edges (thresholds 50 and 150 of 255, no
+ * pre-smoothing; L2 gradient magnitude where OpenCV uses L1); the distance of every pixel to the
+ * nearest edge (OpenCV's 5 x 5 chamfer approximation of the Euclidean distance, {@code DIST_L2,
+ * 5}), capped at 20; a 3 x 3 box blur; histogram equalisation; the emboss kernel {@code
+ * [[-2,-1,0],[-1,1,1],[0,1,2]]} with 8-bit saturation; another 3 x 3 box blur. The result times the
  * liquid layer, divided by its maximum, is the drop opacity in [0, 1].
  */
 final class WaterRelief {
 
-  private static final float[][] BOX = {{1 / 9f, 1 / 9f, 1 / 9f}, {1 / 9f, 1 / 9f, 1 / 9f}, {1 / 9f, 1 / 9f, 1 / 9f}};
+  private static final float[][] BOX = {
+    {1 / 9f, 1 / 9f, 1 / 9f}, {1 / 9f, 1 / 9f, 1 / 9f}, {1 / 9f, 1 / 9f, 1 / 9f}
+  };
   private static final float[][] EMBOSS = {{-2, -1, 0}, {-1, 1, 1}, {0, 1, 2}};
+
   /** Chamfer weights of OpenCV's 5 x 5 mask for DIST_L2: axial, diagonal, knight's move. */
   private static final float AXIAL = 1f;
+
   private static final float DIAGONAL = 1.4f;
   private static final float KNIGHT = 2.1969f;
   private static final int[][] FORWARD = {
-      {-2, -1}, {-2, 1}, {-1, -2}, {-1, -1}, {-1, 0}, {-1, 1}, {-1, 2}, {0, -1}};
+    {-2, -1}, {-2, 1}, {-1, -2}, {-1, -1}, {-1, 0}, {-1, 1}, {-1, 2}, {0, -1}
+  };
 
   private WaterRelief() {}
 
@@ -52,7 +58,10 @@ final class WaterRelief {
     return m;
   }
 
-  /** Chamfer distance of every pixel to the nearest pixel with {@code edges > 0} (infinite when there is none). */
+  /**
+   * Chamfer distance of every pixel to the nearest pixel with {@code edges > 0} (infinite when
+   * there is none).
+   */
   static float[] chamfer(float[] edges, int h, int w) {
     float[] d = new float[h * w];
     for (int k = 0; k < d.length; k++) {

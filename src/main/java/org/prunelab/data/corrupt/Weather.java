@@ -3,39 +3,52 @@ package org.prunelab.data.corrupt;
 import java.util.Random;
 
 /**
- * The weather corruptions of Hendrycks and Dietterich with the severity constants of their {@code make_cifar_c.py}
- * (CIFAR-10-C). Grey pictures use the grey level of the reference's colours (ITU-R 601 luma).
+ * The weather corruptions of Hendrycks and Dietterich with the severity constants of their {@code
+ * make_cifar_c.py} (CIFAR-10-C). Grey pictures use the grey level of the reference's colours (ITU-R
+ * 601 luma).
  */
 final class Weather {
 
-  /** Snow: flake mean, flake sd, zoom, threshold, motion radius, motion sigma, blend towards grey. */
+  /**
+   * Snow: flake mean, flake sd, zoom, threshold, motion radius, motion sigma, blend towards grey.
+   */
   private static final double[][] SNOW = {
-      {0.1, 0.2, 1, 0.6, 8, 3, 0.95},
-      {0.1, 0.2, 1, 0.5, 10, 4, 0.9},
-      {0.15, 0.3, 1.75, 0.55, 10, 4, 0.9},
-      {0.25, 0.3, 2.25, 0.6, 12, 6, 0.85},
-      {0.3, 0.3, 1.25, 0.65, 14, 12, 0.8}};
+    {0.1, 0.2, 1, 0.6, 8, 3, 0.95},
+    {0.1, 0.2, 1, 0.5, 10, 4, 0.9},
+    {0.15, 0.3, 1.75, 0.55, 10, 4, 0.9},
+    {0.25, 0.3, 2.25, 0.6, 12, 6, 0.85},
+    {0.3, 0.3, 1.25, 0.65, 14, 12, 0.8}
+  };
+
   /** Frost: weight of the image, weight of the frost texture. */
-  private static final double[][] FROST = {{1, 0.2}, {1, 0.3}, {0.9, 0.4}, {0.85, 0.4}, {0.75, 0.45}};
+  private static final double[][] FROST = {
+    {1, 0.2}, {1, 0.3}, {0.9, 0.4}, {0.85, 0.4}, {0.75, 0.45}
+  };
+
   /** Fog: strength, plasma decay. */
   private static final double[][] FOG = {{0.2, 3}, {0.5, 3}, {0.75, 2.5}, {1, 2}, {1.5, 1.75}};
+
   /** Spatter: liquid mean, liquid sd, blur sigma, threshold, strength, 0 = water / 1 = mud. */
   private static final double[][] SPATTER = {
-      {0.62, 0.1, 0.7, 0.7, 0.5, 0},
-      {0.65, 0.1, 0.8, 0.7, 0.5, 0},
-      {0.65, 0.3, 1, 0.69, 0.5, 0},
-      {0.65, 0.1, 0.7, 0.69, 0.6, 1},
-      {0.65, 0.1, 0.5, 0.68, 0.6, 1}};
+    {0.62, 0.1, 0.7, 0.7, 0.5, 0},
+    {0.65, 0.1, 0.8, 0.7, 0.5, 0},
+    {0.65, 0.3, 1, 0.69, 0.5, 0},
+    {0.65, 0.1, 0.7, 0.69, 0.6, 1},
+    {0.65, 0.1, 0.5, 0.68, 0.6, 1}
+  };
+
   /** Pale turquoise water and brown mud, RGB. */
   private static final float[] WATER = {175 / 255f, 238 / 255f, 238 / 255f};
+
   private static final float[] MUD = {63 / 255f, 42 / 255f, 20 / 255f};
 
   private Weather() {}
 
   /**
-   * Snow: a layer of Gaussian "flakes" {@code N(mean, sd)} is zoomed, thresholded, motion-blurred along a random
-   * angle in [-135, -45] degrees and added twice (as it is and turned by 180 degrees) to the picture, which is first
-   * brightened: {@code x' = b x + (1 - b) max(x, 1.5 grey(x) + 0.5)}.
+   * Snow: a layer of Gaussian "flakes" {@code N(mean, sd)} is zoomed, thresholded, motion-blurred
+   * along a random angle in [-135, -45] degrees and added twice (as it is and turned by 180
+   * degrees) to the picture, which is first brightened: {@code x' = b x + (1 - b) max(x, 1.5
+   * grey(x) + 0.5)}.
    */
   static Picture snow(Picture p, int severity, Random rng) {
     double[] c = SNOW[severity - 1];
@@ -62,8 +75,8 @@ final class Weather {
   }
 
   /**
-   * Frost: {@code a x + b frost}. The reference crops one of six photographs of frost; PruneLab has no such
-   * photographs and synthesises a frost-like texture instead ({@link FrostTexture}).
+   * Frost: {@code a x + b frost}. The reference crops one of six photographs of frost; PruneLab has
+   * no such photographs and synthesises a frost-like texture instead ({@link FrostTexture}).
    */
   static Picture frost(Picture p, int severity, Random rng) {
     double[] c = FROST[severity - 1];
@@ -79,8 +92,8 @@ final class Weather {
   }
 
   /**
-   * Fog: {@code (x + s plasma) max(x) / (max(x) + s)}, a {@link Plasma} texture of strength {@code s} added and
-   * the result rescaled so the brightest value keeps its place.
+   * Fog: {@code (x + s plasma) max(x) / (max(x) + s)}, a {@link Plasma} texture of strength {@code
+   * s} added and the result rescaled so the brightest value keeps its place.
    */
   static Picture fog(Picture p, int severity, Random rng) {
     double[] c = FOG[severity - 1];
@@ -97,9 +110,10 @@ final class Weather {
   }
 
   /**
-   * Spatter: a liquid layer {@code N(mean, sd)}, blurred and thresholded. Severities 1-3 add shaded water drops
-   * (the layer times a relief made from its Canny edges by a distance transform, histogram equalisation and an
-   * emboss filter, {@link WaterRelief}); severities 4-5 paint opaque mud where the blurred drop mask exceeds 0.8.
+   * Spatter: a liquid layer {@code N(mean, sd)}, blurred and thresholded. Severities 1-3 add shaded
+   * water drops (the layer times a relief made from its Canny edges by a distance transform,
+   * histogram equalisation and an emboss filter, {@link WaterRelief}); severities 4-5 paint opaque
+   * mud where the blurred drop mask exceeds 0.8.
    */
   static Picture spatter(Picture p, int severity, Random rng) {
     double[] c = SPATTER[severity - 1];

@@ -4,31 +4,35 @@ import java.util.Arrays;
 import java.util.SplittableRandom;
 
 /**
- * Least-squares slope of y on x, {@code b = sum((x_i - mean x)(y_i - mean y)) / sum((x_i - mean x)^2)}, and its
- * 95 % percentile bootstrap interval (Efron and Tibshirani 1993, ch. 13): B resamples of n points drawn with
- * replacement (a {@link SplittableRandom} seeded with {@code seed}, so the interval is reproducible), the slope of
- * each, and the 2.5 % and 97.5 % quantiles of the B slopes (linear interpolation between order statistics, R's
- * type 7). A resample whose x are all equal has no slope and is drawn again.
+ * Least-squares slope of y on x, {@code b = sum((x_i - mean x)(y_i - mean y)) / sum((x_i - mean
+ * x)^2)}, and its 95 % percentile bootstrap interval (Efron and Tibshirani 1993, ch. 13): B
+ * resamples of n points drawn with replacement (a {@link SplittableRandom} seeded with {@code
+ * seed}, so the interval is reproducible), the slope of each, and the 2.5 % and 97.5 % quantiles of
+ * the B slopes (linear interpolation between order statistics, R's type 7). A resample whose x are
+ * all equal has no slope and is drawn again.
  */
 public final class BootstrapSlope {
   /** Redraws allowed per resample before giving up on degenerate (all-equal x) resamples. */
   private static final int MAX_REDRAWS = 1000;
 
-  private BootstrapSlope() {
-  }
+  private BootstrapSlope() {}
 
   /** The slope of y on x and its 95 % bootstrap interval; needs at least two distinct x. */
   public static SlopeInterval interval(double[] x, double[] y, int resamples, long seed) {
     if (x.length != y.length) {
-      throw new IllegalArgumentException("x and y must have the same length, got " + x.length + " and " + y.length);
+      throw new IllegalArgumentException(
+          "x and y must have the same length, got " + x.length + " and " + y.length);
     }
     if (resamples < 1) {
       throw new MetricsException("the bootstrap needs at least one resample, got " + resamples);
     }
     double slope = slope(x, y, identity(x.length));
     if (Double.isNaN(slope)) {
-      throw new MetricsException("a slope needs points at two or more different prune ratios, got " + x.length
-          + " point(s) at " + Arrays.toString(Arrays.stream(x).distinct().toArray()));
+      throw new MetricsException(
+          "a slope needs points at two or more different prune ratios, got "
+              + x.length
+              + " point(s) at "
+              + Arrays.toString(Arrays.stream(x).distinct().toArray()));
     }
     SplittableRandom random = new SplittableRandom(seed);
     double[] slopes = new double[resamples];
@@ -42,12 +46,14 @@ public final class BootstrapSlope {
         s = slope(x, y, draw);
       }
       if (Double.isNaN(s)) {
-        throw new MetricsException("bootstrap resamples keep drawing a single prune ratio; add jobs at more ratios");
+        throw new MetricsException(
+            "bootstrap resamples keep drawing a single prune ratio; add jobs at more ratios");
       }
       slopes[b] = s;
     }
     Arrays.sort(slopes);
-    return new SlopeInterval(slope, quantile(slopes, 0.025), quantile(slopes, 0.975), x.length, resamples);
+    return new SlopeInterval(
+        slope, quantile(slopes, 0.025), quantile(slopes, 0.975), x.length, resamples);
   }
 
   /** The least-squares slope over the points {@code index}; NaN when their x are all equal. */
@@ -69,7 +75,10 @@ public final class BootstrapSlope {
     return sxx > 1e-24 ? sxy / sxx : Double.NaN;
   }
 
-  /** The type-7 quantile of sorted values: {@code v[floor(h)] + (h - floor(h)) (v[floor(h) + 1] - v[floor(h)])}. */
+  /**
+   * The type-7 quantile of sorted values: {@code v[floor(h)] + (h - floor(h)) (v[floor(h) + 1] -
+   * v[floor(h)])}.
+   */
   static double quantile(double[] sorted, double p) {
     double h = (sorted.length - 1) * p;
     int lo = (int) Math.floor(h);

@@ -6,8 +6,9 @@ import java.util.OptionalDouble;
 import org.prunelab.results.JobResult;
 
 /**
- * The repetitions of one method at one keep ratio. Means are plain averages over the repetitions that were
- * evaluated on the distribution asked for; the sample standard deviation divides by n - 1 (0 for one repetition).
+ * The repetitions of one method at one keep ratio. Means are plain averages over the repetitions
+ * that were evaluated on the distribution asked for; the sample standard deviation divides by n - 1
+ * (0 for one repetition).
  *
  * @param method the pruning method
  * @param keepRatio the requested keep ratio of the jobs
@@ -30,14 +31,24 @@ public record RatioGroup(String method, double keepRatio, List<JobResult> jobs) 
 
   /** Mean top-1 on {@code distribution} over the repetitions evaluated on it; empty if none was. */
   public OptionalDouble meanTop1(String distribution) {
-    return jobs.stream().map(j -> Sweep.top1(j, distribution)).filter(OptionalDouble::isPresent)
-        .mapToDouble(OptionalDouble::getAsDouble).average();
+    return jobs.stream()
+        .map(j -> Sweep.top1(j, distribution))
+        .filter(OptionalDouble::isPresent)
+        .mapToDouble(OptionalDouble::getAsDouble)
+        .average();
   }
 
-  /** Sample standard deviation of top-1 on {@code distribution}; 0 for fewer than two evaluated repetitions. */
+  /**
+   * Sample standard deviation of top-1 on {@code distribution}; 0 for fewer than two evaluated
+   * repetitions.
+   */
   public double stdTop1(String distribution) {
-    double[] values = jobs.stream().map(j -> Sweep.top1(j, distribution)).filter(OptionalDouble::isPresent)
-        .mapToDouble(OptionalDouble::getAsDouble).toArray();
+    double[] values =
+        jobs.stream()
+            .map(j -> Sweep.top1(j, distribution))
+            .filter(OptionalDouble::isPresent)
+            .mapToDouble(OptionalDouble::getAsDouble)
+            .toArray();
     if (values.length < 2) {
       return 0;
     }

@@ -2,7 +2,10 @@ package org.prunelab.experiment.metrics;
 
 import org.prunelab.results.JobResult;
 
-/** What "size" of a pruned network means: its realised parameters or FLOPs over the original network's. */
+/**
+ * What "size" of a pruned network means: its realised parameters or FLOPs over the original
+ * network's.
+ */
 public enum SizeBasis {
   PARAMS("parameters"),
   FLOPS("FLOPs");
@@ -13,7 +16,10 @@ public enum SizeBasis {
     this.label = label;
   }
 
-  /** The realised size of {@code job} relative to the original network, {@link JobResult#paramRatio} or FLOPs. */
+  /**
+   * The realised size of {@code job} relative to the original network, {@link JobResult#paramRatio}
+   * or FLOPs.
+   */
   public double ratio(JobResult job) {
     return this == PARAMS ? job.paramRatio() : job.flopRatio();
   }

@@ -13,10 +13,11 @@ import org.prunelab.results.DistributionMetric;
 import org.prunelab.results.JobResult;
 
 /**
- * The jobs of one experiment in one mode, ready for metrics: the pruned jobs (method x keep ratio x repetition) and
- * the reference job of the unpruned network (method {@value #REFERENCE}, keep ratio 1, repetition 0), whose
- * accuracy every metric compares against. The training distribution is {@value #CLEAN}; every other distribution
- * the reference was evaluated on ("fog/3", "noise/0.1") is a shifted one.
+ * The jobs of one experiment in one mode, ready for metrics: the pruned jobs (method x keep ratio x
+ * repetition) and the reference job of the unpruned network (method {@value #REFERENCE}, keep ratio
+ * 1, repetition 0), whose accuracy every metric compares against. The training distribution is
+ * {@value #CLEAN}; every other distribution the reference was evaluated on ("fog/3", "noise/0.1")
+ * is a shifted one.
  *
  * @param network the network all jobs pruned
  * @param mode the mode of the pruned jobs
@@ -26,6 +27,7 @@ import org.prunelab.results.JobResult;
 public record Sweep(String network, String mode, JobResult reference, List<JobResult> pruned) {
   /** Method name of the reference job the runner records for the unpruned network. */
   public static final String REFERENCE = "unpruned";
+
   /** Name of the clean test distribution (the training distribution D). */
   public static final String CLEAN = "clean";
 
@@ -34,48 +36,66 @@ public record Sweep(String network, String mode, JobResult reference, List<JobRe
     Objects.requireNonNull(reference, "reference");
     pruned = List.copyOf(pruned);
     if (top1(reference, CLEAN).isEmpty()) {
-      throw new MetricsException("the unpruned reference job has no '" + CLEAN + "' metric; every metric compares"
-          + " against its clean accuracy, so re-run the reference job with the clean test set");
+      throw new MetricsException(
+          "the unpruned reference job has no '"
+              + CLEAN
+              + "' metric; every metric compares"
+              + " against its clean accuracy, so re-run the reference job with the clean test set");
     }
   }
 
   /**
-   * Splits an experiment's jobs into the reference and the pruned jobs of {@code mode}; with {@code mode} null the
-   * experiment must have pruned jobs in exactly one mode. The reference is the unpruned job of the same network in
-   * the same mode, else of the same network in any mode.
+   * Splits an experiment's jobs into the reference and the pruned jobs of {@code mode}; with {@code
+   * mode} null the experiment must have pruned jobs in exactly one mode. The reference is the
+   * unpruned job of the same network in the same mode, else of the same network in any mode.
    */
   public static Sweep of(List<JobResult> results, String mode) {
     Set<String> modes = new LinkedHashSet<>();
     results.stream().filter(r -> !isReference(r)).forEach(r -> modes.add(r.key().mode()));
     if (modes.isEmpty()) {
-      throw new MetricsException("the experiment has no pruned jobs yet; run the sweep (prunelab experiment run)"
-          + " until some jobs are finished");
+      throw new MetricsException(
+          "the experiment has no pruned jobs yet; run the sweep (prunelab experiment run)"
+              + " until some jobs are finished");
     }
     String chosen = mode;
     if (chosen == null) {
       if (modes.size() > 1) {
-        throw new MetricsException("the experiment has jobs in modes " + modes + "; pick one with --mode");
+        throw new MetricsException(
+            "the experiment has jobs in modes " + modes + "; pick one with --mode");
       }
       chosen = modes.iterator().next();
     } else if (!modes.contains(chosen)) {
-      throw new MetricsException("the experiment has no pruned jobs in mode '" + chosen + "'; its modes are " + modes);
+      throw new MetricsException(
+          "the experiment has no pruned jobs in mode '" + chosen + "'; its modes are " + modes);
     }
     String m = chosen;
-    List<JobResult> pruned = results.stream().filter(r -> !isReference(r) && r.key().mode().equals(m)).toList();
+    List<JobResult> pruned =
+        results.stream().filter(r -> !isReference(r) && r.key().mode().equals(m)).toList();
     Set<String> networks = new LinkedHashSet<>();
     pruned.forEach(r -> networks.add(r.key().network()));
     if (networks.size() > 1) {
-      throw new MetricsException("the experiment pruned several networks " + networks + " in mode " + m
-          + "; metrics compare one network with its own unpruned reference, so give each network its own experiment");
+      throw new MetricsException(
+          "the experiment pruned several networks "
+              + networks
+              + " in mode "
+              + m
+              + "; metrics compare one network with its own unpruned reference, so give each network its own experiment");
     }
     String network = networks.iterator().next();
-    List<JobResult> references = results.stream()
-        .filter(r -> isReference(r) && r.key().network().equals(network)).toList();
-    JobResult reference = references.stream().filter(r -> r.key().mode().equals(m)).findFirst()
-        .orElse(references.isEmpty() ? null : references.get(0));
+    List<JobResult> references =
+        results.stream().filter(r -> isReference(r) && r.key().network().equals(network)).toList();
+    JobResult reference =
+        references.stream()
+            .filter(r -> r.key().mode().equals(m))
+            .findFirst()
+            .orElse(references.isEmpty() ? null : references.get(0));
     if (reference == null) {
-      throw new MetricsException("the experiment has no reference job for the unpruned " + network + " (method '"
-          + REFERENCE + "', keep ratio 1); the sweep runner records it first: run the experiment again to add it");
+      throw new MetricsException(
+          "the experiment has no reference job for the unpruned "
+              + network
+              + " (method '"
+              + REFERENCE
+              + "', keep ratio 1); the sweep runner records it first: run the experiment again to add it");
     }
     return new Sweep(network, m, reference, pruned);
   }
@@ -94,7 +114,10 @@ public record Sweep(String network, String mode, JobResult reference, List<JobRe
     return OptionalDouble.empty();
   }
 
-  /** Top-1 error 1 - top1 of {@code job} on {@code distribution}, empty if the job was not evaluated on it. */
+  /**
+   * Top-1 error 1 - top1 of {@code job} on {@code distribution}, empty if the job was not evaluated
+   * on it.
+   */
   public static OptionalDouble error(JobResult job, String distribution) {
     OptionalDouble top1 = top1(job, distribution);
     return top1.isPresent() ? OptionalDouble.of(1 - top1.getAsDouble()) : OptionalDouble.empty();
@@ -117,20 +140,34 @@ public record Sweep(String network, String mode, JobResult reference, List<JobRe
     return distributions().stream().filter(d -> !d.equals(CLEAN)).toList();
   }
 
-  /** The reference's top-1 on {@code distribution}; a distribution it was not evaluated on is an error. */
+  /**
+   * The reference's top-1 on {@code distribution}; a distribution it was not evaluated on is an
+   * error.
+   */
   public double referenceTop1(String distribution) {
-    return top1(reference, distribution).orElseThrow(() -> new MetricsException("the unpruned reference was not"
-        + " evaluated on '" + distribution + "'; known distributions: " + distributions()));
+    return top1(reference, distribution)
+        .orElseThrow(
+            () ->
+                new MetricsException(
+                    "the unpruned reference was not"
+                        + " evaluated on '"
+                        + distribution
+                        + "'; known distributions: "
+                        + distributions()));
   }
 
-  /** The jobs of {@code method} grouped by keep ratio, largest ratio first; an unknown method is an error. */
+  /**
+   * The jobs of {@code method} grouped by keep ratio, largest ratio first; an unknown method is an
+   * error.
+   */
   public List<RatioGroup> groups(String method) {
     Map<Double, List<JobResult>> byRatio = new TreeMap<>((a, b) -> Double.compare(b, a));
-    pruned.stream().filter(r -> r.key().method().equals(method))
+    pruned.stream()
+        .filter(r -> r.key().method().equals(method))
         .forEach(r -> byRatio.computeIfAbsent(r.key().keepRatio(), k -> new ArrayList<>()).add(r));
     if (byRatio.isEmpty()) {
-      throw new MetricsException("no pruned jobs of method '" + method + "'; the experiment's methods are "
-          + methods());
+      throw new MetricsException(
+          "no pruned jobs of method '" + method + "'; the experiment's methods are " + methods());
     }
     List<RatioGroup> groups = new ArrayList<>();
     byRatio.forEach((ratio, jobs) -> groups.add(new RatioGroup(method, ratio, jobs)));

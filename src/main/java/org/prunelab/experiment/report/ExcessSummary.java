@@ -7,9 +7,10 @@ import org.prunelab.experiment.metrics.SlopeInterval;
 import org.prunelab.experiment.metrics.Sweep;
 
 /**
- * Excess error of one method on one shifted distribution, as the report's table row: at the method's highest
- * prune ratio (its smallest keep ratio) the mean prune ratio and mean excess error of the repetitions, and the
- * slope of excess error against prune ratio over all its jobs with its bootstrap interval.
+ * Excess error of one method on one shifted distribution, as the report's table row: at the
+ * method's highest prune ratio (its smallest keep ratio) the mean prune ratio and mean excess error
+ * of the repetitions, and the slope of excess error against prune ratio over all its jobs with its
+ * bootstrap interval.
  *
  * @param method the pruning method
  * @param distribution the shifted test distribution
@@ -18,11 +19,20 @@ import org.prunelab.experiment.metrics.Sweep;
  * @param slope the slope and its interval; null when the jobs cover fewer than two prune ratios
  * @param jobs the number of jobs with an excess error
  */
-public record ExcessSummary(String method, String distribution, double highestPruneRatio, double excessAtHighest,
-    SlopeInterval slope, int jobs) {
+public record ExcessSummary(
+    String method,
+    String distribution,
+    double highestPruneRatio,
+    double excessAtHighest,
+    SlopeInterval slope,
+    int jobs) {
 
-  /** The summary of {@code method} on {@code distribution}; null when no job was evaluated on both distributions. */
-  public static ExcessSummary of(Sweep sweep, String method, String distribution, int resamples, long seed) {
+  /**
+   * The summary of {@code method} on {@code distribution}; null when no job was evaluated on both
+   * distributions.
+   */
+  public static ExcessSummary of(
+      Sweep sweep, String method, String distribution, int resamples, long seed) {
     List<ExcessError> errors = ExcessErrors.of(sweep, method, distribution);
     if (errors.isEmpty()) {
       return null;
@@ -31,8 +41,12 @@ public record ExcessSummary(String method, String distribution, double highestPr
     List<ExcessError> highest = errors.stream().filter(e -> e.keepRatio() == smallestKeep).toList();
     long ratios = errors.stream().mapToDouble(ExcessError::pruneRatio).distinct().count();
     SlopeInterval slope = ratios >= 2 ? ExcessErrors.slope(errors, resamples, seed) : null;
-    return new ExcessSummary(method, distribution,
+    return new ExcessSummary(
+        method,
+        distribution,
         highest.stream().mapToDouble(ExcessError::pruneRatio).average().orElseThrow(),
-        highest.stream().mapToDouble(ExcessError::excess).average().orElseThrow(), slope, errors.size());
+        highest.stream().mapToDouble(ExcessError::excess).average().orElseThrow(),
+        slope,
+        errors.size());
   }
 }

@@ -16,19 +16,23 @@ import org.prunelab.experiment.metrics.Sweep;
 import org.prunelab.results.ExperimentRecord;
 
 /**
- * The Markdown report of one experiment, with the tables of the papers (Liebenwein et al., "Lost in Pruning",
- * MLSys 2021; Baykal et al., "SiPPing Neural Networks", 2019): the experiment and its jobs, the unpruned reference,
- * top-1 per method and keep ratio, prune potential P(delta, D) per method and test distribution for each delta,
- * the accuracy at commensurate sizes (the largest tested parameter and FLOP reduction whose top-1 is within delta
- * of the unpruned network's), and excess error per shifted distribution with its slope against prune ratio and a
- * bootstrap interval, ending in an explicit answer, from those numbers, to "do pruned networks show higher excess
- * error than the unpruned one at high prune ratios?" ({@link #answer}).
+ * The Markdown report of one experiment, with the tables of the papers (Liebenwein et al., "Lost in
+ * Pruning", MLSys 2021; Baykal et al., "SiPPing Neural Networks", 2019): the experiment and its
+ * jobs, the unpruned reference, top-1 per method and keep ratio, prune potential P(delta, D) per
+ * method and test distribution for each delta, the accuracy at commensurate sizes (the largest
+ * tested parameter and FLOP reduction whose top-1 is within delta of the unpruned network's), and
+ * excess error per shifted distribution with its slope against prune ratio and a bootstrap
+ * interval, ending in an explicit answer, from those numbers, to "do pruned networks show higher
+ * excess error than the unpruned one at high prune ratios?" ({@link #answer}).
  */
 public final class ExperimentReport {
 
   /** The answer to the high-prune-ratio question. */
   public enum Answer {
-    /** Mean excess at the highest ratio is positive over the pairs and positive for more than half of them. */
+    /**
+     * Mean excess at the highest ratio is positive over the pairs and positive for more than half
+     * of them.
+     */
     YES,
     /** Mean excess at the highest ratio is at most zero and no slope interval lies above zero. */
     NO,
@@ -36,8 +40,7 @@ public final class ExperimentReport {
     PARTLY
   }
 
-  private ExperimentReport() {
-  }
+  private ExperimentReport() {}
 
   /** The report of {@code sweep}, the jobs of {@code experiment}, as Markdown. */
   public static String markdown(ExperimentRecord experiment, Sweep sweep, ReportOptions options) {
@@ -51,27 +54,49 @@ public final class ExperimentReport {
     return md.toString();
   }
 
-  private static void summary(StringBuilder md, ExperimentRecord experiment, Sweep sweep, ReportOptions options) {
+  private static void summary(
+      StringBuilder md, ExperimentRecord experiment, Sweep sweep, ReportOptions options) {
     md.append("# Experiment report: ").append(experiment.name()).append("\n\n");
     line(md, "- Spec hash: `%s`, recorded %s", experiment.specHash(), experiment.createdAt());
     line(md, "- Network: %s, mode: %s", sweep.network(), sweep.mode());
-    line(md, "- Jobs: %d pruned (%s) and 1 unpruned reference", sweep.pruned().size(), sweep.jobCounts().entrySet()
-        .stream().map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", ")));
-    List<Double> keeps = sweep.pruned().stream().map(r -> r.key().keepRatio()).distinct().sorted((a, b) ->
-        Double.compare(b, a)).toList();
-    int repetitions = sweep.pruned().stream().mapToInt(r -> r.key().repetition()).max().orElse(0) + 1;
-    line(md, "- Keep ratios: %s; up to %d repetition(s) per method and ratio", keeps.stream()
-        .map(ExperimentReport::number).collect(Collectors.joining(", ")), repetitions);
+    line(
+        md,
+        "- Jobs: %d pruned (%s) and 1 unpruned reference",
+        sweep.pruned().size(),
+        sweep.jobCounts().entrySet().stream()
+            .map(e -> e.getKey() + " " + e.getValue())
+            .collect(Collectors.joining(", ")));
+    List<Double> keeps =
+        sweep.pruned().stream()
+            .map(r -> r.key().keepRatio())
+            .distinct()
+            .sorted((a, b) -> Double.compare(b, a))
+            .toList();
+    int repetitions =
+        sweep.pruned().stream().mapToInt(r -> r.key().repetition()).max().orElse(0) + 1;
+    line(
+        md,
+        "- Keep ratios: %s; up to %d repetition(s) per method and ratio",
+        keeps.stream().map(ExperimentReport::number).collect(Collectors.joining(", ")),
+        repetitions);
     line(md, "- Test distributions: %s", String.join(", ", sweep.distributions()));
-    line(md, "- Tolerances delta: %s of top-1 error; excess-error slope intervals: 95 %% percentile bootstrap,"
-        + " B = %d, seed %d", options.tolerances().stream().map(t -> number(100 * t) + " %")
-        .collect(Collectors.joining(", ")), options.resamples(), options.seed());
+    line(
+        md,
+        "- Tolerances delta: %s of top-1 error; excess-error slope intervals: 95 %% percentile bootstrap,"
+            + " B = %d, seed %d",
+        options.tolerances().stream()
+            .map(t -> number(100 * t) + " %")
+            .collect(Collectors.joining(", ")),
+        options.resamples(),
+        options.seed());
     md.append("\nSpec (canonical JSON, from which the hash is taken):\n\n```json\n")
-        .append(experiment.specText().strip()).append("\n```\n\n");
+        .append(experiment.specText().strip())
+        .append("\n```\n\n");
   }
 
   private static void reference(StringBuilder md, Sweep sweep) {
-    md.append("## Unpruned reference\n\n| distribution | top-1 (%) | error (%) |\n|---|---:|---:|\n");
+    md.append(
+        "## Unpruned reference\n\n| distribution | top-1 (%) | error (%) |\n|---|---:|---:|\n");
     for (String d : sweep.distributions()) {
       double top1 = sweep.referenceTop1(d);
       line(md, "| %s | %.2f | %.2f |", d, 100 * top1, 100 * (1 - top1));
@@ -80,17 +105,25 @@ public final class ExperimentReport {
   }
 
   private static void accuracy(StringBuilder md, Sweep sweep) {
-    md.append("## Top-1 per keep ratio (clean)\n\nMean and sample standard deviation over repetitions; change in"
-        + " percentage points against the unpruned network.\n\n| method | keep ratio | params pruned (%) |"
-        + " FLOPs pruned (%) | top-1 (%) | change (pp) | n |\n|---|---:|---:|---:|---:|---:|---:|\n");
+    md.append(
+        "## Top-1 per keep ratio (clean)\n\nMean and sample standard deviation over repetitions; change in"
+            + " percentage points against the unpruned network.\n\n| method | keep ratio | params pruned (%) |"
+            + " FLOPs pruned (%) | top-1 (%) | change (pp) | n |\n|---|---:|---:|---:|---:|---:|---:|\n");
     double reference = sweep.referenceTop1(Sweep.CLEAN);
     for (String method : sweep.methods()) {
       for (RatioGroup g : sweep.groups(method)) {
         OptionalDouble top1 = g.meanTop1(Sweep.CLEAN);
         if (top1.isPresent()) {
-          line(md, "| %s | %s | %.2f | %.2f | %.2f ± %.2f | %+.2f | %d |", method, number(g.keepRatio()),
-              100 * (1 - g.meanSize(SizeBasis.PARAMS)), 100 * (1 - g.meanSize(SizeBasis.FLOPS)),
-              100 * top1.getAsDouble(), 100 * g.stdTop1(Sweep.CLEAN), 100 * (top1.getAsDouble() - reference),
+          line(
+              md,
+              "| %s | %s | %.2f | %.2f | %.2f ± %.2f | %+.2f | %d |",
+              method,
+              number(g.keepRatio()),
+              100 * (1 - g.meanSize(SizeBasis.PARAMS)),
+              100 * (1 - g.meanSize(SizeBasis.FLOPS)),
+              100 * top1.getAsDouble(),
+              100 * g.stdTop1(Sweep.CLEAN),
+              100 * (top1.getAsDouble() - reference),
               g.jobs().size());
         }
       }
@@ -99,25 +132,29 @@ public final class ExperimentReport {
   }
 
   private static void potentials(StringBuilder md, Sweep sweep, ReportOptions options) {
-    md.append("## Prune potential\n\nP(delta, D) = 1 - smallest tested relative parameter count whose mean top-1"
-        + " error on D is at most the unpruned error on D + delta, in % of parameters removed (0 when no tested"
-        + " ratio qualifies; no interpolation between ratios).\n\n");
+    md.append(
+        "## Prune potential\n\nP(delta, D) = 1 - smallest tested relative parameter count whose mean top-1"
+            + " error on D is at most the unpruned error on D + delta, in % of parameters removed (0 when no tested"
+            + " ratio qualifies; no interpolation between ratios).\n\n");
     List<String> shifted = sweep.shiftedDistributions();
     for (double t : options.tolerances()) {
       line(md, "### delta = %s %%\n", number(100 * t));
       StringBuilder header = new StringBuilder("| method | clean |");
       StringBuilder rule = new StringBuilder("|---|---:|");
-      shifted.forEach(d -> {
-        header.append(' ').append(d).append(" |");
-        rule.append("---:|");
-      });
+      shifted.forEach(
+          d -> {
+            header.append(' ').append(d).append(" |");
+            rule.append("---:|");
+          });
       if (!shifted.isEmpty()) {
         header.append(" mean corrupted |");
         rule.append("---:|");
       }
       md.append(header).append('\n').append(rule).append('\n');
       for (String method : sweep.methods()) {
-        StringBuilder row = new StringBuilder("| " + method + " | " + potential(sweep, method, Sweep.CLEAN, t) + " |");
+        StringBuilder row =
+            new StringBuilder(
+                "| " + method + " | " + potential(sweep, method, Sweep.CLEAN, t) + " |");
         double sum = 0;
         for (String d : shifted) {
           double p = PrunePotentials.of(sweep, method, d, t, SizeBasis.PARAMS).potential();
@@ -133,23 +170,36 @@ public final class ExperimentReport {
     }
   }
 
-  private static String potential(Sweep sweep, String method, String distribution, double tolerance) {
-    return fmt("%.1f", 100 * PrunePotentials.of(sweep, method, distribution, tolerance, SizeBasis.PARAMS)
-        .potential());
+  private static String potential(
+      Sweep sweep, String method, String distribution, double tolerance) {
+    return fmt(
+        "%.1f",
+        100
+            * PrunePotentials.of(sweep, method, distribution, tolerance, SizeBasis.PARAMS)
+                .potential());
   }
 
   private static void commensurate(StringBuilder md, Sweep sweep, ReportOptions options) {
-    md.append("## Accuracy at commensurate sizes (clean)\n\nPer method the largest tested reduction of parameters"
-        + " (and, separately, of FLOPs) whose mean clean top-1 is within delta of the unpruned network's ")
+    md.append(
+            "## Accuracy at commensurate sizes (clean)\n\nPer method the largest tested reduction of parameters"
+                + " (and, separately, of FLOPs) whose mean clean top-1 is within delta of the unpruned network's ")
         .append(fmt("%.2f %%", 100 * sweep.referenceTop1(Sweep.CLEAN)))
-        .append(", and the top-1 there.\n\n| method | delta (%) | params pruned (%) | top-1 (%) | FLOPs pruned (%) |"
-            + " top-1 (%) |\n|---|---:|---:|---:|---:|---:|\n");
+        .append(
+            ", and the top-1 there.\n\n| method | delta (%) | params pruned (%) | top-1 (%) | FLOPs pruned (%) |"
+                + " top-1 (%) |\n|---|---:|---:|---:|---:|---:|\n");
     for (String method : sweep.methods()) {
       for (double t : options.tolerances()) {
         Potential params = PrunePotentials.of(sweep, method, Sweep.CLEAN, t, SizeBasis.PARAMS);
         Potential flops = PrunePotentials.of(sweep, method, Sweep.CLEAN, t, SizeBasis.FLOPS);
-        line(md, "| %s | %s | %s | %s | %s | %s |", method, number(100 * t), reduction(params), top1(params),
-            reduction(flops), top1(flops));
+        line(
+            md,
+            "| %s | %s | %s | %s | %s | %s |",
+            method,
+            number(100 * t),
+            reduction(params),
+            top1(params),
+            reduction(flops),
+            top1(flops));
       }
     }
     md.append('\n');
@@ -164,11 +214,12 @@ public final class ExperimentReport {
   }
 
   private static void excess(StringBuilder md, Sweep sweep, ReportOptions options) {
-    md.append("## Excess error\n\ne = (err(pruned, D') - err(pruned, clean)) - (err(unpruned, D') - err(unpruned,"
-        + " clean)) per job, in percentage points. \"At highest ratio\": mean over the repetitions at the method's"
-        + " smallest keep ratio. Slope: least squares of e against prune ratio (1 - realised parameter ratio) over"
-        + " all jobs of the method, in pp of excess error per pp of parameters removed, with its 95 % bootstrap"
-        + " interval (jobs resampled).\n\n");
+    md.append(
+        "## Excess error\n\ne = (err(pruned, D') - err(pruned, clean)) - (err(unpruned, D') - err(unpruned,"
+            + " clean)) per job, in percentage points. \"At highest ratio\": mean over the repetitions at the method's"
+            + " smallest keep ratio. Slope: least squares of e against prune ratio (1 - realised parameter ratio) over"
+            + " all jobs of the method, in pp of excess error per pp of parameters removed, with its 95 % bootstrap"
+            + " interval (jobs resampled).\n\n");
     List<ExcessSummary> rows = new ArrayList<>();
     for (String d : sweep.shiftedDistributions()) {
       for (String method : sweep.methods()) {
@@ -179,25 +230,37 @@ public final class ExperimentReport {
       }
     }
     if (rows.isEmpty()) {
-      md.append("The experiment measured no corrupted test distribution, so there is no excess error to report; add"
-          + " `test: corruptions: [...]` to the spec.\n");
+      md.append(
+          "The experiment measured no corrupted test distribution, so there is no excess error to report; add"
+              + " `test: corruptions: [...]` to the spec.\n");
       return;
     }
-    md.append("| distribution | method | highest prune ratio (%) | e at highest ratio (pp) | slope | 95 % interval |"
-        + " jobs |\n|---|---|---:|---:|---:|---|---:|\n");
+    md.append(
+        "| distribution | method | highest prune ratio (%) | e at highest ratio (pp) | slope | 95 % interval |"
+            + " jobs |\n|---|---|---:|---:|---:|---|---:|\n");
     for (ExcessSummary s : rows) {
       SlopeInterval slope = s.slope();
-      line(md, "| %s | %s | %.1f | %+.2f | %s | %s | %d |", s.distribution(), s.method(), 100 * s.highestPruneRatio(),
-          100 * s.excessAtHighest(), slope == null ? "–" : fmt("%+.4f", slope.slope()),
-          slope == null ? "needs two prune ratios" : fmt("[%+.4f, %+.4f]", slope.low(), slope.high()), s.jobs());
+      line(
+          md,
+          "| %s | %s | %.1f | %+.2f | %s | %s | %d |",
+          s.distribution(),
+          s.method(),
+          100 * s.highestPruneRatio(),
+          100 * s.excessAtHighest(),
+          slope == null ? "–" : fmt("%+.4f", slope.slope()),
+          slope == null
+              ? "needs two prune ratios"
+              : fmt("[%+.4f, %+.4f]", slope.low(), slope.high()),
+          s.jobs());
     }
     md.append('\n').append(conclusion(rows)).append('\n');
   }
 
   /**
-   * The answer over the (method, distribution) rows: {@link Answer#YES} when the mean excess error at the highest
-   * prune ratio, averaged over the rows, is positive and positive in more than half the rows; {@link Answer#NO}
-   * when that average is at most zero and no slope interval lies above zero; {@link Answer#PARTLY} otherwise.
+   * The answer over the (method, distribution) rows: {@link Answer#YES} when the mean excess error
+   * at the highest prune ratio, averaged over the rows, is positive and positive in more than half
+   * the rows; {@link Answer#NO} when that average is at most zero and no slope interval lies above
+   * zero; {@link Answer#PARTLY} otherwise.
    */
   public static Answer answer(List<ExcessSummary> rows) {
     double mean = rows.stream().mapToDouble(ExcessSummary::excessAtHighest).average().orElse(0);
@@ -215,22 +278,27 @@ public final class ExperimentReport {
     long withSlope = rows.stream().filter(s -> s.slope() != null).count();
     long above = rows.stream().filter(s -> s.slope() != null && s.slope().aboveZero()).count();
     long below = rows.stream().filter(s -> s.slope() != null && s.slope().belowZero()).count();
-    String verdict = switch (answer(rows)) {
-      case YES -> "Yes";
-      case NO -> "No";
-      case PARTLY -> "Partly";
-    };
-    return fmt("**Do pruned networks show higher excess error than the unpruned one at high prune ratios?** %s: at"
-        + " each method's highest prune ratio the excess error is positive for %d of %d (method, distribution)"
-        + " pairs, %+.2f pp on average; the slope's 95 %% interval lies above zero for %d and below zero for %d of"
-        + " the %d pairs with a slope.\n", verdict, positive, rows.size(), 100 * mean, above, below, withSlope);
+    String verdict =
+        switch (answer(rows)) {
+          case YES -> "Yes";
+          case NO -> "No";
+          case PARTLY -> "Partly";
+        };
+    return fmt(
+        "**Do pruned networks show higher excess error than the unpruned one at high prune ratios?** %s: at"
+            + " each method's highest prune ratio the excess error is positive for %d of %d (method, distribution)"
+            + " pairs, %+.2f pp on average; the slope's 95 %% interval lies above zero for %d and below zero for %d of"
+            + " the %d pairs with a slope.\n",
+        verdict, positive, rows.size(), 100 * mean, above, below, withSlope);
   }
 
   private static void line(StringBuilder md, String format, Object... args) {
     md.append(fmt(format, args)).append('\n');
   }
 
-  /** {@code value} with at most four significant digits and no trailing zeros: 0.5, 0.2, 1, 0.1234. */
+  /**
+   * {@code value} with at most four significant digits and no trailing zeros: 0.5, 0.2, 1, 0.1234.
+   */
   private static String number(double value) {
     return new BigDecimal(value).round(new MathContext(4)).stripTrailingZeros().toPlainString();
   }

@@ -21,21 +21,23 @@ import org.prunelab.experiment.metrics.Sweep;
 import org.prunelab.results.JobResult;
 
 /**
- * The inputs of each chart builder (package {@code chart}) from the jobs of one experiment: repetitions averaged
- * per method and keep ratio, accuracies compared with the unpruned reference job, fractions as the records expect
- * (the charts turn them into percent).
+ * The inputs of each chart builder (package {@code chart}) from the jobs of one experiment:
+ * repetitions averaged per method and keep ratio, accuracies compared with the unpruned reference
+ * job, fractions as the records expect (the charts turn them into percent).
  */
 public final class FigureInputs {
-  /** Relative tolerance when a keep ratio given by hand selects a tested one (0.1516 selects 0.15157...). */
+  /**
+   * Relative tolerance when a keep ratio given by hand selects a tested one (0.1516 selects
+   * 0.15157...).
+   */
   static final double KEEP_MATCH = 5e-4;
 
-  private FigureInputs() {
-  }
+  private FigureInputs() {}
 
   /**
-   * Accuracy change against pruned share, one point per method and keep ratio: pruned fraction {@code 1 - mean
-   * size}, change {@code 100 (mean top1 - top1_unpruned)} and the standard deviation of the repetitions' top-1, in
-   * points, on {@code distribution}.
+   * Accuracy change against pruned share, one point per method and keep ratio: pruned fraction
+   * {@code 1 - mean size}, change {@code 100 (mean top1 - top1_unpruned)} and the standard
+   * deviation of the repetitions' top-1, in points, on {@code distribution}.
    */
   public static List<CurvePoint> accuracyCurve(Sweep sweep, String distribution, SizeBasis basis) {
     double reference = sweep.referenceTop1(distribution);
@@ -44,8 +46,12 @@ public final class FigureInputs {
       for (RatioGroup g : sweep.groups(method)) {
         OptionalDouble top1 = g.meanTop1(distribution);
         if (top1.isPresent()) {
-          points.add(new CurvePoint(method, clamp(1 - g.meanSize(basis)), 100 * (top1.getAsDouble() - reference),
-              100 * g.stdTop1(distribution)));
+          points.add(
+              new CurvePoint(
+                  method,
+                  clamp(1 - g.meanSize(basis)),
+                  100 * (top1.getAsDouble() - reference),
+                  100 * g.stdTop1(distribution)));
         }
       }
     }
@@ -53,41 +59,53 @@ public final class FigureInputs {
   }
 
   /**
-   * Every network as a point (kept FLOPs, top-1 in percent) on {@code distribution}: each pruned job, and the
-   * unpruned reference under its own name {@value Sweep#REFERENCE}.
+   * Every network as a point (kept FLOPs, top-1 in percent) on {@code distribution}: each pruned
+   * job, and the unpruned reference under its own name {@value Sweep#REFERENCE}.
    */
   public static List<ParetoPoint> pareto(Sweep sweep, String distribution) {
     List<ParetoPoint> points = new ArrayList<>();
-    points.add(new ParetoPoint(Sweep.REFERENCE, clamp(sweep.reference().flopRatio()),
-        100 * sweep.referenceTop1(distribution)));
+    points.add(
+        new ParetoPoint(
+            Sweep.REFERENCE,
+            clamp(sweep.reference().flopRatio()),
+            100 * sweep.referenceTop1(distribution)));
     for (JobResult job : sweep.pruned()) {
       OptionalDouble top1 = Sweep.top1(job, distribution);
       if (top1.isPresent()) {
-        points.add(new ParetoPoint(job.key().method(), clamp(job.flopRatio()), 100 * top1.getAsDouble()));
+        points.add(
+            new ParetoPoint(job.key().method(), clamp(job.flopRatio()), 100 * top1.getAsDouble()));
       }
     }
     return points;
   }
 
   /**
-   * Prune potential in parameters at {@code tolerance} per method: clean, and corrupted on {@code shifted}, or
-   * when that is null the mean of the potentials over every shifted distribution of the experiment.
+   * Prune potential in parameters at {@code tolerance} per method: clean, and corrupted on {@code
+   * shifted}, or when that is null the mean of the potentials over every shifted distribution of
+   * the experiment.
    */
   public static List<PrunePotential> prunePotential(Sweep sweep, double tolerance, String shifted) {
     List<String> targets = targets(sweep, shifted);
     List<PrunePotential> potentials = new ArrayList<>();
     for (String method : sweep.methods()) {
-      double clean = PrunePotentials.of(sweep, method, Sweep.CLEAN, tolerance, SizeBasis.PARAMS).potential();
-      double corrupted = targets.stream().mapToDouble(d -> PrunePotentials.of(sweep, method, d, tolerance,
-          SizeBasis.PARAMS).potential()).average().orElseThrow();
+      double clean =
+          PrunePotentials.of(sweep, method, Sweep.CLEAN, tolerance, SizeBasis.PARAMS).potential();
+      double corrupted =
+          targets.stream()
+              .mapToDouble(
+                  d ->
+                      PrunePotentials.of(sweep, method, d, tolerance, SizeBasis.PARAMS).potential())
+              .average()
+              .orElseThrow();
       potentials.add(new PrunePotential(method, clean, corrupted));
     }
     return potentials;
   }
 
   /**
-   * Excess error of {@code method} in points, one series per shifted distribution ({@code shifted}, or all when
-   * null), one point per keep ratio: mean prune ratio and mean excess error of its repetitions.
+   * Excess error of {@code method} in points, one series per shifted distribution ({@code shifted},
+   * or all when null), one point per keep ratio: mean prune ratio and mean excess error of its
+   * repetitions.
    */
   public static List<ExcessErrorPoint> excessError(Sweep sweep, String method, String shifted) {
     List<ExcessErrorPoint> points = new ArrayList<>();
@@ -96,8 +114,11 @@ public final class FigureInputs {
       for (RatioGroup g : sweep.groups(method)) {
         List<ExcessError> at = errors.stream().filter(e -> e.keepRatio() == g.keepRatio()).toList();
         if (!at.isEmpty()) {
-          points.add(new ExcessErrorPoint(d, clamp(at.stream().mapToDouble(ExcessError::pruneRatio).average()
-              .orElseThrow()), 100 * at.stream().mapToDouble(ExcessError::excess).average().orElseThrow()));
+          points.add(
+              new ExcessErrorPoint(
+                  d,
+                  clamp(at.stream().mapToDouble(ExcessError::pruneRatio).average().orElseThrow()),
+                  100 * at.stream().mapToDouble(ExcessError::excess).average().orElseThrow()));
         }
       }
     }
@@ -105,34 +126,54 @@ public final class FigureInputs {
   }
 
   /**
-   * Kept share per unit (channel group or layer) of repetition 0 of each of {@code methods} at {@code keepRatio}:
-   * the job's kept units over the unpruned reference's units of the same name. The keep ratio matches the nearest
-   * tested one within a relative {@value #KEEP_MATCH}, so the four significant digits the report prints select it.
+   * Kept share per unit (channel group or layer) of repetition 0 of each of {@code methods} at
+   * {@code keepRatio}: the job's kept units over the unpruned reference's units of the same name.
+   * The keep ratio matches the nearest tested one within a relative {@value #KEEP_MATCH}, so the
+   * four significant digits the report prints select it.
    */
   public static List<LayerKeep> allocation(Sweep sweep, List<String> methods, double keepRatio) {
     Map<String, Integer> full = sweep.reference().keptPerUnit();
     if (full.isEmpty()) {
-      throw new MetricsException("the unpruned reference job records no units per layer, so kept fractions are"
-          + " unknown; re-run the reference job with a runner that records keptPerUnit");
+      throw new MetricsException(
+          "the unpruned reference job records no units per layer, so kept fractions are"
+              + " unknown; re-run the reference job with a runner that records keptPerUnit");
     }
     List<LayerKeep> keeps = new ArrayList<>();
     for (String method : methods) {
-      RatioGroup group = sweep.groups(method).stream()
-          .filter(g -> Math.abs(g.keepRatio() - keepRatio) <= KEEP_MATCH * keepRatio)
-          .min(Comparator.comparingDouble(g -> Math.abs(g.keepRatio() - keepRatio)))
-          .orElseThrow(() -> new MetricsException(method + " has no jobs at keep ratio " + keepRatio
-              + "; its keep ratios are " + sweep.groups(method).stream()
-                  .map(g -> String.format(Locale.ROOT, "%.4g", g.keepRatio())).toList()));
-      JobResult job = group.jobs().stream().min((a, b) -> Integer.compare(a.key().repetition(),
-          b.key().repetition())).orElseThrow();
-      job.keptPerUnit().forEach((unit, kept) -> {
-        Integer total = full.get(unit);
-        if (total == null || total == 0) {
-          throw new MetricsException("unit " + unit + " of " + method + " is not in the unpruned reference's units "
-              + full.keySet() + "; the jobs and the reference must come from the same network");
-        }
-        keeps.add(new LayerKeep(method, unit, Math.min(1, (double) kept / total)));
-      });
+      RatioGroup group =
+          sweep.groups(method).stream()
+              .filter(g -> Math.abs(g.keepRatio() - keepRatio) <= KEEP_MATCH * keepRatio)
+              .min(Comparator.comparingDouble(g -> Math.abs(g.keepRatio() - keepRatio)))
+              .orElseThrow(
+                  () ->
+                      new MetricsException(
+                          method
+                              + " has no jobs at keep ratio "
+                              + keepRatio
+                              + "; its keep ratios are "
+                              + sweep.groups(method).stream()
+                                  .map(g -> String.format(Locale.ROOT, "%.4g", g.keepRatio()))
+                                  .toList()));
+      JobResult job =
+          group.jobs().stream()
+              .min((a, b) -> Integer.compare(a.key().repetition(), b.key().repetition()))
+              .orElseThrow();
+      job.keptPerUnit()
+          .forEach(
+              (unit, kept) -> {
+                Integer total = full.get(unit);
+                if (total == null || total == 0) {
+                  throw new MetricsException(
+                      "unit "
+                          + unit
+                          + " of "
+                          + method
+                          + " is not in the unpruned reference's units "
+                          + full.keySet()
+                          + "; the jobs and the reference must come from the same network");
+                }
+                keeps.add(new LayerKeep(method, unit, Math.min(1, (double) kept / total)));
+              });
     }
     return nonEmpty(keeps, "allocation");
   }
@@ -141,14 +182,19 @@ public final class FigureInputs {
     if (shifted != null) {
       sweep.referenceTop1(shifted);
       if (shifted.equals(Sweep.CLEAN)) {
-        throw new MetricsException("this figure compares '" + Sweep.CLEAN + "' with a corruption; pass"
-            + " --distribution with one of " + sweep.shiftedDistributions());
+        throw new MetricsException(
+            "this figure compares '"
+                + Sweep.CLEAN
+                + "' with a corruption; pass"
+                + " --distribution with one of "
+                + sweep.shiftedDistributions());
       }
       return List.of(shifted);
     }
     if (sweep.shiftedDistributions().isEmpty()) {
-      throw new MetricsException("the experiment measured only the clean test set; this figure needs a corrupted"
-          + " one (test: corruptions: [...] in the spec)");
+      throw new MetricsException(
+          "the experiment measured only the clean test set; this figure needs a corrupted"
+              + " one (test: corruptions: [...] in the spec)");
     }
     return sweep.shiftedDistributions();
   }
@@ -159,8 +205,11 @@ public final class FigureInputs {
 
   private static <T> List<T> nonEmpty(List<T> points, String what) {
     if (points.isEmpty()) {
-      throw new MetricsException("no finished job has a value for " + what + "; wait for the sweep or pick another"
-          + " distribution");
+      throw new MetricsException(
+          "no finished job has a value for "
+              + what
+              + "; wait for the sweep or pick another"
+              + " distribution");
     }
     return points;
   }

@@ -7,8 +7,8 @@ import org.prunelab.experiment.metrics.ExcessErrors;
 /**
  * Settings of an experiment report.
  *
- * @param tolerances the tolerances delta of the prune potential tables, fractions of top-1 error in [0, 1)
- *     (0.005 = half a point), at least one
+ * @param tolerances the tolerances delta of the prune potential tables, fractions of top-1 error in
+ *     [0, 1) (0.005 = half a point), at least one
  * @param resamples bootstrap resamples B of the excess-error slope intervals, >= 1
  * @param seed seed of the bootstrap
  */
@@ -22,8 +22,10 @@ public record ReportOptions(List<Double> tolerances, int resamples, long seed) {
     }
     for (double t : tolerances) {
       if (!(t >= 0 && t < 1)) {
-        throw new IllegalArgumentException("tolerance must be a fraction of top-1 error in [0, 1) (0.005 = 0.5"
-            + " points), got " + t);
+        throw new IllegalArgumentException(
+            "tolerance must be a fraction of top-1 error in [0, 1) (0.005 = 0.5"
+                + " points), got "
+                + t);
       }
     }
     if (resamples < 1) {
@@ -31,7 +33,9 @@ public record ReportOptions(List<Double> tolerances, int resamples, long seed) {
     }
   }
 
-  /** {@code tolerance} followed by 1 % and 2 % (each once, in increasing order), B = 1000, seed 0. */
+  /**
+   * {@code tolerance} followed by 1 % and 2 % (each once, in increasing order), B = 1000, seed 0.
+   */
   public static ReportOptions standard(double tolerance) {
     List<Double> values = new ArrayList<>(List.of(tolerance));
     for (double t : List.of(0.01, 0.02)) {

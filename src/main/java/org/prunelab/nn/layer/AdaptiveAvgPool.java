@@ -8,8 +8,9 @@ import java.util.List;
 import org.prunelab.nn.ShapeException;
 
 /**
- * Adaptive average pooling to a fixed outH x outW grid (PyTorch's bins: cell i averages rows floor(i H / outH) to
- * ceil((i + 1) H / outH) - 1). Global average pooling is the 1 x 1 case; the output keeps its spatial axes.
+ * Adaptive average pooling to a fixed outH x outW grid (PyTorch's bins: cell i averages rows
+ * floor(i H / outH) to ceil((i + 1) H / outH) - 1). Global average pooling is the 1 x 1 case; the
+ * output keeps its spatial axes.
  */
 public record AdaptiveAvgPool(int outH, int outW) implements Layer {
 
@@ -31,7 +32,8 @@ public record AdaptiveAvgPool(int outH, int outW) implements Layer {
   public Shape outputShape(List<Shape> inputs) {
     Shape in = Shapes.chw(op(), inputs);
     if (in.get(1) < outH || in.get(2) < outW) {
-      throw new ShapeException(op() + " to " + outH + "x" + outW + " needs an input at least that large, got " + in);
+      throw new ShapeException(
+          op() + " to " + outH + "x" + outW + " needs an input at least that large, got " + in);
     }
     return new Shape(in.get(0), outH, outW);
   }

@@ -6,11 +6,19 @@ import ai.djl.nn.pooling.Pool;
 import java.util.List;
 
 /**
- * 2-D average pooling: each output is the mean of a kernelH x kernelW window; with {@code countIncludePad} the
- * zero padding counts in the divisor (PyTorch's default), otherwise only the input positions do (ONNX's default).
+ * 2-D average pooling: each output is the mean of a kernelH x kernelW window; with {@code
+ * countIncludePad} the zero padding counts in the divisor (PyTorch's default), otherwise only the
+ * input positions do (ONNX's default).
  */
 public record AvgPool(
-    int kernelH, int kernelW, int strideH, int strideW, int padH, int padW, boolean ceilMode, boolean countIncludePad)
+    int kernelH,
+    int kernelW,
+    int strideH,
+    int strideW,
+    int padH,
+    int padW,
+    boolean ceilMode,
+    boolean countIncludePad)
     implements Layer {
 
   public AvgPool {
@@ -31,7 +39,8 @@ public record AvgPool(
 
   @Override
   public Shape outputShape(List<Shape> inputs) {
-    return PoolShapes.output(op(), inputs, kernelH, kernelW, strideH, strideW, padH, padW, ceilMode);
+    return PoolShapes.output(
+        op(), inputs, kernelH, kernelW, strideH, strideW, padH, padW, ceilMode);
   }
 
   @Override
@@ -41,7 +50,8 @@ public record AvgPool(
     if (countIncludePad || (padH == 0 && padW == 0 && !ceilMode)) {
       return sums;
     }
-    // libtorch through DJL always divides by the full window; divide instead by the share of the window that
+    // libtorch through DJL always divides by the full window; divide instead by the share of the
+    // window that
     // covers the input: avg_incl(x) / avg_incl(1) = sum(x) / count.
     Shape spatial = x.getShape().slice(2);
     NDArray ones = x.getManager().ones(new Shape(1, 1).addAll(spatial));
@@ -54,7 +64,12 @@ public record AvgPool(
   }
 
   private NDArray pool(NDArray x) {
-    return Pool.avgPool2d(x, new Shape(kernelH, kernelW), new Shape(strideH, strideW), new Shape(padH, padW),
-        ceilMode, true);
+    return Pool.avgPool2d(
+        x,
+        new Shape(kernelH, kernelW),
+        new Shape(strideH, strideW),
+        new Shape(padH, padW),
+        ceilMode,
+        true);
   }
 }

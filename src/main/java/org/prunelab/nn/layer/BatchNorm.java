@@ -7,10 +7,11 @@ import org.prunelab.nn.ParamSpec;
 import org.prunelab.nn.ShapeException;
 
 /**
- * Batch normalisation over the channel axis, for (C) inputs (BatchNorm1d) and (C, H, W) inputs (BatchNorm2d):
- * y = gamma (x - mu) / sqrt(var + eps) + beta. In training mode mu and var are the batch statistics and the
- * running statistics move by {@code momentum} (PyTorch's convention: running = (1 - m) running + m batch, with
- * the unbiased batch variance); in eval mode the running statistics are used.
+ * Batch normalisation over the channel axis, for (C) inputs (BatchNorm1d) and (C, H, W) inputs
+ * (BatchNorm2d): y = gamma (x - mu) / sqrt(var + eps) + beta. In training mode mu and var are the
+ * batch statistics and the running statistics move by {@code momentum} (PyTorch's convention:
+ * running = (1 - m) running + m batch, with the unbiased batch variance); in eval mode the running
+ * statistics are used.
  */
 public record BatchNorm(int numFeatures, double eps, double momentum) implements Layer {
 
@@ -38,8 +39,13 @@ public record BatchNorm(int numFeatures, double eps, double momentum) implements
   public Shape outputShape(List<Shape> inputs) {
     Shape in = Shapes.single(op(), inputs);
     if ((in.dimension() != 1 && in.dimension() != 3) || in.get(0) != numFeatures) {
-      throw new ShapeException("BatchNorm expects (" + numFeatures + ") or (" + numFeatures
-          + ", H, W) per sample, got " + in);
+      throw new ShapeException(
+          "BatchNorm expects ("
+              + numFeatures
+              + ") or ("
+              + numFeatures
+              + ", H, W) per sample, got "
+              + in);
     }
     return in;
   }
@@ -56,9 +62,17 @@ public record BatchNorm(int numFeatures, double eps, double momentum) implements
 
   @Override
   public NDArray forward(LayerCall call) {
-    // DJL passes (1 - momentum) on to torch::batch_norm, so hand it the complement of PyTorch's momentum.
-    return ai.djl.nn.norm.BatchNorm.batchNorm(call.input(), call.param("running_mean"), call.param("running_var"),
-            call.param("weight"), call.param("bias"), 1, (float) (1 - momentum), (float) eps,
+    // DJL passes (1 - momentum) on to torch::batch_norm, so hand it the complement of PyTorch's
+    // momentum.
+    return ai.djl.nn.norm.BatchNorm.batchNorm(
+            call.input(),
+            call.param("running_mean"),
+            call.param("running_var"),
+            call.param("weight"),
+            call.param("bias"),
+            1,
+            (float) (1 - momentum),
+            (float) eps,
             call.mode().training())
         .singletonOrThrow();
   }

@@ -9,11 +9,13 @@ final class Broadcast {
   private Broadcast() {}
 
   /**
-   * Reshapes batched inputs of lower per-sample rank to the highest rank by inserting unit axes after the batch
-   * axis, so that the engine's broadcasting aligns per-sample shapes as {@link #shape} does: (N, C) against
-   * (N, C, H, W) is not valid, but per sample (C) against (C, H, W) aligns from the right to (1, 1, C).
+   * Reshapes batched inputs of lower per-sample rank to the highest rank by inserting unit axes
+   * after the batch axis, so that the engine's broadcasting aligns per-sample shapes as {@link
+   * #shape} does: (N, C) against (N, C, H, W) is not valid, but per sample (C) against (C, H, W)
+   * aligns from the right to (1, 1, C).
    */
-  static java.util.List<ai.djl.ndarray.NDArray> align(java.util.List<ai.djl.ndarray.NDArray> inputs) {
+  static java.util.List<ai.djl.ndarray.NDArray> align(
+      java.util.List<ai.djl.ndarray.NDArray> inputs) {
     int rank = inputs.stream().mapToInt(a -> a.getShape().dimension()).max().orElse(0);
     java.util.List<ai.djl.ndarray.NDArray> out = new java.util.ArrayList<>(inputs.size());
     for (ai.djl.ndarray.NDArray a : inputs) {
@@ -33,8 +35,12 @@ final class Broadcast {
     return out;
   }
 
-  /** Combines batched inputs left to right with an element-wise operation after aligning their ranks. */
-  static ai.djl.ndarray.NDArray combine(java.util.List<ai.djl.ndarray.NDArray> inputs,
+  /**
+   * Combines batched inputs left to right with an element-wise operation after aligning their
+   * ranks.
+   */
+  static ai.djl.ndarray.NDArray combine(
+      java.util.List<ai.djl.ndarray.NDArray> inputs,
       java.util.function.BinaryOperator<ai.djl.ndarray.NDArray> op) {
     java.util.List<ai.djl.ndarray.NDArray> in = align(inputs);
     ai.djl.ndarray.NDArray result = op.apply(in.get(0), in.get(1));
@@ -58,8 +64,17 @@ final class Broadcast {
         if (out[j] == 1) {
           out[j] = d;
         } else if (d != 1 && d != out[j]) {
-          throw new ShapeException(op + " cannot broadcast shapes " + inputs + ": dimension " + j + " is " + out[j]
-              + " in one input and " + d + " in another");
+          throw new ShapeException(
+              op
+                  + " cannot broadcast shapes "
+                  + inputs
+                  + ": dimension "
+                  + j
+                  + " is "
+                  + out[j]
+                  + " in one input and "
+                  + d
+                  + " in another");
         }
       }
     }

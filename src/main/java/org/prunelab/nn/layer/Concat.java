@@ -29,7 +29,8 @@ public record Concat() implements Layer {
     long channels = 0;
     for (Shape s : inputs) {
       if (s.dimension() != first.dimension() || !s.slice(1).equals(first.slice(1))) {
-        throw new ShapeException("Concat inputs must agree in every dimension but the channels, got " + inputs);
+        throw new ShapeException(
+            "Concat inputs must agree in every dimension but the channels, got " + inputs);
       }
       channels += s.get(0);
     }

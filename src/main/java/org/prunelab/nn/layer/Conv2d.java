@@ -8,9 +8,9 @@ import org.prunelab.nn.ParamSpec;
 import org.prunelab.nn.ShapeException;
 
 /**
- * 2-D convolution (cross-correlation) with stride, symmetric padding, dilation and groups; groups equal to the
- * input channels and a multiple of them as outputs is a depthwise convolution. Weight shape
- * (out, in / groups, kH, kW). MACs per sample: H_out W_out out (in / groups) kH kW.
+ * 2-D convolution (cross-correlation) with stride, symmetric padding, dilation and groups; groups
+ * equal to the input channels and a multiple of them as outputs is a depthwise convolution. Weight
+ * shape (out, in / groups, kH, kW). MACs per sample: H_out W_out out (in / groups) kH kW.
  */
 public record Conv2d(
     int inChannels,
@@ -38,7 +38,12 @@ public record Conv2d(
     Shapes.requirePositive("Conv2d groups", groups);
     if (inChannels % groups != 0 || outChannels % groups != 0) {
       throw new IllegalArgumentException(
-          "Conv2d groups=" + groups + " must divide in_channels=" + inChannels + " and out_channels=" + outChannels);
+          "Conv2d groups="
+              + groups
+              + " must divide in_channels="
+              + inChannels
+              + " and out_channels="
+              + outChannels);
     }
   }
 
@@ -49,8 +54,19 @@ public record Conv2d(
 
   /** The same convolution with another group count (depthwise: groups = in = out). */
   public Conv2d withGroups(int g) {
-    return new Conv2d(inChannels, outChannels, kernelH, kernelW, strideH, strideW, padH, padW, dilationH, dilationW,
-        g, bias);
+    return new Conv2d(
+        inChannels,
+        outChannels,
+        kernelH,
+        kernelW,
+        strideH,
+        strideW,
+        padH,
+        padW,
+        dilationH,
+        dilationW,
+        g,
+        bias);
   }
 
   @Override
@@ -62,13 +78,20 @@ public record Conv2d(
   public Shape outputShape(List<Shape> inputs) {
     Shape in = Shapes.chw(op(), inputs);
     if (in.get(0) != inChannels) {
-      throw new ShapeException("Conv2d expects " + inChannels + " input channels, got " + in.get(0) + " (input " + in
-          + ")");
+      throw new ShapeException(
+          "Conv2d expects "
+              + inChannels
+              + " input channels, got "
+              + in.get(0)
+              + " (input "
+              + in
+              + ")");
     }
     long h = Shapes.windowOut(in.get(1), kernelH, strideH, padH, padH, dilationH, false);
     long w = Shapes.windowOut(in.get(2), kernelW, strideW, padW, padW, dilationW, false);
     if (h <= 0 || w <= 0) {
-      throw new ShapeException("Conv2d kernel " + kernelH + "x" + kernelW + " does not fit input " + in);
+      throw new ShapeException(
+          "Conv2d kernel " + kernelH + "x" + kernelW + " does not fit input " + in);
     }
     return new Shape(outChannels, h, w);
   }
@@ -76,8 +99,11 @@ public record Conv2d(
   @Override
   public List<ParamSpec> params() {
     List<ParamSpec> specs = new ArrayList<>();
-    specs.add(ParamSpec.trainable("weight", new Shape(outChannels, inChannels / groups, kernelH, kernelW),
-        ParamSpec.Init.KAIMING_NORMAL_FAN_OUT));
+    specs.add(
+        ParamSpec.trainable(
+            "weight",
+            new Shape(outChannels, inChannels / groups, kernelH, kernelW),
+            ParamSpec.Init.KAIMING_NORMAL_FAN_OUT));
     if (bias) {
       specs.add(ParamSpec.trainable("bias", new Shape(outChannels), ParamSpec.Init.ZEROS));
     }
@@ -86,7 +112,12 @@ public record Conv2d(
 
   @Override
   public long macs(List<Shape> inputs, Shape output) {
-    return output.get(1) * output.get(2) * outChannels * (long) (inChannels / groups) * kernelH * kernelW;
+    return output.get(1)
+        * output.get(2)
+        * outChannels
+        * (long) (inChannels / groups)
+        * kernelH
+        * kernelW;
   }
 
   @Override
@@ -94,10 +125,19 @@ public record Conv2d(
     return convolve(call.input(), call.param("weight"), call.param("bias"));
   }
 
-  /** Runs this convolution with the given weight and bias (bias may be null), e.g. a BatchNorm-folded weight. */
+  /**
+   * Runs this convolution with the given weight and bias (bias may be null), e.g. a
+   * BatchNorm-folded weight.
+   */
   public NDArray convolve(NDArray x, NDArray weight, NDArray biasArray) {
-    return ai.djl.nn.convolutional.Conv2d.conv2d(x, weight, biasArray, new Shape(strideH, strideW),
-            new Shape(padH, padW), new Shape(dilationH, dilationW), groups)
+    return ai.djl.nn.convolutional.Conv2d.conv2d(
+            x,
+            weight,
+            biasArray,
+            new Shape(strideH, strideW),
+            new Shape(padH, padW),
+            new Shape(dilationH, dilationW),
+            groups)
         .singletonOrThrow();
   }
 }

@@ -9,10 +9,10 @@ import org.prunelab.nn.ParamSpec;
 import org.prunelab.nn.ShapeException;
 
 /**
- * 2-D transposed convolution (the gradient of a convolution with respect to its input; "deconvolution"): each
- * input cell adds its value times the kernel into the output at stride spacing. Weight shape
- * (in, out / groups, kH, kW); output size (H - 1) stride - 2 pad + dilation (k - 1) + outputPadding + 1. MACs per
- * sample: H_in W_in in (out / groups) kH kW.
+ * 2-D transposed convolution (the gradient of a convolution with respect to its input;
+ * "deconvolution"): each input cell adds its value times the kernel into the output at stride
+ * spacing. Weight shape (in, out / groups, kH, kW); output size (H - 1) stride - 2 pad + dilation
+ * (k - 1) + outputPadding + 1. MACs per sample: H_in W_in in (out / groups) kH kW.
  */
 public record ConvTranspose2d(
     int inChannels,
@@ -41,12 +41,21 @@ public record ConvTranspose2d(
     Shapes.requirePositive("ConvTranspose2d dilation", Math.min(dilationH, dilationW));
     Shapes.requirePositive("ConvTranspose2d groups", groups);
     if (inChannels % groups != 0 || outChannels % groups != 0) {
-      throw new IllegalArgumentException("ConvTranspose2d groups=" + groups + " must divide in_channels="
-          + inChannels + " and out_channels=" + outChannels);
+      throw new IllegalArgumentException(
+          "ConvTranspose2d groups="
+              + groups
+              + " must divide in_channels="
+              + inChannels
+              + " and out_channels="
+              + outChannels);
     }
     if (outPadH >= Math.max(strideH, dilationH) || outPadW >= Math.max(strideW, dilationW)) {
-      throw new IllegalArgumentException("ConvTranspose2d output padding (" + outPadH + ", " + outPadW
-          + ") must be smaller than the stride or the dilation");
+      throw new IllegalArgumentException(
+          "ConvTranspose2d output padding ("
+              + outPadH
+              + ", "
+              + outPadW
+              + ") must be smaller than the stride or the dilation");
     }
   }
 
@@ -59,14 +68,25 @@ public record ConvTranspose2d(
   public Shape outputShape(List<Shape> inputs) {
     Shape in = Shapes.chw(op(), inputs);
     if (in.get(0) != inChannels) {
-      throw new ShapeException("ConvTranspose2d expects " + inChannels + " input channels, got " + in.get(0)
-          + " (input " + in + ")");
+      throw new ShapeException(
+          "ConvTranspose2d expects "
+              + inChannels
+              + " input channels, got "
+              + in.get(0)
+              + " (input "
+              + in
+              + ")");
     }
     long h = (in.get(1) - 1) * strideH - 2L * padH + (long) dilationH * (kernelH - 1) + outPadH + 1;
     long w = (in.get(2) - 1) * strideW - 2L * padW + (long) dilationW * (kernelW - 1) + outPadW + 1;
     if (h <= 0 || w <= 0) {
-      throw new ShapeException("ConvTranspose2d padding " + padH + "x" + padW + " removes the whole output of input "
-          + in);
+      throw new ShapeException(
+          "ConvTranspose2d padding "
+              + padH
+              + "x"
+              + padW
+              + " removes the whole output of input "
+              + in);
     }
     return new Shape(outChannels, h, w);
   }
@@ -74,8 +94,11 @@ public record ConvTranspose2d(
   @Override
   public List<ParamSpec> params() {
     List<ParamSpec> specs = new ArrayList<>();
-    specs.add(ParamSpec.trainable("weight", new Shape(inChannels, outChannels / groups, kernelH, kernelW),
-        ParamSpec.Init.KAIMING_NORMAL_FAN_OUT));
+    specs.add(
+        ParamSpec.trainable(
+            "weight",
+            new Shape(inChannels, outChannels / groups, kernelH, kernelW),
+            ParamSpec.Init.KAIMING_NORMAL_FAN_OUT));
     if (bias) {
       specs.add(ParamSpec.trainable("bias", new Shape(outChannels), ParamSpec.Init.ZEROS));
     }
@@ -89,10 +112,10 @@ public record ConvTranspose2d(
   }
 
   /**
-   * libtorch through DJL has no transposed convolution, so this computes the equivalent direct one: insert
-   * stride - 1 zeros between input cells, pad each side by dilation (k - 1) - pad (negative crops; the bottom and
-   * right also by the output padding), and convolve with the kernel flipped in space and its in/out axes swapped
-   * within each group.
+   * libtorch through DJL has no transposed convolution, so this computes the equivalent direct one:
+   * insert stride - 1 zeros between input cells, pad each side by dilation (k - 1) - pad (negative
+   * crops; the bottom and right also by the output padding), and convolve with the kernel flipped
+   * in space and its in/out axes swapped within each group.
    */
   @Override
   public NDArray forward(LayerCall call) {
@@ -119,35 +142,53 @@ public record ConvTranspose2d(
       spread.close();
     }
     try (NDArray kernel = directKernel(call.param("weight"))) {
-      NDArray out = ai.djl.nn.convolutional.Conv2d.conv2d(framed, kernel, call.param("bias"), new Shape(1, 1),
-              new Shape(0, 0), new Shape(dilationH, dilationW), groups)
-          .singletonOrThrow();
+      NDArray out =
+          ai.djl.nn.convolutional.Conv2d.conv2d(
+                  framed,
+                  kernel,
+                  call.param("bias"),
+                  new Shape(1, 1),
+                  new Shape(0, 0),
+                  new Shape(dilationH, dilationW),
+                  groups)
+              .singletonOrThrow();
       framed.close();
       return out;
     }
   }
 
   /**
-   * Pads the two spatial axes of an (N, C, H, W) array with zeros by the positive amounts and crops it by the
-   * negative ones (the engine's padding takes no amount below -1).
+   * Pads the two spatial axes of an (N, C, H, W) array with zeros by the positive amounts and crops
+   * it by the negative ones (the engine's padding takes no amount below -1).
    */
   private static NDArray frame(NDArray x, long top, long bottom, long left, long right) {
-    NDArray padded = x.pad(new Shape(Math.max(left, 0), Math.max(right, 0), Math.max(top, 0), Math.max(bottom, 0)),
-        0);
+    NDArray padded =
+        x.pad(
+            new Shape(Math.max(left, 0), Math.max(right, 0), Math.max(top, 0), Math.max(bottom, 0)),
+            0);
     if (Math.min(Math.min(top, bottom), Math.min(left, right)) >= 0) {
       return padded;
     }
     long h = padded.getShape().get(2);
     long w = padded.getShape().get(3);
-    NDArray cropped = padded.get(new NDIndex(":, :, {}:{}, {}:{}", Math.max(-top, 0), h - Math.max(-bottom, 0),
-        Math.max(-left, 0), w - Math.max(-right, 0)));
+    NDArray cropped =
+        padded.get(
+            new NDIndex(
+                ":, :, {}:{}, {}:{}",
+                Math.max(-top, 0),
+                h - Math.max(-bottom, 0),
+                Math.max(-left, 0),
+                w - Math.max(-right, 0)));
     padded.close();
     return cropped;
   }
 
-  /** (in, out / g, kH, kW) to the direct convolution's (out, in / g, kH, kW), flipped in H and W. */
+  /**
+   * (in, out / g, kH, kW) to the direct convolution's (out, in / g, kH, kW), flipped in H and W.
+   */
   private NDArray directKernel(NDArray weight) {
-    NDArray grouped = weight.reshape(groups, inChannels / groups, outChannels / groups, kernelH, kernelW);
+    NDArray grouped =
+        weight.reshape(groups, inChannels / groups, outChannels / groups, kernelH, kernelW);
     NDArray swapped = grouped.transpose(0, 2, 1, 3, 4);
     grouped.close();
     NDArray direct = swapped.reshape(outChannels, inChannels / groups, kernelH, kernelW);

@@ -4,7 +4,10 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.Shape;
 import java.util.List;
 
-/** Dropout: in training mode zeroes each activation with probability rate and scales the rest by 1 / (1 - rate); identity in eval mode. */
+/**
+ * Dropout: in training mode zeroes each activation with probability rate and scales the rest by 1 /
+ * (1 - rate); identity in eval mode.
+ */
 public record Dropout(double rate) implements Layer {
 
   public Dropout {
@@ -25,6 +28,7 @@ public record Dropout(double rate) implements Layer {
 
   @Override
   public NDArray forward(LayerCall call) {
-    return ai.djl.nn.norm.Dropout.dropout(call.input(), (float) rate, call.mode().training()).singletonOrThrow();
+    return ai.djl.nn.norm.Dropout.dropout(call.input(), (float) rate, call.mode().training())
+        .singletonOrThrow();
   }
 }

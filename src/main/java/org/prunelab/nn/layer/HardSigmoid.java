@@ -5,15 +5,15 @@ import ai.djl.ndarray.types.Shape;
 import java.util.List;
 
 /**
- * Hard sigmoid, y = max(0, min(1, alpha x + beta)) (ONNX HardSigmoid; PyTorch's {@code hardsigmoid} is alpha 1/6,
- * beta 1/2).
+ * Hard sigmoid, y = max(0, min(1, alpha x + beta)) (ONNX HardSigmoid; PyTorch's {@code hardsigmoid}
+ * is alpha 1/6, beta 1/2).
  */
 public record HardSigmoid(double alpha, double beta) implements Layer {
 
   public HardSigmoid {
     if (!Double.isFinite(alpha) || !Double.isFinite(beta)) {
-      throw new IllegalArgumentException("HardSigmoid alpha and beta must be finite, got alpha=" + alpha + ", beta="
-          + beta);
+      throw new IllegalArgumentException(
+          "HardSigmoid alpha and beta must be finite, got alpha=" + alpha + ", beta=" + beta);
     }
   }
 

@@ -8,10 +8,11 @@ import java.util.List;
 import org.prunelab.nn.ParamSpec;
 
 /**
- * The operation of one node of a {@link org.prunelab.nn.Network}: an immutable configuration (a record) that
- * infers its output shape, declares the parameters it owns, counts its multiply-accumulates and computes its
- * output with DJL operators. Shapes here never include the batch dimension. Parameters live in the network, not
- * in the layer, so surgery can build a new layer with new parameters.
+ * The operation of one node of a {@link org.prunelab.nn.Network}: an immutable configuration (a
+ * record) that infers its output shape, declares the parameters it owns, counts its
+ * multiply-accumulates and computes its output with DJL operators. Shapes here never include the
+ * batch dimension. Parameters live in the network, not in the layer, so surgery can build a new
+ * layer with new parameters.
  */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "op")
 @JsonSubTypes({
@@ -44,9 +45,33 @@ import org.prunelab.nn.ParamSpec;
   @JsonSubTypes.Type(value = ConvTranspose2d.class, name = "ConvTranspose2d")
 })
 public sealed interface Layer
-    permits Conv2d, Linear, BatchNorm, Relu, Clip, LeakyRelu, Sigmoid, Tanh, Silu, Softplus, MaxPool, AvgPool,
-        AdaptiveAvgPool, Flatten, Reshape, Add, Mul, Concat, Dropout, Identity, Softmax, HardSigmoid, HardSwish, Slice,
-        Pad, ConstantArithmetic, ConvTranspose2d {
+    permits Conv2d,
+        Linear,
+        BatchNorm,
+        Relu,
+        Clip,
+        LeakyRelu,
+        Sigmoid,
+        Tanh,
+        Silu,
+        Softplus,
+        MaxPool,
+        AvgPool,
+        AdaptiveAvgPool,
+        Flatten,
+        Reshape,
+        Add,
+        Mul,
+        Concat,
+        Dropout,
+        Identity,
+        Softmax,
+        HardSigmoid,
+        HardSwish,
+        Slice,
+        Pad,
+        ConstantArithmetic,
+        ConvTranspose2d {
 
   /** Short operator name shown in layer tables ("Conv2d", "ReLU", ...). */
   String op();
@@ -59,7 +84,8 @@ public sealed interface Layer
   /**
    * Output shape for one sample.
    *
-   * @throws org.prunelab.nn.ShapeException naming what was expected when an input shape does not fit
+   * @throws org.prunelab.nn.ShapeException naming what was expected when an input shape does not
+   *     fit
    */
   Shape outputShape(List<Shape> inputs);
 
@@ -69,8 +95,9 @@ public sealed interface Layer
   }
 
   /**
-   * Multiply-accumulate operations for one sample (the "FLOPs" of the pruning literature: ResNet-56 on CIFAR has
-   * 125 M). Only convolutions and fully connected layers count; element-wise layers count zero.
+   * Multiply-accumulate operations for one sample (the "FLOPs" of the pruning literature: ResNet-56
+   * on CIFAR has 125 M). Only convolutions and fully connected layers count; element-wise layers
+   * count zero.
    */
   default long macs(List<Shape> inputs, Shape output) {
     return 0;

@@ -6,8 +6,8 @@ import java.util.Map;
 import org.prunelab.nn.Mode;
 
 /**
- * What one node's forward computation sees: its batched inputs, its parameters by suffix ({@code weight},
- * {@code bias}, ...), and the mode.
+ * What one node's forward computation sees: its batched inputs, its parameters by suffix ({@code
+ * weight}, {@code bias}, ...), and the mode.
  */
 public record LayerCall(List<NDArray> inputs, Map<String, NDArray> params, Mode mode) {
 
@@ -15,7 +15,10 @@ public record LayerCall(List<NDArray> inputs, Map<String, NDArray> params, Mode 
     return inputs.get(0);
   }
 
-  /** The parameter with this suffix, or null when the layer was built without it (e.g. a conv without bias). */
+  /**
+   * The parameter with this suffix, or null when the layer was built without it (e.g. a conv
+   * without bias).
+   */
   public NDArray param(String suffix) {
     return params.get(suffix);
   }

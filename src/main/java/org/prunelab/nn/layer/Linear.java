@@ -24,8 +24,12 @@ public record Linear(int inFeatures, int outFeatures, boolean bias) implements L
   public Shape outputShape(List<Shape> inputs) {
     Shape in = Shapes.single(op(), inputs);
     if (in.dimension() != 1 || in.get(0) != inFeatures) {
-      throw new ShapeException("Linear expects " + inFeatures + " input features, got shape " + in
-          + (in.dimension() > 1 ? " (add a Flatten before it)" : ""));
+      throw new ShapeException(
+          "Linear expects "
+              + inFeatures
+              + " input features, got shape "
+              + in
+              + (in.dimension() > 1 ? " (add a Flatten before it)" : ""));
     }
     return new Shape(outFeatures);
   }
@@ -33,7 +37,9 @@ public record Linear(int inFeatures, int outFeatures, boolean bias) implements L
   @Override
   public List<ParamSpec> params() {
     List<ParamSpec> specs = new ArrayList<>();
-    specs.add(ParamSpec.trainable("weight", new Shape(outFeatures, inFeatures), ParamSpec.Init.UNIFORM_FAN_IN));
+    specs.add(
+        ParamSpec.trainable(
+            "weight", new Shape(outFeatures, inFeatures), ParamSpec.Init.UNIFORM_FAN_IN));
     if (bias) {
       specs.add(ParamSpec.trainable("bias", new Shape(outFeatures), ParamSpec.Init.ZEROS));
     }
@@ -47,6 +53,7 @@ public record Linear(int inFeatures, int outFeatures, boolean bias) implements L
 
   @Override
   public NDArray forward(LayerCall call) {
-    return ai.djl.nn.core.Linear.linear(call.input(), call.param("weight"), call.param("bias")).singletonOrThrow();
+    return ai.djl.nn.core.Linear.linear(call.input(), call.param("weight"), call.param("bias"))
+        .singletonOrThrow();
   }
 }

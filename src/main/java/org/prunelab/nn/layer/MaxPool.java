@@ -5,8 +5,12 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.pooling.Pool;
 import java.util.List;
 
-/** 2-D max pooling: each output is the maximum of a kernelH x kernelW window (padding counts as -infinity). */
-public record MaxPool(int kernelH, int kernelW, int strideH, int strideW, int padH, int padW, boolean ceilMode)
+/**
+ * 2-D max pooling: each output is the maximum of a kernelH x kernelW window (padding counts as
+ * -infinity).
+ */
+public record MaxPool(
+    int kernelH, int kernelW, int strideH, int strideW, int padH, int padW, boolean ceilMode)
     implements Layer {
 
   public MaxPool {
@@ -27,12 +31,17 @@ public record MaxPool(int kernelH, int kernelW, int strideH, int strideW, int pa
 
   @Override
   public Shape outputShape(List<Shape> inputs) {
-    return PoolShapes.output(op(), inputs, kernelH, kernelW, strideH, strideW, padH, padW, ceilMode);
+    return PoolShapes.output(
+        op(), inputs, kernelH, kernelW, strideH, strideW, padH, padW, ceilMode);
   }
 
   @Override
   public NDArray forward(LayerCall call) {
-    return Pool.maxPool2d(call.input(), new Shape(kernelH, kernelW), new Shape(strideH, strideW),
-        new Shape(padH, padW), ceilMode);
+    return Pool.maxPool2d(
+        call.input(),
+        new Shape(kernelH, kernelW),
+        new Shape(strideH, strideW),
+        new Shape(padH, padW),
+        ceilMode);
   }
 }

@@ -4,7 +4,10 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.Shape;
 import java.util.List;
 
-/** Element-wise product of two or more inputs with NumPy broadcasting (e.g. squeeze-and-excitation gating). */
+/**
+ * Element-wise product of two or more inputs with NumPy broadcasting (e.g. squeeze-and-excitation
+ * gating).
+ */
 public record Mul() implements Layer {
 
   @Override

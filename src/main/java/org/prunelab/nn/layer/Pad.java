@@ -5,9 +5,9 @@ import ai.djl.ndarray.types.Shape;
 import java.util.List;
 
 /**
- * Constant padding of the two spatial axes of a (C, H, W) input, possibly different on each side: top and bottom
- * rows, left and right columns of {@code value} (0 for zero padding, -infinity in front of a max pool). Output
- * (C, H + top + bottom, W + left + right).
+ * Constant padding of the two spatial axes of a (C, H, W) input, possibly different on each side:
+ * top and bottom rows, left and right columns of {@code value} (0 for zero padding, -infinity in
+ * front of a max pool). Output (C, H + top + bottom, W + left + right).
  */
 public record Pad(int top, int bottom, int left, int right, double value) implements Layer {
 

@@ -6,12 +6,15 @@ import java.util.Arrays;
 import java.util.List;
 import org.prunelab.nn.ShapeException;
 
-/** Reshapes each sample to a fixed shape with the same number of elements (the batch axis is kept). */
+/**
+ * Reshapes each sample to a fixed shape with the same number of elements (the batch axis is kept).
+ */
 public record Reshape(long[] target) implements Layer {
 
   public Reshape {
     if (target.length == 0 || Arrays.stream(target).anyMatch(d -> d <= 0)) {
-      throw new IllegalArgumentException("Reshape target must be positive dimensions, got " + Arrays.toString(target));
+      throw new IllegalArgumentException(
+          "Reshape target must be positive dimensions, got " + Arrays.toString(target));
     }
     target = target.clone();
   }
@@ -26,8 +29,15 @@ public record Reshape(long[] target) implements Layer {
     Shape in = Shapes.single(op(), inputs);
     Shape out = new Shape(target);
     if (out.size() != in.size()) {
-      throw new ShapeException("Reshape to " + out + " needs " + out.size() + " elements per sample, input " + in
-          + " has " + in.size());
+      throw new ShapeException(
+          "Reshape to "
+              + out
+              + " needs "
+              + out.size()
+              + " elements per sample, input "
+              + in
+              + " has "
+              + in.size());
     }
     return out;
   }

@@ -25,7 +25,8 @@ final class Shapes {
   }
 
   /** Output length of a sliding window, PyTorch's formula. */
-  static long windowOut(long in, int kernel, int stride, int padBefore, int padAfter, int dilation, boolean ceil) {
+  static long windowOut(
+      long in, int kernel, int stride, int padBefore, int padAfter, int dilation, boolean ceil) {
     long span = in + padBefore + padAfter - (long) dilation * (kernel - 1) - 1;
     if (span < 0) {
       return 0;

@@ -7,17 +7,19 @@ import java.util.List;
 import org.prunelab.nn.ShapeException;
 
 /**
- * A contiguous range [start, end) along one axis of the batched tensor (axis 1 = channels), e.g. one output of a
- * channel Split: y = x[:, start:end] for axis 1.
+ * A contiguous range [start, end) along one axis of the batched tensor (axis 1 = channels), e.g.
+ * one output of a channel Split: y = x[:, start:end] for axis 1.
  */
 public record Slice(int axis, long start, long end) implements Layer {
 
   public Slice {
     if (axis < 1) {
-      throw new IllegalArgumentException("Slice axis must be 1 or more (axis 0 is the batch), got " + axis);
+      throw new IllegalArgumentException(
+          "Slice axis must be 1 or more (axis 0 is the batch), got " + axis);
     }
     if (start < 0 || end <= start) {
-      throw new IllegalArgumentException("Slice needs 0 <= start < end, got start=" + start + ", end=" + end);
+      throw new IllegalArgumentException(
+          "Slice needs 0 <= start < end, got start=" + start + ", end=" + end);
     }
   }
 
@@ -35,8 +37,15 @@ public record Slice(int axis, long start, long end) implements Layer {
   public Shape outputShape(List<Shape> inputs) {
     Shape in = Shapes.single(op(), inputs);
     if (axis > in.dimension() || end > in.get(axis - 1)) {
-      throw new ShapeException("Slice [" + start + ", " + end + ") along batched axis " + axis
-          + " does not fit input " + in);
+      throw new ShapeException(
+          "Slice ["
+              + start
+              + ", "
+              + end
+              + ") along batched axis "
+              + axis
+              + " does not fit input "
+              + in);
     }
     long[] out = in.getShape().clone();
     out[axis - 1] = end - start;

@@ -4,18 +4,20 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * A tensor whose values are known while importing: an initializer, a Constant node, or the result of folding a
- * shape computation (Shape, Gather, Concat, ...). Values are float32 or integers (int64). The batch size is not
- * known at import, so the Shape of an activation holds {@link #BATCH} in its first entry; indexing and
- * concatenation carry it along, arithmetic with it is refused. Row-major, like ONNX.
+ * A tensor whose values are known while importing: an initializer, a Constant node, or the result
+ * of folding a shape computation (Shape, Gather, Concat, ...). Values are float32 or integers
+ * (int64). The batch size is not known at import, so the Shape of an activation holds {@link
+ * #BATCH} in its first entry; indexing and concatenation carry it along, arithmetic with it is
+ * refused. Row-major, like ONNX.
  */
 final class ConstTensor {
   /** Stands for the symbolic batch size in integer tensors that describe shapes. */
   static final long BATCH = Long.MIN_VALUE;
 
   /**
-   * Largest constant that folding may create beyond the size of its inputs (ConstantOfShape, broadcasting, Gather),
-   * in elements: shape computations are tiny, so a larger result means a damaged file, not a model.
+   * Largest constant that folding may create beyond the size of its inputs (ConstantOfShape,
+   * broadcasting, Gather), in elements: shape computations are tiny, so a larger result means a
+   * damaged file, not a model.
    */
   static final int MAX_GROWN_ELEMENTS = 1 << 24;
 
@@ -46,7 +48,8 @@ final class ConstTensor {
   /**
    * Number of elements of a tensor with these dimensions.
    *
-   * @throws IllegalArgumentException for negative dimensions or more elements than a Java array holds
+   * @throws IllegalArgumentException for negative dimensions or more elements than a Java array
+   *     holds
    */
   static int elementCount(long[] dims) {
     long n = 1;
@@ -56,8 +59,8 @@ final class ConstTensor {
       }
       n *= d;
       if (n > Integer.MAX_VALUE - 8) {
-        throw new IllegalArgumentException("tensor of shape " + Arrays.toString(dims) + " is too large (over 2^31 "
-            + "elements)");
+        throw new IllegalArgumentException(
+            "tensor of shape " + Arrays.toString(dims) + " is too large (over 2^31 " + "elements)");
       }
     }
     return (int) n;
@@ -68,16 +71,25 @@ final class ConstTensor {
     int n = elementCount(dims);
     int limit = Math.max(MAX_GROWN_ELEMENTS, Arrays.stream(inputSizes).max().orElse(0));
     if (n > limit) {
-      throw new IllegalArgumentException("folding would create a constant of shape " + Arrays.toString(dims)
-          + " (" + n + " values), larger than any shape computation needs; the file is damaged");
+      throw new IllegalArgumentException(
+          "folding would create a constant of shape "
+              + Arrays.toString(dims)
+              + " ("
+              + n
+              + " values), larger than any shape computation needs; the file is damaged");
     }
     return n;
   }
 
   private static void checkSize(long[] dims, int count) {
     if (elementCount(dims) != count) {
-      throw new IllegalArgumentException("shape " + Arrays.toString(dims) + " needs " + elementCount(dims)
-          + " values, got " + count);
+      throw new IllegalArgumentException(
+          "shape "
+              + Arrays.toString(dims)
+              + " needs "
+              + elementCount(dims)
+              + " values, got "
+              + count);
     }
   }
 
@@ -124,21 +136,26 @@ final class ConstTensor {
   /** The only value of a one-element tensor, as a double. */
   double scalar() {
     if (size() != 1) {
-      throw new IllegalArgumentException("expected a single value, got a tensor of shape " + Arrays.toString(dims));
+      throw new IllegalArgumentException(
+          "expected a single value, got a tensor of shape " + Arrays.toString(dims));
     }
     return floats != null ? floats[0] : checkedLong(0);
   }
 
   private long checkedLong(int i) {
     if (longs[i] == BATCH) {
-      throw new IllegalArgumentException("computes with the batch size, which PruneLab keeps symbolic; export with a "
-          + "dynamic batch axis whose shape computations only pass the batch size on (x.view(x.size(0), -1) or "
-          + "torch.flatten(x, 1))");
+      throw new IllegalArgumentException(
+          "computes with the batch size, which PruneLab keeps symbolic; export with a "
+              + "dynamic batch axis whose shape computations only pass the batch size on (x.view(x.size(0), -1) or "
+              + "torch.flatten(x, 1))");
     }
     return longs[i];
   }
 
-  /** The tensor with element {@code i} of the result taken from element {@code source[i]} of this one. */
+  /**
+   * The tensor with element {@code i} of the result taken from element {@code source[i]} of this
+   * one.
+   */
   private ConstTensor pick(long[] newDims, int[] source) {
     if (floats != null) {
       float[] v = new float[source.length];
@@ -188,13 +205,15 @@ final class ConstTensor {
   /** ONNX Transpose: output axis i is input axis perm[i]. */
   ConstTensor transpose(int[] perm) {
     if (perm.length != dims.length) {
-      throw new IllegalArgumentException("permutation " + Arrays.toString(perm) + " does not fit rank " + rank());
+      throw new IllegalArgumentException(
+          "permutation " + Arrays.toString(perm) + " does not fit rank " + rank());
     }
     boolean[] seen = new boolean[perm.length];
     long[] out = new long[perm.length];
     for (int i = 0; i < perm.length; i++) {
       if (perm[i] < 0 || perm[i] >= perm.length || seen[perm[i]]) {
-        throw new IllegalArgumentException("perm " + Arrays.toString(perm) + " is not a permutation");
+        throw new IllegalArgumentException(
+            "perm " + Arrays.toString(perm) + " is not a permutation");
       }
       seen[perm[i]] = true;
       out[i] = dims[perm[i]];
@@ -230,7 +249,8 @@ final class ConstTensor {
     for (int i = 0; i < idx.length; i++) {
       long k = idx[i] < 0 ? idx[i] + n : idx[i];
       if (k < 0 || k >= n) {
-        throw new IllegalArgumentException("Gather index " + idx[i] + " is out of range for an axis of size " + n);
+        throw new IllegalArgumentException(
+            "Gather index " + idx[i] + " is out of range for an axis of size " + n);
       }
       idx[i] = k;
     }
@@ -293,12 +313,18 @@ final class ConstTensor {
     boolean anyFloat = false;
     for (ConstTensor t : parts) {
       if (t.rank() != first.rank()) {
-        throw new IllegalArgumentException("Concat inputs have ranks " + first.rank() + " and " + t.rank());
+        throw new IllegalArgumentException(
+            "Concat inputs have ranks " + first.rank() + " and " + t.rank());
       }
       for (int i = 0; i < out.length; i++) {
         if (i != a && t.dims[i] != first.dims[i]) {
-          throw new IllegalArgumentException("Concat inputs " + Arrays.toString(first.dims) + " and "
-              + Arrays.toString(t.dims) + " differ outside axis " + a);
+          throw new IllegalArgumentException(
+              "Concat inputs "
+                  + Arrays.toString(first.dims)
+                  + " and "
+                  + Arrays.toString(t.dims)
+                  + " differ outside axis "
+                  + a);
         }
       }
       out[a] += t.dims[a];
@@ -327,10 +353,16 @@ final class ConstTensor {
 
   /** The element-wise operations ONNX Add, Sub, Mul and Div compute on constants. */
   enum Arithmetic {
-    ADD, SUB, MUL, DIV
+    ADD,
+    SUB,
+    MUL,
+    DIV
   }
 
-  /** Element-wise arithmetic with NumPy broadcasting; integer division truncates, as in ONNX Runtime. */
+  /**
+   * Element-wise arithmetic with NumPy broadcasting; integer division truncates, as in ONNX
+   * Runtime.
+   */
   static ConstTensor arithmetic(Arithmetic op, ConstTensor a, ConstTensor b) {
     long[] out = broadcast(a.dims, b.dims);
     int n = grownCount(out, a.size(), b.size());
@@ -343,12 +375,13 @@ final class ConstTensor {
       for (int i = 0; i < n; i++) {
         float x = fa[ia[i]];
         float y = fb[ib[i]];
-        v[i] = switch (op) {
-          case ADD -> x + y;
-          case SUB -> x - y;
-          case MUL -> x * y;
-          case DIV -> x / y;
-        };
+        v[i] =
+            switch (op) {
+              case ADD -> x + y;
+              case SUB -> x - y;
+              case MUL -> x * y;
+              case DIV -> x / y;
+            };
       }
       return ofFloats(out, v);
     }
@@ -359,12 +392,13 @@ final class ConstTensor {
       if (op == Arithmetic.DIV && y == 0) {
         throw new IllegalArgumentException("integer division by zero");
       }
-      v[i] = switch (op) {
-        case ADD -> x + y;
-        case SUB -> x - y;
-        case MUL -> x * y;
-        case DIV -> x / y;
-      };
+      v[i] =
+          switch (op) {
+            case ADD -> x + y;
+            case SUB -> x - y;
+            case MUL -> x * y;
+            case DIV -> x / y;
+          };
     }
     return ofLongs(out, v);
   }
@@ -376,8 +410,8 @@ final class ConstTensor {
       long da = i < rank - a.length ? 1 : a[i - (rank - a.length)];
       long db = i < rank - b.length ? 1 : b[i - (rank - b.length)];
       if (da != db && da != 1 && db != 1) {
-        throw new IllegalArgumentException("shapes " + Arrays.toString(a) + " and " + Arrays.toString(b)
-            + " do not broadcast");
+        throw new IllegalArgumentException(
+            "shapes " + Arrays.toString(a) + " and " + Arrays.toString(b) + " do not broadcast");
       }
       out[i] = da == 1 ? db : da;
     }
@@ -404,8 +438,12 @@ final class ConstTensor {
 
   @Override
   public String toString() {
-    String values = size() > 8 ? size() + " values"
-        : floats != null ? Arrays.toString(floats) : Arrays.toString(longs).replace(String.valueOf(BATCH), "N");
+    String values =
+        size() > 8
+            ? size() + " values"
+            : floats != null
+                ? Arrays.toString(floats)
+                : Arrays.toString(longs).replace(String.valueOf(BATCH), "N");
     return "tensor" + Arrays.toString(dims) + " " + values;
   }
 }

@@ -8,14 +8,30 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Evaluates, at import time, the nodes whose inputs are all known: Constant nodes and the shape computations
- * exporters emit in front of Reshape, Pad and Slice (Shape, Gather, Unsqueeze, Concat, Cast, arithmetic, ...).
- * The results replace the nodes; no PruneLab layer is created for them.
+ * Evaluates, at import time, the nodes whose inputs are all known: Constant nodes and the shape
+ * computations exporters emit in front of Reshape, Pad and Slice (Shape, Gather, Unsqueeze, Concat,
+ * Cast, arithmetic, ...). The results replace the nodes; no PruneLab layer is created for them.
  */
 final class ConstantFolder {
   /** Operators this class evaluates when all their inputs are known. */
-  static final Set<String> OPS = Set.of("Constant", "Identity", "Cast", "Shape", "Gather", "Unsqueeze", "Squeeze",
-      "Concat", "Reshape", "Slice", "Transpose", "ConstantOfShape", "Add", "Sub", "Mul", "Div");
+  static final Set<String> OPS =
+      Set.of(
+          "Constant",
+          "Identity",
+          "Cast",
+          "Shape",
+          "Gather",
+          "Unsqueeze",
+          "Squeeze",
+          "Concat",
+          "Reshape",
+          "Slice",
+          "Transpose",
+          "ConstantOfShape",
+          "Add",
+          "Sub",
+          "Mul",
+          "Div");
 
   private ConstantFolder() {}
 
@@ -30,23 +46,37 @@ final class ConstantFolder {
       case "Unsqueeze" -> unsqueeze(in.known(0, "data"), axes(in, a, "axes"));
       case "Squeeze" -> squeeze(in.known(0, "data"), axes(in, a, "axes"));
       case "Concat" -> concat(in, a);
-      case "Reshape" -> in.known(0, "data").reshape(reshapeTarget(in.known(0, "data").dims(),
-          in.known(1, "shape").longs(), a.integer("allowzero", 0) != 0));
+      case "Reshape" ->
+          in.known(0, "data")
+              .reshape(
+                  reshapeTarget(
+                      in.known(0, "data").dims(),
+                      in.known(1, "shape").longs(),
+                      a.integer("allowzero", 0) != 0));
       case "Slice" -> slice(in, a, opset);
       case "Transpose" -> transpose(in.known(0, "data"), a);
       case "ConstantOfShape" -> constantOfShape(in.known(0, "shape"), a);
-      case "Add" -> ConstTensor.arithmetic(ConstTensor.Arithmetic.ADD, in.known(0, "A"), in.known(1, "B"));
-      case "Sub" -> ConstTensor.arithmetic(ConstTensor.Arithmetic.SUB, in.known(0, "A"), in.known(1, "B"));
-      case "Mul" -> ConstTensor.arithmetic(ConstTensor.Arithmetic.MUL, in.known(0, "A"), in.known(1, "B"));
-      case "Div" -> ConstTensor.arithmetic(ConstTensor.Arithmetic.DIV, in.known(0, "A"), in.known(1, "B"));
+      case "Add" ->
+          ConstTensor.arithmetic(ConstTensor.Arithmetic.ADD, in.known(0, "A"), in.known(1, "B"));
+      case "Sub" ->
+          ConstTensor.arithmetic(ConstTensor.Arithmetic.SUB, in.known(0, "A"), in.known(1, "B"));
+      case "Mul" ->
+          ConstTensor.arithmetic(ConstTensor.Arithmetic.MUL, in.known(0, "A"), in.known(1, "B"));
+      case "Div" ->
+          ConstTensor.arithmetic(ConstTensor.Arithmetic.DIV, in.known(0, "A"), in.known(1, "B"));
       default -> throw new IllegalStateException("not a folding operator: " + in.op());
     };
   }
 
-  /** ONNX Shape of a tensor with the given dimensions (opset 15's start and end attributes included). */
+  /**
+   * ONNX Shape of a tensor with the given dimensions (opset 15's start and end attributes
+   * included).
+   */
   static ConstTensor shape(long[] dims, OnnxAttributes a) {
-    long[] range = SliceRange.of(a.integer("start", 0), a.integer("end", Long.MAX_VALUE), 1, dims.length);
-    return ConstTensor.vector(Arrays.copyOfRange(dims, (int) range[0], (int) (range[0] + range[1])));
+    long[] range =
+        SliceRange.of(a.integer("start", 0), a.integer("end", Long.MAX_VALUE), 1, dims.length);
+    return ConstTensor.vector(
+        Arrays.copyOfRange(dims, (int) range[0], (int) (range[0] + range[1])));
   }
 
   private static ConstTensor constant(OnnxAttributes a) {
@@ -68,11 +98,14 @@ final class ConstantFolder {
       long[] v = a.ints("value_ints", new long[0]);
       return ConstTensor.ofLongs(new long[] {v.length}, v);
     }
-    throw new IllegalArgumentException("Constant without a numeric value (sparse and string constants are not "
-        + "supported)");
+    throw new IllegalArgumentException(
+        "Constant without a numeric value (sparse and string constants are not " + "supported)");
   }
 
-  /** Whether ONNX Cast's {@code to} type is a float type (true) or an integer or boolean type (false). */
+  /**
+   * Whether ONNX Cast's {@code to} type is a float type (true) or an integer or boolean type
+   * (false).
+   */
   static boolean castsToFloat(long to) {
     DataType type = DataType.forNumber((int) to);
     if (type == null) {
@@ -85,7 +118,10 @@ final class ConstantFolder {
     };
   }
 
-  /** Axes from the attribute (before opset 13) or the second input (from 13), or null when neither is given. */
+  /**
+   * Axes from the attribute (before opset 13) or the second input (from 13), or null when neither
+   * is given.
+   */
   static long[] axes(NodeInputs in, OnnxAttributes a, String name) {
     if (a.has(name)) {
       return a.ints(name, new long[0]);
@@ -124,12 +160,15 @@ final class ConstantFolder {
       for (long axis : axes) {
         int x = ConstTensor.axis(axis, dims.length);
         if (dims[x] != 1) {
-          throw new IllegalArgumentException("Squeeze of axis " + x + " whose size is " + dims[x] + ", not 1");
+          throw new IllegalArgumentException(
+              "Squeeze of axis " + x + " whose size is " + dims[x] + ", not 1");
         }
         removed[x] = true;
       }
     }
-    return java.util.stream.IntStream.range(0, dims.length).filter(i -> !removed[i]).mapToLong(i -> dims[i])
+    return java.util.stream.IntStream.range(0, dims.length)
+        .filter(i -> !removed[i])
+        .mapToLong(i -> dims[i])
         .toArray();
   }
 
@@ -155,7 +194,10 @@ final class ConstantFolder {
     return ConstTensor.concat(parts, a.integer("axis", 0));
   }
 
-  /** ONNX Reshape's target for a known input: 0 copies the input dimension (unless allowzero), -1 is inferred. */
+  /**
+   * ONNX Reshape's target for a known input: 0 copies the input dimension (unless allowzero), -1 is
+   * inferred.
+   */
   static long[] reshapeTarget(long[] in, long[] target, boolean allowZero) {
     long[] out = target.clone();
     int infer = -1;
@@ -163,18 +205,25 @@ final class ConstantFolder {
     for (int i = 0; i < out.length; i++) {
       if (out[i] == 0 && !allowZero) {
         if (i >= in.length) {
-          throw new IllegalArgumentException("Reshape target " + Arrays.toString(target) + " copies dimension " + i
-              + " of an input of rank " + in.length);
+          throw new IllegalArgumentException(
+              "Reshape target "
+                  + Arrays.toString(target)
+                  + " copies dimension "
+                  + i
+                  + " of an input of rank "
+                  + in.length);
         }
         out[i] = in[i];
       }
       if (out[i] == -1) {
         if (infer >= 0) {
-          throw new IllegalArgumentException("Reshape target " + Arrays.toString(target) + " has two -1");
+          throw new IllegalArgumentException(
+              "Reshape target " + Arrays.toString(target) + " has two -1");
         }
         infer = i;
       } else if (out[i] < 0) {
-        throw new IllegalArgumentException("Reshape target " + Arrays.toString(target) + " has a negative size");
+        throw new IllegalArgumentException(
+            "Reshape target " + Arrays.toString(target) + " has a negative size");
       } else {
         known *= out[i];
       }
@@ -182,8 +231,12 @@ final class ConstantFolder {
     long total = ConstTensor.elementCount(in);
     if (infer >= 0) {
       if (known == 0 || total % known != 0) {
-        throw new IllegalArgumentException("Reshape of " + Arrays.toString(in) + " to " + Arrays.toString(target)
-            + " does not divide evenly");
+        throw new IllegalArgumentException(
+            "Reshape of "
+                + Arrays.toString(in)
+                + " to "
+                + Arrays.toString(target)
+                + " does not divide evenly");
       }
       out[infer] = total / known;
     }
@@ -225,8 +278,8 @@ final class ConstantFolder {
       Arrays.fill(steps, 1);
     }
     if (axes.length != starts.length || steps.length != starts.length || starts.length > rank) {
-      throw new IllegalArgumentException("Slice starts, ends, axes and steps differ in length or exceed rank "
-          + rank);
+      throw new IllegalArgumentException(
+          "Slice starts, ends, axes and steps differ in length or exceed rank " + rank);
     }
     return new long[][] {starts, ends, axes, steps};
   }
@@ -234,11 +287,15 @@ final class ConstantFolder {
   private static ConstTensor transpose(ConstTensor t, OnnxAttributes a) {
     long[] perm = a.ints("perm", null);
     if (perm != null && perm.length != t.rank()) {
-      throw new IllegalArgumentException("perm " + Arrays.toString(perm) + " does not fit rank " + t.rank());
+      throw new IllegalArgumentException(
+          "perm " + Arrays.toString(perm) + " does not fit rank " + t.rank());
     }
     int[] p = new int[t.rank()];
     for (int i = 0; i < p.length; i++) {
-      p[i] = perm == null ? p.length - 1 - i : (int) Math.max(-1, Math.min(Integer.MAX_VALUE, perm[i]));
+      p[i] =
+          perm == null
+              ? p.length - 1 - i
+              : (int) Math.max(-1, Math.min(Integer.MAX_VALUE, perm[i]));
     }
     return t.transpose(p);
   }
@@ -247,9 +304,13 @@ final class ConstantFolder {
     long[] dims = shape.longs();
     int n = ConstTensor.grownCount(dims);
     TensorProto value = a.tensor("value");
-    ConstTensor v = value == null ? ConstTensor.ofFloats(new long[] {1}, new float[] {0}) : OnnxTensors.decode(value);
+    ConstTensor v =
+        value == null
+            ? ConstTensor.ofFloats(new long[] {1}, new float[] {0})
+            : OnnxTensors.decode(value);
     if (v.size() != 1) {
-      throw new IllegalArgumentException("ConstantOfShape value must hold one element, holds " + v.size());
+      throw new IllegalArgumentException(
+          "ConstantOfShape value must hold one element, holds " + v.size());
     }
     if (v.isFloat()) {
       float[] out = new float[n];

@@ -20,14 +20,30 @@ import org.prunelab.nn.layer.Softplus;
 import org.prunelab.nn.layer.Tanh;
 
 /**
- * Maps the fully connected, normalisation, activation and element-wise ONNX operators: Gemm and MatMul (+ Add,
- * fused into the Linear's bias) to Linear with weight W (out, in); BatchNormalization to BatchNorm with PyTorch's
- * momentum 1 - m_onnx; Add, Sub, Mul, Div of two activations to Add and Mul, with one constant operand to
- * ConstantArithmetic; and the element-wise activations one to one.
+ * Maps the fully connected, normalisation, activation and element-wise ONNX operators: Gemm and
+ * MatMul (+ Add, fused into the Linear's bias) to Linear with weight W (out, in);
+ * BatchNormalization to BatchNorm with PyTorch's momentum 1 - m_onnx; Add, Sub, Mul, Div of two
+ * activations to Add and Mul, with one constant operand to ConstantArithmetic; and the element-wise
+ * activations one to one.
  */
 final class DenseMapper {
-  static final Set<String> OPS = Set.of("Gemm", "MatMul", "BatchNormalization", "Add", "Sub", "Mul", "Div", "Relu",
-      "Sigmoid", "Tanh", "Softplus", "HardSwish", "HardSigmoid", "LeakyRelu", "Clip");
+  static final Set<String> OPS =
+      Set.of(
+          "Gemm",
+          "MatMul",
+          "BatchNormalization",
+          "Add",
+          "Sub",
+          "Mul",
+          "Div",
+          "Relu",
+          "Sigmoid",
+          "Tanh",
+          "Softplus",
+          "HardSwish",
+          "HardSigmoid",
+          "LeakyRelu",
+          "Clip");
 
   private final MappingContext ctx;
 
@@ -74,8 +90,12 @@ final class DenseMapper {
   private static OnnxValue.Activation vectorInput(NodeInputs in) {
     OnnxValue.Activation x = in.activation(0);
     if (x.shape().dimension() != 1) {
-      throw new IllegalArgumentException(in.op() + " on " + x.shape() + " per sample; PruneLab's Linear takes "
-          + "vectors (N, features): flatten before it");
+      throw new IllegalArgumentException(
+          in.op()
+              + " on "
+              + x.shape()
+              + " per sample; PruneLab's Linear takes "
+              + "vectors (N, features): flatten before it");
     }
     return x;
   }
@@ -93,7 +113,8 @@ final class DenseMapper {
   private OnnxValue gemm(NodeInputs in) {
     OnnxValue.Activation x = vectorInput(in);
     if (in.attrs.integer("transA", 0) != 0) {
-      throw new IllegalArgumentException("Gemm with transA=1 transposes the batch; PruneLab maps transA=0 only");
+      throw new IllegalArgumentException(
+          "Gemm with transA=1 transposes the batch; PruneLab maps transA=0 only");
     }
     ConstTensor b = in.known(1, "weight B");
     if (b.rank() != 2) {
@@ -118,8 +139,11 @@ final class DenseMapper {
     OnnxValue.Activation x = vectorInput(in);
     ConstTensor b = in.known(1, "weight");
     if (b.rank() != 2) {
-      throw new IllegalArgumentException("weight has rank " + b.rank() + "; PruneLab maps MatMul of a vector batch "
-          + "with a matrix only");
+      throw new IllegalArgumentException(
+          "weight has rank "
+              + b.rank()
+              + "; PruneLab maps MatMul of a vector batch "
+              + "with a matrix only");
     }
     long[] d = b.dims();
     int features = MappingContext.toInt(d[0], "input features");
@@ -127,11 +151,11 @@ final class DenseMapper {
     return linear(in, x, features, out, transposed(b.floats(), features, out), null);
   }
 
-  private OnnxValue linear(NodeInputs in, OnnxValue.Activation x, int features, int out, float[] weight,
-      float[] bias) {
+  private OnnxValue linear(
+      NodeInputs in, OnnxValue.Activation x, int features, int out, float[] weight, float[] bias) {
     if (x.shape().get(0) != features) {
-      throw new IllegalArgumentException("weight takes " + features + " input features, the input has "
-          + x.shape().get(0));
+      throw new IllegalArgumentException(
+          "weight takes " + features + " input features, the input has " + x.shape().get(0));
     }
     Map<String, float[]> params = new HashMap<>();
     params.put("weight", weight);
@@ -159,8 +183,8 @@ final class DenseMapper {
     }
     boolean vector = (d.length == 1 && d[0] == out) || (d.length == 2 && d[0] == 1 && d[1] == out);
     if (!vector) {
-      throw new IllegalArgumentException("bias of shape " + Arrays.toString(d) + " does not fit " + out
-          + " outputs");
+      throw new IllegalArgumentException(
+          "bias of shape " + Arrays.toString(d) + " does not fit " + out + " outputs");
     }
     return c.floats();
   }
@@ -175,7 +199,8 @@ final class DenseMapper {
     for (int i = 0; i < 4; i++) {
       ConstTensor t = in.known(i + 1, what[i]);
       if (t.size() != channels) {
-        throw new IllegalArgumentException(what[i] + " has " + t.size() + " values for " + channels + " channels");
+        throw new IllegalArgumentException(
+            what[i] + " has " + t.size() + " values for " + channels + " channels");
       }
       params.put(suffix[i], t.floats());
     }
@@ -190,15 +215,26 @@ final class DenseMapper {
       OnnxValue.Activation x = in.activation(0);
       OnnxValue.Activation y = in.activation(1);
       if (x.shape().dimension() != y.shape().dimension()) {
-        throw new IllegalArgumentException(op + " of activations with per-sample shapes " + x.shape() + " and "
-            + y.shape() + "; PruneLab combines activations of equal rank only");
+        throw new IllegalArgumentException(
+            op
+                + " of activations with per-sample shapes "
+                + x.shape()
+                + " and "
+                + y.shape()
+                + "; PruneLab combines activations of equal rank only");
       }
-      Layer layer = switch (op) {
-        case "Add" -> new Add();
-        case "Mul" -> new Mul();
-        default -> throw new IllegalArgumentException(op + " of two activations has no PruneLab layer; PruneLab "
-            + "maps " + op + " with a constant operand only");
-      };
+      Layer layer =
+          switch (op) {
+            case "Add" -> new Add();
+            case "Mul" -> new Mul();
+            default ->
+                throw new IllegalArgumentException(
+                    op
+                        + " of two activations has no PruneLab layer; PruneLab "
+                        + "maps "
+                        + op
+                        + " with a constant operand only");
+          };
       return ctx.emit(ctx.nameFor(in, -1), layer, Map.of(), x.node(), y.node());
     }
     boolean constantFirst = in.isKnown(0);
@@ -209,18 +245,24 @@ final class DenseMapper {
     }
     long[] dims = perSample(c.dims(), x.shape().dimension(), op);
     ConstantArithmetic.Operation operation = ConstantArithmetic.Operation.valueOf(op.toUpperCase());
-    return ctx.emit(ctx.nameFor(in, -1), new ConstantArithmetic(operation, constantFirst, dims),
-        Map.of("constant", c.floats()), x.node());
+    return ctx.emit(
+        ctx.nameFor(in, -1),
+        new ConstantArithmetic(operation, constantFirst, dims),
+        Map.of("constant", c.floats()),
+        x.node());
   }
 
   /**
-   * Folds Add(MatMul(x, W), b) into the bias of the Linear the MatMul became, when the Linear has no bias yet and
-   * nothing else reads the MatMul's output.
+   * Folds Add(MatMul(x, W), b) into the bias of the Linear the MatMul became, when the Linear has
+   * no bias yet and nothing else reads the MatMul's output.
    */
   private boolean fusesIntoLinearBias(NodeInputs in, OnnxValue.Activation x, ConstTensor c) {
     PlannedGraph.Planned producer = ctx.plan.node(x.node());
     String value = in.node.getInput(in.isKnown(0) ? 1 : 0);
-    if (producer == null || !(producer.layer instanceof Linear linear) || linear.bias() || ctx.readers(value) != 1) {
+    if (producer == null
+        || !(producer.layer instanceof Linear linear)
+        || linear.bias()
+        || ctx.readers(value) != 1) {
       return false;
     }
     long[] d = c.dims();
@@ -237,15 +279,19 @@ final class DenseMapper {
   }
 
   /**
-   * The constant's shape aligned to one sample: ONNX broadcasts it against (N, sample...), so leading axes beyond
-   * the sample's rank must be 1; a scalar becomes (1).
+   * The constant's shape aligned to one sample: ONNX broadcasts it against (N, sample...), so
+   * leading axes beyond the sample's rank must be 1; a scalar becomes (1).
    */
   private static long[] perSample(long[] dims, int sampleRank, String op) {
     int skip = Math.max(0, dims.length - sampleRank);
     for (int i = 0; i < skip; i++) {
       if (dims[i] != 1) {
-        throw new IllegalArgumentException(op + " with a constant of shape " + Arrays.toString(dims) + " would "
-            + "broadcast over the batch axis; PruneLab's constants apply to every sample alike");
+        throw new IllegalArgumentException(
+            op
+                + " with a constant of shape "
+                + Arrays.toString(dims)
+                + " would "
+                + "broadcast over the batch axis; PruneLab's constants apply to every sample alike");
       }
     }
     long[] out = Arrays.copyOfRange(dims, skip, dims.length);

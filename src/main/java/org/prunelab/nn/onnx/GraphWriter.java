@@ -10,8 +10,9 @@ import java.nio.ByteOrder;
 import java.util.List;
 
 /**
- * Appends nodes and initializers to an ONNX graph under construction. Initializers hold their values as raw
- * little-endian data (float32 or int64), as the ONNX specification requires for {@code raw_data}.
+ * Appends nodes and initializers to an ONNX graph under construction. Initializers hold their
+ * values as raw little-endian data (float32 or int64), as the ONNX specification requires for
+ * {@code raw_data}.
  */
 final class GraphWriter {
   private final GraphProto.Builder graph;
@@ -21,9 +22,19 @@ final class GraphWriter {
   }
 
   /** Adds a node with one output and returns the output's name. */
-  String node(String opType, String name, List<String> inputs, String output, AttributeProto... attributes) {
-    NodeProto.Builder node = graph.addNodeBuilder().setOpType(opType).setName(name).addAllInput(inputs)
-        .addOutput(output);
+  String node(
+      String opType,
+      String name,
+      List<String> inputs,
+      String output,
+      AttributeProto... attributes) {
+    NodeProto.Builder node =
+        graph
+            .addNodeBuilder()
+            .setOpType(opType)
+            .setName(name)
+            .addAllInput(inputs)
+            .addOutput(output);
     for (AttributeProto a : attributes) {
       node.addAttribute(a);
     }
@@ -45,8 +56,12 @@ final class GraphWriter {
   }
 
   private String initializer(String name, long[] dims, TensorProto.DataType type, ByteBuffer raw) {
-    TensorProto.Builder t = graph.addInitializerBuilder().setName(name).setDataType(type.getNumber())
-        .setRawData(ByteString.copyFrom(raw.array()));
+    TensorProto.Builder t =
+        graph
+            .addInitializerBuilder()
+            .setName(name)
+            .setDataType(type.getNumber())
+            .setRawData(ByteString.copyFrom(raw.array()));
     for (long d : dims) {
       t.addDims(d);
     }
@@ -54,7 +69,8 @@ final class GraphWriter {
   }
 
   static AttributeProto ints(String name, long... values) {
-    AttributeProto.Builder a = AttributeProto.newBuilder().setName(name).setType(AttributeProto.AttributeType.INTS);
+    AttributeProto.Builder a =
+        AttributeProto.newBuilder().setName(name).setType(AttributeProto.AttributeType.INTS);
     for (long v : values) {
       a.addInts(v);
     }
@@ -62,11 +78,18 @@ final class GraphWriter {
   }
 
   static AttributeProto integer(String name, long value) {
-    return AttributeProto.newBuilder().setName(name).setType(AttributeProto.AttributeType.INT).setI(value).build();
+    return AttributeProto.newBuilder()
+        .setName(name)
+        .setType(AttributeProto.AttributeType.INT)
+        .setI(value)
+        .build();
   }
 
   static AttributeProto real(String name, double value) {
-    return AttributeProto.newBuilder().setName(name).setType(AttributeProto.AttributeType.FLOAT).setF((float) value)
+    return AttributeProto.newBuilder()
+        .setName(name)
+        .setType(AttributeProto.AttributeType.FLOAT)
+        .setF((float) value)
         .build();
   }
 }

@@ -39,34 +39,39 @@ import org.prunelab.nn.layer.Softplus;
 import org.prunelab.nn.layer.Tanh;
 
 /**
- * Writes one PruneLab node as standard ONNX operators computing the same function in inference mode. The main
- * ONNX node carries the PruneLab node's name; helper nodes and constants are named {@code <node>.<part>}.
+ * Writes one PruneLab node as standard ONNX operators computing the same function in inference
+ * mode. The main ONNX node carries the PruneLab node's name; helper nodes and constants are named
+ * {@code <node>.<part>}.
  *
  * <ul>
- *   <li>Conv2d: Conv (strides, pads, dilations, group); ConvTranspose2d: ConvTranspose (the same weight layout
- *       (in, out / group, kH, kW), strides, pads, dilations, group, output_padding); Linear: Gemm with
- *       transB = 1; BatchNorm: BatchNormalization over the running statistics (ONNX momentum = 1 - PyTorch
- *       momentum).
- *   <li>ReLU, LeakyReLU, Sigmoid, Tanh, Softplus, Softmax (same axis), Concat (channel axis 1), Flatten (axis 1):
- *       their namesakes; Clip: Clip with scalar min and max inputs; SiLU: x * Sigmoid(x); Dropout and Identity:
- *       Identity; Reshape: Reshape to (0, target...), the 0 keeping the batch size; HardSigmoid: HardSigmoid
- *       (alpha, beta); HardSwish: HardSwish from opset 14 on, before that x * HardSigmoid(x; alpha = 1/6,
- *       beta = 1/2).
- *   <li>Pad: Pad in constant mode with pads (0, 0, top, left, 0, 0, bottom, right) and the value as inputs; Slice:
- *       Slice with one-element starts, ends and axes (the batched axis); ConstantArithmetic: Add, Sub, Mul or Div
- *       of the input and the buffer {@code <node>.constant} in the layer's operand order, where ONNX's
- *       right-aligned broadcasting of the batched input pairs the same axes as the layer's.
- *   <li>MaxPool and AvgPool: ceil mode becomes explicit end padding e = max(0, (out - 1) s + k - (in + 2 p)), so
- *       the windows are PyTorch's whatever the runtime's ceil rule. Average pooling that excludes padding uses
- *       count_include_pad = 0. One that includes it, where windows overhang the padded input, is divided by
- *       libtorch by the window's overlap with the padded input, which no ONNX attribute expresses: the export
- *       averages over the input positions (count_include_pad = 0) and multiplies by the constant ratio
- *       (positions inside the input) / (positions inside the padded input) per output. (Pad followed by
- *       AveragePool would say the same, but ONNX Runtime before 1.21 fuses that pair wrongly, issue 22177.)
- *   <li>Global AdaptiveAvgPool: GlobalAveragePool; an output grid that divides the input: AveragePool; otherwise
- *       y = A_H x A_W^T with PyTorch's bin-averaging matrices as two MatMuls.
- *   <li>Add and Mul: binary ops chained left to right; an input of lower per-sample rank is first reshaped to
- *       (N, 1, ..., dims) so ONNX's right-aligned broadcasting pairs the same axes as PruneLab's per-sample rule.
+ *   <li>Conv2d: Conv (strides, pads, dilations, group); ConvTranspose2d: ConvTranspose (the same
+ *       weight layout (in, out / group, kH, kW), strides, pads, dilations, group, output_padding);
+ *       Linear: Gemm with transB = 1; BatchNorm: BatchNormalization over the running statistics
+ *       (ONNX momentum = 1 - PyTorch momentum).
+ *   <li>ReLU, LeakyReLU, Sigmoid, Tanh, Softplus, Softmax (same axis), Concat (channel axis 1),
+ *       Flatten (axis 1): their namesakes; Clip: Clip with scalar min and max inputs; SiLU: x *
+ *       Sigmoid(x); Dropout and Identity: Identity; Reshape: Reshape to (0, target...), the 0
+ *       keeping the batch size; HardSigmoid: HardSigmoid (alpha, beta); HardSwish: HardSwish from
+ *       opset 14 on, before that x * HardSigmoid(x; alpha = 1/6, beta = 1/2).
+ *   <li>Pad: Pad in constant mode with pads (0, 0, top, left, 0, 0, bottom, right) and the value as
+ *       inputs; Slice: Slice with one-element starts, ends and axes (the batched axis);
+ *       ConstantArithmetic: Add, Sub, Mul or Div of the input and the buffer {@code
+ *       <node>.constant} in the layer's operand order, where ONNX's right-aligned broadcasting of
+ *       the batched input pairs the same axes as the layer's.
+ *   <li>MaxPool and AvgPool: ceil mode becomes explicit end padding e = max(0, (out - 1) s + k -
+ *       (in + 2 p)), so the windows are PyTorch's whatever the runtime's ceil rule. Average pooling
+ *       that excludes padding uses count_include_pad = 0. One that includes it, where windows
+ *       overhang the padded input, is divided by libtorch by the window's overlap with the padded
+ *       input, which no ONNX attribute expresses: the export averages over the input positions
+ *       (count_include_pad = 0) and multiplies by the constant ratio (positions inside the input) /
+ *       (positions inside the padded input) per output. (Pad followed by AveragePool would say the
+ *       same, but ONNX Runtime before 1.21 fuses that pair wrongly, issue 22177.)
+ *   <li>Global AdaptiveAvgPool: GlobalAveragePool; an output grid that divides the input:
+ *       AveragePool; otherwise y = A_H x A_W^T with PyTorch's bin-averaging matrices as two
+ *       MatMuls.
+ *   <li>Add and Mul: binary ops chained left to right; an input of lower per-sample rank is first
+ *       reshaped to (N, 1, ..., dims) so ONNX's right-aligned broadcasting pairs the same axes as
+ *       PruneLab's per-sample rule.
  * </ul>
  */
 final class LayerExport {
@@ -83,10 +88,11 @@ final class LayerExport {
   }
 
   /**
-   * One node to write: the node, the tensor names and per-sample shapes of its inputs, its per-sample output shape
-   * and the name its output tensor must have.
+   * One node to write: the node, the tensor names and per-sample shapes of its inputs, its
+   * per-sample output shape and the name its output tensor must have.
    */
-  record Site(Node node, List<String> inputs, List<Shape> inputShapes, Shape outputShape, String output) {
+  record Site(
+      Node node, List<String> inputs, List<Shape> inputShapes, Shape outputShape, String output) {
     String name() {
       return node.name();
     }
@@ -121,8 +127,17 @@ final class LayerExport {
       }
       graph.node("Gemm", s.name(), in, s.output(), integer("transB", 1));
     } else if (layer instanceof BatchNorm b) {
-      graph.node("BatchNormalization", s.name(), List.of(s.input(), s.part("weight"), s.part("bias"),
-          s.part("running_mean"), s.part("running_var")), s.output(), real("epsilon", b.eps()),
+      graph.node(
+          "BatchNormalization",
+          s.name(),
+          List.of(
+              s.input(),
+              s.part("weight"),
+              s.part("bias"),
+              s.part("running_mean"),
+              s.part("running_var")),
+          s.output(),
+          real("epsilon", b.eps()),
           real("momentum", 1 - b.momentum()));
     } else if (layer instanceof Relu) {
       simple("Relu", s);
@@ -137,7 +152,8 @@ final class LayerExport {
     } else if (layer instanceof Tanh) {
       simple("Tanh", s);
     } else if (layer instanceof Silu) {
-      String sigmoid = graph.node("Sigmoid", s.part("sigmoid"), List.of(s.input()), s.part("sigmoid"));
+      String sigmoid =
+          graph.node("Sigmoid", s.part("sigmoid"), List.of(s.input()), s.part("sigmoid"));
       graph.node("Mul", s.name(), List.of(s.input(), sigmoid), s.output());
     } else if (layer instanceof Softplus) {
       simple("Softplus", s);
@@ -152,7 +168,11 @@ final class LayerExport {
     } else if (layer instanceof Reshape r) {
       long[] shape = new long[r.target().length + 1];
       System.arraycopy(r.target(), 0, shape, 1, r.target().length);
-      graph.node("Reshape", s.name(), List.of(s.input(), graph.int64s(s.part("shape"), shape)), s.output());
+      graph.node(
+          "Reshape",
+          s.name(),
+          List.of(s.input(), graph.int64s(s.part("shape"), shape)),
+          s.output());
     } else if (layer instanceof Add) {
       elementwise("Add", s);
     } else if (layer instanceof Mul) {
@@ -164,24 +184,42 @@ final class LayerExport {
     } else if (layer instanceof Softmax m) {
       graph.node("Softmax", s.name(), List.of(s.input()), s.output(), integer("axis", m.axis()));
     } else if (layer instanceof HardSigmoid h) {
-      graph.node("HardSigmoid", s.name(), List.of(s.input()), s.output(), real("alpha", h.alpha()),
+      graph.node(
+          "HardSigmoid",
+          s.name(),
+          List.of(s.input()),
+          s.output(),
+          real("alpha", h.alpha()),
           real("beta", h.beta()));
     } else if (layer instanceof HardSwish) {
       hardSwish(s);
     } else if (layer instanceof ConvTranspose2d c) {
       convTranspose(s, c);
     } else if (layer instanceof Pad p) {
-      String pads = graph.int64s(s.part("pads"), 0, 0, p.top(), p.left(), 0, 0, p.bottom(), p.right());
+      String pads =
+          graph.int64s(s.part("pads"), 0, 0, p.top(), p.left(), 0, 0, p.bottom(), p.right());
       String value = graph.floats(s.part("value"), new long[0], new float[] {(float) p.value()});
       graph.node("Pad", s.name(), List.of(s.input(), pads, value), s.output());
     } else if (layer instanceof Slice c) {
-      graph.node("Slice", s.name(), List.of(s.input(), graph.int64s(s.part("starts"), c.start()),
-          graph.int64s(s.part("ends"), c.end()), graph.int64s(s.part("axes"), c.axis())), s.output());
+      graph.node(
+          "Slice",
+          s.name(),
+          List.of(
+              s.input(),
+              graph.int64s(s.part("starts"), c.start()),
+              graph.int64s(s.part("ends"), c.end()),
+              graph.int64s(s.part("axes"), c.axis())),
+          s.output());
     } else if (layer instanceof ConstantArithmetic a) {
       constantArithmetic(s, a);
     } else {
-      throw new OnnxExportException("node '" + s.name() + "' is a " + layer.op() + " layer, which this PruneLab "
-          + "cannot write as ONNX; replace it by supported layers or update PruneLab");
+      throw new OnnxExportException(
+          "node '"
+              + s.name()
+              + "' is a "
+              + layer.op()
+              + " layer, which this PruneLab "
+              + "cannot write as ONNX; replace it by supported layers or update PruneLab");
     }
   }
 
@@ -194,9 +232,16 @@ final class LayerExport {
     if (c.bias()) {
       in.add(s.part("bias"));
     }
-    graph.node("Conv", s.name(), in, s.output(), ints("kernel_shape", c.kernelH(), c.kernelW()),
-        ints("strides", c.strideH(), c.strideW()), ints("pads", c.padH(), c.padW(), c.padH(), c.padW()),
-        ints("dilations", c.dilationH(), c.dilationW()), integer("group", c.groups()));
+    graph.node(
+        "Conv",
+        s.name(),
+        in,
+        s.output(),
+        ints("kernel_shape", c.kernelH(), c.kernelW()),
+        ints("strides", c.strideH(), c.strideW()),
+        ints("pads", c.padH(), c.padW(), c.padH(), c.padW()),
+        ints("dilations", c.dilationH(), c.dilationW()),
+        integer("group", c.groups()));
   }
 
   private void convTranspose(Site s, ConvTranspose2d c) {
@@ -204,9 +249,16 @@ final class LayerExport {
     if (c.bias()) {
       in.add(s.part("bias"));
     }
-    graph.node("ConvTranspose", s.name(), in, s.output(), ints("kernel_shape", c.kernelH(), c.kernelW()),
-        ints("strides", c.strideH(), c.strideW()), ints("pads", c.padH(), c.padW(), c.padH(), c.padW()),
-        ints("output_padding", c.outPadH(), c.outPadW()), ints("dilations", c.dilationH(), c.dilationW()),
+    graph.node(
+        "ConvTranspose",
+        s.name(),
+        in,
+        s.output(),
+        ints("kernel_shape", c.kernelH(), c.kernelW()),
+        ints("strides", c.strideH(), c.strideW()),
+        ints("pads", c.padH(), c.padW(), c.padH(), c.padW()),
+        ints("output_padding", c.outPadH(), c.outPadW()),
+        ints("dilations", c.dilationH(), c.dilationW()),
         integer("group", c.groups()));
   }
 
@@ -214,60 +266,85 @@ final class LayerExport {
     if (opset >= HARD_SWISH_OPSET) {
       simple("HardSwish", s);
     } else {
-      String gate = graph.node("HardSigmoid", s.part("gate"), List.of(s.input()), s.part("gate"),
-          real("alpha", 1.0 / 6), real("beta", 0.5));
+      String gate =
+          graph.node(
+              "HardSigmoid",
+              s.part("gate"),
+              List.of(s.input()),
+              s.part("gate"),
+              real("alpha", 1.0 / 6),
+              real("beta", 0.5));
       graph.node("Mul", s.name(), List.of(s.input(), gate), s.output());
     }
   }
 
   private void constantArithmetic(Site s, ConstantArithmetic a) {
-    String opType = switch (a.operation()) {
-      case ADD -> "Add";
-      case SUB -> "Sub";
-      case MUL -> "Mul";
-      case DIV -> "Div";
-    };
+    String opType =
+        switch (a.operation()) {
+          case ADD -> "Add";
+          case SUB -> "Sub";
+          case MUL -> "Mul";
+          case DIV -> "Div";
+        };
     String constant = s.part("constant");
-    List<String> operands = a.constantFirst() ? List.of(constant, s.input()) : List.of(s.input(), constant);
+    List<String> operands =
+        a.constantFirst() ? List.of(constant, s.input()) : List.of(s.input(), constant);
     graph.node(opType, s.name(), operands, s.output());
   }
 
   private void maxPool(Site s, MaxPool m) {
     long endH = m.padH() + overhang(s, 1, m.kernelH(), m.strideH(), m.padH());
     long endW = m.padW() + overhang(s, 2, m.kernelW(), m.strideW(), m.padW());
-    graph.node("MaxPool", s.name(), List.of(s.input()), s.output(), ints("kernel_shape", m.kernelH(), m.kernelW()),
-        ints("strides", m.strideH(), m.strideW()), ints("pads", m.padH(), m.padW(), endH, endW));
+    graph.node(
+        "MaxPool",
+        s.name(),
+        List.of(s.input()),
+        s.output(),
+        ints("kernel_shape", m.kernelH(), m.kernelW()),
+        ints("strides", m.strideH(), m.strideW()),
+        ints("pads", m.padH(), m.padW(), endH, endW));
   }
 
   private void avgPool(Site s, AvgPool a) {
     long extraH = overhang(s, 1, a.kernelH(), a.strideH(), a.padH());
     long extraW = overhang(s, 2, a.kernelW(), a.strideW(), a.padW());
-    boolean rescale = a.countIncludePad() && (extraH > 0 || extraW > 0) && (a.padH() > 0 || a.padW() > 0);
+    boolean rescale =
+        a.countIncludePad() && (extraH > 0 || extraW > 0) && (a.padH() > 0 || a.padW() > 0);
     String mean = rescale ? s.part("mean") : s.output();
-    graph.node("AveragePool", rescale ? mean : s.name(), List.of(s.input()), mean,
-        ints("kernel_shape", a.kernelH(), a.kernelW()), ints("strides", a.strideH(), a.strideW()),
+    graph.node(
+        "AveragePool",
+        rescale ? mean : s.name(),
+        List.of(s.input()),
+        mean,
+        ints("kernel_shape", a.kernelH(), a.kernelW()),
+        ints("strides", a.strideH(), a.strideW()),
         ints("pads", a.padH(), a.padW(), a.padH() + extraH, a.padW() + extraW),
         integer("count_include_pad", a.countIncludePad() && extraH == 0 && extraW == 0 ? 1 : 0));
     if (rescale) {
       long outH = s.outputShape().get(1);
       long outW = s.outputShape().get(2);
-      double[] rows = divisorRatios(s.inputShape().get(1), outH, a.kernelH(), a.strideH(), a.padH());
-      double[] cols = divisorRatios(s.inputShape().get(2), outW, a.kernelW(), a.strideW(), a.padW());
+      double[] rows =
+          divisorRatios(s.inputShape().get(1), outH, a.kernelH(), a.strideH(), a.padH());
+      double[] cols =
+          divisorRatios(s.inputShape().get(2), outW, a.kernelW(), a.strideW(), a.padW());
       float[] scale = new float[Math.toIntExact(outH * outW)];
       for (int i = 0; i < outH; i++) {
         for (int j = 0; j < outW; j++) {
           scale[Math.toIntExact(i * outW + j)] = (float) (rows[i] * cols[j]);
         }
       }
-      graph.node("Mul", s.name(), List.of(mean, graph.floats(s.part("scale"), new long[] {outH, outW}, scale)),
+      graph.node(
+          "Mul",
+          s.name(),
+          List.of(mean, graph.floats(s.part("scale"), new long[] {outH, outW}, scale)),
           s.output());
     }
   }
 
   /**
-   * Along one axis, the ratio of the input positions a window covers to the positions libtorch divides by when it
-   * counts padding: the window clipped to the padded input [-p, in + p). Multiplying the mean over input positions
-   * by it gives libtorch's average.
+   * Along one axis, the ratio of the input positions a window covers to the positions libtorch
+   * divides by when it counts padding: the window clipped to the padded input [-p, in + p).
+   * Multiplying the mean over input positions by it gives libtorch's average.
    */
   private static double[] divisorRatios(long in, long out, int kernel, int stride, int pad) {
     double[] ratios = new double[Math.toIntExact(out)];
@@ -281,7 +358,10 @@ final class LayerExport {
     return ratios;
   }
 
-  /** End padding that ceil mode adds along a spatial axis (1 = H, 2 = W of the per-sample shape): 0 in floor mode. */
+  /**
+   * End padding that ceil mode adds along a spatial axis (1 = H, 2 = W of the per-sample shape): 0
+   * in floor mode.
+   */
   private static long overhang(Site s, int axis, int kernel, int stride, int pad) {
     long in = s.inputShape().get(axis);
     long out = s.outputShape().get(axis);
@@ -296,21 +376,33 @@ final class LayerExport {
     } else if (h % a.outH() == 0 && w % a.outW() == 0) {
       long kh = h / a.outH();
       long kw = w / a.outW();
-      graph.node("AveragePool", s.name(), List.of(s.input()), s.output(), ints("kernel_shape", kh, kw),
+      graph.node(
+          "AveragePool",
+          s.name(),
+          List.of(s.input()),
+          s.output(),
+          ints("kernel_shape", kh, kw),
           ints("strides", kh, kw));
     } else {
-      String rows = graph.floats(s.part("row_weights"), new long[] {a.outH(), h}, binAverages(a.outH(), (int) h,
-          false));
-      String cols = graph.floats(s.part("column_weights"), new long[] {w, a.outW()}, binAverages(a.outW(), (int) w,
-          true));
-      String pooledRows = graph.node("MatMul", s.part("rows"), List.of(rows, s.input()), s.part("rows"));
+      String rows =
+          graph.floats(
+              s.part("row_weights"),
+              new long[] {a.outH(), h},
+              binAverages(a.outH(), (int) h, false));
+      String cols =
+          graph.floats(
+              s.part("column_weights"),
+              new long[] {w, a.outW()},
+              binAverages(a.outW(), (int) w, true));
+      String pooledRows =
+          graph.node("MatMul", s.part("rows"), List.of(rows, s.input()), s.part("rows"));
       graph.node("MatMul", s.name(), List.of(pooledRows, cols), s.output());
     }
   }
 
   /**
-   * PyTorch's adaptive-pooling bins as an (out, in) averaging matrix (or its transpose): row i holds 1 / size at
-   * positions floor(i in / out) to ceil((i + 1) in / out) - 1.
+   * PyTorch's adaptive-pooling bins as an (out, in) averaging matrix (or its transpose): row i
+   * holds 1 / size at positions floor(i in / out) to ceil((i + 1) in / out) - 1.
    */
   private static float[] binAverages(int out, int in, boolean transposed) {
     float[] m = new float[out * in];
@@ -339,8 +431,12 @@ final class LayerExport {
           target[rank + 1 - shape.dimension() + d] = shape.get(d);
         }
         String part = "align" + i;
-        aligned.add(graph.node("Reshape", s.part(part), List.of(s.inputs().get(i),
-            graph.int64s(s.part(part + ".shape"), target)), s.part(part)));
+        aligned.add(
+            graph.node(
+                "Reshape",
+                s.part(part),
+                List.of(s.inputs().get(i), graph.int64s(s.part(part + ".shape"), target)),
+                s.part(part)));
       }
     }
     String sum = aligned.get(0);

@@ -5,10 +5,10 @@ import java.util.Map;
 import org.prunelab.nn.layer.Layer;
 
 /**
- * What the operator mappings share while importing one graph: the planned network, the opset, the batch size the
- * file declares (0 when symbolic), and how many readers each ONNX value has. Also names new nodes after their ONNX
- * node or, for nodes with weights, after the weight initializer (so {@code layer1.0.conv1.weight} stays the
- * parameter's name).
+ * What the operator mappings share while importing one graph: the planned network, the opset, the
+ * batch size the file declares (0 when symbolic), and how many readers each ONNX value has. Also
+ * names new nodes after their ONNX node or, for nodes with weights, after the weight initializer
+ * (so {@code layer1.0.conv1.weight} stays the parameter's name).
  */
 final class MappingContext {
   final PlannedGraph plan;
@@ -29,11 +29,11 @@ final class MappingContext {
   }
 
   /**
-   * A fresh node name for the ONNX node. A node with weights is named after its weight without ".weight"
-   * ({@code layer1.0.conv1.weight}) or, when the exporter renamed the weight (BatchNorm folding gives
-   * {@code onnx::Conv_111}), after the PyTorch module in its scope ({@code /layer1/layer1.0/conv1/Conv} is module
-   * {@code layer1.0.conv1}). Other nodes get their module and operator ({@code layer1.0.Relu_1}), or their own
-   * name when it is not a scope.
+   * A fresh node name for the ONNX node. A node with weights is named after its weight without
+   * ".weight" ({@code layer1.0.conv1.weight}) or, when the exporter renamed the weight (BatchNorm
+   * folding gives {@code onnx::Conv_111}), after the PyTorch module in its scope ({@code
+   * /layer1/layer1.0/conv1/Conv} is module {@code layer1.0.conv1}). Other nodes get their module
+   * and operator ({@code layer1.0.Relu_1}), or their own name when it is not a scope.
    */
   String nameFor(NodeInputs in, int weightInput) {
     String fallback = in.op().toLowerCase();
@@ -49,7 +49,8 @@ final class MappingContext {
     if (scope.length < 2) {
       return plan.freeName(label, fallback);
     }
-    // the exporter writes a Sequential's children with the Sequential's name in front ("/layer1/layer1.0/conv1")
+    // the exporter writes a Sequential's children with the Sequential's name in front
+    // ("/layer1/layer1.0/conv1")
     String parent = "";
     String last = "";
     for (int i = 0; i < scope.length - 1; i++) {
@@ -73,18 +74,29 @@ final class MappingContext {
   }
 
   /** Adds a node and returns its output as an activation. */
-  OnnxValue.Activation emit(String name, Layer layer, Map<String, float[]> params, String... inputs) {
+  OnnxValue.Activation emit(
+      String name, Layer layer, Map<String, float[]> params, String... inputs) {
     PlannedGraph.Planned p = plan.add(name, layer, params, inputs);
     return new OnnxValue.Activation(p.name, p.shape);
   }
 
-  /** Refuses a node whose extra outputs (a Dropout mask, MaxPool indices, training statistics) are read. */
+  /**
+   * Refuses a node whose extra outputs (a Dropout mask, MaxPool indices, training statistics) are
+   * read.
+   */
   void requireUnusedOutputs(NodeInputs in, int from, String what) {
     for (int i = from; i < in.node.getOutputCount(); i++) {
       String out = in.node.getOutput(i);
       if (!out.isEmpty() && readers(out) > 0) {
-        throw new IllegalArgumentException("its output " + i + " (" + what + ") is used; PruneLab maps only the "
-            + "first output of " + in.op() + ": export the model in eval mode");
+        throw new IllegalArgumentException(
+            "its output "
+                + i
+                + " ("
+                + what
+                + ") is used; PruneLab maps only the "
+                + "first output of "
+                + in.op()
+                + ": export the model in eval mode");
       }
     }
   }

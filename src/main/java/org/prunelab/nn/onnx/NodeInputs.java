@@ -4,8 +4,8 @@ import ai.onnx.proto.OnnxMl.NodeProto;
 import java.util.List;
 
 /**
- * One ONNX node as the importer sees it: its attributes and its inputs resolved to activations or known tensors
- * (null for an omitted optional input), with checks that say which input is wrong.
+ * One ONNX node as the importer sees it: its attributes and its inputs resolved to activations or
+ * known tensors (null for an omitted optional input), with checks that say which input is wrong.
  */
 final class NodeInputs {
   final NodeProto node;
@@ -46,11 +46,19 @@ final class NodeInputs {
     if (inputs.get(i) instanceof OnnxValue.Activation a) {
       return a;
     }
-    throw new IllegalArgumentException("input " + i + " ('" + node.getInput(i) + "') is a constant where PruneLab "
-        + "needs the activation flowing from the network input");
+    throw new IllegalArgumentException(
+        "input "
+            + i
+            + " ('"
+            + node.getInput(i)
+            + "') is a constant where PruneLab "
+            + "needs the activation flowing from the network input");
   }
 
-  /** Input i, which must be known at import (an initializer, a Constant or a foldable shape computation). */
+  /**
+   * Input i, which must be known at import (an initializer, a Constant or a foldable shape
+   * computation).
+   */
   ConstTensor known(int i, String what) {
     if (!present(i)) {
       throw new IllegalArgumentException("the " + what + " (input " + i + ") is missing");
@@ -58,9 +66,16 @@ final class NodeInputs {
     if (inputs.get(i) instanceof OnnxValue.Known k) {
       return k.tensor();
     }
-    throw new IllegalArgumentException("the " + what + " (input " + i + ", '" + node.getInput(i) + "') is computed "
-        + "from the network input; PruneLab needs it as an initializer or constant: export with "
-        + "do_constant_folding=True");
+    throw new IllegalArgumentException(
+        "the "
+            + what
+            + " (input "
+            + i
+            + ", '"
+            + node.getInput(i)
+            + "') is computed "
+            + "from the network input; PruneLab needs it as an initializer or constant: export with "
+            + "do_constant_folding=True");
   }
 
   /** Input i if known, null when omitted. */

@@ -8,7 +8,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
 
-/** Typed access to the attributes of one ONNX node, with ONNX's defaults; a wrongly typed attribute is an error. */
+/**
+ * Typed access to the attributes of one ONNX node, with ONNX's defaults; a wrongly typed attribute
+ * is an error.
+ */
 final class OnnxAttributes {
   private final Map<String, AttributeProto> byName = new HashMap<>();
 
@@ -23,19 +26,24 @@ final class OnnxAttributes {
   }
 
   long integer(String name, long fallback) {
-    AttributeProto a = typed(name, AttributeType.INT, byName.get(name) != null && byName.get(name).hasI());
+    AttributeProto a =
+        typed(name, AttributeType.INT, byName.get(name) != null && byName.get(name).hasI());
     return a == null ? fallback : a.getI();
   }
 
   float real(String name, float fallback) {
-    AttributeProto a = typed(name, AttributeType.FLOAT, byName.get(name) != null && byName.get(name).hasF());
+    AttributeProto a =
+        typed(name, AttributeType.FLOAT, byName.get(name) != null && byName.get(name).hasF());
     return a == null ? fallback : a.getF();
   }
 
   /** The integers of an INTS attribute, or {@code fallback} (may be null) when absent. */
   long[] ints(String name, long[] fallback) {
-    AttributeProto a = typed(name, AttributeType.INTS, byName.get(name) != null
-        && byName.get(name).getIntsCount() > 0);
+    AttributeProto a =
+        typed(
+            name,
+            AttributeType.INTS,
+            byName.get(name) != null && byName.get(name).getIntsCount() > 0);
     if (a == null) {
       return fallback;
     }
@@ -47,8 +55,11 @@ final class OnnxAttributes {
   }
 
   float[] reals(String name) {
-    AttributeProto a = typed(name, AttributeType.FLOATS, byName.get(name) != null
-        && byName.get(name).getFloatsCount() > 0);
+    AttributeProto a =
+        typed(
+            name,
+            AttributeType.FLOATS,
+            byName.get(name) != null && byName.get(name).getFloatsCount() > 0);
     if (a == null) {
       return null;
     }
@@ -60,12 +71,14 @@ final class OnnxAttributes {
   }
 
   String string(String name, String fallback) {
-    AttributeProto a = typed(name, AttributeType.STRING, byName.get(name) != null && byName.get(name).hasS());
+    AttributeProto a =
+        typed(name, AttributeType.STRING, byName.get(name) != null && byName.get(name).hasS());
     return a == null ? fallback : a.getS().toString(StandardCharsets.UTF_8);
   }
 
   TensorProto tensor(String name) {
-    AttributeProto a = typed(name, AttributeType.TENSOR, byName.get(name) != null && byName.get(name).hasT());
+    AttributeProto a =
+        typed(name, AttributeType.TENSOR, byName.get(name) != null && byName.get(name).hasT());
     return a == null ? null : a.getT();
   }
 
@@ -77,8 +90,8 @@ final class OnnxAttributes {
     // files from before IR version 3 may leave the type unset; then the filled field tells
     boolean ok = a.getType() == expected || (a.getType() == AttributeType.UNDEFINED && filled);
     if (!ok) {
-      throw new IllegalArgumentException("attribute '" + name + "' should be " + expected + " but is "
-          + a.getType());
+      throw new IllegalArgumentException(
+          "attribute '" + name + "' should be " + expected + " but is " + a.getType());
     }
     return a;
   }

@@ -2,7 +2,10 @@ package org.prunelab.nn.onnx;
 
 import org.prunelab.PruneLabException;
 
-/** A network that cannot be written as ONNX: the message names the node, what ONNX lacks, and the way out. */
+/**
+ * A network that cannot be written as ONNX: the message names the node, what ONNX lacks, and the
+ * way out.
+ */
 public class OnnxExportException extends PruneLabException {
   public OnnxExportException(String message) {
     super(message);

@@ -22,28 +22,32 @@ import org.prunelab.nn.Network;
 import org.prunelab.nn.Node;
 
 /**
- * Writes a {@link Network} (as built, pruned or factored: nothing assumes zoo shapes) as an ONNX model that ONNX
- * Runtime and other frameworks run unchanged in inference mode. The graph takes {@code input} of shape
- * (N, input shape...) with a dynamic batch axis "N" and returns the output tensor (default {@code logits});
- * ONNX nodes carry the PruneLab node names and the initializers the parameter names of
- * {@link Network#parameters()} ({@code <node>.<suffix>}), stored as raw little-endian float32. The network's
- * metadata (input normalisation, provenance) goes to the model's metadata_props. Layer mappings: see
- * {@link LayerExport}.
+ * Writes a {@link Network} (as built, pruned or factored: nothing assumes zoo shapes) as an ONNX
+ * model that ONNX Runtime and other frameworks run unchanged in inference mode. The graph takes
+ * {@code input} of shape (N, input shape...) with a dynamic batch axis "N" and returns the output
+ * tensor (default {@code logits}); ONNX nodes carry the PruneLab node names and the initializers
+ * the parameter names of {@link Network#parameters()} ({@code <node>.<suffix>}), stored as raw
+ * little-endian float32. The network's metadata (input normalisation, provenance) goes to the
+ * model's metadata_props. Layer mappings: see {@link LayerExport}.
  */
 public final class OnnxExporter {
   /** The model's producer_name. */
   public static final String PRODUCER = "PruneLab";
+
   /** The model's producer_version. */
   public static final String PRODUCER_VERSION = "0.1.0";
+
   /** IR version 8 (ONNX 1.10 on): read by every ONNX Runtime that knows opset 13 to 18. */
   static final long IR_VERSION = 8;
+
   /** Dimension parameter of the batch axis. */
   static final String BATCH = "N";
 
   private OnnxExporter() {}
 
   /**
-   * Writes the network to {@code file} atomically (temporary file, then rename) and says what it wrote.
+   * Writes the network to {@code file} atomically (temporary file, then rename) and says what it
+   * wrote.
    *
    * @throws OnnxExportException when a layer has no ONNX mapping or names clash
    * @throws ModelFileException when the file cannot be written
@@ -63,14 +67,20 @@ public final class OnnxExporter {
         Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
       }
     } catch (IOException e) {
-      throw new ModelFileException("cannot write ONNX file " + file + " (" + e + "); choose a writable folder with "
-          + "enough space", e);
+      throw new ModelFileException(
+          "cannot write ONNX file "
+              + file
+              + " ("
+              + e
+              + "); choose a writable folder with "
+              + "enough space",
+          e);
     } finally {
       deleteQuietly(temp);
     }
     GraphProto graph = model.getGraph();
-    return new OnnxExportSummary(file, options.opset(), graph.getNodeCount(), graph.getInitializerCount(),
-        bytes.length);
+    return new OnnxExportSummary(
+        file, options.opset(), graph.getNodeCount(), graph.getInitializerCount(), bytes.length);
   }
 
   /** The serialised ONNX model (the bytes {@link #export} writes). */
@@ -82,33 +92,52 @@ public final class OnnxExporter {
   public static ModelProto toModel(Network network, OnnxExportOptions options) {
     Set<String> nodeNames = new HashSet<>();
     network.nodes().forEach(n -> nodeNames.add(n.name()));
-    if (nodeNames.contains(options.outputName()) && !network.outputName().equals(options.outputName())) {
-      throw new OnnxExportException("the output name '" + options.outputName() + "' is already the name of node '"
-          + options.outputName() + "', which is not the output; choose another output name");
+    if (nodeNames.contains(options.outputName())
+        && !network.outputName().equals(options.outputName())) {
+      throw new OnnxExportException(
+          "the output name '"
+              + options.outputName()
+              + "' is already the name of node '"
+              + options.outputName()
+              + "', which is not the output; choose another output name");
     }
-    GraphProto.Builder graph = GraphProto.newBuilder()
-        .setName(network.metadata().getOrDefault("architecture", "prunelab"))
-        .addInput(valueInfo(Network.INPUT, network.inputShape()))
-        .addOutput(valueInfo(options.outputName(), network.outputShape()));
+    GraphProto.Builder graph =
+        GraphProto.newBuilder()
+            .setName(network.metadata().getOrDefault("architecture", "prunelab"))
+            .addInput(valueInfo(Network.INPUT, network.inputShape()))
+            .addOutput(valueInfo(options.outputName(), network.outputShape()));
     GraphWriter writer = new GraphWriter(graph);
     for (Map.Entry<String, NDArray> p : network.parameters().entrySet()) {
       writer.floats(p.getKey(), p.getValue().getShape().getShape(), p.getValue().toFloatArray());
     }
     LayerExport layers = new LayerExport(writer, options.opset());
     for (Node node : network.nodes()) {
-      List<String> inputs = node.inputs().stream().map(in -> tensorName(network, in, options)).toList();
+      List<String> inputs =
+          node.inputs().stream().map(in -> tensorName(network, in, options)).toList();
       List<Shape> shapes = node.inputs().stream().map(network::shapeOf).toList();
-      layers.write(new LayerExport.Site(node, inputs, shapes, network.shapeOf(node.name()),
-          tensorName(network, node.name(), options)));
+      layers.write(
+          new LayerExport.Site(
+              node,
+              inputs,
+              shapes,
+              network.shapeOf(node.name()),
+              tensorName(network, node.name(), options)));
     }
     checkUniqueNames(graph);
-    ModelProto.Builder model = ModelProto.newBuilder()
-        .setIrVersion(IR_VERSION)
-        .setProducerName(PRODUCER)
-        .setProducerVersion(PRODUCER_VERSION)
-        .setDocString("Exported by " + PRODUCER + " " + PRODUCER_VERSION + " from a network of "
-            + network.nodes().size() + " nodes")
-        .setGraph(graph);
+    ModelProto.Builder model =
+        ModelProto.newBuilder()
+            .setIrVersion(IR_VERSION)
+            .setProducerName(PRODUCER)
+            .setProducerVersion(PRODUCER_VERSION)
+            .setDocString(
+                "Exported by "
+                    + PRODUCER
+                    + " "
+                    + PRODUCER_VERSION
+                    + " from a network of "
+                    + network.nodes().size()
+                    + " nodes")
+            .setGraph(graph);
     model.addOpsetImportBuilder().setDomain("").setVersion(options.opset());
     network.metadata().forEach((k, v) -> model.addMetadataPropsBuilder().setKey(k).setValue(v));
     return model.build();
@@ -125,7 +154,10 @@ public final class OnnxExporter {
       shape.addDimBuilder().setDimValue(d);
     }
     ValueInfoProto.Builder info = ValueInfoProto.newBuilder().setName(name);
-    info.getTypeBuilder().getTensorTypeBuilder().setElemType(TensorProto.DataType.FLOAT.getNumber()).setShape(shape);
+    info.getTypeBuilder()
+        .getTensorTypeBuilder()
+        .setElemType(TensorProto.DataType.FLOAT.getNumber())
+        .setShape(shape);
     return info.build();
   }
 
@@ -145,8 +177,11 @@ public final class OnnxExporter {
 
   private static void requireNew(Set<String> seen, String name) {
     if (!seen.add(name)) {
-      throw new OnnxExportException("two ONNX tensors would be named '" + name + "' (a node name clashes with a "
-          + "parameter or helper name <node>.<part>); rename the node");
+      throw new OnnxExportException(
+          "two ONNX tensors would be named '"
+              + name
+              + "' (a node name clashes with a "
+              + "parameter or helper name <node>.<part>); rename the node");
     }
   }
 

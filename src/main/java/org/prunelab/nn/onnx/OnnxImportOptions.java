@@ -5,9 +5,10 @@ import ai.djl.ndarray.types.Shape;
 import java.util.Arrays;
 
 /**
- * How to import an ONNX file: the device the parameters go to, and optionally the shape of one input sample
- * (without the batch axis, e.g. (1, 28, 28)) for files whose input has symbolic dimensions other than the batch.
- * A given shape must agree with every fixed dimension the file declares.
+ * How to import an ONNX file: the device the parameters go to, and optionally the shape of one
+ * input sample (without the batch axis, e.g. (1, 28, 28)) for files whose input has symbolic
+ * dimensions other than the batch. A given shape must agree with every fixed dimension the file
+ * declares.
  *
  * @param inputShape the sample shape, or null to take it from the file
  */
@@ -15,12 +16,16 @@ public record OnnxImportOptions(Device device, Shape inputShape) {
 
   public OnnxImportOptions {
     if (device == null) {
-      throw new IllegalArgumentException("OnnxImportOptions needs a device (Device.cpu() or Devices.preferred())");
+      throw new IllegalArgumentException(
+          "OnnxImportOptions needs a device (Device.cpu() or Devices.preferred())");
     }
     if (inputShape != null
-        && (inputShape.dimension() == 0 || Arrays.stream(inputShape.getShape()).anyMatch(d -> d <= 0))) {
-      throw new IllegalArgumentException("input shape must be positive dimensions without the batch axis, e.g. "
-          + "(1, 28, 28); got " + inputShape);
+        && (inputShape.dimension() == 0
+            || Arrays.stream(inputShape.getShape()).anyMatch(d -> d <= 0))) {
+      throw new IllegalArgumentException(
+          "input shape must be positive dimensions without the batch axis, e.g. "
+              + "(1, 28, 28); got "
+              + inputShape);
     }
   }
 

@@ -7,9 +7,10 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 
 /**
- * Decodes an ONNX TensorProto (initializer or Constant value) into a {@link ConstTensor}: float32 and float64 to
- * float32, the integer and boolean types to int64. Values come from {@code raw_data} (little-endian, bulk-copied)
- * or from the typed repeated fields; the element count must match the dimensions exactly.
+ * Decodes an ONNX TensorProto (initializer or Constant value) into a {@link ConstTensor}: float32
+ * and float64 to float32, the integer and boolean types to int64. Values come from {@code raw_data}
+ * (little-endian, bulk-copied) or from the typed repeated fields; the element count must match the
+ * dimensions exactly.
  */
 final class OnnxTensors {
   private OnnxTensors() {}
@@ -17,18 +18,22 @@ final class OnnxTensors {
   /**
    * Decodes {@code tensor}.
    *
-   * @throws IllegalArgumentException naming the tensor when its type is unsupported, its data is stored outside the
-   *     file, or its data does not fit its dimensions
+   * @throws IllegalArgumentException naming the tensor when its type is unsupported, its data is
+   *     stored outside the file, or its data does not fit its dimensions
    */
   static ConstTensor decode(TensorProto tensor) {
     String name = "tensor '" + tensor.getName() + "'";
-    if (tensor.getDataLocation() == TensorProto.DataLocation.EXTERNAL || tensor.getExternalDataCount() > 0) {
-      throw new IllegalArgumentException(name + " keeps its values in an external data file; PruneLab reads "
-          + "self-contained .onnx files: export with external_data=False (or onnx.save(model, path, "
-          + "save_as_external_data=False))");
+    if (tensor.getDataLocation() == TensorProto.DataLocation.EXTERNAL
+        || tensor.getExternalDataCount() > 0) {
+      throw new IllegalArgumentException(
+          name
+              + " keeps its values in an external data file; PruneLab reads "
+              + "self-contained .onnx files: export with external_data=False (or onnx.save(model, path, "
+              + "save_as_external_data=False))");
     }
     if (tensor.hasSegment()) {
-      throw new IllegalArgumentException(name + " is split into segments, which PruneLab does not read");
+      throw new IllegalArgumentException(
+          name + " is split into segments, which PruneLab does not read");
     }
     long[] dims = new long[tensor.getDimsCount()];
     for (int i = 0; i < dims.length; i++) {
@@ -42,31 +47,47 @@ final class OnnxTensors {
     }
     DataType type = DataType.forNumber(tensor.getDataType());
     if (type == null) {
-      throw new IllegalArgumentException(name + " has unknown element type " + tensor.getDataType());
+      throw new IllegalArgumentException(
+          name + " has unknown element type " + tensor.getDataType());
     }
     ByteString raw = tensor.hasRawData() ? tensor.getRawData() : null;
     return switch (type) {
       case FLOAT -> ConstTensor.ofFloats(dims, floats(name, raw, tensor, count));
       case DOUBLE -> ConstTensor.ofFloats(dims, doubles(name, raw, tensor, count));
       case INT64 -> ConstTensor.ofLongs(dims, int64(name, raw, tensor, count));
-      case INT32, INT16, INT8, UINT8, UINT16, BOOL -> ConstTensor.ofLongs(dims, smallInts(name, type, raw, tensor,
-          count));
-      default -> throw new IllegalArgumentException(name + " has element type " + type + "; PruneLab imports "
-          + "float32 models (float32/float64 weights, integer shape tensors): export the model in float32");
+      case INT32, INT16, INT8, UINT8, UINT16, BOOL ->
+          ConstTensor.ofLongs(dims, smallInts(name, type, raw, tensor, count));
+      default ->
+          throw new IllegalArgumentException(
+              name
+                  + " has element type "
+                  + type
+                  + "; PruneLab imports "
+                  + "float32 models (float32/float64 weights, integer shape tensors): export the model in float32");
     };
   }
 
   private static ByteBuffer rawBuffer(String name, ByteString raw, int count, int width) {
     if (raw.size() != (long) count * width) {
-      throw new IllegalArgumentException(name + " holds " + raw.size() + " bytes of data, its shape needs " + count
-          + " x " + width + " = " + (long) count * width + " (truncated or damaged file)");
+      throw new IllegalArgumentException(
+          name
+              + " holds "
+              + raw.size()
+              + " bytes of data, its shape needs "
+              + count
+              + " x "
+              + width
+              + " = "
+              + (long) count * width
+              + " (truncated or damaged file)");
     }
     return raw.asReadOnlyByteBuffer().order(ByteOrder.LITTLE_ENDIAN);
   }
 
   private static void checkCount(String name, int got, int count) {
     if (got != count) {
-      throw new IllegalArgumentException(name + " holds " + got + " values, its shape needs " + count);
+      throw new IllegalArgumentException(
+          name + " holds " + got + " values, its shape needs " + count);
     }
   }
 
@@ -112,23 +133,26 @@ final class OnnxTensors {
     return v;
   }
 
-  private static long[] smallInts(String name, DataType type, ByteString raw, TensorProto t, int count) {
+  private static long[] smallInts(
+      String name, DataType type, ByteString raw, TensorProto t, int count) {
     long[] v = new long[count];
     if (raw != null) {
-      int width = switch (type) {
-        case INT32 -> 4;
-        case INT16, UINT16 -> 2;
-        default -> 1;
-      };
+      int width =
+          switch (type) {
+            case INT32 -> 4;
+            case INT16, UINT16 -> 2;
+            default -> 1;
+          };
       ByteBuffer b = rawBuffer(name, raw, count, width);
       for (int i = 0; i < count; i++) {
-        v[i] = switch (type) {
-          case INT32 -> b.getInt(4 * i);
-          case INT16 -> b.getShort(2 * i);
-          case UINT16 -> b.getShort(2 * i) & 0xffff;
-          case INT8 -> b.get(i);
-          default -> b.get(i) & 0xff;
-        };
+        v[i] =
+            switch (type) {
+              case INT32 -> b.getInt(4 * i);
+              case INT16 -> b.getShort(2 * i);
+              case UINT16 -> b.getShort(2 * i) & 0xffff;
+              case INT8 -> b.get(i);
+              default -> b.get(i) & 0xff;
+            };
       }
     } else {
       checkCount(name, t.getInt32DataCount(), count);

@@ -3,8 +3,8 @@ package org.prunelab.nn.onnx;
 import org.prunelab.PruneLabException;
 
 /**
- * ONNX Runtime cannot load or run a file, or the file does not take the network's input: the message names the
- * file and the problem.
+ * ONNX Runtime cannot load or run a file, or the file does not take the network's input: the
+ * message names the file and the problem.
  */
 public class OnnxVerificationException extends PruneLabException {
   public OnnxVerificationException(String message, Throwable cause) {

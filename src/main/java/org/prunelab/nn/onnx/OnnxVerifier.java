@@ -20,9 +20,9 @@ import org.prunelab.nn.Mode;
 import org.prunelab.nn.Network;
 
 /**
- * Runs a network in PruneLab (eval mode) and an ONNX file in ONNX Runtime on the same inputs and compares the
- * outputs ({@link VerificationReport}). Used by {@code prunelab verify} and by the export tests. Holds one ONNX
- * Runtime session; close it when done.
+ * Runs a network in PruneLab (eval mode) and an ONNX file in ONNX Runtime on the same inputs and
+ * compares the outputs ({@link VerificationReport}). Used by {@code prunelab verify} and by the
+ * export tests. Holds one ONNX Runtime session; close it when done.
  */
 public final class OnnxVerifier implements AutoCloseable {
   /** Samples per forward pass on either side. */
@@ -34,7 +34,8 @@ public final class OnnxVerifier implements AutoCloseable {
   private final OrtSession session;
   private final String inputName;
 
-  private OnnxVerifier(Network network, Path file, OrtEnvironment env, OrtSession session, String inputName) {
+  private OnnxVerifier(
+      Network network, Path file, OrtEnvironment env, OrtSession session, String inputName) {
     this.network = network;
     this.file = file;
     this.env = env;
@@ -45,28 +46,33 @@ public final class OnnxVerifier implements AutoCloseable {
   /**
    * Opens {@code onnxFile} in ONNX Runtime for comparison with {@code network}.
    *
-   * @throws OnnxVerificationException when the file is missing, not a model ONNX Runtime can load, or does not
-   *     take one input of the network's input shape
+   * @throws OnnxVerificationException when the file is missing, not a model ONNX Runtime can load,
+   *     or does not take one input of the network's input shape
    */
   public static OnnxVerifier open(Network network, Path onnxFile) {
     if (!Files.isRegularFile(onnxFile)) {
-      throw new OnnxVerificationException("ONNX file " + onnxFile + " does not exist; export one with `prunelab "
-          + "export` or leave out --onnx to verify a fresh export");
+      throw new OnnxVerificationException(
+          "ONNX file "
+              + onnxFile
+              + " does not exist; export one with `prunelab "
+              + "export` or leave out --onnx to verify a fresh export");
     }
     OrtEnvironment env = OrtEnvironment.getEnvironment();
     OrtSession session;
     try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
       session = env.createSession(onnxFile.toString(), options);
     } catch (OrtException e) {
-      throw new OnnxVerificationException("ONNX Runtime cannot load " + onnxFile + ": " + e.getMessage()
-          + "; is it an ONNX model?", e);
+      throw new OnnxVerificationException(
+          "ONNX Runtime cannot load " + onnxFile + ": " + e.getMessage() + "; is it an ONNX model?",
+          e);
     }
     try {
-      return new OnnxVerifier(network, onnxFile, env, session, checkInput(network, onnxFile, session));
+      return new OnnxVerifier(
+          network, onnxFile, env, session, checkInput(network, onnxFile, session));
     } catch (OrtException e) {
       closeQuietly(session);
-      throw new OnnxVerificationException("ONNX Runtime cannot describe the inputs of " + onnxFile + ": "
-          + e.getMessage(), e);
+      throw new OnnxVerificationException(
+          "ONNX Runtime cannot describe the inputs of " + onnxFile + ": " + e.getMessage(), e);
     } catch (RuntimeException e) {
       closeQuietly(session);
       throw e;
@@ -74,8 +80,8 @@ public final class OnnxVerifier implements AutoCloseable {
   }
 
   /**
-   * Opens the file, compares {@code samples} standard normal inputs drawn with {@code seed}, and closes the
-   * session: the one-call form for tests.
+   * Opens the file, compares {@code samples} standard normal inputs drawn with {@code seed}, and
+   * closes the session: the one-call form for tests.
    */
   public static VerificationReport verify(Network network, Path onnxFile, int samples, long seed) {
     try (OnnxVerifier verifier = open(network, onnxFile)) {
@@ -83,7 +89,9 @@ public final class OnnxVerifier implements AutoCloseable {
     }
   }
 
-  /** {@code samples} inputs of the network's shape with values drawn from N(0, 1) with {@code seed}. */
+  /**
+   * {@code samples} inputs of the network's shape with values drawn from N(0, 1) with {@code seed}.
+   */
   public static float[] randomInputs(Shape sampleShape, int samples, long seed) {
     if (samples <= 0) {
       throw new IllegalArgumentException("the number of samples must be positive, got " + samples);
@@ -98,27 +106,39 @@ public final class OnnxVerifier implements AutoCloseable {
 
   /** Compares the outputs on {@code samples} standard normal inputs drawn with {@code seed}. */
   public VerificationReport compareRandom(int samples, long seed) {
-    return compare("random normal (seed " + seed + ")", randomInputs(network.inputShape(), samples, seed), samples);
+    return compare(
+        "random normal (seed " + seed + ")",
+        randomInputs(network.inputShape(), samples, seed),
+        samples);
   }
 
   /**
    * Compares the outputs on given inputs.
    *
    * @param inputs what the inputs are, for the report
-   * @param data {@code samples} inputs of the network's input shape, one after the other (already normalised)
+   * @param data {@code samples} inputs of the network's input shape, one after the other (already
+   *     normalised)
    */
   public VerificationReport compare(String inputs, float[] data, int samples) {
     long size = network.inputShape().size();
     if (samples <= 0 || data.length != samples * size) {
-      throw new IllegalArgumentException(samples + " inputs of shape " + network.inputShape() + " need "
-          + samples * size + " values, got " + data.length);
+      throw new IllegalArgumentException(
+          samples
+              + " inputs of shape "
+              + network.inputShape()
+              + " need "
+              + samples * size
+              + " values, got "
+              + data.length);
     }
     long outSize = network.outputShape().size();
     float[] reference = new float[Math.toIntExact(samples * outSize)];
     float[] candidate = new float[reference.length];
     for (int start = 0; start < samples; start += BATCH) {
       int n = Math.min(BATCH, samples - start);
-      float[] batch = Arrays.copyOfRange(data, Math.toIntExact(start * size), Math.toIntExact((start + n) * size));
+      float[] batch =
+          Arrays.copyOfRange(
+              data, Math.toIntExact(start * size), Math.toIntExact((start + n) * size));
       int offset = Math.toIntExact(start * outSize);
       System.arraycopy(prunelab(batch, n), 0, reference, offset, Math.toIntExact(n * outSize));
       System.arraycopy(onnxRuntime(batch, n), 0, candidate, offset, Math.toIntExact(n * outSize));
@@ -128,7 +148,8 @@ public final class OnnxVerifier implements AutoCloseable {
 
   private float[] prunelab(float[] batch, int n) {
     try (NDManager scope = NDManager.newBaseManager(network.device())) {
-      return network.forward(scope.create(batch, new Shape(n).addAll(network.inputShape())), Mode.EVAL)
+      return network
+          .forward(scope.create(batch, new Shape(n).addAll(network.inputShape())), Mode.EVAL)
           .toFloatArray();
     }
   }
@@ -139,29 +160,45 @@ public final class OnnxVerifier implements AutoCloseable {
         OrtSession.Result result = session.run(Map.of(inputName, input))) {
       OnnxValue value = result.get(0);
       if (!(value instanceof OnnxTensor tensor) || tensor.getInfo().type != OnnxJavaType.FLOAT) {
-        throw new OnnxVerificationException(file + " does not return a float32 tensor first (" + value.getInfo()
-            + ")");
+        throw new OnnxVerificationException(
+            file + " does not return a float32 tensor first (" + value.getInfo() + ")");
       }
       FloatBuffer values = tensor.getFloatBuffer();
       long expected = n * network.outputShape().size();
       if (values.remaining() != expected) {
-        throw new OnnxVerificationException(file + " returns " + values.remaining() + " values for " + n
-            + " samples, the network " + expected + " (output " + network.outputShape() + " per sample); is it "
-            + "the same model?");
+        throw new OnnxVerificationException(
+            file
+                + " returns "
+                + values.remaining()
+                + " values for "
+                + n
+                + " samples, the network "
+                + expected
+                + " (output "
+                + network.outputShape()
+                + " per sample); is it "
+                + "the same model?");
       }
       float[] out = new float[values.remaining()];
       values.get(out);
       return out;
     } catch (OrtException e) {
-      throw new OnnxVerificationException("ONNX Runtime failed to run " + file + ": " + e.getMessage(), e);
+      throw new OnnxVerificationException(
+          "ONNX Runtime failed to run " + file + ": " + e.getMessage(), e);
     }
   }
 
-  private static String checkInput(Network network, Path file, OrtSession session) throws OrtException {
+  private static String checkInput(Network network, Path file, OrtSession session)
+      throws OrtException {
     Map<String, NodeInfo> inputs = session.getInputInfo();
     if (inputs.size() != 1) {
-      throw new OnnxVerificationException(file + " takes " + inputs.size() + " inputs " + inputs.keySet()
-          + "; a PruneLab network takes one");
+      throw new OnnxVerificationException(
+          file
+              + " takes "
+              + inputs.size()
+              + " inputs "
+              + inputs.keySet()
+              + "; a PruneLab network takes one");
     }
     Map.Entry<String, NodeInfo> input = inputs.entrySet().iterator().next();
     long[] expected = network.inputShape().getShape();
@@ -171,8 +208,15 @@ public final class OnnxVerifier implements AutoCloseable {
       fits = dims[i + 1] == expected[i] || dims[i + 1] < 0;
     }
     if (!fits) {
-      throw new OnnxVerificationException(file + " takes input '" + input.getKey() + "' of shape "
-          + Arrays.toString(dims) + " but the network takes (N, " + dims(expected) + "); is it the same model?");
+      throw new OnnxVerificationException(
+          file
+              + " takes input '"
+              + input.getKey()
+              + "' of shape "
+              + Arrays.toString(dims)
+              + " but the network takes (N, "
+              + dims(expected)
+              + "); is it the same model?");
     }
     return input.getKey();
   }

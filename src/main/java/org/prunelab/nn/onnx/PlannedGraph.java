@@ -16,12 +16,15 @@ import org.prunelab.nn.ParamSpec;
 import org.prunelab.nn.layer.Layer;
 
 /**
- * The network an import is building, held in Java memory only: nodes with their layers, inputs, per-sample shapes
- * and parameter values. Nothing native is allocated until {@link #build}, which keeps only the nodes the output
- * depends on, so an import that fails on its last node leaves nothing behind.
+ * The network an import is building, held in Java memory only: nodes with their layers, inputs,
+ * per-sample shapes and parameter values. Nothing native is allocated until {@link #build}, which
+ * keeps only the nodes the output depends on, so an import that fails on its last node leaves
+ * nothing behind.
  */
 final class PlannedGraph {
-  /** One planned node; its layer and parameters may still be replaced by a fusion (MatMul + Add). */
+  /**
+   * One planned node; its layer and parameters may still be replaced by a fusion (MatMul + Add).
+   */
   static final class Planned {
     final String name;
     Layer layer;
@@ -29,7 +32,8 @@ final class PlannedGraph {
     Map<String, float[]> params;
     final Shape shape;
 
-    Planned(String name, Layer layer, List<String> inputs, Map<String, float[]> params, Shape shape) {
+    Planned(
+        String name, Layer layer, List<String> inputs, Map<String, float[]> params, Shape shape) {
       this.name = name;
       this.layer = layer;
       this.inputs = List.copyOf(inputs);
@@ -46,7 +50,10 @@ final class PlannedGraph {
     this.inputShape = inputShape;
   }
 
-  /** A free node name from an ONNX name: path separators become dots, other odd characters underscores. */
+  /**
+   * A free node name from an ONNX name: path separators become dots, other odd characters
+   * underscores.
+   */
   String freeName(String raw, String fallback) {
     String s = raw == null ? "" : raw.strip();
     while (s.startsWith("/")) {
@@ -89,9 +96,11 @@ final class PlannedGraph {
   }
 
   /**
-   * Builds the network of the nodes that {@code output} depends on, allocating the parameters on the device.
+   * Builds the network of the nodes that {@code output} depends on, allocating the parameters on
+   * the device.
    *
-   * @throws IllegalArgumentException when a layer's parameters have other sizes than planned (a bug)
+   * @throws IllegalArgumentException when a layer's parameters have other sizes than planned (a
+   *     bug)
    */
   Network build(String output, Map<String, String> metadata, Device device) {
     Set<String> live = new HashSet<>();

@@ -1,9 +1,9 @@
 package org.prunelab.nn.onnx;
 
 /**
- * ONNX Slice's reading of start, end and step along one axis of size n: negative start and end count from the
- * end, then both are clamped to the axis ([0, n] for positive steps, [-1, n - 1] for negative ones), and the slice
- * takes ceil((end - start) / step) elements from start.
+ * ONNX Slice's reading of start, end and step along one axis of size n: negative start and end
+ * count from the end, then both are clamped to the axis ([0, n] for positive steps, [-1, n - 1] for
+ * negative ones), and the slice takes ceil((end - start) / step) elements from start.
  */
 final class SliceRange {
   private SliceRange() {}

@@ -1,13 +1,15 @@
 package org.prunelab.nn.onnx;
 
 /**
- * How closely an ONNX model's outputs match the PruneLab network's on the same inputs. For sample i with PruneLab
- * outputs p_i and ONNX Runtime outputs o_i (all values of the sample's output tensor):
+ * How closely an ONNX model's outputs match the PruneLab network's on the same inputs. For sample i
+ * with PruneLab outputs p_i and ONNX Runtime outputs o_i (all values of the sample's output
+ * tensor):
  *
  * <ul>
  *   <li>max abs diff = max_i max_j |o_ij - p_ij|;
- *   <li>max rel diff = max_i (max_j |o_ij - p_ij|) / max(max_j |p_ij|, 1e-6), the error relative to the sample's
- *       largest output (so logits near zero do not inflate it; the floor only guards all-zero outputs);
+ *   <li>max rel diff = max_i (max_j |o_ij - p_ij|) / max(max_j |p_ij|, 1e-6), the error relative to
+ *       the sample's largest output (so logits near zero do not inflate it; the floor only guards
+ *       all-zero outputs);
  *   <li>top-1 agreement = the share of samples whose largest output has the same index in both.
  * </ul>
  *
@@ -16,12 +18,14 @@ package org.prunelab.nn.onnx;
  * @param inputs what the inputs were, e.g. "random normal (seed 0)" or "fashion-mnist test"
  * @param samples number of samples compared
  */
-public record VerificationReport(String inputs, int samples, double maxAbsDiff, double maxRelDiff,
-    double top1Agreement) {
+public record VerificationReport(
+    String inputs, int samples, double maxAbsDiff, double maxRelDiff, double top1Agreement) {
   /** Floor of the per-sample scale in the relative difference. */
   public static final double SCALE_FLOOR = 1e-6;
 
-  /** Whether the relative difference is at most {@code tolerance} and every top-1 prediction agrees. */
+  /**
+   * Whether the relative difference is at most {@code tolerance} and every top-1 prediction agrees.
+   */
   public boolean passed(double tolerance) {
     return maxRelDiff <= tolerance && top1Agreement == 1.0;
   }
@@ -32,10 +36,17 @@ public record VerificationReport(String inputs, int samples, double maxAbsDiff, 
    * @param reference PruneLab's outputs
    * @param candidate ONNX Runtime's outputs
    */
-  static VerificationReport compare(String inputs, float[] reference, float[] candidate, int samples) {
+  static VerificationReport compare(
+      String inputs, float[] reference, float[] candidate, int samples) {
     if (samples <= 0 || reference.length != candidate.length || reference.length % samples != 0) {
-      throw new IllegalArgumentException("cannot compare " + reference.length + " with " + candidate.length
-          + " output values over " + samples + " samples");
+      throw new IllegalArgumentException(
+          "cannot compare "
+              + reference.length
+              + " with "
+              + candidate.length
+              + " output values over "
+              + samples
+              + " samples");
     }
     int width = reference.length / samples;
     double maxAbs = 0;

@@ -5,12 +5,19 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The result of an allocator: elements kept per unit (of how many), the exact size that gives, and the allocator's own level
- * (PFP's shared error eps for the optimal allocator, the keep fraction for uniform, the threshold for global; NaN
- * when it has none).
+ * The result of an allocator: elements kept per unit (of how many), the exact size that gives, and
+ * the allocator's own level (PFP's shared error eps for the optimal allocator, the keep fraction
+ * for uniform, the threshold for global; NaN when it has none).
  */
-public record Allocation(String allocator, List<String> ids, int[] kept, int[] elements, double size,
-    double fullSize, BudgetKind kind, double level) {
+public record Allocation(
+    String allocator,
+    List<String> ids,
+    int[] kept,
+    int[] elements,
+    double size,
+    double fullSize,
+    BudgetKind kind,
+    double level) {
   public Allocation {
     ids = List.copyOf(ids);
     kept = kept.clone();

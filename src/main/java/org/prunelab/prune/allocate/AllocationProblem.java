@@ -7,9 +7,9 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * Everything an allocator needs: the prunable units, what the budget counts, and the exact size of the network as
- * a function of the elements kept per unit. Knows the full size (nothing pruned) and the minimal size (one element
- * per unit), so an impossible budget is refused before any search.
+ * Everything an allocator needs: the prunable units, what the budget counts, and the exact size of
+ * the network as a function of the elements kept per unit. Knows the full size (nothing pruned) and
+ * the minimal size (one element per unit), so an impossible budget is refused before any search.
  */
 public final class AllocationProblem {
   private final List<AllocationUnit> units;
@@ -74,27 +74,35 @@ public final class AllocationProblem {
   }
 
   /**
-   * The size this budget allows, after checking that the budget counts what this problem counts and that a network
-   * that small can be built at all.
+   * The size this budget allows, after checking that the budget counts what this problem counts and
+   * that a network that small can be built at all.
    */
   public double targetSize(Budget budget) {
     if (budget.kind() != kind) {
-      throw new IllegalArgumentException("budget counts " + budget.kind().label() + " but the problem counts "
-          + kind.label());
+      throw new IllegalArgumentException(
+          "budget counts " + budget.kind().label() + " but the problem counts " + kind.label());
     }
     double smallest = minimalSize / fullSize;
     if (budget.keepRatio() < smallest) {
-      throw new AllocationException(String.format(
-          "keep ratio %.4f of %s is below the smallest network pruning can build (%.4f: one element kept per "
-              + "prunable unit, unprunable layers whole); ask for at least %.4f",
-          budget.keepRatio(), kind.label(), smallest, Math.ceil(smallest * 1e4) / 1e4));
+      throw new AllocationException(
+          String.format(
+              "keep ratio %.4f of %s is below the smallest network pruning can build (%.4f: one element kept per "
+                  + "prunable unit, unprunable layers whole); ask for at least %.4f",
+              budget.keepRatio(), kind.label(), smallest, Math.ceil(smallest * 1e4) / 1e4));
     }
     return budget.keepRatio() * fullSize;
   }
 
   /** Wraps kept counts into an allocation with their exact size. */
   public Allocation allocation(String allocator, int[] kept, double errorLevel) {
-    return new Allocation(allocator, units.stream().map(AllocationUnit::id).toList(), kept, full(), sizeOf(kept),
-        fullSize, kind, errorLevel);
+    return new Allocation(
+        allocator,
+        units.stream().map(AllocationUnit::id).toList(),
+        kept,
+        full(),
+        sizeOf(kept),
+        fullSize,
+        kind,
+        errorLevel);
   }
 }

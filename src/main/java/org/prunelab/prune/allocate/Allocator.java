@@ -6,8 +6,8 @@ public interface Allocator {
   String name();
 
   /**
-   * Kept counts whose exact size is at most the budget's target and as close to it as the unit granularity
-   * allows (budgeted allocators), or the counts the user asked for (manual).
+   * Kept counts whose exact size is at most the budget's target and as close to it as the unit
+   * granularity allows (budgeted allocators), or the counts the user asked for (manual).
    *
    * @throws AllocationException when the budget is below the smallest network
    */

@@ -20,8 +20,13 @@ public final class Allocators {
       case "optimal" -> new OptimalAllocator();
       case "global" -> new GlobalThresholdAllocator(true);
       case "global-raw" -> new GlobalThresholdAllocator(false);
-      default -> throw new AllocationException("unknown allocation '" + name + "'; choose one of " + NAMES
-          + " or give a JSON file of per-layer keep ratios");
+      default ->
+          throw new AllocationException(
+              "unknown allocation '"
+                  + name
+                  + "'; choose one of "
+                  + NAMES
+                  + " or give a JSON file of per-layer keep ratios");
     };
   }
 }

@@ -3,15 +3,20 @@ package org.prunelab.prune.allocate;
 import java.util.Objects;
 
 /**
- * A compression budget: keep this fraction of the ORIGINAL network's total parameters or FLOPs (counted over every
- * node, prunable or not; see docs/adr/0006-budgets.md).
+ * A compression budget: keep this fraction of the ORIGINAL network's total parameters or FLOPs
+ * (counted over every node, prunable or not; see docs/adr/0006-budgets.md).
  */
 public record Budget(BudgetKind kind, double keepRatio) {
   public Budget {
     Objects.requireNonNull(kind, "kind");
     if (!(keepRatio > 0 && keepRatio <= 1)) {
-      throw new AllocationException("keep ratio " + keepRatio + " is outside (0, 1]: give the fraction of the "
-          + "network's " + kind.label() + " to keep, e.g. 0.5 keeps half");
+      throw new AllocationException(
+          "keep ratio "
+              + keepRatio
+              + " is outside (0, 1]: give the fraction of the "
+              + "network's "
+              + kind.label()
+              + " to keep, e.g. 0.5 keeps half");
     }
   }
 

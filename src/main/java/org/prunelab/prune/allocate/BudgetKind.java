@@ -1,6 +1,8 @@
 package org.prunelab.prune.allocate;
 
-/** What a compression budget counts: the network's parameters or its multiply-accumulates ("FLOPs"). */
+/**
+ * What a compression budget counts: the network's parameters or its multiply-accumulates ("FLOPs").
+ */
 public enum BudgetKind {
   PARAMETERS("parameters"),
   FLOPS("FLOPs");

@@ -5,10 +5,11 @@ import java.util.Comparator;
 import java.util.stream.IntStream;
 
 /**
- * Meets a budget with a monotone family: bisection on the knob for the largest allocation whose exact size is at
- * most the target, then a greedy top-up that adds single elements (most valuable first) while they still fit. The
- * result is within one element's cost of the target, which is what "realised size within 0.5 % of the request"
- * needs when the size function is exact (the surgery's own count).
+ * Meets a budget with a monotone family: bisection on the knob for the largest allocation whose
+ * exact size is at most the target, then a greedy top-up that adds single elements (most valuable
+ * first) while they still fit. The result is within one element's cost of the target, which is what
+ * "realised size within 0.5 % of the request" needs when the size function is exact (the surgery's
+ * own count).
  */
 final class BudgetSearch {
   private static final int MAX_ITERATIONS = 60;
@@ -16,7 +17,8 @@ final class BudgetSearch {
 
   private BudgetSearch() {}
 
-  static Allocation solve(String allocator, AllocationProblem problem, Budget budget, MonotoneFamily family) {
+  static Allocation solve(
+      String allocator, AllocationProblem problem, Budget budget, MonotoneFamily family) {
     double target = problem.targetSize(budget);
     double lo = 0;
     double hi = 1;
@@ -38,13 +40,20 @@ final class BudgetSearch {
     return problem.allocation(allocator, best, family.levelAt(lo));
   }
 
-  private static void topUp(AllocationProblem problem, MonotoneFamily family, int[] kept, double target) {
+  private static void topUp(
+      AllocationProblem problem, MonotoneFamily family, int[] kept, double target) {
     int units = kept.length;
     boolean[] full = new boolean[units];
     while (true) {
-      Integer[] order = IntStream.range(0, units).filter(u -> !full[u] && kept[u] < problem.units().get(u).elements())
-          .boxed().toArray(Integer[]::new);
-      Arrays.sort(order, Comparator.comparingDouble((Integer u) -> family.nextElementValue(u, kept[u])).reversed());
+      Integer[] order =
+          IntStream.range(0, units)
+              .filter(u -> !full[u] && kept[u] < problem.units().get(u).elements())
+              .boxed()
+              .toArray(Integer[]::new);
+      Arrays.sort(
+          order,
+          Comparator.comparingDouble((Integer u) -> family.nextElementValue(u, kept[u]))
+              .reversed());
       boolean added = false;
       for (int u : order) {
         kept[u]++;

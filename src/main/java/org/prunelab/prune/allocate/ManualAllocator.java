@@ -4,20 +4,26 @@ import java.util.Map;
 import java.util.TreeSet;
 
 /**
- * Per-unit keep ratios given by the user (dragged in the workbench or read from a file): kept_u = max(1,
- * round(r_u n_u)); units not named keep everything. The budget is not searched: the allocation reports the size the
- * ratios give.
+ * Per-unit keep ratios given by the user (dragged in the workbench or read from a file): kept_u =
+ * max(1, round(r_u n_u)); units not named keep everything. The budget is not searched: the
+ * allocation reports the size the ratios give.
  */
 public final class ManualAllocator implements Allocator {
   private final Map<String, Double> ratios;
 
   public ManualAllocator(Map<String, Double> ratios) {
-    ratios.forEach((id, r) -> {
-      if (r == null || !(r > 0 && r <= 1)) {
-        throw new AllocationException("keep ratio " + r + " for " + id + " is outside (0, 1]; a layer can keep at "
-            + "most all and at least one of its channels");
-      }
-    });
+    ratios.forEach(
+        (id, r) -> {
+          if (r == null || !(r > 0 && r <= 1)) {
+            throw new AllocationException(
+                "keep ratio "
+                    + r
+                    + " for "
+                    + id
+                    + " is outside (0, 1]; a layer can keep at "
+                    + "most all and at least one of its channels");
+          }
+        });
     this.ratios = Map.copyOf(ratios);
   }
 
@@ -33,8 +39,12 @@ public final class ManualAllocator implements Allocator {
     if (!unknown.isEmpty()) {
       TreeSet<String> known = new TreeSet<>();
       problem.units().forEach(unit -> known.add(unit.id()));
-      throw new AllocationException("the allocation names " + unknown + ", which are not prunable units of this "
-          + "network; prunable units are " + known);
+      throw new AllocationException(
+          "the allocation names "
+              + unknown
+              + ", which are not prunable units of this "
+              + "network; prunable units are "
+              + known);
     }
     int[] kept = problem.full();
     for (int u = 0; u < kept.length; u++) {

@@ -4,8 +4,9 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Each unit's importance scores, normalised to sum 1 (p_j = s_j / sum_j s_j; uniform when all are zero) or raw,
- * sorted in descending order: the common currency of the global threshold and of the top-up step.
+ * Each unit's importance scores, normalised to sum 1 (p_j = s_j / sum_j s_j; uniform when all are
+ * zero) or raw, sorted in descending order: the common currency of the global threshold and of the
+ * top-up step.
  */
 final class RankedUnits {
   private final double[][] sortedShares;

@@ -15,9 +15,9 @@ import org.prunelab.prune.allocate.BudgetKind;
 import org.prunelab.prune.sensitivity.SensitivityReport;
 
 /**
- * A network's channel groups as an allocation problem: one unit per prunable group with its channel importance
- * (and PFP terms), sized by the exact {@link SizeModel}. Built once from scores; allocators then run on it as often
- * as a slider moves. Holds no native memory.
+ * A network's channel groups as an allocation problem: one unit per prunable group with its channel
+ * importance (and PFP terms), sized by the exact {@link SizeModel}. Built once from scores;
+ * allocators then run on it as often as a slider moves. Holds no native memory.
  */
 public final class ChannelBudgetProblem {
   private final ChannelGroups groups;
@@ -33,10 +33,12 @@ public final class ChannelBudgetProblem {
   }
 
   /**
-   * Traces {@code network}'s groups and turns {@code scores} read on {@code side} into unit importance; with
-   * {@code pfpTerms} the consumers' sensitivities also become PFP's sample-complexity terms.
+   * Traces {@code network}'s groups and turns {@code scores} read on {@code side} into unit
+   * importance; with {@code pfpTerms} the consumers' sensitivities also become PFP's
+   * sample-complexity terms.
    */
-  public static ChannelBudgetProblem of(Network network, SensitivityReport scores, ScoreSide side, boolean pfpTerms) {
+  public static ChannelBudgetProblem of(
+      Network network, SensitivityReport scores, ScoreSide side, boolean pfpTerms) {
     ChannelGroups groups = ChannelGroups.trace(network);
     MethodSupport.requireSomethingPrunable(groups);
     List<AllocationUnit> units = new ArrayList<>();
@@ -66,13 +68,16 @@ public final class ChannelBudgetProblem {
 
   /** The allocation problem counting parameters or FLOPs. */
   public AllocationProblem problem(BudgetKind kind) {
-    return new AllocationProblem(units, kind, kept -> {
-      Map<String, Integer> counts = new HashMap<>(kept.length * 2);
-      for (int u = 0; u < kept.length; u++) {
-        counts.put(units.get(u).id(), kept[u]);
-      }
-      NetworkSize size = sizes.sizeWith(counts);
-      return kind == BudgetKind.PARAMETERS ? size.parameters() : size.macs();
-    });
+    return new AllocationProblem(
+        units,
+        kind,
+        kept -> {
+          Map<String, Integer> counts = new HashMap<>(kept.length * 2);
+          for (int u = 0; u < kept.length; u++) {
+            counts.put(units.get(u).id(), kept[u]);
+          }
+          NetworkSize size = sizes.sizeWith(counts);
+          return kind == BudgetKind.PARAMETERS ? size.parameters() : size.macs();
+        });
   }
 }

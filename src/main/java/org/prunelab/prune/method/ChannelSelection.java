@@ -5,12 +5,13 @@ import java.util.SplittableRandom;
 import java.util.stream.IntStream;
 
 /**
- * The channels one unit keeps under a {@link KeepRule}, sorted ascending, and the factor each kept channel's
- * contribution is multiplied by (1 for deterministic keeps).
+ * The channels one unit keeps under a {@link KeepRule}, sorted ascending, and the factor each kept
+ * channel's contribution is multiplied by (1 for deterministic keeps).
  */
 record ChannelSelection(int[] kept, float[] scale) {
 
-  static ChannelSelection choose(float[] importance, int count, KeepRule rule, SplittableRandom random) {
+  static ChannelSelection choose(
+      float[] importance, int count, KeepRule rule, SplittableRandom random) {
     int n = importance.length;
     if (count >= n) {
       return unscaled(IntStream.range(0, n).toArray());
@@ -30,7 +31,8 @@ record ChannelSelection(int[] kept, float[] scale) {
         while (outright < count - 1 && importance[order[outright]] >= cutoff) {
           outright++;
         }
-        int[] deterministic = Arrays.stream(order).limit(outright).mapToInt(Integer::intValue).toArray();
+        int[] deterministic =
+            Arrays.stream(order).limit(outright).mapToInt(Integer::intValue).toArray();
         yield sampled(importance, deterministic, count, random);
       }
     };
@@ -44,8 +46,12 @@ record ChannelSelection(int[] kept, float[] scale) {
     return new ChannelSelection(sorted, ones);
   }
 
-  /** Keeps {@code fixed} outright and samples the others from the remaining importance until {@code count}. */
-  private static ChannelSelection sampled(float[] importance, int[] fixed, int count, SplittableRandom random) {
+  /**
+   * Keeps {@code fixed} outright and samples the others from the remaining importance until {@code
+   * count}.
+   */
+  private static ChannelSelection sampled(
+      float[] importance, int[] fixed, int count, SplittableRandom random) {
     int n = importance.length;
     boolean[] isFixed = new boolean[n];
     for (int j : fixed) {

@@ -1,14 +1,15 @@
 package org.prunelab.prune.method;
 
 /**
- * The measured relative error of the layers reading one channel group when only that group is pruned to each keep
- * ratio: eps(r) = ||z - z_hat|| / ||z|| over the sample set, z stacking the outputs of every consumer of the group.
+ * The measured relative error of the layers reading one channel group when only that group is
+ * pruned to each keep ratio: eps(r) = ||z - z_hat|| / ||z|| over the sample set, z stacking the
+ * outputs of every consumer of the group.
  */
 public record ErrorCurve(String group, double[] keepRatios, double[] errors) {
   public ErrorCurve {
     if (keepRatios.length != errors.length) {
-      throw new IllegalArgumentException("group " + group + ": " + keepRatios.length + " ratios but " + errors.length
-          + " errors");
+      throw new IllegalArgumentException(
+          "group " + group + ": " + keepRatios.length + " ratios but " + errors.length + " errors");
     }
     keepRatios = keepRatios.clone();
     errors = errors.clone();

@@ -15,34 +15,47 @@ import org.prunelab.prune.sensitivity.LayerScores;
 import org.prunelab.prune.sensitivity.SensitivityReport;
 
 /**
- * Turns per-layer scores into one importance per channel of a channel group. Every scored layer touching the group
- * (each consumer's input-channel scores, or each producer's output-filter scores) gives a vector over the group's
- * channels (a channel that is H W features after a Flatten sums its features; weight-only scores are summed over
- * each input channel's weights); each vector is normalised to shares
- * p_j = s_j / sum_j s_j and a channel's importance is its largest share over the layers, so a channel that any
- * layer relies on stays. With PFP sensitivities, every consumer also contributes a {@link SensitivityTerm} (its
- * s_j over the group, its S_l over all its inputs and alpha_l) for the optimal allocation.
+ * Turns per-layer scores into one importance per channel of a channel group. Every scored layer
+ * touching the group (each consumer's input-channel scores, or each producer's output-filter
+ * scores) gives a vector over the group's channels (a channel that is H W features after a Flatten
+ * sums its features; weight-only scores are summed over each input channel's weights); each vector
+ * is normalised to shares p_j = s_j / sum_j s_j and a channel's importance is its largest share
+ * over the layers, so a channel that any layer relies on stays. With PFP sensitivities, every
+ * consumer also contributes a {@link SensitivityTerm} (its s_j over the group, its S_l over all its
+ * inputs and alpha_l) for the optimal allocation.
  */
 final class GroupScores {
   private GroupScores() {}
 
-  static AllocationUnit unit(Network network, ChannelGroup group, SensitivityReport report, ScoreSide side,
+  static AllocationUnit unit(
+      Network network,
+      ChannelGroup group,
+      SensitivityReport report,
+      ScoreSide side,
       boolean withTerms) {
     List<float[]> vectors = new ArrayList<>();
     List<SensitivityTerm> terms = new ArrayList<>();
     if (side == ScoreSide.CONSUMER_INPUTS) {
       for (ChannelConsumer consumer : group.consumers()) {
         LayerScores scores = scoresOf(report, consumer.node());
-        if (consumer.tied() || scores == null || !(scores.hasInputChannelScores() || scores.hasWeightScores())) {
+        if (consumer.tied()
+            || scores == null
+            || !(scores.hasInputChannelScores() || scores.hasWeightScores())) {
           continue;
         }
-        float[] all = scores.hasInputChannelScores() ? scores.inputChannelScores()
-            : perInputFeature(scores.weightScores(), network.parametersOf(consumer.node()).get("weight")
-                .getShape().getShape());
-        float[] perChannel = gather(all, consumer.offset(), group.channels(), consumer.featuresPerChannel());
+        float[] all =
+            scores.hasInputChannelScores()
+                ? scores.inputChannelScores()
+                : perInputFeature(
+                    scores.weightScores(),
+                    network.parametersOf(consumer.node()).get("weight").getShape().getShape());
+        float[] perChannel =
+            gather(all, consumer.offset(), group.channels(), consumer.featuresPerChannel());
         vectors.add(perChannel);
         if (withTerms) {
-          terms.add(new SensitivityTerm(consumer.node(), perChannel, sum(all), alpha(network, consumer.node())));
+          terms.add(
+              new SensitivityTerm(
+                  consumer.node(), perChannel, sum(all), alpha(network, consumer.node())));
         }
       }
     } else {
@@ -51,11 +64,16 @@ final class GroupScores {
         if (producer.tied() || scores == null || !scores.hasOutputChannelScores()) {
           continue;
         }
-        vectors.add(gather(scores.outputChannelScores(), producer.offset(), group.channels(),
-            producer.featuresPerChannel()));
+        vectors.add(
+            gather(
+                scores.outputChannelScores(),
+                producer.offset(),
+                group.channels(),
+                producer.featuresPerChannel()));
       }
     }
-    return new AllocationUnit(group.id(), group.channels(), largestShare(vectors, group.channels()), terms);
+    return new AllocationUnit(
+        group.id(), group.channels(), largestShare(vectors, group.channels()), terms);
   }
 
   /** alpha_l of a consumer: its output positions (1 for a linear layer) and kernel size. */
@@ -87,7 +105,8 @@ final class GroupScores {
     return report.layers().stream().filter(l -> l.node().equals(node)).findFirst().orElse(null);
   }
 
-  private static float[] gather(float[] features, int offset, int channels, int featuresPerChannel) {
+  private static float[] gather(
+      float[] features, int offset, int channels, int featuresPerChannel) {
     float[] perChannel = new float[channels];
     for (int k = 0; k < channels; k++) {
       float s = 0;

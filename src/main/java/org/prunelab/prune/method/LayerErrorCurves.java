@@ -28,11 +28,11 @@ import org.prunelab.prune.sensitivity.SensitivityReport;
 /**
  * Measures, for every prunable channel group and every keep ratio of a grid, the relative error
  * eps_g(r) = ||z - z_hat|| / ||z|| of the layers that read the group when only that group keeps its
- * max(1, round(r n)) most important channels (importance as the method ranks them, {@link GroupScores}). z stacks
- * the outputs (pre-activation, bias included) of every channel-mixing consumer on the sample set; z_hat is the same
- * with the removed channels zeroed in the consumers' inputs, which is exactly what surgery does to them. The
- * allocation view reads these curves while a ratio is dragged. Samples are processed in chunks, each in its own
- * native-memory scope.
+ * max(1, round(r n)) most important channels (importance as the method ranks them, {@link
+ * GroupScores}). z stacks the outputs (pre-activation, bias included) of every channel-mixing
+ * consumer on the sample set; z_hat is the same with the removed channels zeroed in the consumers'
+ * inputs, which is exactly what surgery does to them. The allocation view reads these curves while
+ * a ratio is dragged. Samples are processed in chunks, each in its own native-memory scope.
  */
 public final class LayerErrorCurves {
   private static final int CHUNK = 64;
@@ -48,9 +48,16 @@ public final class LayerErrorCurves {
     return grid;
   }
 
-  /** The curves of every prunable group, ranking channels by {@code report} read on {@code side}. */
-  public static List<ErrorCurve> measure(Network network, SensitivityReport report, ScoreSide side, NDArray samples,
-      double[] grid, JobContext ctx) {
+  /**
+   * The curves of every prunable group, ranking channels by {@code report} read on {@code side}.
+   */
+  public static List<ErrorCurve> measure(
+      Network network,
+      SensitivityReport report,
+      ScoreSide side,
+      NDArray samples,
+      double[] grid,
+      JobContext ctx) {
     ChannelGroups groups = ChannelGroups.trace(network);
     List<ChannelGroup> prunable = groups.prunable();
     Map<String, float[]> importance = new LinkedHashMap<>();
@@ -64,10 +71,11 @@ public final class LayerErrorCurves {
     }
     Map<String, double[]> removedEnergy = new LinkedHashMap<>();
     Map<String, double[]> outputEnergy = new LinkedHashMap<>();
-    prunable.forEach(g -> {
-      removedEnergy.put(g.id(), new double[grid.length]);
-      outputEnergy.put(g.id(), new double[1]);
-    });
+    prunable.forEach(
+        g -> {
+          removedEnergy.put(g.id(), new double[grid.length]);
+          outputEnergy.put(g.id(), new double[1]);
+        });
     long n = samples.getShape().get(0);
     if (n == 0) {
       throw new SensitivityException("error curves need at least one sample image");
@@ -77,12 +85,20 @@ public final class LayerErrorCurves {
       ctx.checkCancelled();
       ctx.progress(c, chunks, "layer error curves");
       try (NDManager scope = samples.getManager().newSubManager()) {
-        NDArray x = samples.get(new NDIndex("{}:{}", (long) c * CHUNK, Math.min(n, (long) (c + 1) * CHUNK)));
+        NDArray x =
+            samples.get(
+                new NDIndex("{}:{}", (long) c * CHUNK, Math.min(n, (long) (c + 1) * CHUNK)));
         x.attach(scope);
         ForwardResult result = network.forward(x, ForwardOptions.capturing(Mode.EVAL, capture));
         for (ChannelGroup group : prunable) {
-          accumulate(network, group, importance.get(group.id()), grid, result.captured(),
-              removedEnergy.get(group.id()), outputEnergy.get(group.id()));
+          accumulate(
+              network,
+              group,
+              importance.get(group.id()),
+              grid,
+              result.captured(),
+              removedEnergy.get(group.id()),
+              outputEnergy.get(group.id()));
         }
       }
     }
@@ -99,8 +115,14 @@ public final class LayerErrorCurves {
     return curves;
   }
 
-  private static void accumulate(Network network, ChannelGroup group, float[] importance, double[] grid,
-      Map<String, NDArray> captured, double[] removedEnergy, double[] outputEnergy) {
+  private static void accumulate(
+      Network network,
+      ChannelGroup group,
+      float[] importance,
+      double[] grid,
+      Map<String, NDArray> captured,
+      double[] removedEnergy,
+      double[] outputEnergy) {
     Integer[] order = new Integer[group.channels()];
     for (int k = 0; k < order.length; k++) {
       order[k] = k;
@@ -119,7 +141,8 @@ public final class LayerErrorCurves {
         z.attach(consumerScope);
         outputEnergy[0] += z.square().sum().getFloat();
         for (int i = 0; i < grid.length; i++) {
-          int keep = (int) Math.max(1, Math.min(group.channels(), Math.round(grid[i] * group.channels())));
+          int keep =
+              (int) Math.max(1, Math.min(group.channels(), Math.round(grid[i] * group.channels())));
           float[] mask = new float[Math.toIntExact(features)];
           Arrays.fill(mask, 1f);
           for (int r = keep; r < order.length; r++) {

@@ -10,18 +10,25 @@ final class MethodSupport {
 
   static void requireSamples(PruneMethod method, PruneRequest request) {
     if (method.needsSamples() && request.samples() == null) {
-      throw new PruneLabException("method " + method.name() + " reads the sample set S, but none was given; "
-          + "pass a dataset (--dataset) or choose a data-free method (ft, wt, random-filters, random-weights)");
+      throw new PruneLabException(
+          "method "
+              + method.name()
+              + " reads the sample set S, but none was given; "
+              + "pass a dataset (--dataset) or choose a data-free method (ft, wt, random-filters, random-weights)");
     }
   }
 
   static void requireSomethingPrunable(ChannelGroups groups) {
     if (groups.prunable().isEmpty()) {
-      String reasons = groups.groups().stream().map(g -> g.id() + ": " + g.reason())
-          .collect(Collectors.joining("; "));
-      throw new PruneLabException("no channel of this network can be removed (" + reasons + "); try an "
-          + "unstructured method such as wt or sipp");
+      String reasons =
+          groups.groups().stream()
+              .map(g -> g.id() + ": " + g.reason())
+              .collect(Collectors.joining("; "));
+      throw new PruneLabException(
+          "no channel of this network can be removed ("
+              + reasons
+              + "); try an "
+              + "unstructured method such as wt or sipp");
     }
   }
-
 }

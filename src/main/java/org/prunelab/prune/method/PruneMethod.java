@@ -6,9 +6,9 @@ import org.prunelab.nn.Network;
 import org.prunelab.prune.sensitivity.SensitivityReport;
 
 /**
- * A pruning method: a score (which channels or weights matter), an allocator (how many each layer keeps) and a keep
- * rule (which ones stay), applied to a network to produce a smaller one. Every method accepts every allocator; its
- * default is the one its paper uses.
+ * A pruning method: a score (which channels or weights matter), an allocator (how many each layer
+ * keeps) and a keep rule (which ones stay), applied to a network to produce a smaller one. Every
+ * method accepts every allocator; its default is the one its paper uses.
  */
 public interface PruneMethod {
   /** Command-line name ("pfp", "ft", "wt", ...). */
@@ -20,7 +20,10 @@ public interface PruneMethod {
   /** Whether it removes whole channels (a smaller dense network) or masks single weights. */
   boolean structured();
 
-  /** Where its channel ranking comes from (weight methods rank channels by their weights' summed scores). */
+  /**
+   * Where its channel ranking comes from (weight methods rank channels by their weights' summed
+   * scores).
+   */
   ScoreSide side();
 
   /** Whether it reads the sample set S. */
@@ -30,15 +33,16 @@ public interface PruneMethod {
   String defaultAllocator();
 
   /**
-   * The method's scores of {@code network} (on the request's samples where it reads data): the slow step, done
-   * once when several budgets or allocations are tried.
+   * The method's scores of {@code network} (on the request's samples where it reads data): the slow
+   * step, done once when several budgets or allocations are tried.
    *
    * @throws org.prunelab.PruneLabException when the samples are missing or not finite
    */
   SensitivityReport score(Network network, PruneRequest request, JobContext ctx);
 
   /**
-   * Prunes {@code network} (left unchanged) to the request's budget with scores from {@link #score}.
+   * Prunes {@code network} (left unchanged) to the request's budget with scores from {@link
+   * #score}.
    *
    * @throws org.prunelab.PruneLabException when the budget cannot be met
    */

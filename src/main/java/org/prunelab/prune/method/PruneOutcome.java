@@ -10,17 +10,28 @@ import org.prunelab.prune.allocate.Allocation;
 import org.prunelab.prune.sensitivity.SensitivityReport;
 
 /**
- * A pruned network and how it came about: the allocation, per unit what stays (structured: kept channel indices
- * per group; unstructured: the weight masks, to re-apply after every optimizer step when retraining), the sizes before and after (realised, counted on the
- * pruned network), the scores and the time spent (scoring included when the method scored as part of the call). The caller owns (and closes) the network.
+ * A pruned network and how it came about: the allocation, per unit what stays (structured: kept
+ * channel indices per group; unstructured: the weight masks, to re-apply after every optimizer step
+ * when retraining), the sizes before and after (realised, counted on the pruned network), the
+ * scores and the time spent (scoring included when the method scored as part of the call). The
+ * caller owns (and closes) the network.
  */
-public record PruneOutcome(String method, Network network, Allocation allocation, Map<String, int[]> keptChannels,
-    Optional<WeightMasks> masks, NetworkSize original, NetworkSize realised, SensitivityReport scores,
-    Duration total) implements AutoCloseable {
+public record PruneOutcome(
+    String method,
+    Network network,
+    Allocation allocation,
+    Map<String, int[]> keptChannels,
+    Optional<WeightMasks> masks,
+    NetworkSize original,
+    NetworkSize realised,
+    SensitivityReport scores,
+    Duration total)
+    implements AutoCloseable {
 
   /** The same outcome with the total time replaced (scoring included). */
   public PruneOutcome withTimes(Duration newTotal) {
-    return new PruneOutcome(method, network, allocation, keptChannels, masks, original, realised, scores, newTotal);
+    return new PruneOutcome(
+        method, network, allocation, keptChannels, masks, original, realised, scores, newTotal);
   }
 
   /** Time the scores took. */

@@ -7,8 +7,9 @@ import org.prunelab.prune.allocate.Allocator;
 import org.prunelab.prune.allocate.Budget;
 
 /**
- * What to prune to: the budget, an allocator (empty: the method's default), the sample set S (normalised like the
- * training inputs; required by data-informed methods) and the seed of every random choice.
+ * What to prune to: the budget, an allocator (empty: the method's default), the sample set S
+ * (normalised like the training inputs; required by data-informed methods) and the seed of every
+ * random choice.
  */
 public record PruneRequest(Budget budget, Optional<Allocator> allocator, Batch samples, long seed) {
   public PruneRequest {

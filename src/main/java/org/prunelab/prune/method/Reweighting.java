@@ -10,8 +10,9 @@ import org.prunelab.prune.ChannelConsumer;
 import org.prunelab.prune.ChannelGroup;
 
 /**
- * Applies a random keep rule's rescaling in place: every channel-mixing consumer of a group multiplies the input
- * slice of kept channel j by its factor (PFP's count_j / (m' p_j)), before surgery removes the rest.
+ * Applies a random keep rule's rescaling in place: every channel-mixing consumer of a group
+ * multiplies the input slice of kept channel j by its factor (PFP's count_j / (m' p_j)), before
+ * surgery removes the rest.
  */
 final class Reweighting {
   private Reweighting() {}

@@ -5,7 +5,10 @@ import org.prunelab.nn.Network;
 import org.prunelab.prune.sensitivity.ScoreFunction;
 import org.prunelab.prune.sensitivity.SensitivityReport;
 
-/** What every method shares: its name, description, score function, need for samples and default allocator. */
+/**
+ * What every method shares: its name, description, score function, need for samples and default
+ * allocator.
+ */
 abstract class ScoredMethod implements PruneMethod {
   private final String name;
   private final String description;
@@ -13,7 +16,11 @@ abstract class ScoredMethod implements PruneMethod {
   private final boolean needsSamples;
   private final String defaultAllocator;
 
-  ScoredMethod(String name, String description, ScoreFunction scores, boolean needsSamples,
+  ScoredMethod(
+      String name,
+      String description,
+      ScoreFunction scores,
+      boolean needsSamples,
       String defaultAllocator) {
     this.name = name;
     this.description = description;

@@ -23,17 +23,23 @@ import org.prunelab.prune.sensitivity.ScoreFunction;
 import org.prunelab.prune.sensitivity.SensitivityReport;
 
 /**
- * Weight pruning: every Conv2d and Linear weight tensor is a unit whose elements are its weights; an allocator
- * sizes the units, each keeps its highest-scoring weights, and the rest are masked to zero in a copy of the
- * network ({@link WeightMasks}). Size counts non-zero weights plus every other parameter; FLOPs scale each layer's
- * MACs by its weight density. SiPP, weight thresholding, SNIP and random weights are this class with different
- * scores and defaults. With SiPP the per-weight sensitivities also feed the optimal allocation (one term per layer).
+ * Weight pruning: every Conv2d and Linear weight tensor is a unit whose elements are its weights;
+ * an allocator sizes the units, each keeps its highest-scoring weights, and the rest are masked to
+ * zero in a copy of the network ({@link WeightMasks}). Size counts non-zero weights plus every
+ * other parameter; FLOPs scale each layer's MACs by its weight density. SiPP, weight thresholding,
+ * SNIP and random weights are this class with different scores and defaults. With SiPP the
+ * per-weight sensitivities also feed the optimal allocation (one term per layer).
  */
 final class UnstructuredMethod extends ScoredMethod {
   private final boolean sippTerms;
 
-  UnstructuredMethod(String name, String description, ScoreFunction scores, boolean needsSamples,
-      boolean sippTerms, String defaultAllocator) {
+  UnstructuredMethod(
+      String name,
+      String description,
+      ScoreFunction scores,
+      boolean needsSamples,
+      boolean sippTerms,
+      String defaultAllocator) {
     super(name, description, scores, needsSamples, defaultAllocator);
     this.sippTerms = sippTerms;
   }
@@ -62,18 +68,26 @@ final class UnstructuredMethod extends ScoredMethod {
       float[] s = layer.weightScores();
       String parameter = layer.node() + ".weight";
       weightScores.put(parameter, s);
-      List<SensitivityTerm> terms = sippTerms
-          ? List.of(new SensitivityTerm(layer.node(), s, GroupScores.sum(s), GroupScores.alpha(network, layer.node())))
-          : List.of();
+      List<SensitivityTerm> terms =
+          sippTerms
+              ? List.of(
+                  new SensitivityTerm(
+                      layer.node(),
+                      s,
+                      GroupScores.sum(s),
+                      GroupScores.alpha(network, layer.node())))
+              : List.of();
       units.add(new AllocationUnit(parameter, s.length, s, terms));
     }
     long[] unitMacs = report.layers().stream().mapToLong(l -> layerMacs.get(l.node())).toArray();
     BudgetKind kind = request.budget().kind();
     long totalParameters = network.parameterCount();
     long totalMacs = network.macs();
-    AllocationProblem problem = new AllocationProblem(units, kind,
-        kept -> sizeOf(kind, kept, units, unitMacs, totalParameters, totalMacs));
-    Allocator allocator = request.allocator().orElseGet(() -> Allocators.byName(defaultAllocator()));
+    AllocationProblem problem =
+        new AllocationProblem(
+            units, kind, kept -> sizeOf(kind, kept, units, unitMacs, totalParameters, totalMacs));
+    Allocator allocator =
+        request.allocator().orElseGet(() -> Allocators.byName(defaultAllocator()));
     Allocation allocation = allocator.allocate(problem, request.budget());
 
     Map<String, Integer> keptWeights = allocation.keptById();
@@ -81,19 +95,38 @@ final class UnstructuredMethod extends ScoredMethod {
     Network pruned = Surgery.keep(network, Map.of());
     masks.apply(pruned);
     int[] kept = allocation.kept();
-    NetworkSize realised = new NetworkSize(
-        Math.round(sizeOf(BudgetKind.PARAMETERS, kept, units, unitMacs, totalParameters, totalMacs)),
-        Math.round(sizeOf(BudgetKind.FLOPS, kept, units, unitMacs, totalParameters, totalMacs)));
-    return new PruneOutcome(name(), pruned, allocation, Map.of(), Optional.of(masks),
-        new NetworkSize(totalParameters, totalMacs), realised, report, Duration.ofNanos(System.nanoTime() - start));
+    NetworkSize realised =
+        new NetworkSize(
+            Math.round(
+                sizeOf(BudgetKind.PARAMETERS, kept, units, unitMacs, totalParameters, totalMacs)),
+            Math.round(
+                sizeOf(BudgetKind.FLOPS, kept, units, unitMacs, totalParameters, totalMacs)));
+    return new PruneOutcome(
+        name(),
+        pruned,
+        allocation,
+        Map.of(),
+        Optional.of(masks),
+        new NetworkSize(totalParameters, totalMacs),
+        realised,
+        report,
+        Duration.ofNanos(System.nanoTime() - start));
   }
 
-  private static double sizeOf(BudgetKind kind, int[] kept, List<AllocationUnit> units, long[] unitMacs,
-      long totalParameters, long totalMacs) {
+  private static double sizeOf(
+      BudgetKind kind,
+      int[] kept,
+      List<AllocationUnit> units,
+      long[] unitMacs,
+      long totalParameters,
+      long totalMacs) {
     double size = kind == BudgetKind.PARAMETERS ? totalParameters : totalMacs;
     for (int u = 0; u < kept.length; u++) {
       int elements = units.get(u).elements();
-      size -= kind == BudgetKind.PARAMETERS ? elements - kept[u] : unitMacs[u] * (1.0 - (double) kept[u] / elements);
+      size -=
+          kind == BudgetKind.PARAMETERS
+              ? elements - kept[u]
+              : unitMacs[u] * (1.0 - (double) kept[u] / elements);
     }
     return size;
   }

@@ -11,11 +11,11 @@ import java.util.Map;
 import org.prunelab.nn.Network;
 
 /**
- * The reduction with device operators (for a GPU): the input is unfolded to columns A (N, G, (C/G) K, P)
- * ({@link Unfold}), z+- are two convolutions with W+ and -W-, R+- = 1 / z (0 where z <= eps); for MAX the images'
- * positions are laid side by side and max_q A[jk, q] R[i, q] is one broadcast product and one max per tile, tiles
- * cut along output channels and positions to respect the memory cap; for MEAN it is a batched matrix product per
- * tile of images.
+ * The reduction with device operators (for a GPU): the input is unfolded to columns A (N, G, (C/G)
+ * K, P) ({@link Unfold}), z+- are two convolutions with W+ and -W-, R+- = 1 / z (0 where z <= eps);
+ * for MAX the images' positions are laid side by side and max_q A[jk, q] R[i, q] is one broadcast
+ * product and one max per tile, tiles cut along output channels and positions to respect the memory
+ * cap; for MEAN it is a batched matrix product per tile of images.
  */
 final class DeviceReducer implements Reducer {
   private final Map<String, NDArray[]> signedWeights = new HashMap<>();
@@ -23,7 +23,11 @@ final class DeviceReducer implements Reducer {
   private final long capElements;
 
   /** Prepares W+ = max(W, 0) and -W- = max(-W, 0) of every layer in {@code scope}. */
-  DeviceReducer(Network network, List<LayerGeometry> layers, PfpOptions options, PatchReduction reduction,
+  DeviceReducer(
+      Network network,
+      List<LayerGeometry> layers,
+      PfpOptions options,
+      PatchReduction reduction,
       NDManager scope) {
     this.reduction = reduction;
     this.capElements = options.capElements();
@@ -57,7 +61,9 @@ final class DeviceReducer implements Reducer {
     }
   }
 
-  /** The layer's input as columns (N, G, (C/G) K, P); a Linear input (N, C) becomes (N, 1, C, 1). */
+  /**
+   * The layer's input as columns (N, G, (C/G) K, P); a Linear input (N, C) becomes (N, 1, C, 1).
+   */
   private static NDArray columns(LayerGeometry l, NDArray a) {
     if (l.conv() == null) {
       return a.reshape(a.getShape().get(0), 1, l.inChannels(), 1);
@@ -66,26 +72,32 @@ final class DeviceReducer implements Reducer {
   }
 
   /**
-   * 1 / z for z = W a without bias (W non-negative here, so z >= 0), 0 where z <= eps; shape (N, G, F/G, P).
+   * 1 / z for z = W a without bias (W non-negative here, so z >= 0), 0 where z <= eps; shape (N, G,
+   * F/G, P).
    */
   private static NDArray reciprocal(LayerGeometry l, NDArray a, NDArray w) {
-    NDArray z = l.conv() == null ? ai.djl.nn.core.Linear.linear(a, w, null).singletonOrThrow()
-        : l.conv().convolve(a, w, null);
+    NDArray z =
+        l.conv() == null
+            ? ai.djl.nn.core.Linear.linear(a, w, null).singletonOrThrow()
+            : l.conv().convolve(a, w, null);
     long n = z.getShape().get(0);
     z = z.reshape(n, l.groups(), l.outPerGroup(), -1);
     NDArray inverse = z.getManager().create(1f).div(z);
     return NDArrays.where(z.gt(EPS), inverse, z.zerosLike());
   }
 
-  /** (N, G, R, P) to (G, R, N P): every image's positions side by side, so one max runs over images and positions. */
+  /**
+   * (N, G, R, P) to (G, R, N P): every image's positions side by side, so one max runs over images
+   * and positions.
+   */
   private static NDArray sideBySide(NDArray x) {
     long[] s = x.getShape().getShape();
     return x.transpose(1, 2, 0, 3).reshape(s[1], s[2], s[0] * s[3]);
   }
 
   /**
-   * acc[g, i, jk] = max(acc, max_q A[g, jk, q] R[g, i, q]) over tiles of output channels i and positions q.
-   * A: (G, (C/G) K, L), R: (G, F/G, L).
+   * acc[g, i, jk] = max(acc, max_q A[g, jk, q] R[g, i, q]) over tiles of output channels i and
+   * positions q. A: (G, (C/G) K, L), R: (G, F/G, L).
    */
   private void maxProduct(LayerGeometry l, NDArray a, NDArray r, float[] acc) {
     int groups = l.groups();
@@ -93,7 +105,8 @@ final class DeviceReducer implements Reducer {
     int outs = l.outPerGroup();
     long length = a.getShape().get(2);
     long cap = capElements;
-    int outTile = (long) groups * outs * rows <= cap ? outs : (int) Math.max(1, cap / ((long) groups * rows));
+    int outTile =
+        (long) groups * outs * rows <= cap ? outs : (int) Math.max(1, cap / ((long) groups * rows));
     long posTile = Math.max(1, Math.min(length, cap / ((long) groups * outTile * rows)));
     NDArray aRows = a.expandDims(1);
     for (int i0 = 0; i0 < outs; i0 += outTile) {
@@ -122,8 +135,8 @@ final class DeviceReducer implements Reducer {
   }
 
   /**
-   * acc[g, i, jk] = max(acc, max_x (1/P) sum_p A[x, g, jk, p] R[x, g, i, p]) as a batched matrix product over
-   * tiles of images. A: (N, G, (C/G) K, P), R: (N, G, F/G, P).
+   * acc[g, i, jk] = max(acc, max_x (1/P) sum_p A[x, g, jk, p] R[x, g, i, p]) as a batched matrix
+   * product over tiles of images. A: (N, G, (C/G) K, P), R: (N, G, F/G, P).
    */
   private void meanProduct(LayerGeometry l, NDArray a, NDArray r, float[] acc) {
     long n = a.getShape().get(0);

@@ -15,22 +15,23 @@ import org.prunelab.nn.Mode;
 import org.prunelab.nn.Network;
 
 /**
- * The batched core of PFP and SiPP: for every weight w_ijk of every compressible layer, the data-informed
- * sensitivity s_{i,(j,k)} = max_{x in S} red_p g_{i,(j,k),p}(x) with
+ * The batched core of PFP and SiPP: for every weight w_ijk of every compressible layer, the
+ * data-informed sensitivity s_{i,(j,k)} = max_{x in S} red_p g_{i,(j,k),p}(x) with
  *
  * <pre>
  *   g_{i,(j,k),p}(x) = max( w+_ijk a_jkp / z+_ip , w-_ijk a_jkp / z-_ip ),   z+ = W+ * a, z- = W- * a (no bias),
  * </pre>
  *
- * a term with |z| <= float32 eps counting 0 (Baykal, Liebenwein et al. 2019; Liebenwein, Baykal et al., ICLR 2020).
- * a is the layer's input captured in an eval-mode forward; if it has negative values, a+ and -a- enter as two
- * separate inputs. Since a weight is either positive or negative, g = |w_ijk| a_jkp / |z^{sign w}_ip|, and
- * because |w_ijk| does not depend on x or p it is applied after the reduction.
+ * a term with |z| <= float32 eps counting 0 (Baykal, Liebenwein et al. 2019; Liebenwein, Baykal et
+ * al., ICLR 2020). a is the layer's input captured in an eval-mode forward; if it has negative
+ * values, a+ and -a- enter as two separate inputs. Since a weight is either positive or negative, g
+ * = |w_ijk| a_jkp / |z^{sign w}_ip|, and because |w_ijk| does not depend on x or p it is applied
+ * after the reduction.
  *
- * <p>Instead of looping over images and filters, each chunk of S runs through the network once (all arrays in a
- * per-chunk native scope) and every layer's inputs are reduced at once by a {@link Reducer}: on a CPU
- * {@link HostReducer} (fused multiply-max loops; libtorch has no fused operator for it), on a GPU
- * {@link DeviceReducer} (broadcast operators).
+ * <p>Instead of looping over images and filters, each chunk of S runs through the network once (all
+ * arrays in a per-chunk native scope) and every layer's inputs are reduced at once by a {@link
+ * Reducer}: on a CPU {@link HostReducer} (fused multiply-max loops; libtorch has no fused operator
+ * for it), on a GPU {@link DeviceReducer} (broadcast operators).
  */
 final class EdgeSensitivity {
 
@@ -48,7 +49,9 @@ final class EdgeSensitivity {
     this(network, options, reduction, !network.device().isGpu());
   }
 
-  /** @param onHost reduce with {@link HostReducer} (true) or {@link DeviceReducer} (false) */
+  /**
+   * @param onHost reduce with {@link HostReducer} (true) or {@link DeviceReducer} (false)
+   */
   EdgeSensitivity(Network network, PfpOptions options, PatchReduction reduction, boolean onHost) {
     this.network = network;
     this.options = options;
@@ -78,14 +81,20 @@ final class EdgeSensitivity {
     }
     int chunks = (n + options.chunkSize() - 1) / options.chunkSize();
     try (NDManager scope = samples.getManager().newSubManager()) {
-      Reducer reducer = onHost ? new HostReducer(network, layers, options, reduction, scope)
-          : new DeviceReducer(network, layers, options, reduction, scope);
+      Reducer reducer =
+          onHost
+              ? new HostReducer(network, layers, options, reduction, scope)
+              : new DeviceReducer(network, layers, options, reduction, scope);
       for (int c = 0; c < chunks; c++) {
         ctx.checkCancelled();
         ctx.progress(c, chunks, "sensitivity of " + n + " images");
         try (NDManager chunk = scope.newSubManager()) {
-          NDArray x = Samples.chunk(samples, (long) c * options.chunkSize(),
-              Math.min(n, (long) (c + 1) * options.chunkSize()), chunk);
+          NDArray x =
+              Samples.chunk(
+                  samples,
+                  (long) c * options.chunkSize(),
+                  Math.min(n, (long) (c + 1) * options.chunkSize()),
+                  chunk);
           ForwardResult r = network.forward(x, ForwardOptions.capturing(Mode.EVAL, capture));
           for (LayerGeometry l : layers) {
             long t0 = System.nanoTime();

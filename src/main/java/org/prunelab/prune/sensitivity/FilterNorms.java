@@ -9,9 +9,10 @@ import org.prunelab.job.JobContext;
 import org.prunelab.nn.Network;
 
 /**
- * Data-free filter norms: per output filter i of every Conv2d and Linear layer, ||W_i||_1 = sum_jk |w_ijk| or
- * ||W_i||_2 = sqrt(sum_jk w_ijk^2) (filter thresholding, Li et al., "Pruning Filters for Efficient ConvNets",
- * ICLR 2017; SoftNet, He et al., IJCAI 2018). Reported as output-channel scores.
+ * Data-free filter norms: per output filter i of every Conv2d and Linear layer, ||W_i||_1 = sum_jk
+ * |w_ijk| or ||W_i||_2 = sqrt(sum_jk w_ijk^2) (filter thresholding, Li et al., "Pruning Filters for
+ * Efficient ConvNets", ICLR 2017; SoftNet, He et al., IJCAI 2018). Reported as output-channel
+ * scores.
  */
 public final class FilterNorms implements ScoreFunction {
 
@@ -55,7 +56,11 @@ public final class FilterNorms implements ScoreFunction {
       }
       layers.add(new LayerScores(l.node(), null, s, null));
     }
-    return new SensitivityReport(norm == Norm.L1 ? "l1" : "l2", 0, layers,
-        Duration.ofNanos(System.nanoTime() - t0), java.util.Map.of());
+    return new SensitivityReport(
+        norm == Norm.L1 ? "l1" : "l2",
+        0,
+        layers,
+        Duration.ofNanos(System.nanoTime() - t0),
+        java.util.Map.of());
   }
 }

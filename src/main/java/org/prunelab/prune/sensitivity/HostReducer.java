@@ -14,12 +14,13 @@ import org.prunelab.nn.Network;
 import org.prunelab.nn.layer.Conv2d;
 
 /**
- * The reduction on the host (for a CPU). Per tile of images (cut so the tile's columns and reciprocals stay under
- * the memory cap) the input is unfolded in Java to columns A (G, (C/G) K, images x P), the images' positions side
- * by side, with a+ and -a- as separate images when a has negative values; z+- = [W+; -W-] A is one batched matrix
- * product on the engine (BLAS); R = 1 / z (0 where z <= eps) comes back, and {@link HostKernel} reduces A and R in
- * fused loops. Compared with broadcasting this never materialises the N F (C/G) K P products and touches, per
- * weight, only the denominators of its own sign.
+ * The reduction on the host (for a CPU). Per tile of images (cut so the tile's columns and
+ * reciprocals stay under the memory cap) the input is unfolded in Java to columns A (G, (C/G) K,
+ * images x P), the images' positions side by side, with a+ and -a- as separate images when a has
+ * negative values; z+- = [W+; -W-] A is one batched matrix product on the engine (BLAS); R = 1 / z
+ * (0 where z <= eps) comes back, and {@link HostKernel} reduces A and R in fused loops. Compared
+ * with broadcasting this never materialises the N F (C/G) K P products and touches, per weight,
+ * only the denominators of its own sign.
  */
 final class HostReducer implements Reducer {
   private final Map<String, float[]> weights = new HashMap<>();
@@ -28,8 +29,15 @@ final class HostReducer implements Reducer {
   private final long capElements;
   private ByteBuffer staging = ByteBuffer.allocateDirect(0);
 
-  /** Keeps every layer's weight on the host and [W+; -W-] per group, (G, 2 F/G, (C/G) K), in {@code scope}. */
-  HostReducer(Network network, List<LayerGeometry> layers, PfpOptions options, PatchReduction reduction,
+  /**
+   * Keeps every layer's weight on the host and [W+; -W-] per group, (G, 2 F/G, (C/G) K), in {@code
+   * scope}.
+   */
+  HostReducer(
+      Network network,
+      List<LayerGeometry> layers,
+      PfpOptions options,
+      PatchReduction reduction,
       NDManager scope) {
     this.max = reduction == PatchReduction.MAX;
     this.capElements = options.capElements();
@@ -73,7 +81,10 @@ final class HostReducer implements Reducer {
       int length = (v1 - v0) * geometry.positions();
       float[] reciprocals;
       try (NDManager scope = input.getManager().newSubManager()) {
-        NDArray z = stacked.get(l.node()).matMul(upload(scope, columns, new Shape(l.groups(), l.fanIn(), length)));
+        NDArray z =
+            stacked
+                .get(l.node())
+                .matMul(upload(scope, columns, new Shape(l.groups(), l.fanIn(), length)));
         z.attach(scope);
         NDArray inverse = scope.create(1f).div(z);
         reciprocals = NDArrays.where(z.gt(EPS), inverse, z.zerosLike()).toFloatArray();
@@ -84,15 +95,17 @@ final class HostReducer implements Reducer {
   }
 
   /**
-   * Copies floats into a new engine array through one reused direct buffer (DJL's {@code create(float[])} would
-   * allocate a direct buffer per call that is freed only by a garbage collection).
+   * Copies floats into a new engine array through one reused direct buffer (DJL's {@code
+   * create(float[])} would allocate a direct buffer per call that is freed only by a garbage
+   * collection).
    */
   private NDArray upload(NDManager scope, float[] values, Shape shape) {
     int bytes = values.length * Float.BYTES;
     if (staging.capacity() < bytes) {
       staging = ByteBuffer.allocateDirect(Math.max(bytes, 2 * staging.capacity()));
     }
-    ByteBuffer view = staging.duplicate().clear().limit(bytes).slice().order(ByteOrder.nativeOrder());
+    ByteBuffer view =
+        staging.duplicate().clear().limit(bytes).slice().order(ByteOrder.nativeOrder());
     view.asFloatBuffer().put(values);
     NDArray alias = scope.create(view, shape, DataType.FLOAT32);
     NDArray owned = alias.duplicate();
@@ -101,8 +114,8 @@ final class HostReducer implements Reducer {
   }
 
   /**
-   * im2col on the host for a layer's input of shape (N, C, H, W) or (N, C): virtual image v is part v % parts of
-   * image v / parts (part 0 = a+, part 1 = -a-; with one part, a itself).
+   * im2col on the host for a layer's input of shape (N, C, H, W) or (N, C): virtual image v is part
+   * v % parts of image v / parts (part 0 = a+, part 1 = -a-; with one part, a itself).
    */
   private record Columns(LayerGeometry l, long[] shape, int parts) {
     int images() {
@@ -123,12 +136,16 @@ final class HostReducer implements Reducer {
 
     private int outH() {
       Conv2d c = l.conv();
-      return c == null ? 1 : (height() + 2 * c.padH() - c.dilationH() * (c.kernelH() - 1) - 1) / c.strideH() + 1;
+      return c == null
+          ? 1
+          : (height() + 2 * c.padH() - c.dilationH() * (c.kernelH() - 1) - 1) / c.strideH() + 1;
     }
 
     private int outW() {
       Conv2d c = l.conv();
-      return c == null ? 1 : (width() + 2 * c.padW() - c.dilationW() * (c.kernelW() - 1) - 1) / c.strideW() + 1;
+      return c == null
+          ? 1
+          : (width() + 2 * c.padW() - c.dilationW() * (c.kernelW() - 1) - 1) / c.strideW() + 1;
     }
 
     /** Columns of virtual images v0..v1 as (G, (C/G) K, (v1 - v0) P); padding is 0. */

@@ -3,17 +3,19 @@ package org.prunelab.prune.sensitivity;
 import java.util.Objects;
 
 /**
- * Importance scores of one compressible layer (a Conv2d or Linear node, by node name), as plain arrays so a view
- * can hold them without native memory. Each array is null when the method does not score at that granularity.
+ * Importance scores of one compressible layer (a Conv2d or Linear node, by node name), as plain
+ * arrays so a view can hold them without native memory. Each array is null when the method does not
+ * score at that granularity.
  *
  * @param node the Conv2d or Linear node
- * @param inputChannelScores one score per input channel (Linear: per input feature); higher means more important
+ * @param inputChannelScores one score per input channel (Linear: per input feature); higher means
+ *     more important
  * @param outputChannelScores one score per output channel (filter) or output feature
- * @param weightScores one score per weight, in the element order of the layer's {@code weight} parameter
- *     ((out, in / groups, kH, kW) or (out, in))
+ * @param weightScores one score per weight, in the element order of the layer's {@code weight}
+ *     parameter ((out, in / groups, kH, kW) or (out, in))
  */
-public record LayerScores(String node, float[] inputChannelScores, float[] outputChannelScores,
-    float[] weightScores) {
+public record LayerScores(
+    String node, float[] inputChannelScores, float[] outputChannelScores, float[] weightScores) {
 
   /** Copies the arrays in and rejects a record without any scores. */
   public LayerScores {
@@ -67,8 +69,8 @@ public record LayerScores(String node, float[] inputChannelScores, float[] outpu
   }
 
   /**
-   * The layer's sum of sensitivities S_l = sum_j s_j over its input channels (PFP's measure of how spread the
-   * importance is: the sample complexity of the layer grows with it).
+   * The layer's sum of sensitivities S_l = sum_j s_j over its input channels (PFP's measure of how
+   * spread the importance is: the sample complexity of the layer grows with it).
    *
    * @throws IllegalStateException if the method gave no input-channel scores
    */

@@ -3,11 +3,12 @@ package org.prunelab.prune.sensitivity;
 /**
  * How the batched PFP/SiPP sensitivities are computed; neither option changes the result.
  *
- * @param chunkSize images of S run through the network together (their activations are held at once)
- * @param memoryCapBytes upper bound on the largest intermediate array of one tile of the reduction (a tile's
- *     unfolded inputs or reciprocal denominators; on a GPU its products a_{jkp} / z_{ip}); smaller caps mean more,
- *     smaller tiles. A tile holds at least one image (on a GPU one output channel per group at one position), so
- *     a very large layer may exceed a tiny cap.
+ * @param chunkSize images of S run through the network together (their activations are held at
+ *     once)
+ * @param memoryCapBytes upper bound on the largest intermediate array of one tile of the reduction
+ *     (a tile's unfolded inputs or reciprocal denominators; on a GPU its products a_{jkp} /
+ *     z_{ip}); smaller caps mean more, smaller tiles. A tile holds at least one image (on a GPU one
+ *     output channel per group at one position), so a very large layer may exceed a tiny cap.
  */
 public record PfpOptions(int chunkSize, long memoryCapBytes) {
 
@@ -20,7 +21,8 @@ public record PfpOptions(int chunkSize, long memoryCapBytes) {
       throw new IllegalArgumentException("chunkSize must be > 0 images, got " + chunkSize);
     }
     if (memoryCapBytes < 1024) {
-      throw new IllegalArgumentException("memoryCapBytes must be at least 1024, got " + memoryCapBytes);
+      throw new IllegalArgumentException(
+          "memoryCapBytes must be at least 1024, got " + memoryCapBytes);
     }
   }
 

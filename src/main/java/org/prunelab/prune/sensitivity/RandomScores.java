@@ -10,9 +10,9 @@ import org.prunelab.job.JobContext;
 import org.prunelab.nn.Network;
 
 /**
- * The control every pruning plot needs: independent uniform scores in [0, 1) per input channel, output channel
- * and weight of every compressible layer, reproducible from a seed (the l-th layer draws from the l-th stream split
- * from the seed, so its scores depend only on the seed and l).
+ * The control every pruning plot needs: independent uniform scores in [0, 1) per input channel,
+ * output channel and weight of every compressible layer, reproducible from a seed (the l-th layer
+ * draws from the l-th stream split from the seed, so its scores depend only on the seed and l).
  */
 public final class RandomScores implements ScoreFunction {
   private final long seed;
@@ -39,10 +39,15 @@ public final class RandomScores implements ScoreFunction {
     SplittableRandom root = new SplittableRandom(seed);
     for (LayerGeometry l : LayerGeometry.of(network)) {
       SplittableRandom rng = root.split();
-      layers.add(new LayerScores(l.node(), uniform(rng, l.inChannels()), uniform(rng, l.outChannels()),
-          uniform(rng, l.weightCount())));
+      layers.add(
+          new LayerScores(
+              l.node(),
+              uniform(rng, l.inChannels()),
+              uniform(rng, l.outChannels()),
+              uniform(rng, l.weightCount())));
     }
-    return new SensitivityReport("random", 0, layers, Duration.ofNanos(System.nanoTime() - t0), Map.of());
+    return new SensitivityReport(
+        "random", 0, layers, Duration.ofNanos(System.nanoTime() - t0), Map.of());
   }
 
   private static float[] uniform(SplittableRandom rng, int n) {

@@ -14,7 +14,8 @@ final class Samples {
   private Samples() {}
 
   /**
-   * Checks that {@code samples} is a non-empty batch the network accepts and holds only finite values.
+   * Checks that {@code samples} is a non-empty batch the network accepts and holds only finite
+   * values.
    *
    * @throws SensitivityException if S is empty or has the wrong shape
    * @throws NonFiniteException if S holds NaN or infinity
@@ -24,13 +25,17 @@ final class Samples {
     Shape expected = network.inputShape();
     Shape got = samples.getShape();
     if (got.dimension() != expected.dimension() + 1 || !got.slice(1).equals(expected)) {
-      throw new SensitivityException("the sample set must be a batch of shape (N, " + expected.toString()
-          .replaceAll("[()]", "") + ") for this network, got " + got
-          + "; pass images prepared like the training inputs");
+      throw new SensitivityException(
+          "the sample set must be a batch of shape (N, "
+              + expected.toString().replaceAll("[()]", "")
+              + ") for this network, got "
+              + got
+              + "; pass images prepared like the training inputs");
     }
     if (got.get(0) == 0) {
-      throw new SensitivityException("the sample set S is empty; data-informed scores need at least one image "
-          + "(choose S with SampleSets.choose, about SampleSets.requiredSize(network) images)");
+      throw new SensitivityException(
+          "the sample set S is empty; data-informed scores need at least one image "
+              + "(choose S with SampleSets.choose, about SampleSets.requiredSize(network) images)");
     }
     try (NDManager scope = samples.getManager().newSubManager()) {
       NDArray nan = samples.isNaN();
@@ -39,8 +44,11 @@ final class Samples {
       inf.attach(scope);
       long bad = nan.logicalOr(inf).toType(DataType.INT64, false).sum().getLong();
       if (bad > 0) {
-        throw new NonFiniteException("the sample set holds " + bad + " NaN or infinite values; check the images "
-            + "and their normalisation (a standard deviation of 0 gives infinity)");
+        throw new NonFiniteException(
+            "the sample set holds "
+                + bad
+                + " NaN or infinite values; check the images "
+                + "and their normalisation (a standard deviation of 0 gives infinity)");
       }
     }
   }

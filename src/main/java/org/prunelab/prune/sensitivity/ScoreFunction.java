@@ -5,9 +5,10 @@ import org.prunelab.job.JobContext;
 import org.prunelab.nn.Network;
 
 /**
- * A pruning score: importance values for the channels and/or weights of every compressible layer (Conv2d and
- * Linear nodes) of a network. Data-informed scores read the sample set S (images normalised like the training
- * inputs, and labels where a loss is needed); data-free scores ignore it. Pruning methods keep what scores high.
+ * A pruning score: importance values for the channels and/or weights of every compressible layer
+ * (Conv2d and Linear nodes) of a network. Data-informed scores read the sample set S (images
+ * normalised like the training inputs, and labels where a loss is needed); data-free scores ignore
+ * it. Pruning methods keep what scores high.
  */
 public interface ScoreFunction {
 

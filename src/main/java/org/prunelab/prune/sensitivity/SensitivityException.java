@@ -2,7 +2,10 @@ package org.prunelab.prune.sensitivity;
 
 import org.prunelab.PruneLabException;
 
-/** Scores cannot be computed from the given samples or network; the message names the problem and the way out. */
+/**
+ * Scores cannot be computed from the given samples or network; the message names the problem and
+ * the way out.
+ */
 public class SensitivityException extends PruneLabException {
   public SensitivityException(String message) {
     super(message);

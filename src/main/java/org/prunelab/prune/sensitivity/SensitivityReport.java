@@ -7,15 +7,21 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * The scores one method gave every compressible layer of a network, in node order, with how long they took.
+ * The scores one method gave every compressible layer of a network, in node order, with how long
+ * they took.
  *
  * @param method the method's name ("pfp", "sipp-max", "l2", "snip", ...)
- * @param sampleCount images of the sample set S the scores were computed on (0 for data-free methods)
+ * @param sampleCount images of the sample set S the scores were computed on (0 for data-free
+ *     methods)
  * @param layers the scores per compressible layer, in network order
  * @param total wall-clock time of the whole computation
  * @param layerTimes time spent per layer (by node name) where the method measures it; may be empty
  */
-public record SensitivityReport(String method, int sampleCount, List<LayerScores> layers, Duration total,
+public record SensitivityReport(
+    String method,
+    int sampleCount,
+    List<LayerScores> layers,
+    Duration total,
     Map<String, Duration> layerTimes) {
 
   /** Copies the collections and rejects negative counts. */
@@ -40,8 +46,13 @@ public record SensitivityReport(String method, int sampleCount, List<LayerScores
         return l;
       }
     }
-    throw new IllegalArgumentException("the " + method + " report has no layer named '" + node + "'; layers: "
-        + layers.stream().map(LayerScores::node).toList());
+    throw new IllegalArgumentException(
+        "the "
+            + method
+            + " report has no layer named '"
+            + node
+            + "'; layers: "
+            + layers.stream().map(LayerScores::node).toList());
   }
 
   /** Per layer (by node name) the sum of sensitivities S_l = sum_j s_j over its input channels. */

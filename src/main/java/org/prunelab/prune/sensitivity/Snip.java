@@ -18,15 +18,18 @@ import org.prunelab.nn.Mode;
 import org.prunelab.nn.Network;
 
 /**
- * SNIP's connection sensitivity (Lee et al., "SNIP: Single-shot Network Pruning based on Connection Sensitivity",
- * ICLR 2019): per weight |dL/dw * w|, with L the mean cross-entropy -1/|S| sum_x log softmax(f(x))[y] over the
- * sample set S. The network runs in eval mode (BatchNorm with its running statistics), so the gradient does not
- * depend on how S is cut into chunks; chunk gradients are accumulated with weight |chunk| / |S|.
+ * SNIP's connection sensitivity (Lee et al., "SNIP: Single-shot Network Pruning based on Connection
+ * Sensitivity", ICLR 2019): per weight |dL/dw * w|, with L the mean cross-entropy -1/|S| sum_x log
+ * softmax(f(x))[y] over the sample set S. The network runs in eval mode (BatchNorm with its running
+ * statistics), so the gradient does not depend on how S is cut into chunks; chunk gradients are
+ * accumulated with weight |chunk| / |S|.
  */
 public final class Snip implements ScoreFunction {
   private final int chunkSize;
 
-  /** @param chunkSize images per forward/backward pass */
+  /**
+   * @param chunkSize images per forward/backward pass
+   */
   public Snip(int chunkSize) {
     if (chunkSize <= 0) {
       throw new IllegalArgumentException("chunkSize must be > 0 images, got " + chunkSize);
@@ -40,10 +43,11 @@ public final class Snip implements ScoreFunction {
   }
 
   /**
-   * |dL/dw * w| for every weight of every compressible layer; the network's weights are left unchanged and their
-   * gradients cleared.
+   * |dL/dw * w| for every weight of every compressible layer; the network's weights are left
+   * unchanged and their gradients cleared.
    *
-   * @throws SensitivityException if S is empty, does not fit the network, or its labels do not match the images
+   * @throws SensitivityException if S is empty, does not fit the network, or its labels do not
+   *     match the images
    * @throws org.prunelab.nn.NonFiniteException if S or the weights hold NaN or infinity
    */
   @Override
@@ -55,8 +59,11 @@ public final class Snip implements ScoreFunction {
     network.checkFinite();
     long n = images.getShape().get(0);
     if (labels.getShape().dimension() != 1 || labels.getShape().get(0) != n) {
-      throw new SensitivityException("SNIP needs one label per image: " + n + " images but labels of shape "
-          + labels.getShape());
+      throw new SensitivityException(
+          "SNIP needs one label per image: "
+              + n
+              + " images but labels of shape "
+              + labels.getShape());
     }
     Map<String, NDArray> weights = new LinkedHashMap<>();
     for (LayerGeometry l : LayerGeometry.of(network)) {
@@ -89,12 +96,15 @@ public final class Snip implements ScoreFunction {
         layers.add(LayerScores.ofWeights(e.getKey(), g.mul(e.getValue()).abs().toFloatArray()));
       }
     } finally {
-      weights.values().forEach(w -> {
-        JniUtils.zeroGrad((PtNDArray) w);
-        w.setRequiresGradient(false);
-      });
+      weights
+          .values()
+          .forEach(
+              w -> {
+                JniUtils.zeroGrad((PtNDArray) w);
+                w.setRequiresGradient(false);
+              });
     }
-    return new SensitivityReport("snip", Math.toIntExact(n), layers, Duration.ofNanos(System.nanoTime() - t0),
-        Map.of());
+    return new SensitivityReport(
+        "snip", Math.toIntExact(n), layers, Duration.ofNanos(System.nanoTime() - t0), Map.of());
   }
 }

@@ -19,19 +19,20 @@ import org.prunelab.nn.Network;
 import org.prunelab.nn.layer.Conv2d;
 
 /**
- * ThiNet's greedy channel selection (Luo et al., "ThiNet: A Filter Level Pruning Method for Deep Neural Network
- * Compression", ICCV 2017), per compressible layer. On sampled outputs (image x, output channel i, position p) the
- * layer's output without bias is a sum of per-input-channel contributions, y = sum_j c_j with
- * c_j = sum_k w_ijk a_jkp. Starting from the empty set T, ThiNet repeatedly REMOVES the channel j whose removal
- * changes the sampled outputs least,
+ * ThiNet's greedy channel selection (Luo et al., "ThiNet: A Filter Level Pruning Method for Deep
+ * Neural Network Compression", ICCV 2017), per compressible layer. On sampled outputs (image x,
+ * output channel i, position p) the layer's output without bias is a sum of per-input-channel
+ * contributions, y = sum_j c_j with c_j = sum_k w_ijk a_jkp. Starting from the empty set T, ThiNet
+ * repeatedly REMOVES the channel j whose removal changes the sampled outputs least,
  *
  * <pre>
  *   j* = argmin_{j not in T} sum_samples ( sum_{t in T + {j}} c_t )^2,   T = T + {j*},
  * </pre>
  *
- * until one channel remains. The channel removed first is the least important: the score of the channel removed at
- * step r (0-based) of C is (r + 1) / C, so the survivor scores 1. (torchprune keeps the channels ThiNet would
- * remove; this class does not.) Positions are drawn per image from a seeded stream, independent of chunking.
+ * until one channel remains. The channel removed first is the least important: the score of the
+ * channel removed at step r (0-based) of C is (r + 1) / C, so the survivor scores 1. (torchprune
+ * keeps the channels ThiNet would remove; this class does not.) Positions are drawn per image from
+ * a seeded stream, independent of chunking.
  */
 public final class ThiNet implements ScoreFunction {
 
@@ -44,7 +45,8 @@ public final class ThiNet implements ScoreFunction {
     /** Rejects non-positive counts. */
     public Options {
       if (positionsPerImage <= 0) {
-        throw new IllegalArgumentException("positionsPerImage must be > 0, got " + positionsPerImage);
+        throw new IllegalArgumentException(
+            "positionsPerImage must be > 0, got " + positionsPerImage);
       }
       if (chunkSize <= 0) {
         throw new IllegalArgumentException("chunkSize must be > 0 images, got " + chunkSize);
@@ -74,7 +76,8 @@ public final class ThiNet implements ScoreFunction {
    * @throws SensitivityException if S is empty or does not fit the network
    * @throws org.prunelab.nn.NonFiniteException if S or the weights hold NaN or infinity
    */
-  public static SensitivityReport compute(Network network, NDArray samples, Options options, JobContext ctx) {
+  public static SensitivityReport compute(
+      Network network, NDArray samples, Options options, JobContext ctx) {
     long t0 = System.nanoTime();
     Samples.check(network, samples);
     network.checkFinite();
@@ -103,8 +106,16 @@ public final class ThiNet implements ScoreFunction {
           for (int li = 0; li < layers.size(); li++) {
             LayerGeometry l = layers.get(li);
             NDArray a = l.input().equals(Network.INPUT) ? x : r.captured().get(l.input());
-            sample(l, li, a.toFloatArray(), from, to - from, network.shapeOf(l.input()).getShape(),
-                weights.get(l.node()), options, contributions.get(l.node()));
+            sample(
+                l,
+                li,
+                a.toFloatArray(),
+                from,
+                to - from,
+                network.shapeOf(l.input()).getShape(),
+                weights.get(l.node()),
+                options,
+                contributions.get(l.node()));
           }
         }
       }
@@ -113,27 +124,44 @@ public final class ThiNet implements ScoreFunction {
     List<LayerScores> scores = new ArrayList<>();
     for (LayerGeometry l : layers) {
       ctx.checkCancelled();
-      scores.add(LayerScores.ofInputChannels(l.node(), scoresFromOrder(removalOrder(contributions.get(l.node())))));
+      scores.add(
+          LayerScores.ofInputChannels(
+              l.node(), scoresFromOrder(removalOrder(contributions.get(l.node())))));
     }
     ctx.progress(chunks + 1L, chunks + 1L, "ThiNet greedy selection");
-    return new SensitivityReport("thinet", n, scores, Duration.ofNanos(System.nanoTime() - t0), Map.of());
+    return new SensitivityReport(
+        "thinet", n, scores, Duration.ofNanos(System.nanoTime() - t0), Map.of());
   }
 
   /**
-   * Draws the sampled outputs of images {@code first .. first + count - 1} and stores, per sample, the
-   * contribution of every input channel (0 for channels outside the output's group).
+   * Draws the sampled outputs of images {@code first .. first + count - 1} and stores, per sample,
+   * the contribution of every input channel (0 for channels outside the output's group).
    */
-  private static void sample(LayerGeometry l, int layerIndex, float[] a, int first, int count, long[] inShape,
-      float[] w, Options options, double[][] out) {
+  private static void sample(
+      LayerGeometry l,
+      int layerIndex,
+      float[] a,
+      int first,
+      int count,
+      long[] inShape,
+      float[] w,
+      Options options,
+      double[][] out) {
     Conv2d conv = l.conv();
     int channels = l.inChannels();
     int inPer = l.inPerGroup();
     int h = conv == null ? 1 : (int) inShape[1];
     int wd = conv == null ? 1 : (int) inShape[2];
-    int outH = conv == null ? 1 : (h + 2 * conv.padH() - conv.dilationH() * (conv.kernelH() - 1) - 1)
-        / conv.strideH() + 1;
-    int outW = conv == null ? 1 : (wd + 2 * conv.padW() - conv.dilationW() * (conv.kernelW() - 1) - 1)
-        / conv.strideW() + 1;
+    int outH =
+        conv == null
+            ? 1
+            : (h + 2 * conv.padH() - conv.dilationH() * (conv.kernelH() - 1) - 1) / conv.strideH()
+                + 1;
+    int outW =
+        conv == null
+            ? 1
+            : (wd + 2 * conv.padW() - conv.dilationW() * (conv.kernelW() - 1) - 1) / conv.strideW()
+                + 1;
     int kh = conv == null ? 1 : conv.kernelH();
     int kw = conv == null ? 1 : conv.kernelW();
     int plane = h * wd;
@@ -168,7 +196,10 @@ public final class ThiNet implements ScoreFunction {
     }
   }
 
-  /** The greedy removal order: element r is the channel removed at step r; the last one is the survivor. */
+  /**
+   * The greedy removal order: element r is the channel removed at step r; the last one is the
+   * survivor.
+   */
   static int[] removalOrder(double[][] samples) {
     int channels = samples[0].length;
     double[] removedSum = new double[samples.length];

@@ -9,8 +9,9 @@ import org.prunelab.job.JobContext;
 import org.prunelab.nn.Network;
 
 /**
- * Data-free weight magnitude |w| of every weight of every Conv2d and Linear layer (weight thresholding, Han et
- * al., "Learning both Weights and Connections for Efficient Neural Networks", NeurIPS 2015).
+ * Data-free weight magnitude |w| of every weight of every Conv2d and Linear layer (weight
+ * thresholding, Han et al., "Learning both Weights and Connections for Efficient Neural Networks",
+ * NeurIPS 2015).
  */
 public final class WeightMagnitude implements ScoreFunction {
 
@@ -36,6 +37,7 @@ public final class WeightMagnitude implements ScoreFunction {
       }
       layers.add(LayerScores.ofWeights(l.node(), w));
     }
-    return new SensitivityReport("magnitude", 0, layers, Duration.ofNanos(System.nanoTime() - t0), Map.of());
+    return new SensitivityReport(
+        "magnitude", 0, layers, Duration.ofNanos(System.nanoTime() - t0), Map.of());
   }
 }

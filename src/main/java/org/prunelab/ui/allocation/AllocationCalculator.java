@@ -18,10 +18,11 @@ import org.prunelab.prune.method.ErrorCurve;
 import org.prunelab.ui.sensitivity.ScoredModel;
 
 /**
- * The arithmetic behind the allocation view, in plain Java so it can run on every mouse move: per-group keep
- * ratios r_g become kept channels k_g = max(1, round(r_g n_g)); {@link #totals} gives the exact size (the
- * {@link org.prunelab.prune.SizeModel} through {@link ChannelBudgetProblem}) and the predicted errors eps_g(r_g)
- * interpolated on each group's measured curve; {@link #allocate} runs a budgeted allocator. Holds no native memory.
+ * The arithmetic behind the allocation view, in plain Java so it can run on every mouse move:
+ * per-group keep ratios r_g become kept channels k_g = max(1, round(r_g n_g)); {@link #totals}
+ * gives the exact size (the {@link org.prunelab.prune.SizeModel} through {@link
+ * ChannelBudgetProblem}) and the predicted errors eps_g(r_g) interpolated on each group's measured
+ * curve; {@link #allocate} runs a budgeted allocator. Holds no native memory.
  */
 public final class AllocationCalculator {
   private final ChannelBudgetProblem problem;
@@ -66,7 +67,9 @@ public final class AllocationCalculator {
     return (int) Math.max(1, Math.min(channels[u], Math.round(ratio * channels[u])));
   }
 
-  /** The ratio that keeps exactly {@code keptOf(u, ratio)} channels: ratios snap to whole channels. */
+  /**
+   * The ratio that keeps exactly {@code keptOf(u, ratio)} channels: ratios snap to whole channels.
+   */
   public double snap(int u, double ratio) {
     return (double) keptOf(u, ratio) / channels[u];
   }
@@ -88,18 +91,26 @@ public final class AllocationCalculator {
       }
     }
     NetworkSize size = problem.sizeWith(counts);
-    return new Totals(size.parameters(), size.macs(), (double) size.parameters() / full.parameters(),
-        (double) size.macs() / full.macs(), kept, errors, max, maxGroup);
+    return new Totals(
+        size.parameters(),
+        size.macs(),
+        (double) size.parameters() / full.parameters(),
+        (double) size.macs() / full.macs(),
+        kept,
+        errors,
+        max,
+        maxGroup);
   }
 
   /**
    * The keep ratios a budgeted allocator ("uniform", "optimal", "global") gives for {@code budget}.
    *
-   * @throws org.prunelab.prune.allocate.AllocationException when the budget is below the smallest network or the
-   *     allocator cannot work with these scores
+   * @throws org.prunelab.prune.allocate.AllocationException when the budget is below the smallest
+   *     network or the allocator cannot work with these scores
    */
   public double[] allocate(String allocator, Budget budget) {
-    Allocation allocation = Allocators.byName(allocator).allocate(problem.problem(budget.kind()), budget);
+    Allocation allocation =
+        Allocators.byName(allocator).allocate(problem.problem(budget.kind()), budget);
     int[] kept = allocation.kept();
     double[] ratios = new double[kept.length];
     for (int u = 0; u < kept.length; u++) {
@@ -125,8 +136,10 @@ public final class AllocationCalculator {
       for (int c = 0; c < importance.length; c++) {
         order.add(c);
       }
-      order.sort(Comparator.comparingDouble((Integer c) -> -importance[c]).thenComparingInt(c -> c));
-      int[] keep = order.subList(0, keptOf(u, ratios[u])).stream().mapToInt(Integer::intValue).toArray();
+      order.sort(
+          Comparator.comparingDouble((Integer c) -> -importance[c]).thenComparingInt(c -> c));
+      int[] keep =
+          order.subList(0, keptOf(u, ratios[u])).stream().mapToInt(Integer::intValue).toArray();
       Arrays.sort(keep);
       kept.put(ids.get(u), keep);
     }

@@ -19,26 +19,40 @@ import org.prunelab.PruneLabException;
 import org.prunelab.prune.allocate.BudgetKind;
 
 /**
- * The allocation as files and project JSON. Export: JSON ({@code {"model", "method", "budget", "groups": [{"group",
- * "channels", "kept", "keepRatio", "predictedError"}], "parameters", "flops"}}) or CSV (one row per group), chosen by
- * the file's extension, written to a temporary file and moved into place. Project section: method, budget kind and
- * keep ratio, allocator and the ratio of every group by id; reading it back checks every field against the model.
+ * The allocation as files and project JSON. Export: JSON ({@code {"model", "method", "budget",
+ * "groups": [{"group", "channels", "kept", "keepRatio", "predictedError"}], "parameters",
+ * "flops"}}) or CSV (one row per group), chosen by the file's extension, written to a temporary
+ * file and moved into place. Project section: method, budget kind and keep ratio, allocator and the
+ * ratio of every group by id; reading it back checks every field against the model.
  */
 final class AllocationFiles {
-  private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  private static final ObjectMapper JSON =
+      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
   private AllocationFiles() {}
 
   /** Writes the allocation to {@code file} (.json or .csv). */
-  static void write(Path file, String model, String method, AllocationState state, AllocationCalculator calc,
+  static void write(
+      Path file,
+      String model,
+      String method,
+      AllocationState state,
+      AllocationCalculator calc,
       Totals totals) {
     String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
     String text;
     if (name.endsWith(".csv")) {
       StringBuilder csv = new StringBuilder("group,channels,kept,keep_ratio,predicted_error\n");
       for (int u = 0; u < calc.size(); u++) {
-        csv.append(String.format(Locale.ROOT, "%s,%d,%d,%.6f,%.6f%n", calc.ids().get(u), calc.channels(u),
-            totals.kept()[u], (double) totals.kept()[u] / calc.channels(u), totals.errors()[u]));
+        csv.append(
+            String.format(
+                Locale.ROOT,
+                "%s,%d,%d,%.6f,%.6f%n",
+                calc.ids().get(u),
+                calc.channels(u),
+                totals.kept()[u],
+                (double) totals.kept()[u] / calc.channels(u),
+                totals.errors()[u]));
       }
       text = csv.toString();
     } else if (name.endsWith(".json")) {
@@ -66,7 +80,8 @@ final class AllocationFiles {
         throw new PruneLabException("cannot encode the allocation as JSON: " + e.getMessage(), e);
       }
     } else {
-      throw new PruneLabException("cannot tell the format of " + file + "; end the name with .json or .csv");
+      throw new PruneLabException(
+          "cannot tell the format of " + file + "; end the name with .json or .csv");
     }
     try {
       Path target = file.toAbsolutePath();
@@ -75,8 +90,8 @@ final class AllocationFiles {
       Files.writeString(temp, text, StandardCharsets.UTF_8);
       Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     } catch (IOException e) {
-      throw new PruneLabException("could not write " + file + " (" + e.getMessage() + "); choose a writable folder",
-          e);
+      throw new PruneLabException(
+          "could not write " + file + " (" + e.getMessage() + "); choose a writable folder", e);
     }
   }
 
@@ -95,7 +110,10 @@ final class AllocationFiles {
     return root;
   }
 
-  /** A saved section read back: the method and the state for groups {@code ids} (absent groups keep everything). */
+  /**
+   * A saved section read back: the method and the state for groups {@code ids} (absent groups keep
+   * everything).
+   */
   record Restored(String method, AllocationState state) {}
 
   /**
@@ -103,29 +121,34 @@ final class AllocationFiles {
    *
    * @throws IllegalArgumentException naming the field that does not fit
    */
-  static Restored restore(JsonNode node, List<String> ids, List<String> methods, List<String> allocators) {
+  static Restored restore(
+      JsonNode node, List<String> ids, List<String> methods, List<String> allocators) {
     String method = text(node, "method");
     if (!methods.contains(method)) {
-      throw new IllegalArgumentException("allocation.method '" + method + "' is not one of " + methods);
+      throw new IllegalArgumentException(
+          "allocation.method '" + method + "' is not one of " + methods);
     }
     String allocator = text(node, "allocator");
     if (!allocators.contains(allocator)) {
-      throw new IllegalArgumentException("allocation.allocator '" + allocator + "' is not one of " + allocators);
+      throw new IllegalArgumentException(
+          "allocation.allocator '" + allocator + "' is not one of " + allocators);
     }
     BudgetKind kind;
     try {
       kind = BudgetKind.valueOf(text(node, "budgetKind"));
     } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("allocation.budgetKind must be PARAMETERS or FLOPS, got "
-          + node.get("budgetKind"));
+      throw new IllegalArgumentException(
+          "allocation.budgetKind must be PARAMETERS or FLOPS, got " + node.get("budgetKind"));
     }
     double budget = node.path("budget").asDouble(Double.NaN);
     if (!(budget > 0 && budget <= 1)) {
-      throw new IllegalArgumentException("allocation.budget must be in (0, 1], got " + node.get("budget"));
+      throw new IllegalArgumentException(
+          "allocation.budget must be in (0, 1], got " + node.get("budget"));
     }
     JsonNode ratiosNode = node.path("ratios");
     if (!ratiosNode.isObject()) {
-      throw new IllegalArgumentException("allocation.ratios must be an object of group -> keep ratio");
+      throw new IllegalArgumentException(
+          "allocation.ratios must be an object of group -> keep ratio");
     }
     Map<String, Integer> index = new HashMap<>();
     for (int u = 0; u < ids.size(); u++) {
@@ -138,13 +161,17 @@ final class AllocationFiles {
       var e = fields.next();
       Integer u = index.get(e.getKey());
       if (u == null) {
-        throw new IllegalArgumentException("allocation.ratios names group '" + e.getKey() + "', which is not a "
-            + "prunable group of this model; its groups are " + ids);
+        throw new IllegalArgumentException(
+            "allocation.ratios names group '"
+                + e.getKey()
+                + "', which is not a "
+                + "prunable group of this model; its groups are "
+                + ids);
       }
       double r = e.getValue().asDouble(Double.NaN);
       if (!(r > 0 && r <= 1)) {
-        throw new IllegalArgumentException("allocation.ratios." + e.getKey() + " must be in (0, 1], got "
-            + e.getValue());
+        throw new IllegalArgumentException(
+            "allocation.ratios." + e.getKey() + " must be in (0, 1], got " + e.getValue());
       }
       ratios[u] = r;
     }

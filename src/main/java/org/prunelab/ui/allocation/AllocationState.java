@@ -4,8 +4,9 @@ import java.util.Objects;
 import org.prunelab.prune.allocate.BudgetKind;
 
 /**
- * Everything the user sets in the allocation view: per-group keep ratios, the budget (what it counts and the keep
- * ratio asked for) and the automatic allocator. Saved in the project file and in undo edits.
+ * Everything the user sets in the allocation view: per-group keep ratios, the budget (what it
+ * counts and the keep ratio asked for) and the automatic allocator. Saved in the project file and
+ * in undo edits.
  *
  * @param ratios keep ratio per prunable group, in group order
  * @param kind what the budget counts

@@ -10,9 +10,10 @@ import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.chart.plot.PlotOrientation;
 
 /**
- * Mouse dragging of the keep-ratio bars: a press on a bar's row picks the group, the pointer's position along the
- * value axis (the range axis's java2DToValue over the chart's data area, in percent) becomes its keep ratio while
- * the mouse moves, and the release records the whole drag as one undoable edit.
+ * Mouse dragging of the keep-ratio bars: a press on a bar's row picks the group, the pointer's
+ * position along the value axis (the range axis's java2DToValue over the chart's data area, in
+ * percent) becomes its keep ratio while the mouse moves, and the release records the whole drag as
+ * one undoable edit.
  */
 final class BarDrag {
   private final AllocationViewModel viewModel;
@@ -77,7 +78,10 @@ final class BarDrag {
     for (int c = 0; c < count; c++) {
       double start = axis.getCategoryStart(c, count, area, plot.getDomainAxisEdge());
       double end = axis.getCategoryEnd(c, count, area, plot.getDomainAxisEdge());
-      double gap = c + 1 < count ? axis.getCategoryStart(c + 1, count, area, plot.getDomainAxisEdge()) - end : 0;
+      double gap =
+          c + 1 < count
+              ? axis.getCategoryStart(c + 1, count, area, plot.getDomainAxisEdge()) - end
+              : 0;
       if (along >= start - gap / 2 && along <= end + gap / 2) {
         return c;
       }

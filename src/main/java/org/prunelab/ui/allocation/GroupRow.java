@@ -5,7 +5,10 @@ import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
 
-/** One prunable channel group in the allocation table: its keep ratio, kept channels and predicted error. FX thread. */
+/**
+ * One prunable channel group in the allocation table: its keep ratio, kept channels and predicted
+ * error. FX thread.
+ */
 public final class GroupRow {
   private final int index;
   private final String id;

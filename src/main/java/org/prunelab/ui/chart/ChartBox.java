@@ -21,14 +21,17 @@ import org.jfree.chart.fx.interaction.MouseHandlerFX;
 import org.prunelab.chart.FigureExport;
 
 /**
- * A JFreeChart in the workbench: the FX chart viewer (tooltips on hover, no mouse zoom) whose right-click menu
- * exports the shown chart as PNG, SVG or PDF at a chosen size through {@link FigureExport} (the code the CLI uses)
- * and copies it to the clipboard as an image. Export failures go to the error handler (a dialog in the views).
+ * A JFreeChart in the workbench: the FX chart viewer (tooltips on hover, no mouse zoom) whose
+ * right-click menu exports the shown chart as PNG, SVG or PDF at a chosen size through {@link
+ * FigureExport} (the code the CLI uses) and copies it to the clipboard as an image. Export failures
+ * go to the error handler (a dialog in the views).
  */
 public final class ChartBox extends StackPane {
-  /** Figure sizes offered in the export menus, width x height (pixels for PNG, points for SVG/PDF). */
-  public static final List<int[]> SIZES = List.of(new int[] {800, 500}, new int[] {1200, 800},
-      new int[] {2400, 1600});
+  /**
+   * Figure sizes offered in the export menus, width x height (pixels for PNG, points for SVG/PDF).
+   */
+  public static final List<int[]> SIZES =
+      List.of(new int[] {800, 500}, new int[] {1200, 800}, new int[] {2400, 1600});
 
   private final ChartViewer viewer;
   private final Consumer<Throwable> onError;
@@ -45,8 +48,15 @@ public final class ChartBox extends StackPane {
         viewer.getCanvas().removeMouseHandler(h);
       }
     }
-    viewer.getContextMenu().getItems().setAll(exportMenu("PNG", "png"), exportMenu("SVG", "svg"),
-        exportMenu("PDF", "pdf"), new SeparatorMenuItem(), copyItem());
+    viewer
+        .getContextMenu()
+        .getItems()
+        .setAll(
+            exportMenu("PNG", "png"),
+            exportMenu("SVG", "svg"),
+            exportMenu("PDF", "pdf"),
+            new SeparatorMenuItem(),
+            copyItem());
     setMinSize(200, 150);
     getChildren().add(viewer);
   }
@@ -66,7 +76,10 @@ public final class ChartBox extends StackPane {
     return viewer;
   }
 
-  /** Writes the shown chart to {@code file} (format from its extension) at {@code width} x {@code height}. */
+  /**
+   * Writes the shown chart to {@code file} (format from its extension) at {@code width} x {@code
+   * height}.
+   */
   public void export(Path file, int width, int height) {
     FigureExport.write(viewer.getChart(), file, width, height);
   }
@@ -84,8 +97,14 @@ public final class ChartBox extends StackPane {
   private Menu exportMenu(String label, String extension) {
     Menu menu = new Menu("Export as " + label);
     for (int[] size : SIZES) {
-      MenuItem item = new MenuItem(String.format(Locale.ROOT, "%d \u00d7 %d%s", size[0], size[1],
-          "png".equals(extension) ? " px" : " pt"));
+      MenuItem item =
+          new MenuItem(
+              String.format(
+                  Locale.ROOT,
+                  "%d \u00d7 %d%s",
+                  size[0],
+                  size[1],
+                  "png".equals(extension) ? " px" : " pt"));
       item.setOnAction(e -> chooseAndExport(label, extension, size[0], size[1]));
       menu.getItems().add(item);
     }
@@ -102,9 +121,12 @@ public final class ChartBox extends StackPane {
     FileChooser chooser = new FileChooser();
     chooser.setTitle("Export chart as " + label);
     chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(label, "*." + extension));
-    String title = viewer.getChart().getTitle() == null ? "chart" : viewer.getChart().getTitle().getText();
-    chooser.setInitialFileName(title.replaceAll("[^A-Za-z0-9]+", "-").replaceAll("(^-|-$)", "")
-        .toLowerCase(Locale.ROOT) + "." + extension);
+    String title =
+        viewer.getChart().getTitle() == null ? "chart" : viewer.getChart().getTitle().getText();
+    chooser.setInitialFileName(
+        title.replaceAll("[^A-Za-z0-9]+", "-").replaceAll("(^-|-$)", "").toLowerCase(Locale.ROOT)
+            + "."
+            + extension);
     Window owner = getScene() == null ? null : getScene().getWindow();
     File file = chooser.showSaveDialog(owner);
     if (file == null) {

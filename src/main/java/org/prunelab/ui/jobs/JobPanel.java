@@ -26,9 +26,10 @@ import org.prunelab.job.Progress;
 import org.prunelab.ui.FxThread;
 
 /**
- * The bottom job panel: one row per submitted job with its name, progress bar, message with ETA, device and a
- * Cancel button, in a scrolling list that keeps every unfinished job and the last {@link #KEEP_FINISHED} finished
- * ones. Jobs run on the device worker; results and failures come back on the FX thread.
+ * The bottom job panel: one row per submitted job with its name, progress bar, message with ETA,
+ * device and a Cancel button, in a scrolling list that keeps every unfinished job and the last
+ * {@link #KEEP_FINISHED} finished ones. Jobs run on the device worker; results and failures come
+ * back on the FX thread.
  */
 public final class JobPanel extends VBox {
   /** Finished rows kept visible; older finished rows are dropped. */
@@ -57,18 +58,27 @@ public final class JobPanel extends VBox {
   }
 
   /** Submits a job and shows it; {@code onSuccess} and {@code onFailure} run on the FX thread. */
-  public <T> JobHandle<T> submit(String name, Job<T> job, Consumer<T> onSuccess, Consumer<Throwable> onFailure) {
+  public <T> JobHandle<T> submit(
+      String name, Job<T> job, Consumer<T> onSuccess, Consumer<Throwable> onFailure) {
     Row row = new Row(name, worker.deviceName());
     rows.getChildren().add(row);
     JobHandle<T> handle = worker.submit(name, job, row);
     row.cancel.setOnAction(e -> handle.cancel());
-    handle.result().whenComplete((value, error) -> FxThread.run(() -> {
-      if (error == null) {
-        onSuccess.accept(value);
-      } else if (!(error instanceof CancellationException)) {
-        onFailure.accept(error instanceof CompletionException && error.getCause() != null ? error.getCause() : error);
-      }
-    }));
+    handle
+        .result()
+        .whenComplete(
+            (value, error) ->
+                FxThread.run(
+                    () -> {
+                      if (error == null) {
+                        onSuccess.accept(value);
+                      } else if (!(error instanceof CancellationException)) {
+                        onFailure.accept(
+                            error instanceof CompletionException && error.getCause() != null
+                                ? error.getCause()
+                                : error);
+                      }
+                    }));
     return handle;
   }
 
@@ -105,27 +115,30 @@ public final class JobPanel extends VBox {
     @Override
     public void onProgress(JobHandle<?> handle, Progress p) {
       String eta = handle.eta().map(Row::format).map(s -> "  ETA " + s).orElse("");
-      FxThread.run(() -> {
-        bar.setProgress(p.fraction() < 0 ? ProgressBar.INDETERMINATE_PROGRESS : p.fraction());
-        message.setText(p.message() + eta);
-      });
+      FxThread.run(
+          () -> {
+            bar.setProgress(p.fraction() < 0 ? ProgressBar.INDETERMINATE_PROGRESS : p.fraction());
+            message.setText(p.message() + eta);
+          });
     }
 
     @Override
     public void onStateChanged(JobHandle<?> handle) {
       JobState state = handle.state();
-      FxThread.run(() -> {
-        if (state == JobState.RUNNING) {
-          bar.setProgress(ProgressBar.INDETERMINATE_PROGRESS);
-          message.setText("running");
-        } else if (state.isTerminal()) {
-          bar.setProgress(state == JobState.SUCCEEDED ? 1 : bar.getProgress() < 0 ? 0 : bar.getProgress());
-          message.setText(state.name().toLowerCase());
-          cancel.setDisable(true);
-          finished = true;
-          dropOldFinished();
-        }
-      });
+      FxThread.run(
+          () -> {
+            if (state == JobState.RUNNING) {
+              bar.setProgress(ProgressBar.INDETERMINATE_PROGRESS);
+              message.setText("running");
+            } else if (state.isTerminal()) {
+              bar.setProgress(
+                  state == JobState.SUCCEEDED ? 1 : bar.getProgress() < 0 ? 0 : bar.getProgress());
+              message.setText(state.name().toLowerCase());
+              cancel.setDisable(true);
+              finished = true;
+              dropOldFinished();
+            }
+          });
     }
 
     private static String format(Duration d) {

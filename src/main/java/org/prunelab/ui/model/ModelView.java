@@ -24,19 +24,26 @@ import org.prunelab.nn.LayerInfo;
 import org.prunelab.ui.WorkbenchContext;
 
 /**
- * The model view (view of {@code ModelView.fxml}): a layer table (name, operation, input and output shape,
- * parameters, FLOPs, channel group, prunable) with totals. Layers whose channels must be pruned together share a
- * channel group and its tint; the selected row is the workbench's selected layer, both ways. Bound to a
- * {@link ModelViewModel}.
+ * The model view (view of {@code ModelView.fxml}): a layer table (name, operation, input and output
+ * shape, parameters, FLOPs, channel group, prunable) with totals. Layers whose channels must be
+ * pruned together share a channel group and its tint; the selected row is the workbench's selected
+ * layer, both ways. Bound to a {@link ModelViewModel}.
  */
 public final class ModelView extends VBox {
   /**
-   * Translucent tints that tell neighbouring channel groups apart on light and dark backgrounds; coupled layers
-   * share their group's tint.
+   * Translucent tints that tell neighbouring channel groups apart on light and dark backgrounds;
+   * coupled layers share their group's tint.
    */
-  static final String[] GROUP_TINTS = {"rgba(59,130,246,0.28)", "rgba(34,197,94,0.28)", "rgba(245,158,11,0.30)",
-      "rgba(236,72,153,0.26)", "rgba(99,102,241,0.28)", "rgba(20,184,166,0.28)", "rgba(239,68,68,0.26)",
-      "rgba(168,85,247,0.26)"};
+  static final String[] GROUP_TINTS = {
+    "rgba(59,130,246,0.28)",
+    "rgba(34,197,94,0.28)",
+    "rgba(245,158,11,0.30)",
+    "rgba(236,72,153,0.26)",
+    "rgba(99,102,241,0.28)",
+    "rgba(20,184,166,0.28)",
+    "rgba(239,68,68,0.26)",
+    "rgba(168,85,247,0.26)"
+  };
 
   private final ModelViewModel viewModel;
   @FXML private Label title;
@@ -68,19 +75,29 @@ public final class ModelView extends VBox {
     details.textProperty().bind(viewModel.detailsProperty());
     totals.textProperty().bind(viewModel.totalsProperty());
     accuracy.textProperty().bind(viewModel.accuracyProperty());
-    evaluateButton.disableProperty().bind(viewModel.hasModel().not().or(viewModel.evaluatingProperty()));
+    evaluateButton
+        .disableProperty()
+        .bind(viewModel.hasModel().not().or(viewModel.evaluatingProperty()));
     table.setItems(viewModel.layers());
-    table.setPlaceholder(new Label("no model opened: pick one on the Start page or drop an .onnx file here"));
+    table.setPlaceholder(
+        new Label("no model opened: pick one on the Start page or drop an .onnx file here"));
     text(nameColumn, LayerInfo::name);
     text(opColumn, LayerInfo::op);
-    text(inputColumn, r -> r.inputShapes().stream().map(ModelView::shape).collect(Collectors.joining(" + ")));
+    text(
+        inputColumn,
+        r -> r.inputShapes().stream().map(ModelView::shape).collect(Collectors.joining(" + ")));
     text(outputColumn, r -> shape(r.outputShape()));
     number(paramsColumn, LayerInfo::params);
     number(flopsColumn, LayerInfo::macs);
     text(groupColumn, r -> viewModel.groupOf(r.name()).map(ChannelGroupTag::id).orElse(""));
     groupColumn.setCellFactory(col -> new GroupCell());
-    text(prunableColumn, r -> viewModel.groupOf(r.name())
-        .map(g -> g.prunable() ? "yes" : "no: " + g.unprunableReason()).orElse(""));
+    text(
+        prunableColumn,
+        r ->
+            viewModel
+                .groupOf(r.name())
+                .map(g -> g.prunable() ? "yes" : "no: " + g.unprunableReason())
+                .orElse(""));
     prunableColumn.setCellFactory(col -> new GroupCell());
     table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
     bindSelection();
@@ -88,14 +105,19 @@ public final class ModelView extends VBox {
 
   /** Table selection and the workbench's selected layer follow each other. */
   private void bindSelection() {
-    table.getSelectionModel().selectedItemProperty().addListener((obs, old, row) -> {
-      if (row != null) {
-        viewModel.selectedLayer().set(row.name());
-      }
-    });
+    table
+        .getSelectionModel()
+        .selectedItemProperty()
+        .addListener(
+            (obs, old, row) -> {
+              if (row != null) {
+                viewModel.selectedLayer().set(row.name());
+              }
+            });
     viewModel.selectedLayer().addListener((obs, old, name) -> select(name));
-    viewModel.layers().addListener((ListChangeListener<LayerInfo>) c ->
-        select(viewModel.selectedLayer().get()));
+    viewModel
+        .layers()
+        .addListener((ListChangeListener<LayerInfo>) c -> select(viewModel.selectedLayer().get()));
     select(viewModel.selectedLayer().get());
   }
 
@@ -104,10 +126,14 @@ public final class ModelView extends VBox {
     if (name == null) {
       table.getSelectionModel().clearSelection();
     } else if (current == null || !current.name().equals(name)) {
-      viewModel.layers().stream().filter(l -> l.name().equals(name)).findFirst().ifPresent(l -> {
-        table.getSelectionModel().select(l);
-        table.scrollTo(l);
-      });
+      viewModel.layers().stream()
+          .filter(l -> l.name().equals(name))
+          .findFirst()
+          .ifPresent(
+              l -> {
+                table.getSelectionModel().select(l);
+                table.scrollTo(l);
+              });
     }
   }
 
@@ -122,31 +148,40 @@ public final class ModelView extends VBox {
 
   private static void number(TableColumn<LayerInfo, Long> c, ToLongFunction<LayerInfo> v) {
     c.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(v.applyAsLong(cell.getValue())));
-    c.setCellFactory(col -> new TableCell<>() {
-      @Override
-      protected void updateItem(Long item, boolean empty) {
-        super.updateItem(item, empty);
-        setText(empty || item == null ? null : String.format(Locale.ROOT, "%,d", item));
-      }
-    });
+    c.setCellFactory(
+        col ->
+            new TableCell<>() {
+              @Override
+              protected void updateItem(Long item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty || item == null ? null : String.format(Locale.ROOT, "%,d", item));
+              }
+            });
   }
 
   static String shape(long[] s) {
     return Arrays.stream(s).mapToObj(Long::toString).collect(Collectors.joining("×"));
   }
 
-  /** A cell tinted with its row's channel group colour; unprunable groups explain why in a tooltip. */
+  /**
+   * A cell tinted with its row's channel group colour; unprunable groups explain why in a tooltip.
+   */
   private final class GroupCell extends TableCell<LayerInfo, String> {
     @Override
     protected void updateItem(String item, boolean empty) {
       super.updateItem(item, empty);
-      Optional<ChannelGroupTag> tag = empty || getTableRow() == null || getTableRow().getItem() == null
-          ? Optional.empty() : viewModel.groupOf(getTableRow().getItem().name());
+      Optional<ChannelGroupTag> tag =
+          empty || getTableRow() == null || getTableRow().getItem() == null
+              ? Optional.empty()
+              : viewModel.groupOf(getTableRow().getItem().name());
       setText(empty ? null : item);
-      setStyle(tag.map(g -> "-fx-background-color: " + GROUP_TINTS[g.index() % GROUP_TINTS.length] + ";")
-          .orElse(""));
-      setTooltip(tag.filter(g -> !g.prunable()).map(g -> new Tooltip("not prunable: " + g.unprunableReason()))
-          .orElse(null));
+      setStyle(
+          tag.map(g -> "-fx-background-color: " + GROUP_TINTS[g.index() % GROUP_TINTS.length] + ";")
+              .orElse(""));
+      setTooltip(
+          tag.filter(g -> !g.prunable())
+              .map(g -> new Tooltip("not prunable: " + g.unprunableReason()))
+              .orElse(null));
     }
   }
 }

@@ -25,9 +25,10 @@ import org.prunelab.ui.Workbench;
 import org.prunelab.ui.WorkbenchContext;
 
 /**
- * State of the model view over the workbench's opened model: its layer table, the channel group of every layer
- * that produces channels (coupled layers share one), totals, and on request the model's measured test accuracy
- * (evaluated as a job on the device worker; only plain values reach the FX thread).
+ * State of the model view over the workbench's opened model: its layer table, the channel group of
+ * every layer that produces channels (coupled layers share one), totals, and on request the model's
+ * measured test accuracy (evaluated as a job on the device worker; only plain values reach the FX
+ * thread).
  */
 public final class ModelViewModel {
   private final WorkbenchContext context;
@@ -61,9 +62,16 @@ public final class ModelViewModel {
   /** The totals line: layers, parameters, FLOPs per image and channel groups. */
   static String totals(NetworkSummary s, List<ChannelGroup> groups) {
     long prunable = groups.stream().filter(ChannelGroup::prunable).count();
-    return String.format(Locale.ROOT, "Total: %d layers · %,d parameters (+ %,d buffer values) · %,d FLOPs "
-        + "(multiply-accumulates) per image · %d channel groups, %d prunable", s.layers().size(), s.parameters(),
-        s.buffers(), s.macs(), groups.size(), prunable);
+    return String.format(
+        Locale.ROOT,
+        "Total: %d layers · %,d parameters (+ %,d buffer values) · %,d FLOPs "
+            + "(multiply-accumulates) per image · %d channel groups, %d prunable",
+        s.layers().size(),
+        s.parameters(),
+        s.buffers(),
+        s.macs(),
+        groups.size(),
+        prunable);
   }
 
   /** Every producing node's channel group tag; group {@code i} gets tint index {@code i}. */
@@ -85,11 +93,26 @@ public final class ModelViewModel {
     }
     evaluating.set(true);
     accuracy.set("measuring test accuracy…");
-    context.jobs().submit("Evaluate " + Path.of(m.source()).getFileName() + " on the test split", ctx -> {
-      Metrics r = Evaluator.evaluate(m.network(), Loaders.evaluation(m.data().test(), m.normalization()), ctx);
-      return String.format(Locale.ROOT, "measured on the %s test split (%d images): top-1 %.2f %%, top-5 %.2f %%, "
-          + "loss %.4f", Workbench.datasetLabel(m.dataset()), r.samples(), 100 * r.top1(), 100 * r.top5(), r.loss());
-    }, text -> finish(m, text), e -> finish(m, "evaluation failed: " + e.getMessage()));
+    context
+        .jobs()
+        .submit(
+            "Evaluate " + Path.of(m.source()).getFileName() + " on the test split",
+            ctx -> {
+              Metrics r =
+                  Evaluator.evaluate(
+                      m.network(), Loaders.evaluation(m.data().test(), m.normalization()), ctx);
+              return String.format(
+                  Locale.ROOT,
+                  "measured on the %s test split (%d images): top-1 %.2f %%, top-5 %.2f %%, "
+                      + "loss %.4f",
+                  Workbench.datasetLabel(m.dataset()),
+                  r.samples(),
+                  100 * r.top1(),
+                  100 * r.top5(),
+                  r.loss());
+            },
+            text -> finish(m, text),
+            e -> finish(m, "evaluation failed: " + e.getMessage()));
   }
 
   private void finish(LoadedModel evaluated, String text) {

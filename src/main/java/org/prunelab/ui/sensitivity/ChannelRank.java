@@ -1,7 +1,8 @@
 package org.prunelab.ui.sensitivity;
 
 /**
- * One row of the channel table: a channel of the selected group with its place in the method's ranking.
+ * One row of the channel table: a channel of the selected group with its place in the method's
+ * ranking.
  *
  * @param place "top 1" .. "top k" or "bottom 1" .. "bottom k" (bottom 1 is the least important)
  * @param channel the channel's index in the group

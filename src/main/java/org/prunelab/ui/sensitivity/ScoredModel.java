@@ -21,24 +21,34 @@ import org.prunelab.prune.sensitivity.SensitivityReport;
 import org.prunelab.ui.LoadedModel;
 
 /**
- * A loaded model scored by one method, in plain values the views may hold (no native memory): the scores, PFP's
- * per-layer bound terms, the measured error curve eps_g(r) = ||z - z_hat|| / ||z|| of every prunable channel group
- * on the sample set S, and the groups as an allocation problem ({@link ChannelBudgetProblem}; it carries PFP's
- * sensitivity terms for methods whose default allocation is PFP's optimal one, so "optimal" works for pfp and
- * sipp). Computed by {@link #compute} inside a job.
+ * A loaded model scored by one method, in plain values the views may hold (no native memory): the
+ * scores, PFP's per-layer bound terms, the measured error curve eps_g(r) = ||z - z_hat|| / ||z|| of
+ * every prunable channel group on the sample set S, and the groups as an allocation problem ({@link
+ * ChannelBudgetProblem}; it carries PFP's sensitivity terms for methods whose default allocation is
+ * PFP's optimal one, so "optimal" works for pfp and sipp). Computed by {@link #compute} inside a
+ * job.
  *
  * @param method the method's name
  * @param samples images of S used (0 for data-free methods)
  * @param scores the method's scores per layer
- * @param bounds S_l and alpha_l per layer with input-channel sensitivities (empty for other methods)
+ * @param bounds S_l and alpha_l per layer with input-channel sensitivities (empty for other
+ *     methods)
  * @param curves one error curve per prunable group, in group order
  * @param problem the prunable groups with their channel importance and exact size model
  */
-public record ScoredModel(String method, int samples, SensitivityReport scores, List<LayerBound> bounds,
-    List<ErrorCurve> curves, ChannelBudgetProblem problem) {
-  /** Methods offered in the views: the channel-ranking and weight-ranking scores of {@link PruneMethods}. */
-  public static final List<String> METHODS = List.of("pfp", "sipp", "ft", "ft-l1", "wt", "snip", "thinet",
-      "random-filters");
+public record ScoredModel(
+    String method,
+    int samples,
+    SensitivityReport scores,
+    List<LayerBound> bounds,
+    List<ErrorCurve> curves,
+    ChannelBudgetProblem problem) {
+  /**
+   * Methods offered in the views: the channel-ranking and weight-ranking scores of {@link
+   * PruneMethods}.
+   */
+  public static final List<String> METHODS =
+      List.of("pfp", "sipp", "ft", "ft-l1", "wt", "snip", "thinet", "random-filters");
 
   public ScoredModel {
     bounds = List.copyOf(bounds);
@@ -46,21 +56,36 @@ public record ScoredModel(String method, int samples, SensitivityReport scores, 
   }
 
   /**
-   * Scores {@code model}'s network with {@code method} on {@code sampleCount} images of the model's sample pool
-   * (drawn with {@code seed}) and measures the error curves on them; a job body (touches the network).
+   * Scores {@code model}'s network with {@code method} on {@code sampleCount} images of the model's
+   * sample pool (drawn with {@code seed}) and measures the error curves on them; a job body
+   * (touches the network).
    */
-  public static ScoredModel compute(LoadedModel model, String method, int sampleCount, long seed, JobContext ctx) {
+  public static ScoredModel compute(
+      LoadedModel model, String method, int sampleCount, long seed, JobContext ctx) {
     PruneMethod pruneMethod = PruneMethods.create(method, seed);
     Network network = model.network();
     try (NDManager scope = NDManager.newBaseManager(network.device());
-        Batch samples = SampleSets.batch(SampleSets.choose(model.data().sampleSet(), sampleCount, seed),
-            model.normalization(), scope)) {
-      SensitivityAnalysis analysis = SensitivityAnalysis.run(network, pruneMethod, samples, seed,
-          LayerErrorCurves.defaultGrid(), ctx);
-      ChannelBudgetProblem problem = ChannelBudgetProblem.of(network, analysis.scores(), pruneMethod.side(),
-          "optimal".equals(pruneMethod.defaultAllocator()));
-      return new ScoredModel(method, pruneMethod.needsSamples() ? sampleCount : 0, analysis.scores(),
-          analysis.bounds(), analysis.curves(), problem);
+        Batch samples =
+            SampleSets.batch(
+                SampleSets.choose(model.data().sampleSet(), sampleCount, seed),
+                model.normalization(),
+                scope)) {
+      SensitivityAnalysis analysis =
+          SensitivityAnalysis.run(
+              network, pruneMethod, samples, seed, LayerErrorCurves.defaultGrid(), ctx);
+      ChannelBudgetProblem problem =
+          ChannelBudgetProblem.of(
+              network,
+              analysis.scores(),
+              pruneMethod.side(),
+              "optimal".equals(pruneMethod.defaultAllocator()));
+      return new ScoredModel(
+          method,
+          pruneMethod.needsSamples() ? sampleCount : 0,
+          analysis.scores(),
+          analysis.bounds(),
+          analysis.curves(),
+          problem);
     }
   }
 

@@ -25,17 +25,18 @@ import org.jfree.chart.entity.CategoryLabelEntity;
 import org.jfree.chart.entity.ChartEntity;
 import org.jfree.chart.fx.interaction.ChartMouseEventFX;
 import org.jfree.chart.fx.interaction.ChartMouseListenerFX;
-import org.prunelab.ui.ModelLoader;
 import org.prunelab.ui.ErrorDialog;
+import org.prunelab.ui.ModelLoader;
 import org.prunelab.ui.WorkbenchContext;
 import org.prunelab.ui.chart.ChartBox;
 
 /**
- * The sensitivity view: pick a method and a sample count, Run scores the model as a background job (scores and the
- * measured error curves; progress and Cancel in the job panel), then per prunable channel group the distribution
- * of channel importance (box plot), S_l per layer (bars), the error curve eps_g(r) of the selected group and its
- * strongest and weakest channels. Clicking a box, bar or axis label selects that group (and the workbench's
- * selected layer); hovering shows the numbers.
+ * The sensitivity view: pick a method and a sample count, Run scores the model as a background job
+ * (scores and the measured error curves; progress and Cancel in the job panel), then per prunable
+ * channel group the distribution of channel importance (box plot), S_l per layer (bars), the error
+ * curve eps_g(r) of the selected group and its strongest and weakest channels. Clicking a box, bar
+ * or axis label selects that group (and the workbench's selected layer); hovering shows the
+ * numbers.
  */
 public final class SensitivityView extends VBox {
   private final SensitivityViewModel viewModel;
@@ -59,12 +60,18 @@ public final class SensitivityView extends VBox {
     method.getItems().setAll(ScoredModel.METHODS);
     method.setId("sensitivity-method");
     method.valueProperty().bindBidirectional(viewModel.methodProperty());
-    Spinner<Integer> samples = new Spinner<>(1, ModelLoader.SAMPLE_IMAGES, SensitivityViewModel.DEFAULT_SAMPLES, 16);
+    Spinner<Integer> samples =
+        new Spinner<>(1, ModelLoader.SAMPLE_IMAGES, SensitivityViewModel.DEFAULT_SAMPLES, 16);
     samples.setId("sensitivity-samples");
     samples.setEditable(true);
     samples.setPrefWidth(100);
-    samples.getValueFactory().valueProperty().addListener((o, a, b) -> viewModel.samplesProperty().set(b));
-    viewModel.samplesProperty().addListener((o, a, b) -> samples.getValueFactory().setValue(b.intValue()));
+    samples
+        .getValueFactory()
+        .valueProperty()
+        .addListener((o, a, b) -> viewModel.samplesProperty().set(b));
+    viewModel
+        .samplesProperty()
+        .addListener((o, a, b) -> samples.getValueFactory().setValue(b.intValue()));
     Button run = new Button("Run");
     run.setId("sensitivity-run");
     run.setDefaultButton(true);
@@ -76,8 +83,16 @@ public final class SensitivityView extends VBox {
     Label status = new Label();
     status.setId("sensitivity-status");
     status.textProperty().bind(viewModel.statusProperty());
-    HBox controls = new HBox(8, new Label("Method"), method, new Label("Sample images"), samples, run, cancel,
-        status);
+    HBox controls =
+        new HBox(
+            8,
+            new Label("Method"),
+            method,
+            new Label("Sample images"),
+            samples,
+            run,
+            cancel,
+            status);
     controls.setAlignment(Pos.CENTER_LEFT);
 
     ComboBox<String> group = new ComboBox<>(viewModel.groups());
@@ -86,8 +101,21 @@ public final class SensitivityView extends VBox {
     group.setPromptText("channel group");
     Label channelTitle = new Label();
     channelTitle.getStyleClass().add("section-title");
-    channelTitle.textProperty().bind(viewModel.selectedGroupProperty().map(g -> "Channels of " + g + " (top "
-        + SensitivityViewModel.TOP_K + ", bottom " + SensitivityViewModel.TOP_K + ")").orElse("Channels"));
+    channelTitle
+        .textProperty()
+        .bind(
+            viewModel
+                .selectedGroupProperty()
+                .map(
+                    g ->
+                        "Channels of "
+                            + g
+                            + " (top "
+                            + SensitivityViewModel.TOP_K
+                            + ", bottom "
+                            + SensitivityViewModel.TOP_K
+                            + ")")
+                .orElse("Channels"));
     TableView<ChannelRank> table = channelTable();
     VBox.setVgrow(table, Priority.ALWAYS);
     VBox channelPane = new VBox(6, new HBox(8, new Label("Group"), group), channelTitle, table);
@@ -111,13 +139,24 @@ public final class SensitivityView extends VBox {
     VBox.setVgrow(grid, Priority.ALWAYS);
     getChildren().addAll(title, controls, grid);
 
-    viewModel.resultProperty().addListener((o, a, b) -> {
-      fill(boxSlot, viewModel.boxChart(), "run a method to see how its importance spreads over each group's "
-          + "channels");
-      fill(sumSlot, viewModel.sumChart(), b == null ? "S_l per layer appears here"
-          : "S_l = \u03a3 s_j is defined for sensitivity methods (pfp, sipp); " + b.method() + " gives none");
-      fillCurve();
-    });
+    viewModel
+        .resultProperty()
+        .addListener(
+            (o, a, b) -> {
+              fill(
+                  boxSlot,
+                  viewModel.boxChart(),
+                  "run a method to see how its importance spreads over each group's " + "channels");
+              fill(
+                  sumSlot,
+                  viewModel.sumChart(),
+                  b == null
+                      ? "S_l per layer appears here"
+                      : "S_l = \u03a3 s_j is defined for sensitivity methods (pfp, sipp); "
+                          + b.method()
+                          + " gives none");
+              fillCurve();
+            });
     viewModel.selectedGroupProperty().addListener((o, a, b) -> fillCurve());
     fill(boxSlot, Optional.empty(), "open a model, pick a method and press Run");
     fill(sumSlot, Optional.empty(), "S_l per layer appears here");
@@ -141,17 +180,27 @@ public final class SensitivityView extends VBox {
       slot.getChildren().setAll(placeholder);
       return;
     }
-    ChartBox box = new ChartBox(chart.get(), e -> ErrorDialog.show(getScene() == null ? null
-        : getScene().getWindow(), "Could not export the chart", e));
-    box.viewer().addChartMouseListener(new ChartMouseListenerFX() {
-      @Override
-      public void chartMouseClicked(ChartMouseEventFX event) {
-        categoryOf(event.getEntity()).flatMap(viewModel::groupOfLayer).ifPresent(viewModel.selectedGroupProperty()::set);
-      }
+    ChartBox box =
+        new ChartBox(
+            chart.get(),
+            e ->
+                ErrorDialog.show(
+                    getScene() == null ? null : getScene().getWindow(),
+                    "Could not export the chart",
+                    e));
+    box.viewer()
+        .addChartMouseListener(
+            new ChartMouseListenerFX() {
+              @Override
+              public void chartMouseClicked(ChartMouseEventFX event) {
+                categoryOf(event.getEntity())
+                    .flatMap(viewModel::groupOfLayer)
+                    .ifPresent(viewModel.selectedGroupProperty()::set);
+              }
 
-      @Override
-      public void chartMouseMoved(ChartMouseEventFX event) {}
-    });
+              @Override
+              public void chartMouseMoved(ChartMouseEventFX event) {}
+            });
     slot.getChildren().setAll(box);
   }
 
@@ -178,13 +227,18 @@ public final class SensitivityView extends VBox {
     table.setPlaceholder(new Label("no group selected"));
     table.getColumns().add(column("Place", ChannelRank::place));
     table.getColumns().add(column("Channel", r -> Integer.toString(r.channel())));
-    table.getColumns().add(column("Importance", r -> String.format(Locale.ROOT, "%.5g", r.importance())));
-    table.getColumns().add(column("\u00d7 group mean", r -> String.format(Locale.ROOT, "%.2f", r.relative())));
+    table
+        .getColumns()
+        .add(column("Importance", r -> String.format(Locale.ROOT, "%.5g", r.importance())));
+    table
+        .getColumns()
+        .add(column("\u00d7 group mean", r -> String.format(Locale.ROOT, "%.2f", r.relative())));
     table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
     return table;
   }
 
-  private static TableColumn<ChannelRank, String> column(String name, Function<ChannelRank, String> value) {
+  private static TableColumn<ChannelRank, String> column(
+      String name, Function<ChannelRank, String> value) {
     TableColumn<ChannelRank, String> c = new TableColumn<>(name);
     c.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(value.apply(cell.getValue())));
     c.setSortable(false);

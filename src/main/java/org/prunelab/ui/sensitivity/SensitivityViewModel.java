@@ -43,13 +43,15 @@ import org.prunelab.ui.ModelLoader;
 import org.prunelab.ui.WorkbenchContext;
 
 /**
- * State of the sensitivity view: the chosen method and sample count, the scoring job (scores plus error curves, run
- * on the device worker with progress, cancellable), its result as chart inputs, the selected channel group (kept
- * in step with the workbench's selected layer) and that group's strongest and weakest channels. FX thread only.
+ * State of the sensitivity view: the chosen method and sample count, the scoring job (scores plus
+ * error curves, run on the device worker with progress, cancellable), its result as chart inputs,
+ * the selected channel group (kept in step with the workbench's selected layer) and that group's
+ * strongest and weakest channels. FX thread only.
  */
 public final class SensitivityViewModel {
   /** Channels listed at each end of the ranking. */
   public static final int TOP_K = 5;
+
   /** Default size of the sample set S (the view's spinner). */
   public static final int DEFAULT_SAMPLES = 128;
 
@@ -60,7 +62,8 @@ public final class SensitivityViewModel {
   private final ObjectProperty<String> selectedGroup = new SimpleObjectProperty<>();
   private final ObservableList<String> groups = FXCollections.observableArrayList();
   private final ObservableList<ChannelRank> channels = FXCollections.observableArrayList();
-  private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("open a model to score it");
+  private final ReadOnlyStringWrapper status =
+      new ReadOnlyStringWrapper("open a model to score it");
   private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(false);
   private JobHandle<ScoredModel> job;
   private boolean syncing;
@@ -69,25 +72,32 @@ public final class SensitivityViewModel {
   public SensitivityViewModel(WorkbenchContext context) {
     this.context = context;
     context.model().addListener((obs, old, model) -> reset(model));
-    selectedGroup.addListener((obs, old, group) -> {
-      refreshChannels();
-      if (group != null && !syncing) {
-        syncing = true;
-        context.selectedLayer().set(group);
-        syncing = false;
-      }
-    });
-    context.selectedLayer().addListener((obs, old, layer) -> {
-      if (!syncing) {
-        syncing = true;
-        groupOfLayer(layer).ifPresent(selectedGroup::set);
-        syncing = false;
-      }
-    });
+    selectedGroup.addListener(
+        (obs, old, group) -> {
+          refreshChannels();
+          if (group != null && !syncing) {
+            syncing = true;
+            context.selectedLayer().set(group);
+            syncing = false;
+          }
+        });
+    context
+        .selectedLayer()
+        .addListener(
+            (obs, old, layer) -> {
+              if (!syncing) {
+                syncing = true;
+                groupOfLayer(layer).ifPresent(selectedGroup::set);
+                syncing = false;
+              }
+            });
     reset(context.model().get());
   }
 
-  /** Starts the scoring job for the current model, method and sample count (replacing a running one). */
+  /**
+   * Starts the scoring job for the current model, method and sample count (replacing a running
+   * one).
+   */
   public void run() {
     LoadedModel model = context.model().get();
     if (model == null) {
@@ -100,25 +110,33 @@ public final class SensitivityViewModel {
     running.set(true);
     status.set("scoring with " + chosen + " on " + count + " sample images…");
     long ticket = ++generation;
-    job = context.jobs().submit("Sensitivity: " + chosen + " on " + count + " images",
-        ctx -> ScoredModel.compute(model, chosen, count, 0, ctx),
-        scored -> {
-          if (ticket == generation) {
-            show(scored);
-          }
-        },
-        error -> {
-          if (ticket == generation) {
-            running.set(false);
-            status.set("failed: " + error.getMessage());
-          }
-        });
-    job.result().whenComplete((value, error) -> FxThread.run(() -> {
-      if (ticket == generation && error instanceof CancellationException) {
-        running.set(false);
-        status.set("cancelled");
-      }
-    }));
+    job =
+        context
+            .jobs()
+            .submit(
+                "Sensitivity: " + chosen + " on " + count + " images",
+                ctx -> ScoredModel.compute(model, chosen, count, 0, ctx),
+                scored -> {
+                  if (ticket == generation) {
+                    show(scored);
+                  }
+                },
+                error -> {
+                  if (ticket == generation) {
+                    running.set(false);
+                    status.set("failed: " + error.getMessage());
+                  }
+                });
+    job.result()
+        .whenComplete(
+            (value, error) ->
+                FxThread.run(
+                    () -> {
+                      if (ticket == generation && error instanceof CancellationException) {
+                        running.set(false);
+                        status.set("cancelled");
+                      }
+                    }));
   }
 
   /** Cancels the running scoring job, if any. */
@@ -138,7 +156,10 @@ public final class SensitivityViewModel {
     channels.clear();
     selectedGroup.set(null);
     if (model != null) {
-      samples.set(Math.min(DEFAULT_SAMPLES, Math.min(ModelLoader.SAMPLE_IMAGES, model.data().sampleSet().size())));
+      samples.set(
+          Math.min(
+              DEFAULT_SAMPLES,
+              Math.min(ModelLoader.SAMPLE_IMAGES, model.data().sampleSet().size())));
       status.set("choose a method and press Run");
     }
   }
@@ -147,10 +168,17 @@ public final class SensitivityViewModel {
     running.set(false);
     result.set(scored);
     groups.setAll(scored.problem().units().stream().map(AllocationUnit::id).toList());
-    status.set(String.format(Locale.ROOT, "%s: %d layers scored on %d images in %.2f s; %d prunable groups",
-        scored.method(), scored.scores().layers().size(), scored.samples(),
-        scored.scores().total().toMillis() / 1e3, groups.size()));
-    String wanted = groupOfLayer(context.selectedLayer().get()).orElse(groups.isEmpty() ? null : groups.get(0));
+    status.set(
+        String.format(
+            Locale.ROOT,
+            "%s: %d layers scored on %d images in %.2f s; %d prunable groups",
+            scored.method(),
+            scored.scores().layers().size(),
+            scored.samples(),
+            scored.scores().total().toMillis() / 1e3,
+            groups.size()));
+    String wanted =
+        groupOfLayer(context.selectedLayer().get()).orElse(groups.isEmpty() ? null : groups.get(0));
     if (wanted != null && wanted.equals(selectedGroup.get())) {
       refreshChannels();
     } else {
@@ -158,7 +186,9 @@ public final class SensitivityViewModel {
     }
   }
 
-  /** The prunable group a layer belongs to: the group it produces, else the first group it reads. */
+  /**
+   * The prunable group a layer belongs to: the group it produces, else the first group it reads.
+   */
   Optional<String> groupOfLayer(String layer) {
     ScoredModel scored = result.get();
     if (layer == null || scored == null) {
@@ -166,12 +196,15 @@ public final class SensitivityViewModel {
     }
     List<ChannelGroup> prunable = scored.problem().prunable();
     for (ChannelGroup g : prunable) {
-      if (g.id().equals(layer) || g.producers().stream().map(ChannelProducer::node).anyMatch(layer::equals)) {
+      if (g.id().equals(layer)
+          || g.producers().stream().map(ChannelProducer::node).anyMatch(layer::equals)) {
         return Optional.of(g.id());
       }
     }
-    return prunable.stream().filter(g -> g.consumers().stream().map(ChannelConsumer::node).anyMatch(layer::equals))
-        .map(ChannelGroup::id).findFirst();
+    return prunable.stream()
+        .filter(g -> g.consumers().stream().map(ChannelConsumer::node).anyMatch(layer::equals))
+        .map(ChannelGroup::id)
+        .findFirst();
   }
 
   private void refreshChannels() {
@@ -181,7 +214,9 @@ public final class SensitivityViewModel {
       channels.clear();
       return;
     }
-    scored.problem().units().stream().filter(u -> u.id().equals(group)).findFirst()
+    scored.problem().units().stream()
+        .filter(u -> u.id().equals(group))
+        .findFirst()
         .ifPresentOrElse(u -> channels.setAll(ranking(u.importance(), TOP_K)), channels::clear);
   }
 
@@ -189,7 +224,8 @@ public final class SensitivityViewModel {
   static List<ChannelRank> ranking(float[] importance, int k) {
     Integer[] order = new Integer[importance.length];
     Arrays.setAll(order, i -> i);
-    Arrays.sort(order, Comparator.comparingDouble((Integer i) -> -importance[i]).thenComparingInt(i -> i));
+    Arrays.sort(
+        order, Comparator.comparingDouble((Integer i) -> -importance[i]).thenComparingInt(i -> i));
     double mean = 0;
     for (float v : importance) {
       mean += v / (double) importance.length;
@@ -208,7 +244,8 @@ public final class SensitivityViewModel {
   }
 
   private static ChannelRank row(String place, int channel, float[] importance, double mean) {
-    return new ChannelRank(place, channel, importance[channel], mean > 0 ? importance[channel] / mean : 0);
+    return new ChannelRank(
+        place, channel, importance[channel], mean > 0 ? importance[channel] / mean : 0);
   }
 
   /** Box plot of channel importance per prunable group, empty before a result. */
@@ -217,12 +254,17 @@ public final class SensitivityViewModel {
     if (scored == null) {
       return Optional.empty();
     }
-    List<ChannelImportance> values = scored.problem().units().stream()
-        .map(u -> new ChannelImportance(u.id(), toDoubles(u.importance()))).toList();
+    List<ChannelImportance> values =
+        scored.problem().units().stream()
+            .map(u -> new ChannelImportance(u.id(), toDoubles(u.importance())))
+            .toList();
     return Optional.of(SensitivityBoxChart.of(scored.method(), values));
   }
 
-  /** S_l bars per layer; empty before a result or when the method gives no input-channel sensitivities. */
+  /**
+   * S_l bars per layer; empty before a result or when the method gives no input-channel
+   * sensitivities.
+   */
   public Optional<JFreeChart> sumChart() {
     ScoredModel scored = result.get();
     if (scored == null || scored.bounds().isEmpty()) {
@@ -242,25 +284,34 @@ public final class SensitivityViewModel {
     if (scored == null || group == null) {
       return Optional.empty();
     }
-    return scored.curve(group).map(c -> {
-      List<ErrorCurvePoint> points = new ArrayList<>();
-      double[] r = c.keepRatios();
-      double[] e = c.errors();
-      for (int i = 0; i < r.length; i++) {
-        points.add(new ErrorCurvePoint(c.group(), r[i], e[i]));
-      }
-      JFreeChart chart = ErrorCurveChart.of(points);
-      chart.getXYPlot().getRenderer().setDefaultToolTipGenerator(
-          new StandardXYToolTipGenerator("{0}: keep {1} % -> \u03b5 = {2}", new DecimalFormat("0"),
-              new DecimalFormat("0.0000")));
-      return chart;
-    });
+    return scored
+        .curve(group)
+        .map(
+            c -> {
+              List<ErrorCurvePoint> points = new ArrayList<>();
+              double[] r = c.keepRatios();
+              double[] e = c.errors();
+              for (int i = 0; i < r.length; i++) {
+                points.add(new ErrorCurvePoint(c.group(), r[i], e[i]));
+              }
+              JFreeChart chart = ErrorCurveChart.of(points);
+              chart
+                  .getXYPlot()
+                  .getRenderer()
+                  .setDefaultToolTipGenerator(
+                      new StandardXYToolTipGenerator(
+                          "{0}: keep {1} % -> \u03b5 = {2}",
+                          new DecimalFormat("0"), new DecimalFormat("0.0000")));
+              return chart;
+            });
   }
 
   /** The error curve of the selected group, for tests and the status line. */
   public Optional<ErrorCurve> selectedCurve() {
     ScoredModel scored = result.get();
-    return scored == null || selectedGroup.get() == null ? Optional.empty() : scored.curve(selectedGroup.get());
+    return scored == null || selectedGroup.get() == null
+        ? Optional.empty()
+        : scored.curve(selectedGroup.get());
   }
 
   private static double[] toDoubles(float[] v) {

@@ -19,8 +19,9 @@ import org.prunelab.ui.start.StartViewModel.DatasetChoice;
 import org.prunelab.ui.start.StartViewModel.ZooEntry;
 
 /**
- * The start page (view of {@code StartView.fxml}): open an ONNX or PruneLab file, pick a zoo model (bundled
- * trained weights marked) and a dataset, or reopen a recent project. Bound to a {@link StartViewModel}.
+ * The start page (view of {@code StartView.fxml}): open an ONNX or PruneLab file, pick a zoo model
+ * (bundled trained weights marked) and a dataset, or reopen a recent project. Bound to a {@link
+ * StartViewModel}.
  */
 public final class StartView extends VBox {
   private final StartViewModel viewModel;
@@ -46,30 +47,37 @@ public final class StartView extends VBox {
     dataset.setCellFactory(list -> cell(DatasetChoice::label));
     dataset.setButtonCell(cell(DatasetChoice::label));
     dataset.getSelectionModel().select(viewModel.currentDataset());
-    workbench.dataset().addListener((obs, old, now) -> dataset.getSelectionModel()
-        .select(viewModel.currentDataset()));
-    dataset.valueProperty().addListener((obs, old, choice) -> {
-      if (choice != null) {
-        viewModel.chooseDataset(choice);
-      }
-    });
+    workbench
+        .dataset()
+        .addListener(
+            (obs, old, now) -> dataset.getSelectionModel().select(viewModel.currentDataset()));
+    dataset
+        .valueProperty()
+        .addListener(
+            (obs, old, choice) -> {
+              if (choice != null) {
+                viewModel.chooseDataset(choice);
+              }
+            });
     zoo.getItems().setAll(viewModel.zoo());
     zoo.setCellFactory(list -> cell(ZooEntry::label));
     zoo.getSelectionModel().selectFirst();
-    zoo.setOnMouseClicked(e -> {
-      if (e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 2) {
-        openZoo();
-      }
-    });
+    zoo.setOnMouseClicked(
+        e -> {
+          if (e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 2) {
+            openZoo();
+          }
+        });
     openZoo.disableProperty().bind(zoo.getSelectionModel().selectedItemProperty().isNull());
     recent.setItems(viewModel.recentProjects());
     recent.setPlaceholder(new Label("no projects yet: File > Save project… keeps one"));
     recent.setCellFactory(list -> cell(Path::toString));
-    recent.setOnMouseClicked(e -> {
-      if (e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 2) {
-        openRecent();
-      }
-    });
+    recent.setOnMouseClicked(
+        e -> {
+          if (e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 2) {
+            openRecent();
+          }
+        });
     openRecent.disableProperty().bind(recent.getSelectionModel().selectedItemProperty().isNull());
   }
 

@@ -17,20 +17,25 @@ import org.prunelab.zoo.BundledModels;
 import org.prunelab.zoo.Zoo;
 
 /**
- * State of the start page: the zoo (models with bundled trained weights first), the datasets with whether each is
- * installed, and the recent projects; its actions open a model or a project through the {@link Workbench}.
+ * State of the start page: the zoo (models with bundled trained weights first), the datasets with
+ * whether each is installed, and the recent projects; its actions open a model or a project through
+ * the {@link Workbench}.
  */
 public final class StartViewModel {
   /** A zoo architecture and, when {@code assets/models} has one, its trained weights. */
   public record ZooEntry(String name, Optional<Path> weights) {
-    /** What {@code ModelLoader} opens: the weights file when bundled, else the architecture (fresh weights). */
+    /**
+     * What {@code ModelLoader} opens: the weights file when bundled, else the architecture (fresh
+     * weights).
+     */
     public String source() {
       return weights.map(Path::toString).orElse(name);
     }
 
     /** The list label: trained weights are marked as such. */
     public String label() {
-      return weights.map(w -> name + "  —  trained weights (" + w.getFileName() + ")")
+      return weights
+          .map(w -> name + "  —  trained weights (" + w.getFileName() + ")")
           .orElse(name + "  —  untrained (random weights)");
     }
   }
@@ -38,7 +43,8 @@ public final class StartViewModel {
   /** A dataset choice and whether its files were found. */
   public record DatasetChoice(String name, boolean installed) {
     public String label() {
-      return ModelLoader.SYNTHETIC.equals(name) ? Workbench.datasetLabel(name)
+      return ModelLoader.SYNTHETIC.equals(name)
+          ? Workbench.datasetLabel(name)
           : name + (installed ? "" : "  (not installed)");
     }
   }
@@ -74,11 +80,17 @@ public final class StartViewModel {
 
   /** What is open now: "Open now: <model file> on <dataset>", or that nothing is. */
   public StringBinding currentModel() {
-    return Bindings.createStringBinding(() -> {
-      LoadedModel m = workbench.model().get();
-      return m == null ? "No model open yet." : "Open now: " + Path.of(m.source()).getFileName() + " on "
-          + Workbench.datasetLabel(m.dataset());
-    }, workbench.model());
+    return Bindings.createStringBinding(
+        () -> {
+          LoadedModel m = workbench.model().get();
+          return m == null
+              ? "No model open yet."
+              : "Open now: "
+                  + Path.of(m.source()).getFileName()
+                  + " on "
+                  + Workbench.datasetLabel(m.dataset());
+        },
+        workbench.model());
   }
 
   /** Zoo models, those with bundled trained weights first. */
@@ -93,7 +105,9 @@ public final class StartViewModel {
 
   /** The choice for the workbench's current dataset. */
   public DatasetChoice currentDataset() {
-    return datasets.stream().filter(d -> d.name().equals(workbench.dataset().get())).findFirst()
+    return datasets.stream()
+        .filter(d -> d.name().equals(workbench.dataset().get()))
+        .findFirst()
         .orElse(datasets.get(datasets.size() - 1));
   }
 

@@ -27,13 +27,16 @@ class CorruptedDatasetTest {
     for (int i = 0; i < clean.size(); i++) {
       fog.copyImage(i, got, 0);
       float[] want = CorruptedDataset.image(clean, i, Corruption.FOG, 3, 42);
-      assertArrayEquals(want, got, 0.5f / 255 + 1e-6f, "image " + i + " is stored to the nearest 8-bit level");
+      assertArrayEquals(
+          want, got, 0.5f / 255 + 1e-6f, "image " + i + " is stored to the nearest 8-bit level");
     }
     // the documented seeding: image i draws from Random(mix(seed, i)), whatever thread corrupts it
     float[] seven = new float[clean.imageSize()];
     clean.copyImage(7, seven, 0);
-    assertArrayEquals(Corruption.FOG.apply(seven, 1, 28, 28, 3, new Random(Randomness.mix(42, 7))),
-        CorruptedDataset.image(clean, 7, Corruption.FOG, 3, 42), 0f);
+    assertArrayEquals(
+        Corruption.FOG.apply(seven, 1, 28, 28, 3, new Random(Randomness.mix(42, 7))),
+        CorruptedDataset.image(clean, 7, Corruption.FOG, 3, 42),
+        0f);
   }
 
   @Test
@@ -41,7 +44,8 @@ class CorruptedDatasetTest {
     ImageDataset clean = smallSet(6);
     float[] a = pixels(CorruptedDataset.of(clean, Corruption.GAUSSIAN_NOISE, 2, 1));
     assertArrayEquals(a, pixels(CorruptedDataset.of(clean, Corruption.GAUSSIAN_NOISE, 2, 1)), 0f);
-    assertTrue(pixelDistance(a, pixels(CorruptedDataset.of(clean, Corruption.GAUSSIAN_NOISE, 2, 2))) > 0);
+    assertTrue(
+        pixelDistance(a, pixels(CorruptedDataset.of(clean, Corruption.GAUSSIAN_NOISE, 2, 2))) > 0);
   }
 
   @Test
@@ -56,8 +60,10 @@ class CorruptedDatasetTest {
       assertSame(c, Corruptions.byName(c.id()));
       assertTrue(c.id().matches("[a-z_]+"), c.id());
     }
-    CorruptionException e = assertThrows(CorruptionException.class, () -> Corruptions.byName("rain"));
-    assertTrue(e.getMessage().contains("'rain'") && e.getMessage().contains("gaussian_noise, shot_noise"),
+    CorruptionException e =
+        assertThrows(CorruptionException.class, () -> Corruptions.byName("rain"));
+    assertTrue(
+        e.getMessage().contains("'rain'") && e.getMessage().contains("gaussian_noise, shot_noise"),
         e.getMessage());
   }
 
@@ -65,16 +71,24 @@ class CorruptedDatasetTest {
   void badSeveritiesShapesAndChannelsAreRefusedWithTheWayOut() {
     float[] img = new float[4];
     for (int severity : new int[] {0, 6}) {
-      PruneLabException e = assertThrows(CorruptionException.class,
-          () -> Corruption.FOG.apply(img, 1, 2, 2, severity, new Random(0)));
+      PruneLabException e =
+          assertThrows(
+              CorruptionException.class,
+              () -> Corruption.FOG.apply(img, 1, 2, 2, severity, new Random(0)));
       assertEquals("severity must be 1..5 (1 mild, 5 strong), got " + severity, e.getMessage());
-      assertThrows(CorruptionException.class, () -> CorruptedDataset.of(smallSet(2), Corruption.FOG, severity, 0));
+      assertThrows(
+          CorruptionException.class,
+          () -> CorruptedDataset.of(smallSet(2), Corruption.FOG, severity, 0));
     }
-    CorruptionException channels = assertThrows(CorruptionException.class,
-        () -> Corruption.FOG.apply(new float[8], 2, 2, 2, 1, new Random(0)));
+    CorruptionException channels =
+        assertThrows(
+            CorruptionException.class,
+            () -> Corruption.FOG.apply(new float[8], 2, 2, 2, 1, new Random(0)));
     assertTrue(channels.getMessage().contains("got 2 channels"), channels.getMessage());
-    CorruptionException size = assertThrows(CorruptionException.class,
-        () -> Corruption.FOG.apply(new float[5], 1, 2, 2, 1, new Random(0)));
+    CorruptionException size =
+        assertThrows(
+            CorruptionException.class,
+            () -> Corruption.FOG.apply(new float[5], 1, 2, 2, 1, new Random(0)));
     assertEquals("fog: an image of 1x2x2 needs 4 values, got 5", size.getMessage());
   }
 

@@ -8,7 +8,9 @@ import java.util.Arrays;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
-/** Corruptions checked against values worked out by hand or against the distribution they promise. */
+/**
+ * Corruptions checked against values worked out by hand or against the distribution they promise.
+ */
 class CorruptionHandWorkedTest {
 
   private static final Random UNUSED = new Random(0);
@@ -16,28 +18,39 @@ class CorruptionHandWorkedTest {
   @Test
   void brightnessAddsToGreyAndToTheHsvValueOfColour() {
     float[] grey = {0f, 0.5f, 0.97f};
-    assertArrayEquals(new float[] {0.05f, 0.55f, 1f},
-        Corruption.BRIGHTNESS.apply(grey, 1, 1, 3, 1, UNUSED), 1e-6f);
-    // (0.2, 0.4, 0.6): V = 0.6 -> 0.7 at severity 2 (+0.1), hue and saturation kept, so RGB scales by 7/6
+    assertArrayEquals(
+        new float[] {0.05f, 0.55f, 1f},
+        Corruption.BRIGHTNESS.apply(grey, 1, 1, 3, 1, UNUSED),
+        1e-6f);
+    // (0.2, 0.4, 0.6): V = 0.6 -> 0.7 at severity 2 (+0.1), hue and saturation kept, so RGB scales
+    // by 7/6
     float[] rgb = {0.2f, 0.4f, 0.6f};
-    assertArrayEquals(new float[] {0.2f * 7 / 6, 0.4f * 7 / 6, 0.7f},
-        Corruption.BRIGHTNESS.apply(rgb, 3, 1, 1, 2, UNUSED), 1e-6f);
+    assertArrayEquals(
+        new float[] {0.2f * 7 / 6, 0.4f * 7 / 6, 0.7f},
+        Corruption.BRIGHTNESS.apply(rgb, 3, 1, 1, 2, UNUSED),
+        1e-6f);
   }
 
   @Test
   void contrastPullsEachChannelTowardsItsMean() {
     // mean 0.5; severity 1 keeps 0.75 of the deviation, severity 5 keeps 0.15
     float[] img = {0f, 1f, 0.5f, 0.5f};
-    assertArrayEquals(new float[] {0.125f, 0.875f, 0.5f, 0.5f},
-        Corruption.CONTRAST.apply(img, 1, 2, 2, 1, UNUSED), 1e-6f);
-    assertArrayEquals(new float[] {0.425f, 0.575f, 0.5f, 0.5f},
-        Corruption.CONTRAST.apply(img, 1, 2, 2, 5, UNUSED), 1e-6f);
+    assertArrayEquals(
+        new float[] {0.125f, 0.875f, 0.5f, 0.5f},
+        Corruption.CONTRAST.apply(img, 1, 2, 2, 1, UNUSED),
+        1e-6f);
+    assertArrayEquals(
+        new float[] {0.425f, 0.575f, 0.5f, 0.5f},
+        Corruption.CONTRAST.apply(img, 1, 2, 2, 5, UNUSED),
+        1e-6f);
   }
 
   @Test
   void pixelateBoxResamplesFourPixelsToThreeAndBack() {
-    // severity 1: int(4 * 0.95) = 3. Pillow's BOX 4 -> 3 averages the input pixel centres in windows of width 4/3:
-    // [a, b, c, d] -> [a, (b + c) / 2, d]; 3 -> 4 picks the nearest centre: [A, B, C] -> [A, B, B, C].
+    // severity 1: int(4 * 0.95) = 3. Pillow's BOX 4 -> 3 averages the input pixel centres in
+    // windows of width 4/3:
+    // [a, b, c, d] -> [a, (b + c) / 2, d]; 3 -> 4 picks the nearest centre: [A, B, C] -> [A, B, B,
+    // C].
     float[] img = new float[16];
     for (int k = 0; k < 16; k++) {
       img[k] = k / 16f;
@@ -65,7 +78,8 @@ class CorruptionHandWorkedTest {
     MnistC.shift(p, 1, -1);
     assertArrayEquals(new float[] {0, 5, 6, 7, 0, 9, 10, 11, 0, 0, 0, 0}, p.v, 0f);
 
-    // severity 2 moves a single bright pixel of a 7 x 7 image by 2 pixels along each axis, either way
+    // severity 2 moves a single bright pixel of a 7 x 7 image by 2 pixels along each axis, either
+    // way
     float[] dot = new float[49];
     dot[3 * 7 + 3] = 1;
     for (long seed = 0; seed < 8; seed++) {
@@ -106,7 +120,8 @@ class CorruptionHandWorkedTest {
 
   @Test
   void shotNoiseIsPoissonWithTheTablePhotonCount() {
-    // x = 0.5: severity 5 draws Poisson(25) / 50 (sd 0.1), severity 1 Poisson(250) / 500 (sd 0.0316)
+    // x = 0.5: severity 5 draws Poisson(25) / 50 (sd 0.1), severity 1 Poisson(250) / 500 (sd
+    // 0.0316)
     float[] grey = new float[3 * 64 * 64];
     Arrays.fill(grey, 0.5f);
     double[] strong = moments(Corruption.SHOT_NOISE.apply(grey, 3, 64, 64, 5, new Random(5)), 0.5);
@@ -167,7 +182,8 @@ class CorruptionHandWorkedTest {
 
   @Test
   void motionBlurAtAngleZeroSmearsAPointAlongTheRow() {
-    // each pixel reads its right-hand neighbours i = 0..12 (radius 6) with weights exp(-i^2 / 2): a dot at
+    // each pixel reads its right-hand neighbours i = 0..12 (radius 6) with weights exp(-i^2 / 2): a
+    // dot at
     // column 10 shows up at columns 10 - i with those weights
     float[] plane = new float[20];
     plane[10] = 1;

@@ -11,8 +11,9 @@ import org.prunelab.data.ImageDataset;
 import org.prunelab.data.SplitOptions;
 
 /**
- * Inputs for the corruption tests: real Fashion-MNIST test images (grey 28 x 28) where the dataset is installed,
- * else structured synthetic grey images; and synthetic RGB 32 x 32 scenes (CIFAR-10 is not available here).
+ * Inputs for the corruption tests: real Fashion-MNIST test images (grey 28 x 28) where the dataset
+ * is installed, else structured synthetic grey images; and synthetic RGB 32 x 32 scenes (CIFAR-10
+ * is not available here).
  */
 final class TestImages {
 
@@ -24,7 +25,8 @@ final class TestImages {
   /** The Fashion-MNIST test set, or null where it is not installed. */
   static synchronized ImageDataset fashionTest() {
     if (fashionTest == null && Files.isDirectory(FASHION)) {
-      fashionTest = Datasets.load("fashion-mnist", Optional.of(FASHION), new SplitOptions(0, 0, 1)).test();
+      fashionTest =
+          Datasets.load("fashion-mnist", Optional.of(FASHION), new SplitOptions(0, 0, 1)).test();
     }
     return fashionTest;
   }
@@ -45,7 +47,9 @@ final class TestImages {
     return out;
   }
 
-  /** A grey 28 x 28 image: a bright ellipse with a darker hole and a stroke, over a dark background. */
+  /**
+   * A grey 28 x 28 image: a bright ellipse with a darker hole and a stroke, over a dark background.
+   */
   static void syntheticGrey(float[] img, Random rng) {
     double cx = 13.5 + rng.nextInt(5) - 2;
     double cy = 13.5 + rng.nextInt(5) - 2;
@@ -63,8 +67,8 @@ final class TestImages {
   }
 
   /**
-   * {@code n} RGB 32 x 32 scenes of moderate saturation, like natural photographs: a sky gradient, a warm disc, a
-   * textured block of a cooler hue.
+   * {@code n} RGB 32 x 32 scenes of moderate saturation, like natural photographs: a sky gradient,
+   * a warm disc, a textured block of a cooler hue.
    */
   static List<float[]> colour(int n) {
     List<float[]> out = new ArrayList<>();

@@ -11,7 +11,10 @@ import org.junit.jupiter.api.Test;
 import org.prunelab.results.JobKey;
 import org.prunelab.results.JobResult;
 
-/** Prune potential, excess error and the bootstrap slope against numbers worked out by hand (see SweepFixture). */
+/**
+ * Prune potential, excess error and the bootstrap slope against numbers worked out by hand (see
+ * SweepFixture).
+ */
 class MetricsTest {
   private static final double EXACT = 1e-12;
 
@@ -22,8 +25,10 @@ class MetricsTest {
     double[] y = {0.01, 0.03, 0.02, 0.06};
     SlopeInterval fit = BootstrapSlope.interval(x, y, 2000, 7);
     assertEquals(0.07, fit.slope(), EXACT);
-    // A resample's slope is a weighted mean of pairwise slopes, which run from -0.05 (x 0.4 and 0.6) to 0.2
-    // (x 0.6 and 0.8). Resamples drawing only those two x have probability (1/16 - 2/256) / (1 - 4/256) = 5.6 %
+    // A resample's slope is a weighted mean of pairwise slopes, which run from -0.05 (x 0.4 and
+    // 0.6) to 0.2
+    // (x 0.6 and 0.8). Resamples drawing only those two x have probability (1/16 - 2/256) / (1 -
+    // 4/256) = 5.6 %
     // each, more than 2.5 %, so the 95 % interval is exactly [-0.05, 0.2].
     assertEquals(-0.05, fit.low(), EXACT);
     assertEquals(0.2, fit.high(), EXACT);
@@ -57,21 +62,29 @@ class MetricsTest {
 
   @Test
   void aSlopeNeedsTwoPruneRatios() {
-    MetricsException e = assertThrows(MetricsException.class,
-        () -> BootstrapSlope.interval(new double[] {0.5, 0.5}, new double[] {0.1, 0.2}, 10, 0));
+    MetricsException e =
+        assertThrows(
+            MetricsException.class,
+            () -> BootstrapSlope.interval(new double[] {0.5, 0.5}, new double[] {0.1, 0.2}, 10, 0));
     assertTrue(e.getMessage().contains("two or more different prune ratios"), e.getMessage());
   }
 
   @Test
   void prunePotentialTakesTheSmallestTestedSizeWithinTheTolerance() {
     Sweep sweep = SweepFixture.sweep();
-    // pfp clean drops 0, 0.4, 1.2, 5 points: within 0.5 up to keep 0.6 (params 0.6), within 2 up to keep 0.4
-    assertEquals(0.4, PrunePotentials.of(sweep, "pfp", "clean", 0.005, SizeBasis.PARAMS).potential(), EXACT);
-    assertEquals(0.4, PrunePotentials.of(sweep, "pfp", "clean", 0.01, SizeBasis.PARAMS).potential(), EXACT);
-    assertEquals(0.6, PrunePotentials.of(sweep, "pfp", "clean", 0.02, SizeBasis.PARAMS).potential(), EXACT);
+    // pfp clean drops 0, 0.4, 1.2, 5 points: within 0.5 up to keep 0.6 (params 0.6), within 2 up to
+    // keep 0.4
+    assertEquals(
+        0.4, PrunePotentials.of(sweep, "pfp", "clean", 0.005, SizeBasis.PARAMS).potential(), EXACT);
+    assertEquals(
+        0.4, PrunePotentials.of(sweep, "pfp", "clean", 0.01, SizeBasis.PARAMS).potential(), EXACT);
+    assertEquals(
+        0.6, PrunePotentials.of(sweep, "pfp", "clean", 0.02, SizeBasis.PARAMS).potential(), EXACT);
     // ft clean drops 0.3, 0.8, 3, 10 points
-    assertEquals(0.2, PrunePotentials.of(sweep, "ft", "clean", 0.005, SizeBasis.PARAMS).potential(), EXACT);
-    assertEquals(0.4, PrunePotentials.of(sweep, "ft", "clean", 0.01, SizeBasis.PARAMS).potential(), EXACT);
+    assertEquals(
+        0.2, PrunePotentials.of(sweep, "ft", "clean", 0.005, SizeBasis.PARAMS).potential(), EXACT);
+    assertEquals(
+        0.4, PrunePotentials.of(sweep, "ft", "clean", 0.01, SizeBasis.PARAMS).potential(), EXACT);
     // FLOPs are keep^2: pfp's keep 0.6 has 36 % of the FLOPs
     Potential flops = PrunePotentials.of(sweep, "pfp", "clean", 0.005, SizeBasis.FLOPS);
     assertEquals(0.64, flops.potential(), EXACT);
@@ -87,13 +100,21 @@ class MetricsTest {
     Potential none = PrunePotentials.of(sweep, "pfp", "fog/3", 0.005, SizeBasis.PARAMS);
     assertEquals(0, none.potential());
     assertFalse(none.found());
-    // ft on fog: drop + e = -0.7, -1.2, 0, +6 points at keep 0.8 .. 0.2: keep 0.4 is the smallest within
-    assertEquals(0.6, PrunePotentials.of(sweep, "ft", "fog/3", 0.005, SizeBasis.PARAMS).potential(), EXACT);
-    assertEquals(0, PrunePotentials.of(sweep, "ft", "gaussian_noise/3", 0.005, SizeBasis.PARAMS).potential());
-    MetricsException e = assertThrows(MetricsException.class,
-        () -> PrunePotentials.of(sweep, "pfp", "snow/5", 0.005, SizeBasis.PARAMS));
+    // ft on fog: drop + e = -0.7, -1.2, 0, +6 points at keep 0.8 .. 0.2: keep 0.4 is the smallest
+    // within
+    assertEquals(
+        0.6, PrunePotentials.of(sweep, "ft", "fog/3", 0.005, SizeBasis.PARAMS).potential(), EXACT);
+    assertEquals(
+        0,
+        PrunePotentials.of(sweep, "ft", "gaussian_noise/3", 0.005, SizeBasis.PARAMS).potential());
+    MetricsException e =
+        assertThrows(
+            MetricsException.class,
+            () -> PrunePotentials.of(sweep, "pfp", "snow/5", 0.005, SizeBasis.PARAMS));
     assertTrue(e.getMessage().contains("not evaluated on 'snow/5'"), e.getMessage());
-    assertThrows(MetricsException.class, () -> PrunePotentials.of(sweep, "pfp", "clean", 5, SizeBasis.PARAMS));
+    assertThrows(
+        MetricsException.class,
+        () -> PrunePotentials.of(sweep, "pfp", "clean", 5, SizeBasis.PARAMS));
   }
 
   @Test
@@ -109,10 +130,12 @@ class MetricsTest {
     assertEquals(0.1, collinear.slope(), 1e-9);
     assertEquals(collinear.low(), collinear.high(), 1e-9);
     // the 4-point example with +-0.005 at each x: the pairs cancel in Sxy, slope 0.07
-    SlopeInterval noise = ExcessErrors.slope(ExcessErrors.of(sweep, "pfp", "gaussian_noise/3"), 1000, 0);
+    SlopeInterval noise =
+        ExcessErrors.slope(ExcessErrors.of(sweep, "pfp", "gaussian_noise/3"), 1000, 0);
     assertEquals(0.07, noise.slope(), 1e-9);
     assertTrue(noise.low() < 0.07 && noise.high() > 0.07);
-    assertEquals(-0.05, ExcessErrors.slope(ExcessErrors.of(sweep, "ft", "fog/3"), 1000, 0).slope(), 1e-9);
+    assertEquals(
+        -0.05, ExcessErrors.slope(ExcessErrors.of(sweep, "ft", "fog/3"), 1000, 0).slope(), 1e-9);
     assertThrows(MetricsException.class, () -> ExcessErrors.of(sweep, "pfp", "clean"));
   }
 
@@ -121,13 +144,24 @@ class MetricsTest {
     List<JobResult> jobs = new ArrayList<>(SweepFixture.jobs());
     JobResult reference = jobs.remove(0);
     MetricsException missing = assertThrows(MetricsException.class, () -> Sweep.of(jobs, null));
-    assertTrue(missing.getMessage().contains("no reference job for the unpruned lenet5"), missing.getMessage());
+    assertTrue(
+        missing.getMessage().contains("no reference job for the unpruned lenet5"),
+        missing.getMessage());
 
     jobs.add(reference);
     JobResult first = jobs.get(0);
-    jobs.add(new JobResult(new JobKey(first.key().specHash(), "lenet5", "pfp", 0.5, 0,
-        "prune"), 5000, 50_000, 10_000, 100_000, first.keptPerUnit(), first.metrics(), first.pruneTime(),
-        first.retrainTime(), first.versions()));
+    jobs.add(
+        new JobResult(
+            new JobKey(first.key().specHash(), "lenet5", "pfp", 0.5, 0, "prune"),
+            5000,
+            50_000,
+            10_000,
+            100_000,
+            first.keptPerUnit(),
+            first.metrics(),
+            first.pruneTime(),
+            first.retrainTime(),
+            first.versions()));
     MetricsException modes = assertThrows(MetricsException.class, () -> Sweep.of(jobs, null));
     assertTrue(modes.getMessage().contains("pick one with --mode"), modes.getMessage());
     Sweep prune = Sweep.of(jobs, "prune");

@@ -14,14 +14,16 @@ import org.prunelab.results.JobResult;
 import org.prunelab.results.ResultsStore;
 
 /**
- * A made-up sweep whose metrics are worked out by hand: methods pfp and ft, keep ratios 0.8, 0.6, 0.4, 0.2, two
- * repetitions, mode "retrain", and the unpruned reference (clean 0.90, fog/3 0.70, gaussian_noise/3 0.60 top-1).
+ * A made-up sweep whose metrics are worked out by hand: methods pfp and ft, keep ratios 0.8, 0.6,
+ * 0.4, 0.2, two repetitions, mode "retrain", and the unpruned reference (clean 0.90, fog/3 0.70,
+ * gaussian_noise/3 0.60 top-1).
  *
- * <p>Sizes: realised params = keep x 10,000 exactly, FLOPs = keep^2 x 100,000. Clean top-1 = 0.90 - drop(k)
- * +- 0.001 (repetition 0 above, 1 below), drop: pfp 0, 0.004, 0.012, 0.05 and ft 0.003, 0.008, 0.03, 0.10 at keep
- * 0.8 .. 0.2. Shifted top-1 = clean top-1 - (reference gap: fog 0.2, noise 0.3) - e, so the excess error of each
- * job is exactly e, with x = 1 - keep: pfp fog e = 0.1 x (collinear); pfp noise e = y(x) +- 0.005 with y =
- * 0.01, 0.03, 0.02, 0.06 at x = 0.2 .. 0.8 (slope 0.07 by hand); ft fog e = -0.05 x; ft noise e = 0.03 x +- 0.002.
+ * <p>Sizes: realised params = keep x 10,000 exactly, FLOPs = keep^2 x 100,000. Clean top-1 = 0.90 -
+ * drop(k) +- 0.001 (repetition 0 above, 1 below), drop: pfp 0, 0.004, 0.012, 0.05 and ft 0.003,
+ * 0.008, 0.03, 0.10 at keep 0.8 .. 0.2. Shifted top-1 = clean top-1 - (reference gap: fog 0.2,
+ * noise 0.3) - e, so the excess error of each job is exactly e, with x = 1 - keep: pfp fog e = 0.1
+ * x (collinear); pfp noise e = y(x) +- 0.005 with y = 0.01, 0.03, 0.02, 0.06 at x = 0.2 .. 0.8
+ * (slope 0.07 by hand); ft fog e = -0.05 x; ft noise e = 0.03 x +- 0.002.
  */
 public final class SweepFixture {
   public static final String SPEC = "5e1f00d";
@@ -30,8 +32,7 @@ public final class SweepFixture {
   public static final List<Double> KEEPS = List.of(0.8, 0.6, 0.4, 0.2);
   public static final Map<String, Integer> FULL_UNITS = units(1.0);
 
-  private SweepFixture() {
-  }
+  private SweepFixture() {}
 
   /** Every job of the sweep, reference first. */
   public static List<JobResult> jobs() {
@@ -46,11 +47,25 @@ public final class SweepFixture {
       for (int rep = 0; rep < 2; rep++) {
         double sign = rep == 0 ? 1 : -1;
         double pfpClean = 0.90 - pfpDrop[i] + 0.001 * sign;
-        jobs.add(job(key("pfp", keep, rep), size(10_000, keep), size(100_000, keep * keep), units(keep), pfpClean,
-            pfpClean - 0.2 - 0.1 * x, pfpClean - 0.3 - (noiseY[i] + 0.005 * sign)));
+        jobs.add(
+            job(
+                key("pfp", keep, rep),
+                size(10_000, keep),
+                size(100_000, keep * keep),
+                units(keep),
+                pfpClean,
+                pfpClean - 0.2 - 0.1 * x,
+                pfpClean - 0.3 - (noiseY[i] + 0.005 * sign)));
         double ftClean = 0.90 - ftDrop[i] + 0.001 * sign;
-        jobs.add(job(key("ft", keep, rep), size(10_000, keep), size(100_000, keep * keep), units(keep), ftClean,
-            ftClean - 0.2 + 0.05 * x, ftClean - 0.3 - (0.03 * x + 0.002 * sign)));
+        jobs.add(
+            job(
+                key("ft", keep, rep),
+                size(10_000, keep),
+                size(100_000, keep * keep),
+                units(keep),
+                ftClean,
+                ftClean - 0.2 + 0.05 * x,
+                ftClean - 0.3 - (0.03 * x + 0.002 * sign)));
       }
     }
     return jobs;
@@ -63,7 +78,10 @@ public final class SweepFixture {
 
   /** The experiment record of the fixture. */
   public static ExperimentRecord experiment() {
-    return new ExperimentRecord(SPEC, NAME, "name: fixture-sweep\nmethods: [pfp, ft]\n",
+    return new ExperimentRecord(
+        SPEC,
+        NAME,
+        "name: fixture-sweep\nmethods: [pfp, ft]\n",
         Instant.ofEpochMilli(1_700_000_000_000L));
   }
 
@@ -91,11 +109,27 @@ public final class SweepFixture {
     return units;
   }
 
-  private static JobResult job(JobKey key, long params, long flops, Map<String, Integer> units, double clean,
-      double fog, double noise) {
-    return new JobResult(key, params, flops, 10_000, 100_000, units, List.of(
-        new DistributionMetric("clean", clean, 0.99, 0.3), new DistributionMetric("fog/3", fog, 0.9, 0.9),
-        new DistributionMetric("gaussian_noise/3", noise, 0.8, 1.2)), Duration.ofSeconds(1), Duration.ofSeconds(2),
+  private static JobResult job(
+      JobKey key,
+      long params,
+      long flops,
+      Map<String, Integer> units,
+      double clean,
+      double fog,
+      double noise) {
+    return new JobResult(
+        key,
+        params,
+        flops,
+        10_000,
+        100_000,
+        units,
+        List.of(
+            new DistributionMetric("clean", clean, 0.99, 0.3),
+            new DistributionMetric("fog/3", fog, 0.9, 0.9),
+            new DistributionMetric("gaussian_noise/3", noise, 0.8, 1.2)),
+        Duration.ofSeconds(1),
+        Duration.ofSeconds(2),
         Map.of("prunelab", "test"));
   }
 }

@@ -22,51 +22,83 @@ import org.prunelab.results.ExperimentRecord;
 import org.prunelab.results.JobResult;
 import org.prunelab.results.ResultsStore;
 
-/** The report's tables, the chart inputs and the choice of experiment, on the hand-worked SweepFixture. */
+/**
+ * The report's tables, the chart inputs and the choice of experiment, on the hand-worked
+ * SweepFixture.
+ */
 class ExperimentReportTest {
   private static final double EXACT = 1e-9;
   @TempDir Path dir;
 
   @Test
   void reportHasTheHandWorkedRows() {
-    String md = ExperimentReport.markdown(SweepFixture.experiment(), SweepFixture.sweep(),
-        ReportOptions.standard(0.005));
+    String md =
+        ExperimentReport.markdown(
+            SweepFixture.experiment(), SweepFixture.sweep(), ReportOptions.standard(0.005));
     assertTrue(md.startsWith("# Experiment report: fixture-sweep\n"), md);
     assertTrue(md.contains("- Jobs: 16 pruned (pfp 8, ft 8) and 1 unpruned reference"), md);
     assertTrue(md.contains("- Keep ratios: 0.8, 0.6, 0.4, 0.2; up to 2 repetition(s)"), md);
     assertTrue(md.contains("| fog/3 | 70.00 | 30.00 |"), md);
     // top-1 of pfp at keep 0.6: 0.897 and 0.895, mean 89.60, std sqrt(2 * 0.1^2) = 0.14 points
     assertTrue(md.contains("| pfp | 0.6 | 40.00 | 64.00 | 89.60 ± 0.14 | -0.40 | 2 |"), md);
-    assertTrue(md.contains("### delta = 0.5 %\n\n| method | clean | fog/3 | gaussian_noise/3 | mean corrupted |"), md);
-    assertTrue(md.contains("| pfp | 40.0 | 0.0 | 0.0 | 0.0 |\n| ft | 20.0 | 60.0 | 0.0 | 30.0 |"), md);
-    assertTrue(md.contains("### delta = 2 %\n\n| method | clean | fog/3 | gaussian_noise/3 | mean corrupted |"
-        + "\n|---|---:|---:|---:|---:|\n| pfp | 60.0 |"), md);
+    assertTrue(
+        md.contains(
+            "### delta = 0.5 %\n\n| method | clean | fog/3 | gaussian_noise/3 | mean corrupted |"),
+        md);
+    assertTrue(
+        md.contains("| pfp | 40.0 | 0.0 | 0.0 | 0.0 |\n| ft | 20.0 | 60.0 | 0.0 | 30.0 |"), md);
+    assertTrue(
+        md.contains(
+            "### delta = 2 %\n\n| method | clean | fog/3 | gaussian_noise/3 | mean corrupted |"
+                + "\n|---|---:|---:|---:|---:|\n| pfp | 60.0 |"),
+        md);
     assertTrue(md.contains("| pfp | 0.5 | 40.0 | 89.60 | 64.0 | 89.60 |"), md);
     assertTrue(md.contains("| ft | 0.5 | 20.0 | 89.70 | 36.0 | 89.70 |"), md);
-    assertTrue(md.contains("| fog/3 | pfp | 80.0 | +8.00 | +0.1000 | [+0.1000, +0.1000] | 8 |"), md);
+    assertTrue(
+        md.contains("| fog/3 | pfp | 80.0 | +8.00 | +0.1000 | [+0.1000, +0.1000] | 8 |"), md);
     assertTrue(md.contains("| fog/3 | ft | 80.0 | -4.00 | -0.0500 | [-0.0500, -0.0500] | 8 |"), md);
     assertTrue(md.contains("| gaussian_noise/3 | pfp | 80.0 | +6.00 | +0.0700 |"), md);
     // excess at the highest ratio: +8, +6, -4, +2.4 points: 3 of 4 positive, mean +3.1
-    assertTrue(md.contains("**Do pruned networks show higher excess error than the unpruned one at high prune"
-        + " ratios?** Yes: at each method's highest prune ratio the excess error is positive for 3 of 4 (method,"
-        + " distribution) pairs, +3.10 pp on average; the slope's 95 % interval lies above zero for 3 and below zero"
-        + " for 1 of the 4 pairs with a slope."), md);
+    assertTrue(
+        md.contains(
+            "**Do pruned networks show higher excess error than the unpruned one at high prune"
+                + " ratios?** Yes: at each method's highest prune ratio the excess error is positive for 3 of 4 (method,"
+                + " distribution) pairs, +3.10 pp on average; the slope's 95 % interval lies above zero for 3 and below zero"
+                + " for 1 of the 4 pairs with a slope."),
+        md);
   }
 
   @Test
   void reportWithoutCorruptionsOrWithOneRatioSaysSo() {
-    List<JobResult> cleanOnly = SweepFixture.jobs().stream().map(j -> new JobResult(j.key(), j.realisedParams(),
-        j.realisedFlops(), j.originalParams(), j.originalFlops(), j.keptPerUnit(), j.metrics().subList(0, 1),
-        j.pruneTime(), j.retrainTime(), j.versions())).toList();
-    String md = ExperimentReport.markdown(SweepFixture.experiment(), Sweep.of(cleanOnly, null),
-        ReportOptions.standard(0.005));
+    List<JobResult> cleanOnly =
+        SweepFixture.jobs().stream()
+            .map(
+                j ->
+                    new JobResult(
+                        j.key(),
+                        j.realisedParams(),
+                        j.realisedFlops(),
+                        j.originalParams(),
+                        j.originalFlops(),
+                        j.keptPerUnit(),
+                        j.metrics().subList(0, 1),
+                        j.pruneTime(),
+                        j.retrainTime(),
+                        j.versions()))
+            .toList();
+    String md =
+        ExperimentReport.markdown(
+            SweepFixture.experiment(), Sweep.of(cleanOnly, null), ReportOptions.standard(0.005));
     assertTrue(md.contains("| pfp | 40.0 |\n| ft | 20.0 |"), md);
     assertTrue(md.contains("The experiment measured no corrupted test distribution"), md);
 
-    List<JobResult> oneRatio = SweepFixture.jobs().stream().filter(j -> j.key().keepRatio() >= 0.8).toList();
-    String single = ExperimentReport.markdown(SweepFixture.experiment(), Sweep.of(oneRatio, null),
-        ReportOptions.standard(0.005));
-    assertTrue(single.contains("| fog/3 | pfp | 20.0 | +2.00 | – | needs two prune ratios | 2 |"), single);
+    List<JobResult> oneRatio =
+        SweepFixture.jobs().stream().filter(j -> j.key().keepRatio() >= 0.8).toList();
+    String single =
+        ExperimentReport.markdown(
+            SweepFixture.experiment(), Sweep.of(oneRatio, null), ReportOptions.standard(0.005));
+    assertTrue(
+        single.contains("| fog/3 | pfp | 20.0 | +2.00 | – | needs two prune ratios | 2 |"), single);
   }
 
   @Test
@@ -78,7 +110,8 @@ class ExperimentReportTest {
     assertEquals(0.8, pfpFog.highestPruneRatio(), EXACT);
     assertEquals(ExperimentReport.Answer.YES, ExperimentReport.answer(List.of(pfpFog)));
     assertEquals(ExperimentReport.Answer.NO, ExperimentReport.answer(List.of(ftFog)));
-    assertEquals(ExperimentReport.Answer.PARTLY, ExperimentReport.answer(List.of(pfpFog, ftFog, ftFog)));
+    assertEquals(
+        ExperimentReport.Answer.PARTLY, ExperimentReport.answer(List.of(pfpFog, ftFog, ftFog)));
   }
 
   @Test
@@ -91,7 +124,10 @@ class ExperimentReportTest {
     assertEquals(0.4, pfp06.prunedFraction(), EXACT);
     assertEquals(-0.4, pfp06.accuracyChange(), EXACT);
     assertEquals(Math.sqrt(0.02), pfp06.std(), EXACT);
-    assertEquals(1 - 0.36, FigureInputs.accuracyCurve(sweep, "clean", SizeBasis.FLOPS).get(1).prunedFraction(), EXACT);
+    assertEquals(
+        1 - 0.36,
+        FigureInputs.accuracyCurve(sweep, "clean", SizeBasis.FLOPS).get(1).prunedFraction(),
+        EXACT);
 
     List<ParetoPoint> pareto = FigureInputs.pareto(sweep, "fog/3");
     assertEquals(17, pareto.size());
@@ -113,12 +149,19 @@ class ExperimentReportTest {
 
     List<LayerKeep> keeps = FigureInputs.allocation(sweep, List.of("pfp"), 0.4);
     // round(6 * 0.4) = 2 of 6, round(16 * 0.4) = 6 of 16, 48 of 120
-    assertEquals(List.of(new LayerKeep("pfp", "conv1", 2 / 6.0), new LayerKeep("pfp", "conv2", 6 / 16.0),
-        new LayerKeep("pfp", "fc1", 0.4)), keeps);
-    assertEquals(keeps, FigureInputs.allocation(sweep, List.of("pfp"), 0.40019), "within 5e-4 relative");
-    assertThrows(MetricsException.class, () -> FigureInputs.allocation(sweep, List.of("pfp"), 0.4003));
-    MetricsException e = assertThrows(MetricsException.class, () -> FigureInputs.allocation(sweep, List.of("pfp"),
-        0.5));
+    assertEquals(
+        List.of(
+            new LayerKeep("pfp", "conv1", 2 / 6.0),
+            new LayerKeep("pfp", "conv2", 6 / 16.0),
+            new LayerKeep("pfp", "fc1", 0.4)),
+        keeps);
+    assertEquals(
+        keeps, FigureInputs.allocation(sweep, List.of("pfp"), 0.40019), "within 5e-4 relative");
+    assertThrows(
+        MetricsException.class, () -> FigureInputs.allocation(sweep, List.of("pfp"), 0.4003));
+    MetricsException e =
+        assertThrows(
+            MetricsException.class, () -> FigureInputs.allocation(sweep, List.of("pfp"), 0.5));
     assertTrue(e.getMessage().contains("no jobs at keep ratio 0.5"), e.getMessage());
   }
 
@@ -126,25 +169,32 @@ class ExperimentReportTest {
   void storedExperimentsPicksByHashPrefixNameOrLatest() {
     Path file = dir.resolve("results.db");
     try (ResultsStore store = ResultsStore.open(file)) {
-      MetricsException empty = assertThrows(MetricsException.class, () -> StoredExperiments.select(store, null));
+      MetricsException empty =
+          assertThrows(MetricsException.class, () -> StoredExperiments.select(store, null));
       assertTrue(empty.getMessage().contains("holds no experiment"), empty.getMessage());
     }
     SweepFixture.write(file);
     try (ResultsStore store = ResultsStore.open(file)) {
-      ExperimentRecord later = new ExperimentRecord("a1b2c3", "later", "name: later\n",
-          Instant.ofEpochMilli(1_800_000_000_000L));
+      ExperimentRecord later =
+          new ExperimentRecord(
+              "a1b2c3", "later", "name: later\n", Instant.ofEpochMilli(1_800_000_000_000L));
       store.recordExperiment(later);
       assertEquals(later, StoredExperiments.select(store, null));
-      assertEquals(SweepFixture.SPEC, StoredExperiments.select(store, SweepFixture.NAME).specHash());
+      assertEquals(
+          SweepFixture.SPEC, StoredExperiments.select(store, SweepFixture.NAME).specHash());
       assertEquals(SweepFixture.SPEC, StoredExperiments.select(store, "5e1f").specHash());
       assertEquals(later, StoredExperiments.select(store, "a1b2c3"));
-      MetricsException unknown = assertThrows(MetricsException.class, () -> StoredExperiments.select(store, "x"));
-      assertTrue(unknown.getMessage().contains("no experiment named 'x'")
-          && unknown.getMessage().contains("fixture-sweep (5e1f00d)"), unknown.getMessage());
-      Sweep sweep = StoredExperiments.sweep(store, StoredExperiments.select(store, SweepFixture.NAME), null);
+      MetricsException unknown =
+          assertThrows(MetricsException.class, () -> StoredExperiments.select(store, "x"));
+      assertTrue(
+          unknown.getMessage().contains("no experiment named 'x'")
+              && unknown.getMessage().contains("fixture-sweep (5e1f00d)"),
+          unknown.getMessage());
+      Sweep sweep =
+          StoredExperiments.sweep(store, StoredExperiments.select(store, SweepFixture.NAME), null);
       assertEquals(16, sweep.pruned().size());
-      MetricsException noJobs = assertThrows(MetricsException.class, () -> StoredExperiments.sweep(store, later,
-          null));
+      MetricsException noJobs =
+          assertThrows(MetricsException.class, () -> StoredExperiments.sweep(store, later, null));
       assertTrue(noJobs.getMessage().contains("no pruned jobs yet"), noJobs.getMessage());
     }
   }

@@ -36,26 +36,35 @@ import org.prunelab.nn.layer.Softplus;
 import org.prunelab.nn.layer.Tanh;
 
 /**
- * A hand-built network on 3x12x12 input that uses every layer type and the export's special cases: grouped,
- * depthwise, dilated and asymmetric convolutions with and without bias; pooling in ceil mode with windows that
- * overhang the (padded) input, average pooling with and without counting the padding; adaptive pooling global,
- * to a dividing grid and to a non-dividing one; Mul of a per-sample vector against a feature map (broadcast along
- * the last axis); a three-input Add; Softmax over a middle axis; BatchNorm on feature maps and on vectors; a
- * grouped transposed convolution with stride, dilation and output padding that differ between H and W; asymmetric
- * padding with a non-zero value; slices along the channel and the width axis; hard sigmoid and hard swish; constant
- * arithmetic of all four operations, per channel and scalar, with the constant second and first. All parameters,
- * BatchNorm statistics and constants included, are drawn at random with a seed (divisors and the shift in front of
- * the constant-first division positive, away from zero).
+ * A hand-built network on 3x12x12 input that uses every layer type and the export's special cases:
+ * grouped, depthwise, dilated and asymmetric convolutions with and without bias; pooling in ceil
+ * mode with windows that overhang the (padded) input, average pooling with and without counting the
+ * padding; adaptive pooling global, to a dividing grid and to a non-dividing one; Mul of a
+ * per-sample vector against a feature map (broadcast along the last axis); a three-input Add;
+ * Softmax over a middle axis; BatchNorm on feature maps and on vectors; a grouped transposed
+ * convolution with stride, dilation and output padding that differ between H and W; asymmetric
+ * padding with a non-zero value; slices along the channel and the width axis; hard sigmoid and hard
+ * swish; constant arithmetic of all four operations, per channel and scalar, with the constant
+ * second and first. All parameters, BatchNorm statistics and constants included, are drawn at
+ * random with a seed (divisors and the shift in front of the constant-first division positive, away
+ * from zero).
  */
 final class EveryLayerNetwork {
-  /** Constants drawn positive: the divisor of {@code scale}, and the shift that keeps {@code gate}'s away from 0. */
+  /**
+   * Constants drawn positive: the divisor of {@code scale}, and the shift that keeps {@code gate}'s
+   * away from 0.
+   */
   private static final Set<String> POSITIVE = Set.of("scale.constant", "gate_shift.constant");
 
   private EveryLayerNetwork() {}
 
   static Network build(long seed) {
     NetworkBuilder b = Network.builder(new Shape(3, 12, 12));
-    String x = b.add("centre", new ConstantArithmetic(Operation.SUB, false, new long[] {3, 1, 1}), Network.INPUT);
+    String x =
+        b.add(
+            "centre",
+            new ConstantArithmetic(Operation.SUB, false, new long[] {3, 1, 1}),
+            Network.INPUT);
     x = b.add("scale", new ConstantArithmetic(Operation.DIV, false, new long[] {3, 1, 1}), x);
     x = b.add("stem", Conv2d.of(3, 8, 3, 1, 1, true), x);
     x = b.add("stem_bn", BatchNorm.of(8), x);
@@ -80,9 +89,12 @@ final class EveryLayerNetwork {
     x = b.add("cat_bn", BatchNorm.of(48), x);
     x = b.add("cat_scale", new ConstantArithmetic(Operation.MUL, false, new long[] {48, 1, 1}), x);
     x = b.add("silu", new Silu(), x);
-    String grid = b.add("adaptive_3x3", new AdaptiveAvgPool(3, 3), x); // 4x7 -> 3x3: overlapping bins
-    String side = b.add("adaptive_2x7", new AdaptiveAvgPool(2, 7), x); // 4x7 -> 2x7: AveragePool (2, 1)
-    String unpadded = b.add("avgpool_ceil", new AvgPool(2, 2, 2, 2, 0, 0, true, true), side); // (48, 1, 4)
+    String grid =
+        b.add("adaptive_3x3", new AdaptiveAvgPool(3, 3), x); // 4x7 -> 3x3: overlapping bins
+    String side =
+        b.add("adaptive_2x7", new AdaptiveAvgPool(2, 7), x); // 4x7 -> 2x7: AveragePool (2, 1)
+    String unpadded =
+        b.add("avgpool_ceil", new AvgPool(2, 2, 2, 2, 0, 0, true, true), side); // (48, 1, 4)
     String gate = b.add("gate_pool", AdaptiveAvgPool.global(), unpadded);
     gate = b.add("gate_flat", new Flatten(), gate);
     gate = b.add("gate_fc", new Linear(48, 3, true), gate);
@@ -107,17 +119,24 @@ final class EveryLayerNetwork {
     sideHead = b.add("side_fc", new Linear(192, 10, true), sideHead);
     b.add("logits", new Add(), head, sideHead, upHead);
     Random random = new Random(seed);
-    return b.build(Device.cpu(), (name, spec) -> {
-      long[] dims = spec.shape().getShape();
-      float[] v = new float[Math.toIntExact(spec.shape().size())];
-      double fanIn = dims.length > 1 ? spec.shape().size() / dims[0] : 1;
-      boolean positive = name.endsWith("running_var") || (name.contains("bn") && name.endsWith("weight"))
-          || POSITIVE.contains(name);
-      for (int i = 0; i < v.length; i++) {
-        v[i] = positive ? (float) (0.5 + random.nextDouble())
-            : (float) (random.nextGaussian() * (dims.length > 1 ? 1.5 / Math.sqrt(fanIn) : 0.3));
-      }
-      return v;
-    });
+    return b.build(
+        Device.cpu(),
+        (name, spec) -> {
+          long[] dims = spec.shape().getShape();
+          float[] v = new float[Math.toIntExact(spec.shape().size())];
+          double fanIn = dims.length > 1 ? spec.shape().size() / dims[0] : 1;
+          boolean positive =
+              name.endsWith("running_var")
+                  || (name.contains("bn") && name.endsWith("weight"))
+                  || POSITIVE.contains(name);
+          for (int i = 0; i < v.length; i++) {
+            v[i] =
+                positive
+                    ? (float) (0.5 + random.nextDouble())
+                    : (float)
+                        (random.nextGaussian() * (dims.length > 1 ? 1.5 / Math.sqrt(fanIn) : 0.3));
+          }
+          return v;
+        });
   }
 }

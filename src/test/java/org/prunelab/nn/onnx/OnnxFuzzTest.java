@@ -29,19 +29,24 @@ import org.prunelab.PruneLabException;
 import org.prunelab.nn.Network;
 
 /**
- * Imports several hundred damaged variants of PyTorch-made fixtures (seed 20261125): truncations, bit flips, random
- * byte runs, and structural damage done through the protobuf classes (wrong element and attribute types, missing
- * initializers, initializers with too few bytes, unknown operators, dangling or reordered nodes, wrong dimensions).
- * Each case must either import (a flipped bit in a weight is still a valid model) or throw a
- * {@link PruneLabException} with a message, within a time limit; any other exception or error fails the test.
- * Damage that makes a file invalid for certain (missing initializer, short raw data, dangling input) must throw.
+ * Imports several hundred damaged variants of PyTorch-made fixtures (seed 20261125): truncations,
+ * bit flips, random byte runs, and structural damage done through the protobuf classes (wrong
+ * element and attribute types, missing initializers, initializers with too few bytes, unknown
+ * operators, dangling or reordered nodes, wrong dimensions). Each case must either import (a
+ * flipped bit in a weight is still a valid model) or throw a {@link PruneLabException} with a
+ * message, within a time limit; any other exception or error fails the test. Damage that makes a
+ * file invalid for certain (missing initializer, short raw data, dangling input) must throw.
  */
 class OnnxFuzzTest {
   private static final long SEED = 20261125L;
   private static final int CASES_PER_FIXTURE = 80;
   private static final long TIMEOUT_SECONDS = 20;
-  private static final List<String> FIXTURES = List.of("vgg_opset11_bnkept.onnx", "mobilenetv2_opset18_bnkept.onnx",
-      "squeezenet_opset13_bnkept.onnx", "senet_opset18_dynamo_bnfolded.onnx");
+  private static final List<String> FIXTURES =
+      List.of(
+          "vgg_opset11_bnkept.onnx",
+          "mobilenetv2_opset18_bnkept.onnx",
+          "squeezenet_opset13_bnkept.onnx",
+          "senet_opset18_dynamo_bnfolded.onnx");
   private static final OnnxImportOptions CPU = OnnxImportOptions.on(Device.cpu());
 
   /** A damaged file, what was done to it, and whether it must fail. */
@@ -59,11 +64,13 @@ class OnnxFuzzTest {
       }
     }
     Map<String, int[]> outcomes = new TreeMap<>();
-    ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
-      Thread t = new Thread(r, "onnx-fuzz");
-      t.setDaemon(true);
-      return t;
-    });
+    ExecutorService worker =
+        Executors.newSingleThreadExecutor(
+            r -> {
+              Thread t = new Thread(r, "onnx-fuzz");
+              t.setDaemon(true);
+              return t;
+            });
     try {
       for (Case c : cases) {
         String kind = c.what().substring(c.what().indexOf(": ") + 2).split(" ")[0];
@@ -81,18 +88,27 @@ class OnnxFuzzTest {
           assertFalse(c.mustFail(), c.what() + ": a file damaged this way must not import");
           counts[0]++;
         } else if (thrown instanceof PruneLabException p) {
-          assertTrue(p.getMessage() != null && !p.getMessage().isBlank(), c.what() + ": exception without message");
+          assertTrue(
+              p.getMessage() != null && !p.getMessage().isBlank(),
+              c.what() + ": exception without message");
           counts[1]++;
         } else {
-          throw new AssertionError(c.what() + ": ended in " + thrown.getClass().getName() + " instead of a "
-              + "PruneLabException", thrown);
+          throw new AssertionError(
+              c.what()
+                  + ": ended in "
+                  + thrown.getClass().getName()
+                  + " instead of a "
+                  + "PruneLabException",
+              thrown);
         }
       }
     } finally {
       worker.shutdownNow();
     }
-    StringBuilder summary = new StringBuilder(cases.size() + " damaged files (imported / refused):");
-    outcomes.forEach((k, v) -> summary.append(' ').append(k).append(' ').append(v[0]).append('/').append(v[1]));
+    StringBuilder summary =
+        new StringBuilder(cases.size() + " damaged files (imported / refused):");
+    outcomes.forEach(
+        (k, v) -> summary.append(' ').append(k).append(' ').append(v[0]).append('/').append(v[1]));
     System.out.println(summary);
     assertTrue(cases.size() >= 300, "at least 300 cases");
   }
@@ -148,7 +164,10 @@ class OnnxFuzzTest {
         int i = random.nextInt(inits);
         int type = random.nextInt(18);
         g.getInitializerBuilder(i).setDataType(type);
-        return new Case(name + ": element-type " + type + " of " + g.getInitializer(i).getName(), bytes(m), false);
+        return new Case(
+            name + ": element-type " + type + " of " + g.getInitializer(i).getName(),
+            bytes(m),
+            false);
       }
       case 4 -> {
         int i = random.nextInt(inits);
@@ -172,12 +191,16 @@ class OnnxFuzzTest {
         NodeProto.Builder node = g.getNodeBuilder(n);
         if (node.getAttributeCount() == 0) {
           node.setOpType(randomOp(random));
-          return new Case(name + ": op-type " + node.getOpType() + " at node " + n, bytes(m), false);
+          return new Case(
+              name + ": op-type " + node.getOpType() + " at node " + n, bytes(m), false);
         }
-        AttributeProto.Builder a = node.getAttributeBuilder(random.nextInt(node.getAttributeCount()));
-        AttributeProto.AttributeType type = AttributeProto.AttributeType.forNumber(random.nextInt(15));
+        AttributeProto.Builder a =
+            node.getAttributeBuilder(random.nextInt(node.getAttributeCount()));
+        AttributeProto.AttributeType type =
+            AttributeProto.AttributeType.forNumber(random.nextInt(15));
         a.setType(type == null ? AttributeProto.AttributeType.GRAPH : type);
-        return new Case(name + ": attribute-type " + a.getName() + " -> " + a.getType(), bytes(m), false);
+        return new Case(
+            name + ": attribute-type " + a.getName() + " -> " + a.getType(), bytes(m), false);
       }
       case 7 -> {
         int n = random.nextInt(nodes);
@@ -187,7 +210,8 @@ class OnnxFuzzTest {
       case 8 -> {
         int n = random.nextInt(nodes);
         g.getNodeBuilder(n).setOpType(randomOp(random));
-        return new Case(name + ": op-type " + g.getNode(n).getOpType() + " at node " + n, bytes(m), false);
+        return new Case(
+            name + ": op-type " + g.getNode(n).getOpType() + " at node " + n, bytes(m), false);
       }
       case 9 -> {
         int a = random.nextInt(nodes);
@@ -211,11 +235,16 @@ class OnnxFuzzTest {
         int n = random.nextInt(nodes);
         NodeProto.Builder node = g.getNodeBuilder(n);
         if (node.getAttributeCount() == 0) {
-          g.getInputBuilder(0).getTypeBuilder().getTensorTypeBuilder().getShapeBuilder().getDimBuilder(1)
+          g.getInputBuilder(0)
+              .getTypeBuilder()
+              .getTensorTypeBuilder()
+              .getShapeBuilder()
+              .getDimBuilder(1)
               .setDimValue(1 + random.nextInt(8));
           return new Case(name + ": input-dims", bytes(m), false);
         }
-        AttributeProto.Builder a = node.getAttributeBuilder(random.nextInt(node.getAttributeCount()));
+        AttributeProto.Builder a =
+            node.getAttributeBuilder(random.nextInt(node.getAttributeCount()));
         long value = random.nextBoolean() ? -random.nextInt(100) : random.nextLong();
         a.setI(value);
         for (int i = 0; i < a.getIntsCount(); i++) {

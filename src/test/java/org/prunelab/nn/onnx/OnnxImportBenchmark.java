@@ -17,10 +17,11 @@ import org.prunelab.nn.Mode;
 import org.prunelab.nn.Network;
 
 /**
- * Times the import of a large ONNX file (the ResNet-18 that {@code make_onnx_fixtures.py --resnet18} writes, about
- * 47 MB) next to ONNX Runtime creating a session from the same file in the same process: median of several runs
- * after warm-up runs, each from the file on disk. libtorch is started before the first import and timed apart.
- * Checks once that both compute the same logits.
+ * Times the import of a large ONNX file (the ResNet-18 that {@code make_onnx_fixtures.py
+ * --resnet18} writes, about 47 MB) next to ONNX Runtime creating a session from the same file in
+ * the same process: median of several runs after warm-up runs, each from the file on disk. libtorch
+ * is started before the first import and timed apart. Checks once that both compute the same
+ * logits.
  *
  * <pre>
  * python3 src/test/python/make_onnx_fixtures.py --resnet18 target/resnet18.onnx
@@ -36,13 +37,17 @@ public final class OnnxImportBenchmark {
   private OnnxImportBenchmark() {}
 
   public static void main(String[] args) throws Exception {
-    Path file = Path.of(args.length > 0 ? args[0] : System.getenv().getOrDefault("ONNX_FILE",
-        "target/resnet18.onnx"));
+    Path file =
+        Path.of(
+            args.length > 0
+                ? args[0]
+                : System.getenv().getOrDefault("ONNX_FILE", "target/resnet18.onnx"));
     OnnxImportOptions options = OnnxImportOptions.on(Device.cpu());
     System.out.printf("file %s, %.1f MB%n", file, Files.size(file) / 1e6);
     long start = System.nanoTime();
     ai.djl.engine.Engine.getInstance();
-    System.out.printf("libtorch start-up (before the first import) %.3f s%n", (System.nanoTime() - start) / 1e9);
+    System.out.printf(
+        "libtorch start-up (before the first import) %.3f s%n", (System.nanoTime() - start) / 1e9);
     List<Double> ours = new ArrayList<>();
     List<Double> ort = new ArrayList<>();
     OrtEnvironment env = OrtEnvironment.getEnvironment();
@@ -50,12 +55,14 @@ public final class OnnxImportBenchmark {
       long t0 = System.nanoTime();
       try (Network net = OnnxImporter.load(file, options)) {
         if (i == 0) {
-          System.out.printf("imported: %d nodes, %,d parameters, input %s, output %s%n", net.nodes().size(),
-              net.parameterCount(), net.inputShape(), net.outputShape());
+          System.out.printf(
+              "imported: %d nodes, %,d parameters, input %s, output %s%n",
+              net.nodes().size(), net.parameterCount(), net.inputShape(), net.outputShape());
         }
       }
       long t1 = System.nanoTime();
-      try (OrtSession session = env.createSession(file.toString(), new OrtSession.SessionOptions())) {
+      try (OrtSession session =
+          env.createSession(file.toString(), new OrtSession.SessionOptions())) {
         session.getInputNames();
       }
       long t2 = System.nanoTime();
@@ -63,8 +70,10 @@ public final class OnnxImportBenchmark {
         ours.add((t1 - t0) / 1e9);
         ort.add((t2 - t1) / 1e9);
       } else {
-        System.out.printf("warm-up %d: PruneLab import %.3f s (the first in a cold JVM), ONNX Runtime "
-            + "session %.3f s%n", i + 1, (t1 - t0) / 1e9, (t2 - t1) / 1e9);
+        System.out.printf(
+            "warm-up %d: PruneLab import %.3f s (the first in a cold JVM), ONNX Runtime "
+                + "session %.3f s%n",
+            i + 1, (t1 - t0) / 1e9, (t2 - t1) / 1e9);
       }
     }
     System.out.printf("PruneLab import: median %.3f s (runs %s)%n", median(ours), show(ours));
@@ -73,7 +82,8 @@ public final class OnnxImportBenchmark {
   }
 
   private static void checkOutputs(Path file, OnnxImportOptions options) throws OrtException {
-    try (Network net = OnnxImporter.load(file, options); NDManager m = NDManager.newBaseManager(Device.cpu())) {
+    try (Network net = OnnxImporter.load(file, options);
+        NDManager m = NDManager.newBaseManager(Device.cpu())) {
       long[] sample = net.inputShape().getShape();
       float[] x = new float[(int) net.inputShape().size()];
       Random random = new Random(1);
@@ -90,7 +100,8 @@ public final class OnnxImportBenchmark {
           maxRef = Math.max(maxRef, Math.abs(ref[i]));
           maxDiff = Math.max(maxDiff, Math.abs(ref[i] - ours[i]));
         }
-        System.out.printf("logits vs ONNX Runtime on one random input: max relative difference %.2e%n",
+        System.out.printf(
+            "logits vs ONNX Runtime on one random input: max relative difference %.2e%n",
             maxDiff / maxRef);
       }
     } catch (java.io.IOException e) {

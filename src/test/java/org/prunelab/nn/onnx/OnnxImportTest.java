@@ -40,11 +40,11 @@ import org.prunelab.zoo.ModelResolver;
 import org.prunelab.zoo.ZooOptions;
 
 /**
- * Every fixture of src/test/resources/onnx (written by PyTorch, see its README) imports, and PruneLab's outputs
- * equal ONNX Runtime's on the same inputs: 32 random images (uniform [0, 1), seed 7) and the first 32 Fashion-MNIST
- * test images (skipped where the dataset is absent). Per sample, max |PruneLab - ORT| / max |ORT| must be at most
- * 1e-4 (float32), and the arg-max class must agree for every sample. Eval mode is checked with and without
- * PruneLab's BatchNorm folding.
+ * Every fixture of src/test/resources/onnx (written by PyTorch, see its README) imports, and
+ * PruneLab's outputs equal ONNX Runtime's on the same inputs: 32 random images (uniform [0, 1),
+ * seed 7) and the first 32 Fashion-MNIST test images (skipped where the dataset is absent). Per
+ * sample, max |PruneLab - ORT| / max |ORT| must be at most 1e-4 (float32), and the arg-max class
+ * must agree for every sample. Eval mode is checked with and without PruneLab's BatchNorm folding.
  */
 class OnnxImportTest {
   static final Path FIXTURES = Path.of("src/test/resources/onnx");
@@ -55,8 +55,7 @@ class OnnxImportTest {
   private static NDManager manager;
   private static float[] fashion;
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   @BeforeAll
   static void open() {
@@ -78,8 +77,12 @@ class OnnxImportTest {
 
   static Stream<String> fixtures() {
     try (Stream<Path> files = Files.list(FIXTURES)) {
-      List<String> names = files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".onnx")).sorted()
-          .toList();
+      List<String> names =
+          files
+              .map(p -> p.getFileName().toString())
+              .filter(n -> n.endsWith(".onnx"))
+              .sorted()
+              .toList();
       assertEquals(13, names.size(), "fixtures in " + FIXTURES);
       return names.stream();
     } catch (IOException e) {
@@ -126,7 +129,10 @@ class OnnxImportTest {
       ForwardOptions folded = ForwardOptions.of(Mode.EVAL);
       for (ForwardOptions options : List.of(folded, folded.withoutFolding())) {
         float[] out = net.forward(batch, options).output().toFloatArray();
-        assertAgrees(expected, out, fixture + " on " + what + (options.foldBatchNorm() ? "" : ", BN not folded"));
+        assertAgrees(
+            expected,
+            out,
+            fixture + " on " + what + (options.foldBatchNorm() ? "" : ", BN not folded"));
       }
     }
   }
@@ -150,11 +156,13 @@ class OnnxImportTest {
       }
       double rel = maxDiff / Math.max(maxRef, 1e-30);
       worst = Math.max(worst, rel);
-      assertTrue(rel <= TOLERANCE, what + ": sample " + i + " differs by " + rel + " relative (max |ORT| " + maxRef
-          + ")");
+      assertTrue(
+          rel <= TOLERANCE,
+          what + ": sample " + i + " differs by " + rel + " relative (max |ORT| " + maxRef + ")");
       assertEquals(refArg, ourArg, what + ": sample " + i + " top-1 class");
     }
-    System.out.printf("%s: max relative difference %.2e over %d samples%n", what, worst, expected.length);
+    System.out.printf(
+        "%s: max relative difference %.2e over %d samples%n", what, worst, expected.length);
   }
 
   private static long count(Network net, Class<?> layer) {
@@ -163,53 +171,87 @@ class OnnxImportTest {
 
   @Test
   void batchNormKeptLoadsAsBatchNormWithPyTorchsParameterNames() {
-    try (Network kept = OnnxImporter.load(FIXTURES.resolve("resnet_blocks_opset17_bnkept.onnx"),
-        OnnxImportOptions.on(Device.cpu()));
-        Network folded = OnnxImporter.load(FIXTURES.resolve("resnet_blocks_opset17_bnfolded.onnx"),
-            OnnxImportOptions.on(Device.cpu()))) {
+    try (Network kept =
+            OnnxImporter.load(
+                FIXTURES.resolve("resnet_blocks_opset17_bnkept.onnx"),
+                OnnxImportOptions.on(Device.cpu()));
+        Network folded =
+            OnnxImporter.load(
+                FIXTURES.resolve("resnet_blocks_opset17_bnfolded.onnx"),
+                OnnxImportOptions.on(Device.cpu()))) {
       // stem + 4 blocks x 2 + 2 projection shortcuts
       assertEquals(11, count(kept, BatchNorm.class));
       assertEquals(0, count(folded, BatchNorm.class));
-      assertEquals(count(kept, org.prunelab.nn.layer.Conv2d.class), count(folded, org.prunelab.nn.layer.Conv2d.class));
+      assertEquals(
+          count(kept, org.prunelab.nn.layer.Conv2d.class),
+          count(folded, org.prunelab.nn.layer.Conv2d.class));
       Map<String, NDArray> p = kept.parameters();
-      for (String name : List.of("conv1.weight", "bn1.running_var", "layer1.0.conv1.weight", "layer1.0.bn2.bias",
-          "layer2.0.shortcut.0.weight", "layer2.0.shortcut.1.running_mean", "fc.weight", "fc.bias")) {
+      for (String name :
+          List.of(
+              "conv1.weight",
+              "bn1.running_var",
+              "layer1.0.conv1.weight",
+              "layer1.0.bn2.bias",
+              "layer2.0.shortcut.0.weight",
+              "layer2.0.shortcut.1.running_mean",
+              "fc.weight",
+              "fc.bias")) {
         assertTrue(p.containsKey(name), name + " in " + p.keySet());
       }
-      // the exporter renames folded weights (onnx::Conv_111); the nodes are named after the PyTorch modules
+      // the exporter renames folded weights (onnx::Conv_111); the nodes are named after the PyTorch
+      // modules
       Map<String, NDArray> f = folded.parameters();
-      for (String name : List.of("conv1.weight", "conv1.bias", "layer1.0.conv1.weight", "layer1.1.conv2.bias",
-          "layer2.0.shortcut.0.weight", "layer3.0.conv2.weight", "fc.weight")) {
+      for (String name :
+          List.of(
+              "conv1.weight",
+              "conv1.bias",
+              "layer1.0.conv1.weight",
+              "layer1.1.conv2.bias",
+              "layer2.0.shortcut.0.weight",
+              "layer3.0.conv2.weight",
+              "fc.weight")) {
         assertTrue(f.containsKey(name), name + " in " + f.keySet());
       }
-      // folding trades each BatchNorm's scale and shift (2 C) for a conv bias (C): C summed over the BatchNorms is
+      // folding trades each BatchNorm's scale and shift (2 C) for a conv bias (C): C summed over
+      // the BatchNorms is
       // 8 (stem) + 4 x 8 (layer1) + 3 x 16 (layer2) + 3 x 32 (layer3) = 184
       assertEquals(184, kept.parameterCount() - folded.parameterCount());
       assertEquals("resnet_blocks_opset17_bnkept", kept.metadata().get("architecture"));
       assertEquals("17", kept.metadata().get(OnnxImporter.META_OPSET));
       assertEquals("pytorch 2.13.0", kept.metadata().get(OnnxImporter.META_PRODUCER));
-      assertTrue(kept.metadata().get(OnnxImporter.META_FILE).endsWith("resnet_blocks_opset17_bnkept.onnx"));
+      assertTrue(
+          kept.metadata()
+              .get(OnnxImporter.META_FILE)
+              .endsWith("resnet_blocks_opset17_bnkept.onnx"));
     }
   }
 
   @Test
   void matMulPlusAddBecomesOneLinearAndNormalisationBecomesConstantArithmetic() {
-    try (Network net = OnnxImporter.load(FIXTURES.resolve("mlp_opset11.onnx"), OnnxImportOptions.on(Device.cpu()))) {
+    try (Network net =
+        OnnxImporter.load(
+            FIXTURES.resolve("mlp_opset11.onnx"), OnnxImportOptions.on(Device.cpu()))) {
       List<Node> linears = net.nodes().stream().filter(n -> n.layer() instanceof Linear).toList();
       assertEquals(3, linears.size());
-      assertTrue(linears.stream().allMatch(n -> ((Linear) n.layer()).bias()), "every Linear has its bias");
+      assertTrue(
+          linears.stream().allMatch(n -> ((Linear) n.layer()).bias()), "every Linear has its bias");
       List<String> ops = net.nodes().stream().map(n -> n.layer().op()).toList();
       assertEquals(List.of("SubConstant", "DivConstant"), ops.subList(0, 2));
-      assertEquals(1, count(net, ConstantArithmetic.class) - 1, "only the normalisation is ConstantArithmetic");
-      assertArrayEquals(new float[] {0.286f}, net.parameters().get(net.nodes().get(0).name() + ".constant")
-          .toFloatArray());
+      assertEquals(
+          1,
+          count(net, ConstantArithmetic.class) - 1,
+          "only the normalisation is ConstantArithmetic");
+      assertArrayEquals(
+          new float[] {0.286f},
+          net.parameters().get(net.nodes().get(0).name() + ".constant").toFloatArray());
     }
   }
 
   @Test
   void asymmetricZeroPadBecomesAPadNodeInFrontOfTheConvolution() {
-    try (Network net = OnnxImporter.load(FIXTURES.resolve("vgg_opset13_bnfolded.onnx"),
-        OnnxImportOptions.on(Device.cpu()))) {
+    try (Network net =
+        OnnxImporter.load(
+            FIXTURES.resolve("vgg_opset13_bnfolded.onnx"), OnnxImportOptions.on(Device.cpu()))) {
       List<Node> pads = net.nodes().stream().filter(n -> n.layer() instanceof Pad).toList();
       assertEquals(1, pads.size(), "one Pad node");
       assertEquals(Pad.zeros(0, 1, 0, 1), pads.get(0).layer());
@@ -218,16 +260,22 @@ class OnnxImportTest {
 
   @Test
   void importedNetworksSurviveACheckpointRoundTrip() {
-    // the fixtures holding every layer type the import adds (Pad, Slice, HardSigmoid, HardSwish, ConstantArithmetic)
-    for (String fixture : List.of("vgg_opset13_bnfolded.onnx", "senet_opset18_dynamo_bnfolded.onnx",
-        "mlp_opset11.onnx")) {
+    // the fixtures holding every layer type the import adds (Pad, Slice, HardSigmoid, HardSwish,
+    // ConstantArithmetic)
+    for (String fixture :
+        List.of(
+            "vgg_opset13_bnfolded.onnx",
+            "senet_opset18_dynamo_bnfolded.onnx",
+            "mlp_opset11.onnx")) {
       Path file = dir.resolve(fixture + Checkpoint.EXTENSION);
       try (Network net = OnnxImporter.load(FIXTURES.resolve(fixture), optionsFor(fixture));
           NDManager m = manager.newSubManager()) {
         Checkpoint.save(net, file);
         try (Network loaded = Checkpoint.load(file, Device.cpu())) {
           NDArray x = m.create(random(), new Shape(SAMPLES, 1, 28, 28));
-          assertArrayEquals(net.forward(x, Mode.EVAL).toFloatArray(), loaded.forward(x, Mode.EVAL).toFloatArray(),
+          assertArrayEquals(
+              net.forward(x, Mode.EVAL).toFloatArray(),
+              loaded.forward(x, Mode.EVAL).toFloatArray(),
               fixture);
           assertEquals(net.metadata(), loaded.metadata(), fixture);
         }

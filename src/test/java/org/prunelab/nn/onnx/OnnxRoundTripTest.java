@@ -16,11 +16,12 @@ import org.prunelab.zoo.Zoo;
 import org.prunelab.zoo.ZooOptions;
 
 /**
- * Import, export, ONNX Runtime: every fixture of src/test/resources/onnx (written by PyTorch) is imported, exported
- * again by PruneLab, and (a) the exported file in ONNX Runtime gives the imported network's outputs, (b) the original
- * file in ONNX Runtime gives the exported file's outputs, both on the same 32 standard normal inputs (seed 21):
- * per sample max |difference| / max |reference| at most 1e-4 (float32) and the same arg-max class for every sample.
- * (b) compares two ONNX Runtime sessions directly, so it does not rest on PruneLab's forward pass. The metadata an
+ * Import, export, ONNX Runtime: every fixture of src/test/resources/onnx (written by PyTorch) is
+ * imported, exported again by PruneLab, and (a) the exported file in ONNX Runtime gives the
+ * imported network's outputs, (b) the original file in ONNX Runtime gives the exported file's
+ * outputs, both on the same 32 standard normal inputs (seed 21): per sample max |difference| / max
+ * |reference| at most 1e-4 (float32) and the same arg-max class for every sample. (b) compares two
+ * ONNX Runtime sessions directly, so it does not rest on PruneLab's forward pass. The metadata an
  * export writes (input normalisation) comes back on import.
  */
 class OnnxRoundTripTest {
@@ -45,16 +46,19 @@ class OnnxRoundTripTest {
       VerificationReport prunelab = OnnxVerifier.verify(net, exported, SAMPLES, SEED);
       System.err.printf("%s exported vs PruneLab: %s%n", fixture, prunelab);
       assertEquals(SAMPLES, prunelab.samples());
-      assertTrue(prunelab.passed(TOLERANCE), fixture + ", exported file against PruneLab: " + prunelab);
+      assertTrue(
+          prunelab.passed(TOLERANCE), fixture + ", exported file against PruneLab: " + prunelab);
 
       long[] sample = net.inputShape().getShape();
       float[] x = OnnxVerifier.randomInputs(net.inputShape(), SAMPLES, SEED);
       float[] reference = flat(runtime(Files.readAllBytes(original), x, sample));
       float[] candidate = flat(runtime(Files.readAllBytes(exported), x, sample));
-      VerificationReport files = VerificationReport.compare("random normal (seed " + SEED + ")", reference,
-          candidate, SAMPLES);
+      VerificationReport files =
+          VerificationReport.compare(
+              "random normal (seed " + SEED + ")", reference, candidate, SAMPLES);
       System.err.printf("%s exported vs original: %s%n", fixture, files);
-      assertTrue(files.passed(TOLERANCE), fixture + ", exported file against the original: " + files);
+      assertTrue(
+          files.passed(TOLERANCE), fixture + ", exported file against the original: " + files);
     }
   }
 
@@ -71,7 +75,8 @@ class OnnxRoundTripTest {
       assertEquals("0.286", back.metadata().get("input.mean"));
       assertEquals("0.353", back.metadata().get("input.std"));
       assertEquals("onnx", back.metadata().get(OnnxImporter.META_FORMAT));
-      assertEquals("lenet", back.metadata().get("architecture"), "the file name, not the exported 'lenet5'");
+      assertEquals(
+          "lenet", back.metadata().get("architecture"), "the file name, not the exported 'lenet5'");
       assertEquals("17", back.metadata().get(OnnxImporter.META_OPSET));
     }
   }

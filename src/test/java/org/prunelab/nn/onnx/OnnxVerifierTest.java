@@ -25,7 +25,10 @@ import org.prunelab.zoo.BundledModels;
 import org.prunelab.zoo.Zoo;
 import org.prunelab.zoo.ZooOptions;
 
-/** The verifier's measures worked by hand, its verdict on a wrong model, real inputs, and files it cannot use. */
+/**
+ * The verifier's measures worked by hand, its verdict on a wrong model, real inputs, and files it
+ * cannot use.
+ */
 class OnnxVerifierTest {
   @TempDir Path dir;
 
@@ -42,16 +45,23 @@ class OnnxVerifierTest {
     assertEquals(0.5, r.top1Agreement());
     assertFalse(r.passed(10), "a top-1 disagreement fails whatever the tolerance");
 
-    VerificationReport first = VerificationReport.compare("hand", new float[] {1, -4, 2}, new float[] {1, -4.002f,
-        2.001f}, 1);
+    VerificationReport first =
+        VerificationReport.compare(
+            "hand", new float[] {1, -4, 2}, new float[] {1, -4.002f, 2.001f}, 1);
     assertEquals(0.002 / 4, first.maxRelDiff(), 1e-7);
     assertTrue(first.passed(6e-4));
     assertFalse(first.passed(4e-4));
 
-    VerificationReport zeros = VerificationReport.compare("zeros", new float[] {0, 0}, new float[] {0, 1e-7f}, 1);
-    assertEquals(1e-7 / VerificationReport.SCALE_FLOOR, zeros.maxRelDiff(), 1e-6, "the floor guards all-zero output");
+    VerificationReport zeros =
+        VerificationReport.compare("zeros", new float[] {0, 0}, new float[] {0, 1e-7f}, 1);
+    assertEquals(
+        1e-7 / VerificationReport.SCALE_FLOOR,
+        zeros.maxRelDiff(),
+        1e-6,
+        "the floor guards all-zero output");
 
-    VerificationReport nan = VerificationReport.compare("nan", new float[] {1, 2}, new float[] {1, Float.NaN}, 1);
+    VerificationReport nan =
+        VerificationReport.compare("nan", new float[] {1, 2}, new float[] {1, Float.NaN}, 1);
     assertFalse(nan.passed(1e9), "NaN never passes: " + nan);
   }
 
@@ -72,7 +82,8 @@ class OnnxVerifierTest {
   void trainedModelAgreesOnRealTestImages() {
     Path folder = DatasetLocator.SYSTEM_ROOT.resolve("fashion-mnist");
     assumeTrue(Files.isDirectory(folder), "Fashion-MNIST is not installed at " + folder);
-    DataSplits splits = Datasets.load("fashion-mnist", Optional.of(folder), new SplitOptions(0, 0, 0));
+    DataSplits splits =
+        Datasets.load("fashion-mnist", Optional.of(folder), new SplitOptions(0, 0, 0));
     ImageDataset test = splits.test();
     Path model = BundledModels.find(BundledModels.DEFAULT).orElseThrow();
     Path file = dir.resolve("resnet20.onnx");
@@ -89,7 +100,8 @@ class OnnxVerifierTest {
         VerificationReport real = verifier.compare("fashion-mnist test", images, n);
         System.err.println(real);
         assertTrue(real.passed(1e-4), real.toString());
-        assertThrows(IllegalArgumentException.class, () -> verifier.compare("short", new float[10], 1));
+        assertThrows(
+            IllegalArgumentException.class, () -> verifier.compare("short", new float[10], 1));
       }
     }
   }
@@ -99,20 +111,22 @@ class OnnxVerifierTest {
     try (Network grey = Zoo.create("lenet-300-100", ZooOptions.grey28(), Device.cpu(), 1);
         Network colour = Zoo.create("lenet-300-100", ZooOptions.colour32(), Device.cpu(), 1)) {
       Path missing = dir.resolve("missing.onnx");
-      OnnxVerificationException absent = assertThrows(OnnxVerificationException.class,
-          () -> OnnxVerifier.open(grey, missing));
+      OnnxVerificationException absent =
+          assertThrows(OnnxVerificationException.class, () -> OnnxVerifier.open(grey, missing));
       assertTrue(absent.getMessage().contains(missing.toString()), absent.getMessage());
 
       Path garbage = Files.writeString(dir.resolve("garbage.onnx"), "this is not a protobuf model");
-      OnnxVerificationException unreadable = assertThrows(OnnxVerificationException.class,
-          () -> OnnxVerifier.open(grey, garbage));
+      OnnxVerificationException unreadable =
+          assertThrows(OnnxVerificationException.class, () -> OnnxVerifier.open(grey, garbage));
       assertTrue(unreadable.getMessage().contains("cannot load"), unreadable.getMessage());
 
       Path file = dir.resolve("grey.onnx");
       OnnxExporter.export(grey, file, OnnxExportOptions.defaults());
-      OnnxVerificationException shape = assertThrows(OnnxVerificationException.class,
-          () -> OnnxVerifier.open(colour, file));
-      assertTrue(shape.getMessage().contains("3, 32, 32") && shape.getMessage().contains("28"), shape.getMessage());
+      OnnxVerificationException shape =
+          assertThrows(OnnxVerificationException.class, () -> OnnxVerifier.open(colour, file));
+      assertTrue(
+          shape.getMessage().contains("3, 32, 32") && shape.getMessage().contains("28"),
+          shape.getMessage());
     }
   }
 }

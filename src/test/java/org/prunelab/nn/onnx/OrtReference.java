@@ -10,8 +10,8 @@ import java.util.Arrays;
 import java.util.Map;
 
 /**
- * ONNX Runtime as the independent reference of the import tests: runs a model file on a batch and returns the
- * output of each sample. Files with a fixed batch size are run one sample at a time.
+ * ONNX Runtime as the independent reference of the import tests: runs a model file on a batch and
+ * returns the output of each sample. Files with a fixed batch size are run one sample at a time.
  */
 final class OrtReference implements AutoCloseable {
   private final OrtEnvironment env = OrtEnvironment.getEnvironment();

@@ -16,7 +16,10 @@ import java.nio.ByteOrder;
 import java.util.Arrays;
 import java.util.List;
 
-/** Builds small ONNX models in Java with the generated protobuf classes, for error and operator tests. */
+/**
+ * Builds small ONNX models in Java with the generated protobuf classes, for error and operator
+ * tests.
+ */
 final class TestGraph {
   private final GraphProto.Builder graph = GraphProto.newBuilder().setName("test");
   private final int opset;
@@ -25,26 +28,44 @@ final class TestGraph {
     this.opset = opset;
   }
 
-  /** A float input; a negative dimension is symbolic (named "N" at axis 0, "d1", "d2", ... elsewhere). */
+  /**
+   * A float input; a negative dimension is symbolic (named "N" at axis 0, "d1", "d2", ...
+   * elsewhere).
+   */
   TestGraph input(String name, long... dims) {
     graph.addInput(valueInfo(name, dims));
     return this;
   }
 
   TestGraph output(String name) {
-    graph.addOutput(ValueInfoProto.newBuilder().setName(name).setType(TypeProto.newBuilder()
-        .setTensorType(TypeProto.Tensor.newBuilder().setElemType(TensorProto.DataType.FLOAT_VALUE))));
+    graph.addOutput(
+        ValueInfoProto.newBuilder()
+            .setName(name)
+            .setType(
+                TypeProto.newBuilder()
+                    .setTensorType(
+                        TypeProto.Tensor.newBuilder()
+                            .setElemType(TensorProto.DataType.FLOAT_VALUE))));
     return this;
   }
 
   static ValueInfoProto valueInfo(String name, long... dims) {
     TensorShapeProto.Builder shape = TensorShapeProto.newBuilder();
     for (int i = 0; i < dims.length; i++) {
-      shape.addDim(dims[i] >= 0 ? TensorShapeProto.Dimension.newBuilder().setDimValue(dims[i])
-          : TensorShapeProto.Dimension.newBuilder().setDimParam(i == 0 ? "N" : "d" + i));
+      shape.addDim(
+          dims[i] >= 0
+              ? TensorShapeProto.Dimension.newBuilder().setDimValue(dims[i])
+              : TensorShapeProto.Dimension.newBuilder().setDimParam(i == 0 ? "N" : "d" + i));
     }
-    return ValueInfoProto.newBuilder().setName(name).setType(TypeProto.newBuilder().setTensorType(
-        TypeProto.Tensor.newBuilder().setElemType(TensorProto.DataType.FLOAT_VALUE).setShape(shape))).build();
+    return ValueInfoProto.newBuilder()
+        .setName(name)
+        .setType(
+            TypeProto.newBuilder()
+                .setTensorType(
+                    TypeProto.Tensor.newBuilder()
+                        .setElemType(TensorProto.DataType.FLOAT_VALUE)
+                        .setShape(shape)))
+        .build();
   }
 
   TestGraph init(String name, long[] dims, float... values) {
@@ -62,19 +83,32 @@ final class TestGraph {
     for (float v : values) {
       b.putFloat(v);
     }
-    return TensorProto.newBuilder().setName(name).setDataType(TensorProto.DataType.FLOAT_VALUE)
-        .addAllDims(Arrays.stream(dims).boxed().toList()).setRawData(ByteString.copyFrom(b.array())).build();
-  }
-
-  static TensorProto longs(String name, long[] dims, long... values) {
-    return TensorProto.newBuilder().setName(name).setDataType(TensorProto.DataType.INT64_VALUE)
-        .addAllDims(Arrays.stream(dims).boxed().toList()).addAllInt64Data(Arrays.stream(values).boxed().toList())
+    return TensorProto.newBuilder()
+        .setName(name)
+        .setDataType(TensorProto.DataType.FLOAT_VALUE)
+        .addAllDims(Arrays.stream(dims).boxed().toList())
+        .setRawData(ByteString.copyFrom(b.array()))
         .build();
   }
 
-  TestGraph node(String op, String name, List<String> inputs, List<String> outputs, AttributeProto... attrs) {
-    graph.addNode(NodeProto.newBuilder().setOpType(op).setName(name).addAllInput(inputs).addAllOutput(outputs)
-        .addAllAttribute(List.of(attrs)));
+  static TensorProto longs(String name, long[] dims, long... values) {
+    return TensorProto.newBuilder()
+        .setName(name)
+        .setDataType(TensorProto.DataType.INT64_VALUE)
+        .addAllDims(Arrays.stream(dims).boxed().toList())
+        .addAllInt64Data(Arrays.stream(values).boxed().toList())
+        .build();
+  }
+
+  TestGraph node(
+      String op, String name, List<String> inputs, List<String> outputs, AttributeProto... attrs) {
+    graph.addNode(
+        NodeProto.newBuilder()
+            .setOpType(op)
+            .setName(name)
+            .addAllInput(inputs)
+            .addAllOutput(outputs)
+            .addAllAttribute(List.of(attrs)));
     return this;
   }
 
@@ -84,8 +118,11 @@ final class TestGraph {
   }
 
   static AttributeProto ints(String name, long... v) {
-    return AttributeProto.newBuilder().setName(name).setType(AttributeType.INTS)
-        .addAllInts(Arrays.stream(v).boxed().toList()).build();
+    return AttributeProto.newBuilder()
+        .setName(name)
+        .setType(AttributeType.INTS)
+        .addAllInts(Arrays.stream(v).boxed().toList())
+        .build();
   }
 
   static AttributeProto i(String name, long v) {
@@ -97,13 +134,20 @@ final class TestGraph {
   }
 
   static AttributeProto s(String name, String v) {
-    return AttributeProto.newBuilder().setName(name).setType(AttributeType.STRING)
-        .setS(ByteString.copyFromUtf8(v)).build();
+    return AttributeProto.newBuilder()
+        .setName(name)
+        .setType(AttributeType.STRING)
+        .setS(ByteString.copyFromUtf8(v))
+        .build();
   }
 
   ModelProto model() {
-    return ModelProto.newBuilder().setIrVersion(8).setProducerName("prunelab-test").setGraph(graph)
-        .addOpsetImport(OperatorSetIdProto.newBuilder().setDomain("").setVersion(opset)).build();
+    return ModelProto.newBuilder()
+        .setIrVersion(8)
+        .setProducerName("prunelab-test")
+        .setGraph(graph)
+        .addOpsetImport(OperatorSetIdProto.newBuilder().setDomain("").setVersion(opset))
+        .build();
   }
 
   byte[] bytes() {

@@ -48,22 +48,39 @@ class PruneMethodTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"pfp", "pfp-random", "pfp-top-random", "sipp", "ft", "ft-l1", "wt", "snip", "thinet",
-      "random-filters", "random-weights"})
+  @ValueSource(
+      strings = {
+        "pfp",
+        "pfp-random",
+        "pfp-top-random",
+        "sipp",
+        "ft",
+        "ft-l1",
+        "wt",
+        "snip",
+        "thinet",
+        "random-filters",
+        "random-weights"
+      })
   void everyMethodMeetsTheBudgetAndGivesAWorkingNetwork(String name) {
     PruneMethod method = PruneMethods.create(name, 3);
-    try (PruneOutcome outcome = method.prune(lenet, PruneRequest.of(Budget.parameters(0.5), samples, 3),
-        JobContext.silent())) {
+    try (PruneOutcome outcome =
+        method.prune(
+            lenet, PruneRequest.of(Budget.parameters(0.5), samples, 3), JobContext.silent())) {
       double ratio = outcome.parameterRatio();
       assertTrue(ratio <= 0.5 && ratio >= 0.495, name + " kept " + ratio);
       Network pruned = outcome.network();
-      assertEquals(!method.structured(), outcome.masks().isPresent(), name + " gives masks exactly when unstructured");
+      assertEquals(
+          !method.structured(),
+          outcome.masks().isPresent(),
+          name + " gives masks exactly when unstructured");
       if (method.structured()) {
         assertEquals(outcome.realised().parameters(), pruned.parameterCount(), name);
         assertTrue(pruned.parameterCount() < lenet.parameterCount());
       } else {
         long zeros = lenet.parameterCount() - outcome.realised().parameters();
-        assertEquals(lenet.parameterCount() - zeros, Sparsity.of(pruned).nonzero(), zeros * 1e-3, name);
+        assertEquals(
+            lenet.parameterCount() - zeros, Sparsity.of(pruned).nonzero(), zeros * 1e-3, name);
       }
       try (NDManager scope = manager.newSubManager()) {
         NDArray x = samples.images().get("0:8");
@@ -81,32 +98,69 @@ class PruneMethodTest {
   void pfpBeatsFilterNormsAndRandomFiltersAtHalfTheParameters() {
     double pfp = accuracy("pfp", 0);
     double ft = accuracy("ft", 0);
-    double random = (accuracy("random-filters", 0) + accuracy("random-filters", 1) + accuracy("random-filters", 2)) / 3;
+    double random =
+        (accuracy("random-filters", 0)
+                + accuracy("random-filters", 1)
+                + accuracy("random-filters", 2))
+            / 3;
     assertTrue(pfp > ft && pfp > random, "pfp " + pfp + ", ft " + ft + ", random " + random);
   }
 
   private double accuracy(String name, long seed) {
-    try (PruneOutcome outcome = PruneMethods.create(name, seed).prune(lenet,
-        PruneRequest.of(Budget.parameters(0.5), samples, seed), JobContext.silent())) {
-      return Evaluator.evaluate(outcome.network(), Loaders.evaluation(TrainedFixtures.test(2000),
-          InputNormalization.of(lenet).orElseThrow()), JobContext.silent()).top1();
+    try (PruneOutcome outcome =
+        PruneMethods.create(name, seed)
+            .prune(
+                lenet,
+                PruneRequest.of(Budget.parameters(0.5), samples, seed),
+                JobContext.silent())) {
+      return Evaluator.evaluate(
+              outcome.network(),
+              Loaders.evaluation(
+                  TrainedFixtures.test(2000), InputNormalization.of(lenet).orElseThrow()),
+              JobContext.silent())
+          .top1();
     }
   }
 
   @Test
   void badRequestsAreRefusedWithTheWayOut() {
-    PruneLabException unknown = assertThrows(PruneLabException.class, () -> PruneMethods.create("obd", 0));
-    assertTrue(unknown.getMessage().contains("pfp") && unknown.getMessage().contains("obd"), unknown.getMessage());
-    PruneLabException noSamples = assertThrows(PruneLabException.class, () -> PruneMethods.create("pfp", 0)
-        .prune(lenet, PruneRequest.of(Budget.parameters(0.5), null, 0), JobContext.silent()));
+    PruneLabException unknown =
+        assertThrows(PruneLabException.class, () -> PruneMethods.create("obd", 0));
+    assertTrue(
+        unknown.getMessage().contains("pfp") && unknown.getMessage().contains("obd"),
+        unknown.getMessage());
+    PruneLabException noSamples =
+        assertThrows(
+            PruneLabException.class,
+            () ->
+                PruneMethods.create("pfp", 0)
+                    .prune(
+                        lenet,
+                        PruneRequest.of(Budget.parameters(0.5), null, 0),
+                        JobContext.silent()));
     assertTrue(noSamples.getMessage().contains("sample set"), noSamples.getMessage());
-    AllocationException tooSmall = assertThrows(AllocationException.class, () -> PruneMethods.create("ft", 0)
-        .prune(lenet, PruneRequest.of(Budget.parameters(1e-4), null, 0), JobContext.silent()));
+    AllocationException tooSmall =
+        assertThrows(
+            AllocationException.class,
+            () ->
+                PruneMethods.create("ft", 0)
+                    .prune(
+                        lenet,
+                        PruneRequest.of(Budget.parameters(1e-4), null, 0),
+                        JobContext.silent()));
     assertTrue(tooSmall.getMessage().contains("smallest"), tooSmall.getMessage());
-    AllocationException unknownLayer = assertThrows(AllocationException.class, () -> PruneMethods.create("ft", 0)
-        .prune(lenet, PruneRequest.of(Budget.parameters(1), null, 0)
-            .withAllocator(new ManualAllocator(Map.of("conv7", 0.5))), JobContext.silent()));
-    assertTrue(unknownLayer.getMessage().contains("conv7") && unknownLayer.getMessage().contains("conv1"),
+    AllocationException unknownLayer =
+        assertThrows(
+            AllocationException.class,
+            () ->
+                PruneMethods.create("ft", 0)
+                    .prune(
+                        lenet,
+                        PruneRequest.of(Budget.parameters(1), null, 0)
+                            .withAllocator(new ManualAllocator(Map.of("conv7", 0.5))),
+                        JobContext.silent()));
+    assertTrue(
+        unknownLayer.getMessage().contains("conv7") && unknownLayer.getMessage().contains("conv1"),
         unknownLayer.getMessage());
   }
 }

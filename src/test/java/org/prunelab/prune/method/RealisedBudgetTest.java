@@ -21,8 +21,9 @@ import org.prunelab.prune.sensitivity.SensitivityReport;
 import org.prunelab.zoo.BundledModels;
 
 /**
- * The size the surgery really builds lands within 0.5 percentage points of the request (and never above it) for
- * every allocator, from keep 0.9 down to 0.1, in parameters and in FLOPs, on the trained ResNet-20.
+ * The size the surgery really builds lands within 0.5 percentage points of the request (and never
+ * above it) for every allocator, from keep 0.9 down to 0.1, in parameters and in FLOPs, on the
+ * trained ResNet-20.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class RealisedBudgetTest {
@@ -45,19 +46,20 @@ class RealisedBudgetTest {
 
   @Test
   void realisedSizeAfterSurgeryMatchesTheRequest() {
-    List<Allocator> allocators = List.of(new UniformAllocator(), new OptimalAllocator(),
-        new GlobalThresholdAllocator());
+    List<Allocator> allocators =
+        List.of(new UniformAllocator(), new OptimalAllocator(), new GlobalThresholdAllocator());
     PruneMethod pfp = PruneMethods.create("pfp", 0);
-    SensitivityReport scores = pfp.score(resnet, PruneRequest.of(Budget.parameters(1), samples, 0),
-        JobContext.silent());
+    SensitivityReport scores =
+        pfp.score(resnet, PruneRequest.of(Budget.parameters(1), samples, 0), JobContext.silent());
     for (Allocator allocator : allocators) {
       for (double keep : new double[] {0.9, 0.7, 0.5, 0.3, 0.1}) {
         for (Budget budget : List.of(Budget.parameters(keep), Budget.flops(keep))) {
           PruneRequest request = PruneRequest.of(budget, samples, 0).withAllocator(allocator);
           try (PruneOutcome outcome = pfp.prune(resnet, scores, request)) {
-            double realised = budget.kind() == org.prunelab.prune.allocate.BudgetKind.PARAMETERS
-                ? (double) outcome.network().parameterCount() / resnet.parameterCount()
-                : (double) outcome.network().macs() / resnet.macs();
+            double realised =
+                budget.kind() == org.prunelab.prune.allocate.BudgetKind.PARAMETERS
+                    ? (double) outcome.network().parameterCount() / resnet.parameterCount()
+                    : (double) outcome.network().macs() / resnet.macs();
             String what = allocator.name() + " " + budget;
             assertTrue(realised <= keep + 1e-12, what + " realised " + realised);
             assertEquals(keep, realised, 0.005, what);
@@ -69,10 +71,15 @@ class RealisedBudgetTest {
 
   @Test
   void errorCurvesGrowAsChannelsGoAndVanishWhenAllStay() {
-    List<ErrorCurve> curves = LayerErrorCurves.measure(resnet,
-        org.prunelab.prune.sensitivity.FilterNorms.compute(resnet,
-            org.prunelab.prune.sensitivity.FilterNorms.Norm.L2),
-        ScoreSide.PRODUCER_OUTPUTS, samples.images(), LayerErrorCurves.defaultGrid(), JobContext.silent());
+    List<ErrorCurve> curves =
+        LayerErrorCurves.measure(
+            resnet,
+            org.prunelab.prune.sensitivity.FilterNorms.compute(
+                resnet, org.prunelab.prune.sensitivity.FilterNorms.Norm.L2),
+            ScoreSide.PRODUCER_OUTPUTS,
+            samples.images(),
+            LayerErrorCurves.defaultGrid(),
+            JobContext.silent());
     assertEquals(org.prunelab.prune.ChannelGroups.trace(resnet).prunable().size(), curves.size());
     for (ErrorCurve curve : curves) {
       double[] e = curve.errors();

@@ -19,19 +19,25 @@ import org.prunelab.prune.sensitivity.SampleSets;
 import org.prunelab.train.InputNormalization;
 import org.prunelab.zoo.BundledModels;
 
-/** The trained Fashion-MNIST models from assets/ and the data to prune them with (skipped without the dataset). */
+/**
+ * The trained Fashion-MNIST models from assets/ and the data to prune them with (skipped without
+ * the dataset).
+ */
 final class TrainedFixtures {
   private static DataSplits splits;
 
   private TrainedFixtures() {}
 
   static Network model(String file) {
-    Path path = BundledModels.find(file).orElseThrow(() -> new AssertionError("assets/models/" + file + " missing"));
+    Path path =
+        BundledModels.find(file)
+            .orElseThrow(() -> new AssertionError("assets/models/" + file + " missing"));
     return Checkpoint.load(path, Device.cpu());
   }
 
   static synchronized DataSplits splits() {
-    assumeTrue(Files.isDirectory(Path.of("/usr/share/datasets/fashion-mnist")),
+    assumeTrue(
+        Files.isDirectory(Path.of("/usr/share/datasets/fashion-mnist")),
         "Fashion-MNIST not installed (apt-get install dataset-fashion-mnist)");
     if (splits == null) {
       splits = Datasets.load("fashion-mnist", Optional.empty(), new SplitOptions(1000, 1000, 0));

@@ -21,8 +21,9 @@ import org.prunelab.train.InputNormalization;
 import org.prunelab.zoo.BundledModels;
 
 /**
- * Shared inputs of the sensitivity tests: the trained bundled models and real Fashion-MNIST test images (the
- * built-in synthetic images where Fashion-MNIST is not installed), normalised like the model's training inputs.
+ * Shared inputs of the sensitivity tests: the trained bundled models and real Fashion-MNIST test
+ * images (the built-in synthetic images where Fashion-MNIST is not installed), normalised like the
+ * model's training inputs.
  */
 final class Fixtures {
   private static ImageDataset images;
@@ -30,8 +31,15 @@ final class Fixtures {
   private Fixtures() {}
 
   static Network bundled(String fileName) {
-    return Checkpoint.load(BundledModels.find(fileName).orElseThrow(() -> new AssertionError(
-        "bundled model " + fileName + " not found; run the tests from the repository root")), Device.cpu());
+    return Checkpoint.load(
+        BundledModels.find(fileName)
+            .orElseThrow(
+                () ->
+                    new AssertionError(
+                        "bundled model "
+                            + fileName
+                            + " not found; run the tests from the repository root")),
+        Device.cpu());
   }
 
   /** The first {@code n} test images as a batch normalised like {@code net}'s training inputs. */
@@ -46,16 +54,18 @@ final class Fixtures {
   private static synchronized ImageDataset testImages() {
     if (images == null) {
       boolean real = Files.isDirectory(DatasetLocator.SYSTEM_ROOT.resolve("fashion-mnist"));
-      DataSplits s = real ? Datasets.load("fashion-mnist", Optional.empty(), new SplitOptions(0, 0, 1))
-          : Datasets.synthetic(0, 200, 300, new SplitOptions(0, 0, 1));
+      DataSplits s =
+          real
+              ? Datasets.load("fashion-mnist", Optional.empty(), new SplitOptions(0, 0, 1))
+              : Datasets.synthetic(0, 200, 300, new SplitOptions(0, 0, 1));
       images = s.test();
     }
     return images;
   }
 
   /**
-   * |actual - expected| <= rel |expected| for every element (relative agreement; an expected 0 must be matched
-   * exactly up to 1e-30).
+   * |actual - expected| <= rel |expected| for every element (relative agreement; an expected 0 must
+   * be matched exactly up to 1e-30).
    */
   static void assertRelativelyClose(double[] expected, float[] actual, double rel, String what) {
     assertEquals(expected.length, actual.length, what + ": number of values");
@@ -63,12 +73,22 @@ final class Fixtures {
     for (int i = 0; i < expected.length; i++) {
       double diff = Math.abs(actual[i] - expected[i]);
       if (!(diff <= rel * Math.abs(expected[i]) + 1e-30)) {
-        fail(what + ": value " + i + " expected " + expected[i] + " but was " + actual[i] + " (relative tolerance "
-            + rel + ")");
+        fail(
+            what
+                + ": value "
+                + i
+                + " expected "
+                + expected[i]
+                + " but was "
+                + actual[i]
+                + " (relative tolerance "
+                + rel
+                + ")");
       }
       worst = Math.max(worst, expected[i] == 0 ? 0 : diff / Math.abs(expected[i]));
     }
-    System.err.printf("%s: %d values, largest relative difference %.2e%n", what, expected.length, worst);
+    System.err.printf(
+        "%s: %d values, largest relative difference %.2e%n", what, expected.length, worst);
   }
 
   static double[] toDouble(float[] a) {

@@ -16,11 +16,12 @@ import org.prunelab.nn.layer.Conv2d;
 import org.prunelab.nn.layer.Linear;
 
 /**
- * The PFP/SiPP definition written out literally, for one image at a time in float64 with plain loops: for every
- * layer input a (captured by an eval-mode forward of the single image; a+ and -a- as two inputs if a has negative
- * values), every output i, position p and weight (j, k) of i's group,
- * g = max(w+ a / z+, w- a / z-) with z+- = sum over the receptive field of w+- a, and a term counting 0 where
- * |z| <= float32 eps. Returns per layer s_{i,(j,k)} = max_x red_p g in the weight's element order.
+ * The PFP/SiPP definition written out literally, for one image at a time in float64 with plain
+ * loops: for every layer input a (captured by an eval-mode forward of the single image; a+ and -a-
+ * as two inputs if a has negative values), every output i, position p and weight (j, k) of i's
+ * group, g = max(w+ a / z+, w- a / z-) with z+- = sum over the receptive field of w+- a, and a term
+ * counting 0 where |z| <= float32 eps. Returns per layer s_{i,(j,k)} = max_x red_p g in the
+ * weight's element order.
  */
 final class PerPointReference {
   private static final double EPS = Math.ulp(1f);
@@ -64,9 +65,21 @@ final class PerPointReference {
             for (int e = 0; e < a.length; e++) {
               part[e] = Math.max(0, sign * (double) a[e]);
             }
-            double[] g = n.layer() instanceof Conv2d c ? conv(c, part, shape, w, mean)
-                : conv(Conv2d.of(((Linear) n.layer()).inFeatures(), ((Linear) n.layer()).outFeatures(), 1, 1, 0,
-                    false), part, new Shape(1, shape.get(1), 1, 1), w, mean);
+            double[] g =
+                n.layer() instanceof Conv2d c
+                    ? conv(c, part, shape, w, mean)
+                    : conv(
+                        Conv2d.of(
+                            ((Linear) n.layer()).inFeatures(),
+                            ((Linear) n.layer()).outFeatures(),
+                            1,
+                            1,
+                            0,
+                            false),
+                        part,
+                        new Shape(1, shape.get(1), 1, 1),
+                        w,
+                        mean);
             for (int e = 0; e < s.length; e++) {
               s[e] = Math.max(s[e], g[e]);
             }
@@ -101,8 +114,10 @@ final class PerPointReference {
               for (int kx = 0; kx < c.kernelW(); kx++) {
                 int iy = oy * c.strideH() - c.padH() + ky * c.dilationH();
                 int ix = ox * c.strideW() - c.padW() + kx * c.dilationW();
-                double value = iy < 0 || iy >= h || ix < 0 || ix >= wd ? 0
-                    : a[((group * inPer + jl) * h + iy) * wd + ix];
+                double value =
+                    iy < 0 || iy >= h || ix < 0 || ix >= wd
+                        ? 0
+                        : a[((group * inPer + jl) * h + iy) * wd + ix];
                 double weight = w[(i * inPer + jl) * k + ky * c.kernelW() + kx];
                 double term = weight * value;
                 terms[jl * k + ky * c.kernelW() + kx] = term;
@@ -128,7 +143,9 @@ final class PerPointReference {
     return red;
   }
 
-  /** Per input channel the largest weight sensitivity over the outputs of its group and the kernel. */
+  /**
+   * Per input channel the largest weight sensitivity over the outputs of its group and the kernel.
+   */
   static double[] perInputChannel(Node node, double[] weights) {
     int in;
     int out;

@@ -14,9 +14,9 @@ import org.prunelab.nn.Node;
 import org.prunelab.zoo.BundledModels;
 
 /**
- * Acceptance of the batched PFP/SiPP sensitivities: on the trained LeNet-5 and ResNet-20 with real Fashion-MNIST
- * images they equal the per-image float64 definition ({@link PerPointReference}) within 1e-5 relative, for every
- * weight and every input channel of every Conv2d and Linear layer.
+ * Acceptance of the batched PFP/SiPP sensitivities: on the trained LeNet-5 and ResNet-20 with real
+ * Fashion-MNIST images they equal the per-image float64 definition ({@link PerPointReference})
+ * within 1e-5 relative, for every weight and every input channel of every Conv2d and Linear layer.
  */
 class PfpSensitivityTest {
   private static final double REL = 1e-5;
@@ -42,20 +42,27 @@ class PfpSensitivityTest {
   }
 
   private static void check(String model, int images, PfpOptions options, boolean mean) {
-    try (Network net = Fixtures.bundled(model); NDManager m = NDManager.newBaseManager(Device.cpu());
+    try (Network net = Fixtures.bundled(model);
+        NDManager m = NDManager.newBaseManager(Device.cpu());
         Batch s = Fixtures.batch(net, images, m)) {
-      SensitivityReport report = mean ? SippSensitivity.compute(net, s.images(), options, PatchReduction.MEAN)
-          : PfpSensitivity.compute(net, s.images(), options);
-      Map<String, double[]> reference = PerPointReference.weightSensitivities(net, s.images(), mean);
-      assertEquals(List.copyOf(reference.keySet()), report.layers().stream().map(LayerScores::node).toList());
+      SensitivityReport report =
+          mean
+              ? SippSensitivity.compute(net, s.images(), options, PatchReduction.MEAN)
+              : PfpSensitivity.compute(net, s.images(), options);
+      Map<String, double[]> reference =
+          PerPointReference.weightSensitivities(net, s.images(), mean);
+      assertEquals(
+          List.copyOf(reference.keySet()),
+          report.layers().stream().map(LayerScores::node).toList());
       assertEquals(images, report.sampleCount());
       for (LayerScores layer : report.layers()) {
         Node node = net.node(layer.node());
         double[] expected = reference.get(layer.node());
-        Fixtures.assertRelativelyClose(expected, layer.weightScores(), REL, model + " " + layer.node() + " weights");
+        Fixtures.assertRelativelyClose(
+            expected, layer.weightScores(), REL, model + " " + layer.node() + " weights");
         double[] channels = PerPointReference.perInputChannel(node, expected);
-        Fixtures.assertRelativelyClose(channels, layer.inputChannelScores(), REL,
-            model + " " + layer.node() + " channels");
+        Fixtures.assertRelativelyClose(
+            channels, layer.inputChannelScores(), REL, model + " " + layer.node() + " channels");
         double sum = 0;
         for (double c : channels) {
           sum += c;

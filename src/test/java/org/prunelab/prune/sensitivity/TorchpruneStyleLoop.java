@@ -15,12 +15,13 @@ import org.prunelab.nn.Mode;
 import org.prunelab.nn.Network;
 
 /**
- * The PFP sensitivity computed the way torchprune's BaseSensTracker does it, written with the same DJL operators
- * as the batched version: images go through the network one at a time (a mini-batch of 1), and per layer a loop
- * over output filters f computes g_f = max(w+_f A / z+_f, w-_f A / z-_f) on the unfolded input A (denominators
- * with |z| <= eps set to infinity), reduces it over positions and kernel offsets, and folds the result into the
- * running maxima. Ungrouped layers only (all of ResNet-20). Returns per layer the weight-shaped SiPP-max values;
- * the PFP input-channel values follow from them as in {@link PfpSensitivity}.
+ * The PFP sensitivity computed the way torchprune's BaseSensTracker does it, written with the same
+ * DJL operators as the batched version: images go through the network one at a time (a mini-batch
+ * of 1), and per layer a loop over output filters f computes g_f = max(w+_f A / z+_f, w-_f A /
+ * z-_f) on the unfolded input A (denominators with |z| <= eps set to infinity), reduces it over
+ * positions and kernel offsets, and folds the result into the running maxima. Ungrouped layers only
+ * (all of ResNet-20). Returns per layer the weight-shaped SiPP-max values; the PFP input-channel
+ * values follow from them as in {@link PfpSensitivity}.
  */
 final class TorchpruneStyleLoop {
   private static final float EPS = Math.ulp(1f);
@@ -72,8 +73,10 @@ final class TorchpruneStyleLoop {
     long n = a.getShape().get(0);
     NDArray zPlus = denominator(l, a, wPlus, n);
     NDArray zMinus = denominator(l, a, wMinus, n);
-    NDArray columns = l.conv() == null ? a.reshape(n, l.inChannels(), 1)
-        : Unfold.columns(a, l.conv()).reshape(n, l.fanIn(), -1);
+    NDArray columns =
+        l.conv() == null
+            ? a.reshape(n, l.inChannels(), 1)
+            : Unfold.columns(a, l.conv()).reshape(n, l.fanIn(), -1);
     NDArray wPlusRows = wPlus.reshape(l.outChannels(), l.fanIn(), 1);
     NDArray wMinusRows = wMinus.reshape(l.outChannels(), l.fanIn(), 1);
     NDList perFilter = new NDList(l.outChannels());
@@ -87,8 +90,10 @@ final class TorchpruneStyleLoop {
 
   /** z = W a without bias as (images, F, positions), with |z| <= eps replaced by infinity. */
   private static NDArray denominator(LayerGeometry l, NDArray a, NDArray w, long n) {
-    NDArray z = l.conv() == null ? ai.djl.nn.core.Linear.linear(a, w, null).singletonOrThrow()
-        : l.conv().convolve(a, w, null);
+    NDArray z =
+        l.conv() == null
+            ? ai.djl.nn.core.Linear.linear(a, w, null).singletonOrThrow()
+            : l.conv().convolve(a, w, null);
     z = z.reshape(n, l.outChannels(), -1);
     return NDArrays.where(z.abs().lte(EPS), z.onesLike().muli(Float.POSITIVE_INFINITY), z);
   }

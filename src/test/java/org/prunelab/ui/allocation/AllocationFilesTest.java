@@ -17,10 +17,11 @@ class AllocationFilesTest {
 
   @Test
   void sectionRoundTrips() {
-    AllocationState state = new AllocationState(new double[] {0.5, 0.25, 1}, BudgetKind.FLOPS, 0.4, "global");
+    AllocationState state =
+        new AllocationState(new double[] {0.5, 0.25, 1}, BudgetKind.FLOPS, 0.4, "global");
     JsonNode saved = AllocationFiles.save("pfp", state, IDS);
-    AllocationFiles.Restored back = AllocationFiles.restore(saved, IDS, List.of("pfp", "ft"),
-        AllocationViewModel.ALLOCATORS);
+    AllocationFiles.Restored back =
+        AllocationFiles.restore(saved, IDS, List.of("pfp", "ft"), AllocationViewModel.ALLOCATORS);
     assertEquals("pfp", back.method());
     assertArrayEquals(state.ratios(), back.state().ratios(), 0);
     assertEquals(BudgetKind.FLOPS, back.state().kind());
@@ -30,16 +31,26 @@ class AllocationFilesTest {
 
   @Test
   void unknownGroupAndBadRatioAreNamed() {
-    AllocationState state = new AllocationState(new double[] {0.5, 0.25, 1}, BudgetKind.PARAMETERS, 1, "uniform");
+    AllocationState state =
+        new AllocationState(new double[] {0.5, 0.25, 1}, BudgetKind.PARAMETERS, 1, "uniform");
     ObjectNode saved = (ObjectNode) AllocationFiles.save("pfp", state, IDS);
     ((ObjectNode) saved.get("ratios")).put("layer9", 0.5);
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> AllocationFiles.restore(saved,
-        IDS, List.of("pfp"), AllocationViewModel.ALLOCATORS));
-    assertTrue(e.getMessage().contains("layer9") && e.getMessage().contains("conv1"), e.getMessage());
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () ->
+                AllocationFiles.restore(
+                    saved, IDS, List.of("pfp"), AllocationViewModel.ALLOCATORS));
+    assertTrue(
+        e.getMessage().contains("layer9") && e.getMessage().contains("conv1"), e.getMessage());
     ((ObjectNode) saved.get("ratios")).remove("layer9");
     ((ObjectNode) saved.get("ratios")).put("conv2", 1.5);
-    e = assertThrows(IllegalArgumentException.class, () -> AllocationFiles.restore(saved, IDS, List.of("pfp"),
-        AllocationViewModel.ALLOCATORS));
+    e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () ->
+                AllocationFiles.restore(
+                    saved, IDS, List.of("pfp"), AllocationViewModel.ALLOCATORS));
     assertTrue(e.getMessage().contains("allocation.ratios.conv2"), e.getMessage());
   }
 }

@@ -43,9 +43,10 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
 /**
- * Drives the real allocation view on the bundled trained LeNet-5 (Fashion-MNIST): scoring, dragging a bar with the
- * mouse, undo, the budget slider with the optimal allocator, an impossible budget, Prune, and the PNG and ONNX
- * exports. Sizes are checked against networks actually built by surgery.
+ * Drives the real allocation view on the bundled trained LeNet-5 (Fashion-MNIST): scoring, dragging
+ * a bar with the mouse, undo, the budget slider with the optimal allocator, an impossible budget,
+ * Prune, and the PNG and ONNX exports. Sizes are checked against networks actually built by
+ * surgery.
  */
 @ExtendWith(ApplicationExtension.class)
 class AllocationViewTest {
@@ -88,7 +89,10 @@ class AllocationViewTest {
   }
 
   private void awaitScored() {
-    await("the view to settle", Duration.ofSeconds(120), () -> vm().calculatorProperty().get() != null && view.chartBox() != null);
+    await(
+        "the view to settle",
+        Duration.ofSeconds(120),
+        () -> vm().calculatorProperty().get() != null && view.chartBox() != null);
   }
 
   private void awaitMeasured() {
@@ -105,15 +109,16 @@ class AllocationViewTest {
 
   /** Screen point of group {@code u}'s bar row at keep ratio {@code ratio}. */
   private Point2D barPoint(int u, double ratio) {
-    return onFx(() -> {
-      ChartCanvas canvas = view.chartBox().viewer().getCanvas();
-      CategoryPlot plot = canvas.getChart().getCategoryPlot();
-      Rectangle2D area = canvas.getRenderingInfo().getPlotInfo().getDataArea();
-      int n = plot.getDataset().getColumnCount();
-      double y = plot.getDomainAxis().getCategoryMiddle(u, n, area, plot.getDomainAxisEdge());
-      double x = plot.getRangeAxis().valueToJava2D(100 * ratio, area, plot.getRangeAxisEdge());
-      return canvas.localToScreen(x, y);
-    });
+    return onFx(
+        () -> {
+          ChartCanvas canvas = view.chartBox().viewer().getCanvas();
+          CategoryPlot plot = canvas.getChart().getCategoryPlot();
+          Rectangle2D area = canvas.getRenderingInfo().getPlotInfo().getDataArea();
+          int n = plot.getDataset().getColumnCount();
+          double y = plot.getDomainAxis().getCategoryMiddle(u, n, area, plot.getDomainAxisEdge());
+          double x = plot.getRangeAxis().valueToJava2D(100 * ratio, area, plot.getRangeAxisEdge());
+          return canvas.localToScreen(x, y);
+        });
   }
 
   @Test
@@ -122,12 +127,23 @@ class AllocationViewTest {
     awaitMeasured();
     long full = model.network().parameterCount();
     assertEquals(full, parameters(), "all ratios 1 give the unpruned network's parameter count");
-    int conv2 = onFx(() -> vm().rows().stream().filter(r -> r.id().equals("conv2")).findFirst().orElseThrow().index());
+    int conv2 =
+        onFx(
+            () ->
+                vm().rows().stream()
+                    .filter(r -> r.id().equals("conv2"))
+                    .findFirst()
+                    .orElseThrow()
+                    .index());
     int channels = onFx(() -> vm().rows().get(conv2).channels());
 
     // drag conv2's bar from 100 % to 30 % (a pixel is about 0.2 %: within one channel of 30 %)
-    robot.moveTo(barPoint(conv2, 0.99)).press(MouseButton.PRIMARY).moveTo(barPoint(conv2, 0.6))
-        .moveTo(barPoint(conv2, 0.3)).release(MouseButton.PRIMARY);
+    robot
+        .moveTo(barPoint(conv2, 0.99))
+        .press(MouseButton.PRIMARY)
+        .moveTo(barPoint(conv2, 0.6))
+        .moveTo(barPoint(conv2, 0.3))
+        .release(MouseButton.PRIMARY);
     double dragged = ratios()[conv2];
     int keep = (int) Math.round(dragged * channels);
     assertEquals(keep, dragged * channels, 1e-9, "the ratio snaps to whole channels");
@@ -138,7 +154,8 @@ class AllocationViewTest {
     try (Network pruned = Surgery.keep(model.network(), Map.of("conv2", first))) {
       expected = pruned.parameterCount();
     }
-    assertEquals(expected, parameters(), "totals equal the parameter count of the network surgery builds");
+    assertEquals(
+        expected, parameters(), "totals equal the parameter count of the network surgery builds");
     assertTrue(onFx(() -> context.history().undoTextProperty().get()).contains("conv2"));
     awaitMeasured();
     assertTrue(onFx(() -> vm().measuredTextProperty().get()).startsWith("measured top-1"));
@@ -150,12 +167,14 @@ class AllocationViewTest {
 
     // the budget slider with the optimal allocator: click the track at about 10 %
     assertEquals("optimal", onFx(() -> vm().allocatorProperty().get()));
-    Point2D track = onFx(() -> {
-      Node slider = stage.getScene().lookup("#allocation-budget");
-      Node t = slider.lookup(".track");
-      javafx.geometry.Bounds b = t.localToScreen(t.getBoundsInLocal());
-      return new Point2D(b.getMinX() + 0.1 * b.getWidth(), b.getCenterY());
-    });
+    Point2D track =
+        onFx(
+            () -> {
+              Node slider = stage.getScene().lookup("#allocation-budget");
+              Node t = slider.lookup(".track");
+              javafx.geometry.Bounds b = t.localToScreen(t.getBoundsInLocal());
+              return new Point2D(b.getMinX() + 0.1 * b.getWidth(), b.getCenterY());
+            });
     robot.clickOn(track);
     double budget = onFx(() -> vm().budgetProperty().get());
     assertTrue(budget > 0.05 && budget < 0.2, "the slider moved to about 10 %: " + budget);
@@ -167,9 +186,14 @@ class AllocationViewTest {
 
     // Prune: the pruned network has exactly the predicted parameters
     robot.clickOn("#allocation-prune");
-    await("the view to settle", Duration.ofSeconds(120), () -> vm().pruneTextProperty().get().contains("measured top-1"));
+    await(
+        "the view to settle",
+        Duration.ofSeconds(120),
+        () -> vm().pruneTextProperty().get().contains("measured top-1"));
     String pruned = onFx(() -> vm().pruneTextProperty().get());
-    assertTrue(pruned.contains(String.format(java.util.Locale.ROOT, "%,d parameters", parameters())), pruned);
+    assertTrue(
+        pruned.contains(String.format(java.util.Locale.ROOT, "%,d parameters", parameters())),
+        pruned);
 
     // exports: the chart as PNG, the pruned network as ONNX (re-imported: same parameter count)
     Path png = dir.resolve("allocation.png");
@@ -189,7 +213,10 @@ class AllocationViewTest {
   }
 
   private void typeBudget(FxRobot robot, String text) {
-    runFx(() -> ((javafx.scene.control.TextField) stage.getScene().lookup("#allocation-budget-field")).clear());
+    runFx(
+        () ->
+            ((javafx.scene.control.TextField) stage.getScene().lookup("#allocation-budget-field"))
+                .clear());
     robot.clickOn("#allocation-budget-field").write(text).type(KeyCode.ENTER);
   }
 
@@ -201,16 +228,23 @@ class AllocationViewTest {
     long parameters = parameters();
     assertTrue(Arrays.stream(before).anyMatch(r -> r < 1));
     typeBudget(robot, "0.0001");
-    DialogPane dialog = onFx(() -> Window.getWindows().stream().map(w -> w.getScene().getRoot())
-        .filter(r -> ErrorDialog.PANE_ID.equals(r.getId())).map(r -> (DialogPane) r)
-        .findFirst().orElse(null));
+    DialogPane dialog =
+        onFx(
+            () ->
+                Window.getWindows().stream()
+                    .map(w -> w.getScene().getRoot())
+                    .filter(r -> ErrorDialog.PANE_ID.equals(r.getId()))
+                    .map(r -> (DialogPane) r)
+                    .findFirst()
+                    .orElse(null));
     assertTrue(dialog != null, "a dialog names the problem");
     String text = onFx(() -> ((Label) dialog.getContent()).getText());
     assertTrue(text.contains("below the smallest network"), text);
     assertTrue(Arrays.equals(before, ratios()), "ratios unchanged");
     assertEquals(parameters, parameters());
     assertEquals(0.5, onFx(() -> vm().budgetProperty().get()), 0);
-    assertTrue(onFx(() -> context.history().undoTextProperty().get()).contains("50.0 %"),
+    assertTrue(
+        onFx(() -> context.history().undoTextProperty().get()).contains("50.0 %"),
         "the refused budget recorded no edit");
   }
 }

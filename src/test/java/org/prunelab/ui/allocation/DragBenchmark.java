@@ -9,14 +9,15 @@ import org.prunelab.ui.ModelLoader;
 import org.prunelab.ui.sensitivity.ScoredModel;
 
 /**
- * Benchmark (not a test): the work the allocation view does synchronously on every mouse move of a bar drag on
- * ResNet-56 (random weights, synthetic data: sizes and curve lookups do not depend on the weights): snap the ratio to
- * whole channels, recompute exact parameters and FLOPs with the size model and the predicted error of every group,
- * and one optimal allocation (slider move). Prints the median and 99th percentile.
+ * Benchmark (not a test): the work the allocation view does synchronously on every mouse move of a
+ * bar drag on ResNet-56 (random weights, synthetic data: sizes and curve lookups do not depend on
+ * the weights): snap the ratio to whole channels, recompute exact parameters and FLOPs with the
+ * size model and the predicted error of every group, and one optimal allocation (slider move).
+ * Prints the median and 99th percentile.
  *
- * <p>Run: {@code ./mvnw -q -o test-compile && ./mvnw -q -o dependency:build-classpath -Dmdep.outputFile=cp.txt &&
- * ONEDNN_MAX_CPU_ISA=SSE41 java -Dai.djl.offline=true -cp target/classes:target/test-classes:$(cat cp.txt)
- * org.prunelab.ui.allocation.DragBenchmark}
+ * <p>Run: {@code ./mvnw -q -o test-compile && ./mvnw -q -o dependency:build-classpath
+ * -Dmdep.outputFile=cp.txt && ONEDNN_MAX_CPU_ISA=SSE41 java -Dai.djl.offline=true -cp
+ * target/classes:target/test-classes:$(cat cp.txt) org.prunelab.ui.allocation.DragBenchmark}
  */
 public final class DragBenchmark {
   private static final int MOVES = 20_000;
@@ -45,17 +46,30 @@ public final class DragBenchmark {
       for (int i = 0; i < allocate.length; i++) {
         double budget = 0.1 + 0.8 * random.nextDouble();
         long start = System.nanoTime();
-        double[] r = calc.allocate("optimal", org.prunelab.prune.allocate.Budget.parameters(budget));
+        double[] r =
+            calc.allocate("optimal", org.prunelab.prune.allocate.Budget.parameters(budget));
         Totals t = calc.totals(r);
         allocate[i] = System.nanoTime() - start;
         sink += t.macs();
       }
-      System.out.printf(Locale.ROOT, "ResNet-56: %d prunable groups, %,d parameters%n", calc.size(),
+      System.out.printf(
+          Locale.ROOT,
+          "ResNet-56: %d prunable groups, %,d parameters%n",
+          calc.size(),
           calc.full().parameters());
-      System.out.printf(Locale.ROOT, "bar drag -> totals: median %.1f us, p99 %.1f us over %d moves%n",
-          percentile(drag, 0.5) / 1e3, percentile(drag, 0.99) / 1e3, MOVES);
-      System.out.printf(Locale.ROOT, "slider move (optimal allocation + totals): median %.2f ms, p99 %.2f ms over "
-          + "%d moves%n", percentile(allocate, 0.5) / 1e6, percentile(allocate, 0.99) / 1e6, allocate.length);
+      System.out.printf(
+          Locale.ROOT,
+          "bar drag -> totals: median %.1f us, p99 %.1f us over %d moves%n",
+          percentile(drag, 0.5) / 1e3,
+          percentile(drag, 0.99) / 1e3,
+          MOVES);
+      System.out.printf(
+          Locale.ROOT,
+          "slider move (optimal allocation + totals): median %.2f ms, p99 %.2f ms over "
+              + "%d moves%n",
+          percentile(allocate, 0.5) / 1e6,
+          percentile(allocate, 0.99) / 1e6,
+          allocate.length);
       System.out.println("(checksum " + sink + ")");
     } finally {
       model.network().close();

@@ -26,9 +26,9 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
 /**
- * Drives the real sensitivity view on the bundled trained LeNet-5: Run scores it with PFP as a job, the charts and
- * the channel table fill, the table ranks the selected group's channels by importance, and the selection follows
- * the workbench's selected layer both ways.
+ * Drives the real sensitivity view on the bundled trained LeNet-5: Run scores it with PFP as a job,
+ * the charts and the channel table fill, the table ranks the selected group's channels by
+ * importance, and the selection follows the workbench's selected layer both ways.
  */
 @ExtendWith(ApplicationExtension.class)
 class SensitivityViewTest {
@@ -70,7 +70,10 @@ class SensitivityViewTest {
   void runShowsDistributionsCurvesAndRankedChannels(FxRobot robot) {
     runFx(() -> view.viewModel().samplesProperty().set(64));
     robot.clickOn("#sensitivity-run");
-    await("the view to settle", Duration.ofSeconds(120), () -> view.viewModel().resultProperty().get() != null);
+    await(
+        "the view to settle",
+        Duration.ofSeconds(120),
+        () -> view.viewModel().resultProperty().get() != null);
     SensitivityViewModel vm = view.viewModel();
     ScoredModel scored = onFx(() -> vm.resultProperty().get());
     assertEquals("pfp", scored.method());
@@ -81,8 +84,12 @@ class SensitivityViewTest {
     // the workbench selects conv2 elsewhere: the view follows; the table ranks conv2's channels
     runFx(() -> context.selectedLayer().set("conv2"));
     assertEquals("conv2", onFx(() -> vm.selectedGroupProperty().get()));
-    float[] importance = scored.problem().units().stream().filter(u -> u.id().equals("conv2")).findFirst()
-        .map(AllocationUnit::importance).orElseThrow();
+    float[] importance =
+        scored.problem().units().stream()
+            .filter(u -> u.id().equals("conv2"))
+            .findFirst()
+            .map(AllocationUnit::importance)
+            .orElseThrow();
     List<ChannelRank> rows = onFx(() -> List.copyOf(vm.channels()));
     assertEquals(2 * SensitivityViewModel.TOP_K, rows.size());
     int strongest = 0;
@@ -92,10 +99,12 @@ class SensitivityViewTest {
       weakest = importance[c] < importance[weakest] ? c : weakest;
     }
     assertEquals(strongest, rows.get(0).channel(), "top 1 is the most important channel");
-    assertEquals(weakest, rows.get(SensitivityViewModel.TOP_K).channel(), "bottom 1 is the least important");
+    assertEquals(
+        weakest, rows.get(SensitivityViewModel.TOP_K).channel(), "bottom 1 is the least important");
     assertTrue(rows.get(0).importance() >= rows.get(1).importance());
     double[] curve = onFx(() -> vm.selectedCurve().orElseThrow().errors());
-    assertEquals(0, curve[curve.length - 1], 1e-6, "keeping every channel changes nothing: eps(1) = 0");
+    assertEquals(
+        0, curve[curve.length - 1], 1e-6, "keeping every channel changes nothing: eps(1) = 0");
     assertTrue(curve[0] > curve[curve.length - 2], "keeping 5 % errs more than keeping 95 %");
 
     // choosing a group in the view selects it in the workbench
