@@ -1,6 +1,6 @@
 package org.prunelab.chart;
 
-import org.prunelab.PruneLabException;
+import org.prunelab.error.PruneLabException;
 
 /** A figure that cannot be drawn or written: bad input values or an unsupported output file. */
 public class ChartException extends PruneLabException {

@@ -12,11 +12,11 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
 import javax.imageio.ImageIO;
-import org.prunelab.PruneLabException;
 import org.prunelab.data.ImageDataset;
 import org.prunelab.data.corrupt.CorruptedDataset;
 import org.prunelab.data.corrupt.Corruption;
 import org.prunelab.data.corrupt.CorruptionFamily;
+import org.prunelab.error.PruneLabException;
 
 /**
  * A labelled grid of corrupted images: one row per corruption (a family heading above each run of

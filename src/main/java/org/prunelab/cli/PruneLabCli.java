@@ -1,7 +1,7 @@
 package org.prunelab.cli;
 
 import java.io.PrintWriter;
-import org.prunelab.PruneLabException;
+import org.prunelab.error.PruneLabException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 

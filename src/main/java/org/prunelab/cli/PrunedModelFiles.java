@@ -1,7 +1,7 @@
 package org.prunelab.cli;
 
 import java.nio.file.Path;
-import org.prunelab.PruneLabException;
+import org.prunelab.error.PruneLabException;
 import org.prunelab.nn.Checkpoint;
 import org.prunelab.nn.Network;
 import org.prunelab.nn.onnx.OnnxExportOptions;

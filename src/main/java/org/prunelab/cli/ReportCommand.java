@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.prunelab.PruneLabException;
+import org.prunelab.error.PruneLabException;
 import org.prunelab.experiment.metrics.ExcessErrors;
 import org.prunelab.experiment.metrics.PrunePotentials;
 import org.prunelab.experiment.metrics.Sweep;

@@ -1,6 +1,6 @@
 package org.prunelab.data;
 
-import org.prunelab.PruneLabException;
+import org.prunelab.error.PruneLabException;
 
 /**
  * A dataset that is missing, unreadable or malformed. The message names the file or folder, what

@@ -1,6 +1,6 @@
 package org.prunelab.experiment;
 
-import org.prunelab.PruneLabException;
+import org.prunelab.error.PruneLabException;
 
 /**
  * An experiment spec that cannot be run: the message names the file, the field and what it accepts.

@@ -10,8 +10,8 @@ import org.prunelab.data.ImageDataset;
 import org.prunelab.data.Normalization;
 import org.prunelab.data.Randomness;
 import org.prunelab.job.JobContext;
-import org.prunelab.nn.Mode;
 import org.prunelab.nn.Network;
+import org.prunelab.nn.layer.Mode;
 import org.prunelab.results.SimilarityMetric;
 
 /**

@@ -1,6 +1,6 @@
 package org.prunelab.lowrank;
 
-import org.prunelab.PruneLabException;
+import org.prunelab.error.PruneLabException;
 
 /**
  * A low-rank compression request that cannot be met: the message names the problem and what to ask

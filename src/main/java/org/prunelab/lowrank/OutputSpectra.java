@@ -11,8 +11,8 @@ import java.util.Set;
 import org.prunelab.job.JobContext;
 import org.prunelab.nn.ForwardOptions;
 import org.prunelab.nn.ForwardResult;
-import org.prunelab.nn.Mode;
 import org.prunelab.nn.Network;
+import org.prunelab.nn.layer.Mode;
 
 /**
  * Data-informed low-rank errors (PCA of layer outputs): for each factorable layer, the

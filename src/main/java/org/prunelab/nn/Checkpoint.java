@@ -25,6 +25,7 @@ import java.util.zip.CRC32;
 import java.util.zip.CheckedInputStream;
 import java.util.zip.CheckedOutputStream;
 import org.prunelab.nn.layer.Layer;
+import org.prunelab.nn.layer.ShapeException;
 
 /**
  * PruneLab's own model file ({@code .plm}): the graph as JSON (input shape, nodes with their layer

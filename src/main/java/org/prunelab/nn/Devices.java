@@ -35,7 +35,7 @@ public final class Devices {
     }
     Device d = Device.fromName(name);
     if (d.isGpu() && Engine.getInstance().getGpuCount() <= d.getDeviceId()) {
-      throw new org.prunelab.PruneLabException(
+      throw new org.prunelab.error.PruneLabException(
           "device "
               + name
               + " is not available: this machine has "

@@ -11,6 +11,7 @@ import java.util.Map;
 import org.prunelab.nn.layer.BatchNorm;
 import org.prunelab.nn.layer.Conv2d;
 import org.prunelab.nn.layer.LayerCall;
+import org.prunelab.nn.layer.ShapeException;
 
 /**
  * Executes a network node by node with DJL operators. Every intermediate array belongs to the input

@@ -1,6 +1,7 @@
 package org.prunelab.nn;
 
 import java.util.Set;
+import org.prunelab.nn.layer.Mode;
 
 /**
  * How to run a forward pass: the mode, the nodes whose outputs to keep (activation capture), and

@@ -1,6 +1,6 @@
 package org.prunelab.nn;
 
-import org.prunelab.PruneLabException;
+import org.prunelab.error.PruneLabException;
 
 /**
  * A model file that cannot be read or written: the message names the file, what is wrong and what

@@ -10,6 +10,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.prunelab.nn.layer.Layer;
+import org.prunelab.nn.layer.Mode;
+import org.prunelab.nn.layer.ParamSpec;
+import org.prunelab.nn.layer.ShapeException;
 
 /**
  * A neural network as a DAG of typed nodes (in topological order) whose parameters are DJL arrays

@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.prunelab.nn.layer.Layer;
+import org.prunelab.nn.layer.ParamSpec;
+import org.prunelab.nn.layer.ShapeException;
 
 /**
  * Builds a {@link Network} node by node in topological order, inferring every node's shape as it is

@@ -2,6 +2,7 @@ package org.prunelab.nn;
 
 import java.util.Arrays;
 import java.util.Random;
+import org.prunelab.nn.layer.ParamSpec;
 
 /**
  * Seeded initial values for new parameters, drawn in Java so a seed gives the same network on every

@@ -6,8 +6,8 @@ import ai.djl.ndarray.types.Shape;
 import java.util.Arrays;
 import org.prunelab.nn.Network;
 import org.prunelab.nn.Node;
-import org.prunelab.nn.ParamSpec;
 import org.prunelab.nn.layer.Layer;
+import org.prunelab.nn.layer.ParamSpec;
 
 /**
  * The masked counterpart of {@link Surgery}: a same-sized copy of the network in which the channels

@@ -1,6 +1,6 @@
 package org.prunelab.prune;
 
-import org.prunelab.PruneLabException;
+import org.prunelab.error.PruneLabException;
 
 /**
  * A pruning request that does not fit the network: unknown group, channel out of range, nothing

@@ -8,8 +8,8 @@ import java.util.Map;
 import org.prunelab.nn.Network;
 import org.prunelab.nn.NetworkBuilder;
 import org.prunelab.nn.Node;
-import org.prunelab.nn.ParamSpec;
 import org.prunelab.nn.layer.Layer;
+import org.prunelab.nn.layer.ParamSpec;
 
 /**
  * Builds a new network from an existing one node by node (same names, inputs and metadata), with a

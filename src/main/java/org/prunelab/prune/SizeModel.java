@@ -5,11 +5,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.prunelab.nn.Node;
-import org.prunelab.nn.ParamSpec;
 import org.prunelab.nn.layer.BatchNorm;
 import org.prunelab.nn.layer.Conv2d;
 import org.prunelab.nn.layer.Layer;
 import org.prunelab.nn.layer.Linear;
+import org.prunelab.nn.layer.ParamSpec;
 
 /**
  * The exact size of the network {@link Surgery} would produce for given kept channel counts,

@@ -5,11 +5,11 @@ import ai.djl.ndarray.NDManager;
 import java.util.Map;
 import org.prunelab.nn.Network;
 import org.prunelab.nn.Node;
-import org.prunelab.nn.ParamSpec;
 import org.prunelab.nn.layer.BatchNorm;
 import org.prunelab.nn.layer.Conv2d;
 import org.prunelab.nn.layer.Layer;
 import org.prunelab.nn.layer.Linear;
+import org.prunelab.nn.layer.ParamSpec;
 import org.prunelab.nn.layer.Reshape;
 
 /**

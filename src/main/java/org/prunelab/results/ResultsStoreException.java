@@ -1,6 +1,6 @@
 package org.prunelab.results;
 
-import org.prunelab.PruneLabException;
+import org.prunelab.error.PruneLabException;
 
 /**
  * A results store that cannot be opened, migrated, read or written; the message names the file and

@@ -5,9 +5,9 @@ import ai.djl.ndarray.NDManager;
 import org.prunelab.data.Batch;
 import org.prunelab.data.DataLoader;
 import org.prunelab.job.JobContext;
-import org.prunelab.nn.Mode;
 import org.prunelab.nn.Network;
 import org.prunelab.nn.NonFiniteException;
+import org.prunelab.nn.layer.Mode;
 
 /**
  * Evaluates a network in eval mode on every batch of a loader: top-1, top-5 and mean cross-entropy.

@@ -4,8 +4,8 @@ import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.training.GradientCollector;
 import java.util.Map;
-import org.prunelab.nn.Mode;
 import org.prunelab.nn.Network;
+import org.prunelab.nn.layer.Mode;
 
 /**
  * One step of mini-batch gradient descent on the cross-entropy loss: forward in training mode,

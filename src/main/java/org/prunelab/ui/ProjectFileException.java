@@ -1,6 +1,6 @@
 package org.prunelab.ui;
 
-import org.prunelab.PruneLabException;
+import org.prunelab.error.PruneLabException;
 
 /**
  * A project file ({@code .prunelab}) that cannot be read or written; the message names the file and

@@ -5,7 +5,7 @@ import ai.djl.ndarray.types.Shape;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
-import org.prunelab.PruneLabException;
+import org.prunelab.error.PruneLabException;
 import org.prunelab.nn.Checkpoint;
 import org.prunelab.nn.Network;
 import org.prunelab.nn.onnx.OnnxImportOptions;

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
-import org.prunelab.PruneLabException;
+import org.prunelab.error.PruneLabException;
 import org.prunelab.nn.Network;
 import org.prunelab.nn.NetworkBuilder;
 

@@ -250,7 +250,7 @@ class AllocatorTest {
               net.forward(
                       samples,
                       org.prunelab.nn.ForwardOptions.capturing(
-                          org.prunelab.nn.Mode.EVAL, java.util.Set.of("conv")))
+                          org.prunelab.nn.layer.Mode.EVAL, java.util.Set.of("conv")))
                   .captured()
                   .get("conv")
                   .toFloatArray();
@@ -258,7 +258,7 @@ class AllocatorTest {
               f.forward(
                       samples,
                       org.prunelab.nn.ForwardOptions.capturing(
-                          org.prunelab.nn.Mode.EVAL, java.util.Set.of("conv.decoder")))
+                          org.prunelab.nn.layer.Mode.EVAL, java.util.Set.of("conv.decoder")))
                   .captured()
                   .get("conv.decoder")
                   .toFloatArray();

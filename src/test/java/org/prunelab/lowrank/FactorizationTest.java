@@ -10,10 +10,10 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.prunelab.nn.LayerInfo;
-import org.prunelab.nn.Mode;
 import org.prunelab.nn.Network;
 import org.prunelab.nn.layer.Conv2d;
 import org.prunelab.nn.layer.Linear;
+import org.prunelab.nn.layer.Mode;
 
 /**
  * Factored layers as ordinary nodes: exact at full rank, errors as predicted, counted and wired

@@ -24,6 +24,7 @@ import org.prunelab.nn.layer.Conv2d;
 import org.prunelab.nn.layer.Identity;
 import org.prunelab.nn.layer.LeakyRelu;
 import org.prunelab.nn.layer.Linear;
+import org.prunelab.nn.layer.Mode;
 import org.prunelab.nn.layer.Relu;
 import org.prunelab.nn.layer.Sigmoid;
 

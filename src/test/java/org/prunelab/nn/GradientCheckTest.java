@@ -18,6 +18,7 @@ import org.prunelab.nn.layer.BatchNorm;
 import org.prunelab.nn.layer.Conv2d;
 import org.prunelab.nn.layer.Flatten;
 import org.prunelab.nn.layer.Linear;
+import org.prunelab.nn.layer.Mode;
 import org.prunelab.nn.layer.Relu;
 import org.prunelab.train.Losses;
 import org.prunelab.train.Optimizer;

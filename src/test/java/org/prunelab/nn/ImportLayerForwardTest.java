@@ -27,8 +27,10 @@ import org.prunelab.nn.layer.ConvTranspose2d;
 import org.prunelab.nn.layer.HardSigmoid;
 import org.prunelab.nn.layer.HardSwish;
 import org.prunelab.nn.layer.Layer;
+import org.prunelab.nn.layer.Mode;
 import org.prunelab.nn.layer.Pad;
 import org.prunelab.nn.layer.Relu;
+import org.prunelab.nn.layer.ShapeException;
 import org.prunelab.nn.layer.Slice;
 
 /**

@@ -31,6 +31,7 @@ import org.prunelab.nn.layer.Layer;
 import org.prunelab.nn.layer.LeakyRelu;
 import org.prunelab.nn.layer.Linear;
 import org.prunelab.nn.layer.MaxPool;
+import org.prunelab.nn.layer.Mode;
 import org.prunelab.nn.layer.Mul;
 import org.prunelab.nn.layer.Relu;
 import org.prunelab.nn.layer.Reshape;

@@ -12,6 +12,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.prunelab.nn.layer.Mode;
 import org.prunelab.train.Losses;
 import org.prunelab.zoo.Zoo;
 import org.prunelab.zoo.ZooOptions;

@@ -10,9 +10,9 @@ import ai.djl.ndarray.types.Shape;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Random;
-import org.prunelab.nn.Mode;
 import org.prunelab.nn.Network;
 import org.prunelab.nn.NetworkBuilder;
+import org.prunelab.nn.layer.Mode;
 
 /**
  * Shared helpers of the pruning tests: seeded parameters and plans, and the surgery-versus-masking
@@ -42,7 +42,7 @@ final class PruneTests {
           float[] v = new float[Math.toIntExact(spec.shape().size())];
           boolean positive =
               name.endsWith("running_var")
-                  || (dims.length == 1 && spec.init() == org.prunelab.nn.ParamSpec.Init.ONES);
+                  || (dims.length == 1 && spec.init() == org.prunelab.nn.layer.ParamSpec.Init.ONES);
           double fanIn = dims.length > 1 ? (double) spec.shape().size() / dims[0] : 1;
           for (int i = 0; i < v.length; i++) {
             v[i] =

@@ -12,11 +12,11 @@ import ai.djl.ndarray.types.Shape;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.prunelab.PruneLabException;
+import org.prunelab.error.PruneLabException;
 import org.prunelab.nn.LayerInfo;
-import org.prunelab.nn.Mode;
 import org.prunelab.nn.Network;
 import org.prunelab.nn.NetworkSummary;
+import org.prunelab.nn.layer.Mode;
 
 /**
  * Parameter and MAC counts of every zoo model against numbers worked out by hand (the sums are

@@ -1,6 +1,6 @@
 package org.prunelab.data.corrupt;
 
-import org.prunelab.PruneLabException;
+import org.prunelab.error.PruneLabException;
 
 /**
  * A corruption asked for something it cannot do: an unknown name, a severity outside 1..5, a bad

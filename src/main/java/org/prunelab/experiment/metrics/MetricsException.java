@@ -1,6 +1,6 @@
 package org.prunelab.experiment.metrics;
 
-import org.prunelab.PruneLabException;
+import org.prunelab.error.PruneLabException;
 
 /**
  * Results that cannot be turned into a metric: no reference job, no such method or distribution,

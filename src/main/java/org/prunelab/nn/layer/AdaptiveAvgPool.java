@@ -5,7 +5,6 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.pytorch.engine.PtNDArray;
 import ai.djl.pytorch.jni.JniUtils;
 import java.util.List;
-import org.prunelab.nn.ShapeException;
 
 /**
  * Adaptive average pooling to a fixed outH x outW grid (PyTorch's bins: cell i averages rows

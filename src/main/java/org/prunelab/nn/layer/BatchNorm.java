@@ -3,8 +3,6 @@ package org.prunelab.nn.layer;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.Shape;
 import java.util.List;
-import org.prunelab.nn.ParamSpec;
-import org.prunelab.nn.ShapeException;
 
 /**
  * Batch normalisation over the channel axis, for (C) inputs (BatchNorm1d) and (C, H, W) inputs

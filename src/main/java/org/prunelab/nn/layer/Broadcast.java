@@ -2,7 +2,6 @@ package org.prunelab.nn.layer;
 
 import ai.djl.ndarray.types.Shape;
 import java.util.List;
-import org.prunelab.nn.ShapeException;
 
 /** NumPy broadcasting of per-sample shapes (aligned from the right; a dimension of 1 stretches). */
 final class Broadcast {

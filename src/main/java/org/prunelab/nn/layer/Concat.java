@@ -5,7 +5,6 @@ import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.Shape;
 import java.util.List;
-import org.prunelab.nn.ShapeException;
 
 /** Concatenation of two or more inputs along the channel axis (axis 1 of the batched tensor). */
 public record Concat() implements Layer {

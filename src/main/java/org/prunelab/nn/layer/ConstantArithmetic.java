@@ -4,7 +4,6 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.Shape;
 import java.util.Arrays;
 import java.util.List;
-import org.prunelab.nn.ParamSpec;
 
 /**
  * Element-wise arithmetic between the input x and a constant tensor c held as a non-trainable

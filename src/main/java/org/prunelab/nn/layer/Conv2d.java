@@ -4,8 +4,6 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.Shape;
 import java.util.ArrayList;
 import java.util.List;
-import org.prunelab.nn.ParamSpec;
-import org.prunelab.nn.ShapeException;
 
 /**
  * 2-D convolution (cross-correlation) with stride, symmetric padding, dilation and groups; groups

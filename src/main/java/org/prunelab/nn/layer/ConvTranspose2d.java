@@ -5,8 +5,6 @@ import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
 import java.util.ArrayList;
 import java.util.List;
-import org.prunelab.nn.ParamSpec;
-import org.prunelab.nn.ShapeException;
 
 /**
  * 2-D transposed convolution (the gradient of a convolution with respect to its input;

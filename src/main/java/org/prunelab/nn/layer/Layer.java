@@ -5,7 +5,6 @@ import ai.djl.ndarray.types.Shape;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import java.util.List;
-import org.prunelab.nn.ParamSpec;
 
 /**
  * The operation of one node of a {@link org.prunelab.nn.Network}: an immutable configuration (a
@@ -84,8 +83,8 @@ public sealed interface Layer
   /**
    * Output shape for one sample.
    *
-   * @throws org.prunelab.nn.ShapeException naming what was expected when an input shape does not
-   *     fit
+   * @throws org.prunelab.nn.layer.ShapeException naming what was expected when an input shape does
+   *     not fit
    */
   Shape outputShape(List<Shape> inputs);
 

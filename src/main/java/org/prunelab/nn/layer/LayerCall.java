@@ -3,7 +3,6 @@ package org.prunelab.nn.layer;
 import ai.djl.ndarray.NDArray;
 import java.util.List;
 import java.util.Map;
-import org.prunelab.nn.Mode;
 
 /**
  * What one node's forward computation sees: its batched inputs, its parameters by suffix ({@code

@@ -4,8 +4,6 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.Shape;
 import java.util.ArrayList;
 import java.util.List;
-import org.prunelab.nn.ParamSpec;
-import org.prunelab.nn.ShapeException;
 
 /** Fully connected layer y = x W^T + b, weight shape (out, in). MACs per sample: in * out. */
 public record Linear(int inFeatures, int outFeatures, boolean bias) implements Layer {

@@ -2,7 +2,6 @@ package org.prunelab.nn.layer;
 
 import ai.djl.ndarray.types.Shape;
 import java.util.List;
-import org.prunelab.nn.ShapeException;
 
 /** Output shape of a pooling window, shared by max and average pooling. */
 final class PoolShapes {

@@ -4,7 +4,6 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.Shape;
 import java.util.Arrays;
 import java.util.List;
-import org.prunelab.nn.ShapeException;
 
 /**
  * Reshapes each sample to a fixed shape with the same number of elements (the batch axis is kept).

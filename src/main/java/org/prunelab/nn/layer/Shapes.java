@@ -2,7 +2,6 @@ package org.prunelab.nn.layer;
 
 import ai.djl.ndarray.types.Shape;
 import java.util.List;
-import org.prunelab.nn.ShapeException;
 
 /** Shape checks shared by layers; each failure says what the layer expected. */
 final class Shapes {

@@ -4,7 +4,6 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
 import java.util.List;
-import org.prunelab.nn.ShapeException;
 
 /**
  * A contiguous range [start, end) along one axis of the batched tensor (axis 1 = channels), e.g.

@@ -25,7 +25,7 @@ public record Softmax(int axis) implements Layer {
   public Shape outputShape(List<Shape> inputs) {
     Shape in = Shapes.single(op(), inputs);
     if (axis > in.dimension()) {
-      throw new org.prunelab.nn.ShapeException(
+      throw new org.prunelab.nn.layer.ShapeException(
           "Softmax axis "
               + axis
               + " does not exist for input "

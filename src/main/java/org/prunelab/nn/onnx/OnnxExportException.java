@@ -1,6 +1,6 @@
 package org.prunelab.nn.onnx;
 
-import org.prunelab.PruneLabException;
+import org.prunelab.error.PruneLabException;
 
 /**
  * A network that cannot be written as ONNX: the message names the node, what ONNX lacks, and the

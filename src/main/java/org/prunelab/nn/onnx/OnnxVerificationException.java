@@ -1,6 +1,6 @@
 package org.prunelab.nn.onnx;
 
-import org.prunelab.PruneLabException;
+import org.prunelab.error.PruneLabException;
 
 /**
  * ONNX Runtime cannot load or run a file, or the file does not take the network's input: the

@@ -16,8 +16,8 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Random;
-import org.prunelab.nn.Mode;
 import org.prunelab.nn.Network;
+import org.prunelab.nn.layer.Mode;
 
 /**
  * Runs a network in PruneLab (eval mode) and an ONNX file in ONNX Runtime on the same inputs and

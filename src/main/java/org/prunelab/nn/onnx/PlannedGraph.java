@@ -12,8 +12,8 @@ import java.util.Map;
 import java.util.Set;
 import org.prunelab.nn.Network;
 import org.prunelab.nn.NetworkBuilder;
-import org.prunelab.nn.ParamSpec;
 import org.prunelab.nn.layer.Layer;
+import org.prunelab.nn.layer.ParamSpec;
 
 /**
  * The network an import is building, held in Java memory only: nodes with their layers, inputs,
@@ -83,7 +83,7 @@ final class PlannedGraph {
   /**
    * Adds a node under a name from {@link #freeName}, inferring its per-sample shape.
    *
-   * @throws org.prunelab.nn.ShapeException when the inputs do not fit the layer
+   * @throws org.prunelab.nn.layer.ShapeException when the inputs do not fit the layer
    */
   Planned add(String name, Layer layer, Map<String, float[]> params, String... inputs) {
     List<Shape> in = new ArrayList<>();

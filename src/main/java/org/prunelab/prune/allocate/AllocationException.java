@@ -1,6 +1,6 @@
 package org.prunelab.prune.allocate;
 
-import org.prunelab.PruneLabException;
+import org.prunelab.error.PruneLabException;
 
 /**
  * A budget or a manual allocation that cannot be met: the message names the value and the range

@@ -1,7 +1,7 @@
 package org.prunelab.prune.method;
 
 import java.util.stream.Collectors;
-import org.prunelab.PruneLabException;
+import org.prunelab.error.PruneLabException;
 import org.prunelab.prune.ChannelGroups;
 
 /** Checks every method makes before it prunes, with messages that say what to do. */

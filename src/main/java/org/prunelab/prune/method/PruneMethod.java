@@ -36,7 +36,7 @@ public interface PruneMethod {
    * The method's scores of {@code network} (on the request's samples where it reads data): the slow
    * step, done once when several budgets or allocations are tried.
    *
-   * @throws org.prunelab.PruneLabException when the samples are missing or not finite
+   * @throws org.prunelab.error.PruneLabException when the samples are missing or not finite
    */
   SensitivityReport score(Network network, PruneRequest request, JobContext ctx);
 
@@ -44,7 +44,7 @@ public interface PruneMethod {
    * Prunes {@code network} (left unchanged) to the request's budget with scores from {@link
    * #score}.
    *
-   * @throws org.prunelab.PruneLabException when the budget cannot be met
+   * @throws org.prunelab.error.PruneLabException when the budget cannot be met
    */
   PruneOutcome prune(Network network, SensitivityReport scores, PruneRequest request);
 

@@ -1,7 +1,7 @@
 package org.prunelab.prune.method;
 
 import java.util.List;
-import org.prunelab.PruneLabException;
+import org.prunelab.error.PruneLabException;
 import org.prunelab.prune.sensitivity.FilterNorms;
 import org.prunelab.prune.sensitivity.PatchReduction;
 import org.prunelab.prune.sensitivity.PfpOptions;

@@ -11,8 +11,8 @@ import java.util.Set;
 import org.prunelab.job.JobContext;
 import org.prunelab.nn.ForwardOptions;
 import org.prunelab.nn.ForwardResult;
-import org.prunelab.nn.Mode;
 import org.prunelab.nn.Network;
+import org.prunelab.nn.layer.Mode;
 
 /**
  * The batched core of PFP and SiPP: for every weight w_ijk of every compressible layer, the

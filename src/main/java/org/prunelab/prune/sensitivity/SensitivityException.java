@@ -1,6 +1,6 @@
 package org.prunelab.prune.sensitivity;
 
-import org.prunelab.PruneLabException;
+import org.prunelab.error.PruneLabException;
 
 /**
  * Scores cannot be computed from the given samples or network; the message names the problem and

@@ -14,8 +14,8 @@ import java.util.List;
 import java.util.Map;
 import org.prunelab.data.Batch;
 import org.prunelab.job.JobContext;
-import org.prunelab.nn.Mode;
 import org.prunelab.nn.Network;
+import org.prunelab.nn.layer.Mode;
 
 /**
  * SNIP's connection sensitivity (Lee et al., "SNIP: Single-shot Network Pruning based on Connection

@@ -14,9 +14,9 @@ import org.prunelab.data.Batch;
 import org.prunelab.job.JobContext;
 import org.prunelab.nn.ForwardOptions;
 import org.prunelab.nn.ForwardResult;
-import org.prunelab.nn.Mode;
 import org.prunelab.nn.Network;
 import org.prunelab.nn.layer.Conv2d;
+import org.prunelab.nn.layer.Mode;
 
 /**
  * ThiNet's greedy channel selection (Luo et al., "ThiNet: A Filter Level Pruning Method for Deep

@@ -9,9 +9,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
-import org.prunelab.PruneLabException;
 import org.prunelab.data.ImageDataset;
 import org.prunelab.data.Randomness;
+import org.prunelab.error.PruneLabException;
 
 /** Corrupted copies of datasets, name lookup and the errors users see. */
 class CorruptedDatasetTest {

@@ -25,7 +25,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.Test;
-import org.prunelab.PruneLabException;
+import org.prunelab.error.PruneLabException;
 import org.prunelab.nn.Network;
 
 /**

@@ -9,11 +9,11 @@ import java.util.Map;
 import java.util.Set;
 import org.prunelab.nn.ForwardOptions;
 import org.prunelab.nn.ForwardResult;
-import org.prunelab.nn.Mode;
 import org.prunelab.nn.Network;
 import org.prunelab.nn.Node;
 import org.prunelab.nn.layer.Conv2d;
 import org.prunelab.nn.layer.Linear;
+import org.prunelab.nn.layer.Mode;
 
 /**
  * The PFP/SiPP definition written out literally, for one image at a time in float64 with plain

@@ -11,8 +11,8 @@ import java.util.Map;
 import java.util.Set;
 import org.prunelab.nn.ForwardOptions;
 import org.prunelab.nn.ForwardResult;
-import org.prunelab.nn.Mode;
 import org.prunelab.nn.Network;
+import org.prunelab.nn.layer.Mode;
 
 /**
  * The PFP sensitivity computed the way torchprune's BaseSensTracker does it, written with the same

@@ -1,4 +1,4 @@
-package org.prunelab;
+package org.prunelab.error;
 
 /**
  * Base of every error PruneLab reports to a user: the message names the problem and the way out.

@@ -1,6 +1,6 @@
-package org.prunelab.nn;
+package org.prunelab.nn.layer;
 
-import org.prunelab.PruneLabException;
+import org.prunelab.error.PruneLabException;
 
 /**
  * A tensor shape that a node cannot accept: the message names the node, the shape it got and the

@@ -1,4 +1,4 @@
-package org.prunelab.nn;
+package org.prunelab.nn.layer;
 
 import ai.djl.ndarray.types.Shape;
 

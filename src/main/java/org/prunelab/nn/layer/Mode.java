@@ -1,4 +1,4 @@
-package org.prunelab.nn;
+package org.prunelab.nn.layer;
 
 /**
  * Execution mode of a forward pass. {@code TRAIN} uses batch statistics in BatchNorm (and updates
