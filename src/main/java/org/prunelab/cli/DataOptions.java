@@ -12,9 +12,6 @@ import picocli.CommandLine.Option;
  * and S.
  */
 final class DataOptions {
-  /** Name of the built-in synthetic image set. */
-  static final String SYNTHETIC = "synthetic";
-
   @Option(
       names = "--dataset",
       defaultValue = "fashion-mnist",
@@ -51,13 +48,10 @@ final class DataOptions {
   }
 
   /**
-   * Loads a dataset by name ({@value #SYNTHETIC} or one of {@link Datasets#names()}) from a folder
-   * or the default.
+   * Loads a dataset by name ({@value Datasets#SYNTHETIC} or one of {@link Datasets#names()}) from a
+   * folder or the default.
    */
   static DataSplits load(String dataset, Path data, SplitOptions split) {
-    if (SYNTHETIC.equals(dataset)) {
-      return Datasets.synthetic(split.seed(), 12_000, 2_000, split);
-    }
-    return Datasets.load(dataset, Optional.ofNullable(data), split);
+    return Datasets.open(dataset, Optional.ofNullable(data), split);
   }
 }

@@ -1,6 +1,5 @@
 package org.prunelab.cli;
 
-import ai.djl.ndarray.NDManager;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -10,28 +9,24 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.prunelab.data.Batch;
-import org.prunelab.data.DataSplits;
-import org.prunelab.data.ImageDataset;
-import org.prunelab.data.Normalization;
 import org.prunelab.error.PruneLabException;
 import org.prunelab.nn.Network;
 import org.prunelab.prune.allocate.Allocator;
-import org.prunelab.prune.allocate.Allocators;
+import org.prunelab.prune.allocate.AllocatorKind;
 import org.prunelab.prune.allocate.Budget;
 import org.prunelab.prune.allocate.BudgetKind;
 import org.prunelab.prune.allocate.ManualAllocator;
-import org.prunelab.prune.method.PruneMethod;
-import org.prunelab.prune.method.PruneMethods;
-import org.prunelab.prune.method.PruneOutcome;
-import org.prunelab.prune.method.PruneRequest;
-import org.prunelab.prune.sensitivity.SensitivityReport;
-import org.prunelab.train.Evaluator;
-import org.prunelab.train.InputNormalization;
-import org.prunelab.train.Loaders;
+import org.prunelab.service.Analysis;
+import org.prunelab.service.Compressed;
+import org.prunelab.service.Compression;
+import org.prunelab.service.CompressionMethod;
+import org.prunelab.service.Evaluation;
+import org.prunelab.service.FactoredNetwork;
+import org.prunelab.service.ModelFiles;
+import org.prunelab.service.PrunedNetwork;
 import org.prunelab.train.Metrics;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -105,43 +100,47 @@ final class PruneCommand implements Runnable {
 
   @Override
   public void run() {
-    if (LowRankPrune.handles(method)) {
-      runLowRank();
-      return;
-    }
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    PruneMethod pruneMethod = PruneMethods.create(method, model.seed);
+    CompressionMethod compressionMethod = CompressionMethod.parse(method);
     List<Budget> budgets = budgets();
+    if (allocation != null && !compressionMethod.prunes()) {
+      throw new CliUsageException(
+          "--allocation applies to pruning methods; " + method + " allocates ranks itself");
+    }
     Optional<Allocator> allocator = Optional.ofNullable(allocation).map(PruneCommand::allocator);
-    boolean needsData = pruneMethod.needsSamples() || !noEval;
-    DataSplits splits = needsData ? data.load() : null;
-    try (Network net = model.open();
-        NDManager manager = NDManager.newBaseManager(net.device())) {
-      Normalization norm =
-          needsData ? InputNormalization.of(net).orElseGet(splits::normalization) : null;
-      Batch samples =
-          pruneMethod.needsSamples() ? sampleOptions.load(net, splits, norm, manager, err) : null;
+    boolean needsData = compressionMethod.needsSamples() || !noEval;
+    try (CommandModel opened = CommandModel.open(model, data, needsData)) {
+      Network net = opened.network();
       TerminalProgress progress = new TerminalProgress(err);
-      SensitivityReport scores =
-          pruneMethod.score(net, PruneRequest.of(budgets.get(0), samples, model.seed), progress);
+      Compression compression = compressionMethod.compression(model.seed);
+      Analysis analysis =
+          compressionMethod.needsSamples()
+              ? compression.analyse(
+                  net,
+                  opened.data().sampleSet(),
+                  opened.normalization(),
+                  opened.samples(sampleOptions, err),
+                  progress)
+              : compression.analyse(net, (Batch) null, progress);
       List<Map<String, Object>> reports = new ArrayList<>();
       for (Budget budget : budgets) {
-        try (PruneOutcome outcome =
-            pruneMethod.prune(
-                net, scores, new PruneRequest(budget, allocator, samples, model.seed))) {
+        try (Compressed compressed = compression.compress(net, analysis, budget, allocator)) {
           Metrics metrics =
               noEval
                   ? null
-                  : Evaluator.evaluate(
-                      outcome.network(), Loaders.evaluation(testSet(splits), norm), progress);
+                  : Evaluation.evaluate(
+                      compressed.network(),
+                      opened.testImages(testImages),
+                      opened.normalization(),
+                      progress);
           if (outFile != null) {
-            PrunedModelFiles.write(outcome.network(), outFile);
+            ModelFiles.write(compressed.network(), outFile);
           }
           if (json) {
-            reports.add(PruneReport.json(outcome, budget, metrics, outFile));
+            reports.add(report(compressed, net, budget, metrics));
           } else {
-            PruneReport.print(out, outcome, budget, metrics, outFile);
+            print(out, compressed, net, budget, metrics);
           }
         }
       }
@@ -151,78 +150,44 @@ final class PruneCommand implements Runnable {
     }
   }
 
-  private void runLowRank() {
-    PrintWriter out = spec.commandLine().getOut();
-    PrintWriter err = spec.commandLine().getErr();
-    if (allocation != null) {
-      throw new IllegalArgumentException(
-          "--allocation applies to pruning methods; " + method + " allocates ranks " + "itself");
+  private Map<String, Object> report(
+      Compressed compressed, Network original, Budget budget, Metrics metrics) {
+    if (compressed instanceof PrunedNetwork pruned) {
+      return PruneReport.json(pruned.outcome(), budget, metrics, outFile);
     }
-    List<Budget> budgets = budgets();
-    boolean needsSamples = org.prunelab.lowrank.LowRankMethod.parse(method).needsSamples();
-    DataSplits splits = needsSamples || !noEval ? data.load() : null;
-    try (Network net = model.open();
-        NDManager manager = NDManager.newBaseManager(net.device())) {
-      Normalization norm =
-          splits == null ? null : InputNormalization.of(net).orElseGet(splits::normalization);
-      Batch samples = needsSamples ? sampleOptions.load(net, splits, norm, manager, err) : null;
-      TerminalProgress progress = new TerminalProgress(err);
-      List<Map<String, Object>> reports =
-          LowRankPrune.run(
-              net,
-              method,
-              budgets,
-              samples,
-              model.seed,
-              progress,
-              compressed ->
-                  noEval
-                      ? null
-                      : Evaluator.evaluate(
-                          compressed, Loaders.evaluation(testSet(splits), norm), progress),
-              outFile,
-              out,
-              json);
-      if (json) {
-        Json.print(out, reports.size() == 1 ? reports.get(0) : reports);
-      }
+    return LowRankReport.json(
+        ((FactoredNetwork) compressed).result(), budget, original, compressed.network(), metrics);
+  }
+
+  private void print(
+      PrintWriter out, Compressed compressed, Network original, Budget budget, Metrics metrics) {
+    if (compressed instanceof PrunedNetwork pruned) {
+      PruneReport.print(out, pruned.outcome(), budget, metrics, outFile);
+    } else {
+      LowRankReport.print(
+          out,
+          ((FactoredNetwork) compressed).result(),
+          budget,
+          original,
+          compressed.network(),
+          metrics,
+          outFile);
     }
   }
 
   /** The requested budgets, validated; one only when a model file is to be written. */
   private List<Budget> budgets() {
-    List<Budget> budgets = keeps.stream().map(k -> new Budget(budgetKind(), k)).toList();
+    BudgetKind kind = BudgetKind.parse(budget);
+    List<Budget> budgets = keeps.stream().map(k -> new Budget(kind, k)).toList();
     if (outFile != null && budgets.size() > 1) {
-      throw new IllegalArgumentException("--out writes one model: give one --keep with it");
+      throw new CliUsageException("--out writes one model: give one --keep with it");
     }
     return budgets;
   }
 
-  private ImageDataset testSet(DataSplits splits) {
-    ImageDataset test = splits.test();
-    if (testImages == null) {
-      return test;
-    }
-    if (testImages < 1 || testImages > test.size()) {
-      throw new IllegalArgumentException(
-          "--test-images must be between 1 and " + test.size() + ", got " + testImages);
-    }
-    return test.subset(java.util.stream.IntStream.range(0, testImages).toArray());
-  }
-
-  private BudgetKind budgetKind() {
-    return switch (budget.toLowerCase(Locale.ROOT)) {
-      case "params", "parameters" -> BudgetKind.PARAMETERS;
-      case "flops", "macs" -> BudgetKind.FLOPS;
-      default ->
-          throw new IllegalArgumentException(
-              "--budget must be params or flops, got '" + budget + "'");
-    };
-  }
-
   private static Allocator allocator(String value) {
-    if (Allocators.NAMES.contains(value)) {
-      return Allocators.byName(value);
+    if (AllocatorKind.names().contains(value)) {
+      return AllocatorKind.parse(value).create();
     }
     Path file = Path.of(value);
     if (!Files.isRegularFile(file)) {
@@ -230,7 +195,7 @@ final class PruneCommand implements Runnable {
           "--allocation '"
               + value
               + "' is neither one of "
-              + Allocators.NAMES
+              + AllocatorKind.names()
               + " nor a readable JSON file of per-layer keep ratios");
     }
     try {

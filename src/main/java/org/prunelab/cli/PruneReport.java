@@ -8,7 +8,6 @@ import java.util.Locale;
 import java.util.Map;
 import org.prunelab.prune.allocate.Allocation;
 import org.prunelab.prune.allocate.Budget;
-import org.prunelab.prune.allocate.BudgetKind;
 import org.prunelab.prune.method.PruneOutcome;
 import org.prunelab.train.Metrics;
 
@@ -83,7 +82,7 @@ final class PruneReport {
     Map<String, Object> result = new LinkedHashMap<>();
     result.put("method", outcome.method());
     result.put("allocation", allocation.allocator());
-    result.put("budget", budget.kind() == BudgetKind.PARAMETERS ? "params" : "flops");
+    result.put("budget", budget.kind().cliName());
     result.put("keepRequested", budget.keepRatio());
     result.put("allocatorLevel", Double.isNaN(allocation.level()) ? null : allocation.level());
     List<Map<String, Object>> units = new java.util.ArrayList<>();

@@ -1,13 +1,10 @@
 package org.prunelab.cli;
 
-import ai.djl.ndarray.NDManager;
 import java.io.PrintWriter;
-import org.prunelab.data.Batch;
-import org.prunelab.data.DataSplits;
 import org.prunelab.data.ImageDataset;
-import org.prunelab.data.Normalization;
 import org.prunelab.nn.Network;
 import org.prunelab.prune.sensitivity.SampleSets;
+import org.prunelab.service.SampleChoice;
 import picocli.CommandLine.Option;
 
 /**
@@ -28,21 +25,14 @@ final class SampleOptions {
       description = "Seed that draws S from the held-out pool " + "(default: ${DEFAULT-VALUE}).")
   long sampleSeed;
 
-  /** S as one normalised batch in {@code manager}, with a note on stderr of how it was chosen. */
-  Batch load(
-      Network network,
-      DataSplits splits,
-      Normalization normalization,
-      NDManager manager,
-      PrintWriter err) {
-    ImageDataset pool = splits.sampleSet();
-    int size;
-    if (samples != null) {
-      size = samples;
-    } else {
+  /**
+   * How S is drawn: {@code --samples} images, or PFP's bound capped by the pool, with a note on
+   * {@code err} when the pool is smaller than the bound.
+   */
+  SampleChoice choice(Network network, ImageDataset pool, PrintWriter err) {
+    if (samples == null) {
       int required = SampleSets.requiredSize(network);
-      size = Math.min(required, pool.size());
-      if (size < required) {
+      if (pool.size() < required) {
         err.println(
             "note: PFP's bound asks for "
                 + required
@@ -51,6 +41,6 @@ final class SampleOptions {
                 + " (raise --sample-set to hold out more)");
       }
     }
-    return SampleSets.batch(SampleSets.choose(pool, size, sampleSeed), normalization, manager);
+    return new SampleChoice(samples, sampleSeed);
   }
 }

@@ -1,6 +1,5 @@
 package org.prunelab.cli;
 
-import ai.djl.ndarray.NDManager;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
@@ -12,19 +11,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.prunelab.data.Batch;
-import org.prunelab.data.DataSplits;
-import org.prunelab.data.Normalization;
 import org.prunelab.error.PruneLabException;
-import org.prunelab.nn.Network;
 import org.prunelab.prune.method.ErrorCurve;
 import org.prunelab.prune.method.LayerBound;
-import org.prunelab.prune.method.LayerErrorCurves;
-import org.prunelab.prune.method.PruneMethod;
-import org.prunelab.prune.method.PruneMethods;
-import org.prunelab.prune.method.SensitivityAnalysis;
 import org.prunelab.prune.sensitivity.LayerScores;
-import org.prunelab.train.InputNormalization;
+import org.prunelab.service.CompressionMethod;
+import org.prunelab.service.ScoredModel;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -68,32 +60,29 @@ final class SensitivityCommand implements Runnable {
   public void run() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    PruneMethod pruneMethod = PruneMethods.create(method, model.seed);
-    DataSplits splits = data.load();
-    try (Network net = model.open();
-        NDManager manager = NDManager.newBaseManager(net.device())) {
-      Normalization norm = InputNormalization.of(net).orElseGet(splits::normalization);
-      Batch samples = sampleOptions.load(net, splits, norm, manager, err);
-      SensitivityAnalysis analysis =
-          SensitivityAnalysis.run(
-              net,
-              pruneMethod,
-              samples,
+    CompressionMethod scoring = CompressionMethod.parse(method);
+    try (CommandModel opened = CommandModel.open(model, data)) {
+      ScoredModel scored =
+          ScoredModel.compute(
+              opened.network(),
+              scoring,
+              opened.data().sampleSet(),
+              opened.normalization(),
+              opened.samples(sampleOptions, err),
               model.seed,
-              LayerErrorCurves.defaultGrid(),
               new TerminalProgress(err));
       if (outFile != null) {
-        write(outFile, report(analysis, true));
+        write(outFile, report(scored, true));
       }
       if (json) {
-        Json.print(out, report(analysis, false));
+        Json.print(out, report(scored, false));
       } else {
-        print(out, analysis);
+        print(out, scored);
       }
     }
   }
 
-  private static void print(PrintWriter out, SensitivityAnalysis analysis) {
+  private static void print(PrintWriter out, ScoredModel analysis) {
     out.printf(
         Locale.ROOT,
         "%s scores on %d sample images (%.2f s)%n",
@@ -134,7 +123,7 @@ final class SensitivityCommand implements Runnable {
     }
   }
 
-  private static Map<String, Object> report(SensitivityAnalysis analysis, boolean withScores) {
+  private static Map<String, Object> report(ScoredModel analysis, boolean withScores) {
     Map<String, Object> report = new LinkedHashMap<>();
     report.put("method", analysis.scores().method());
     report.put("samples", analysis.scores().sampleCount());

@@ -12,8 +12,27 @@ import java.util.Random;
  * training part.
  */
 public final class Datasets {
+  /** Name of the built-in synthetic image set, the labelled stand-in for machines without data. */
+  public static final String SYNTHETIC = "synthetic";
+
+  /** Images of the synthetic set's official training and test parts before splitting. */
+  private static final int SYNTHETIC_TRAIN = 12_000;
+
+  private static final int SYNTHETIC_TEST = 2_000;
 
   private Datasets() {}
+
+  /**
+   * Opens dataset {@code name}: the built-in synthetic set for {@value #SYNTHETIC} (generated from
+   * the split's seed), else {@link #load}.
+   *
+   * @throws DatasetException if a real dataset is missing or malformed
+   */
+  public static DataSplits open(String name, Optional<Path> explicitPath, SplitOptions opts) {
+    return SYNTHETIC.equals(name)
+        ? synthetic(opts.seed(), SYNTHETIC_TRAIN, SYNTHETIC_TEST, opts)
+        : load(name, explicitPath, opts);
+  }
 
   /** Names accepted by {@link #load}: {@code fashion-mnist}, {@code mnist}, {@code cifar10}. */
   public static List<String> names() {

@@ -1,6 +1,7 @@
 package org.prunelab.experiment;
 
 import java.util.List;
+import org.prunelab.service.CompressionMethod;
 
 /**
  * One experiment, as written in YAML (docs/examples/): a network (zoo name, .plm or .onnx file) and
@@ -15,16 +16,13 @@ public record ExperimentSpec(
     String name,
     String network,
     String dataset,
-    List<String> methods,
+    List<CompressionMethod> methods,
     KeepRatios keep,
     Integer repetitions,
-    String mode,
+    SweepMode mode,
     Retraining retrain,
     TestDistributions test,
     Long seed) {
-
-  /** The modes a sweep can run in. */
-  public static final List<String> MODES = List.of("one-shot", "iterative", "rewind");
 
   /** Repetitions, 1 when not given. */
   public int repetitionCount() {
@@ -32,8 +30,8 @@ public record ExperimentSpec(
   }
 
   /** Mode, one-shot when not given. */
-  public String modeName() {
-    return mode == null ? "one-shot" : mode;
+  public SweepMode sweepMode() {
+    return mode == null ? SweepMode.ONE_SHOT : mode;
   }
 
   /** Seed, 0 when not given. */

@@ -2,9 +2,11 @@ package org.prunelab.experiment;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -12,14 +14,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.HashSet;
+import java.util.EnumSet;
 import java.util.HexFormat;
-import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
-import org.prunelab.lowrank.LowRankMethod;
-import org.prunelab.prune.method.PruneMethods;
+import org.prunelab.error.PruneLabException;
+import org.prunelab.service.CompressionMethod;
 
 /**
  * Reads experiment specs from YAML and checks every field before anything runs; the spec hash
@@ -31,8 +31,10 @@ public final class ExperimentSpecs {
       YAMLMapper.builder()
           .enable(MapperFeature.ACCEPT_CASE_INSENSITIVE_ENUMS)
           .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+          .addModule(SpecTypes.module())
           .build();
-  private static final ObjectMapper CANONICAL = new ObjectMapper();
+  private static final ObjectMapper CANONICAL =
+      JsonMapper.builder().addModule(SpecTypes.module()).build();
 
   private ExperimentSpecs() {}
 
@@ -66,6 +68,12 @@ public final class ExperimentSpecs {
               + "; known: "
               + e.getKnownPropertyIds(),
           e);
+    } catch (JsonMappingException e) {
+      if (e.getCause() instanceof PruneLabException named) {
+        throw new ExperimentSpecException(path(e) + ": " + named.getMessage(), e);
+      }
+      throw new ExperimentSpecException(
+          "not a valid experiment spec: " + e.getOriginalMessage() + " at " + path(e), e);
     } catch (JsonProcessingException e) {
       throw new ExperimentSpecException(
           "not a valid experiment spec: " + e.getOriginalMessage() + " at " + path(e), e);
@@ -105,16 +113,17 @@ public final class ExperimentSpecs {
     require(spec.network(), "network");
     require(spec.dataset(), "dataset");
     if (spec.methods() == null || spec.methods().isEmpty()) {
-      throw new ExperimentSpecException("methods: name at least one of " + knownMethods());
+      throw new ExperimentSpecException(
+          "methods: name at least one of " + CompressionMethod.names());
     }
-    Set<String> seen = new HashSet<>();
-    for (String m : spec.methods()) {
-      if (!knownMethods().contains(m)) {
+    Set<CompressionMethod> seen = EnumSet.noneOf(CompressionMethod.class);
+    for (CompressionMethod m : spec.methods()) {
+      if (m == null) {
         throw new ExperimentSpecException(
-            "methods: unknown method '" + m + "'; choose from " + knownMethods());
+            "methods: an empty entry; choose from " + CompressionMethod.names());
       }
       if (!seen.add(m)) {
-        throw new ExperimentSpecException("methods: '" + m + "' is listed twice");
+        throw new ExperimentSpecException("methods: '" + m.cliName() + "' is listed twice");
       }
     }
     if (spec.keep() == null) {
@@ -125,19 +134,15 @@ public final class ExperimentSpecs {
     if (spec.repetitions() != null && (spec.repetitions() < 1 || spec.repetitions() > 100)) {
       throw new ExperimentSpecException("repetitions " + spec.repetitions() + " is outside 1..100");
     }
-    if (spec.mode() != null && !ExperimentSpec.MODES.contains(spec.mode())) {
-      throw new ExperimentSpecException(
-          "mode '" + spec.mode() + "' is not one of " + ExperimentSpec.MODES);
-    }
-    if (!spec.modeName().equals("one-shot")) {
-      for (String m : spec.methods()) {
-        if (!PruneMethods.NAMES.contains(m)) {
+    if (spec.sweepMode().stepwise()) {
+      for (CompressionMethod m : spec.methods()) {
+        if (!m.prunes()) {
           throw new ExperimentSpecException(
               "mode "
-                  + spec.modeName()
+                  + spec.sweepMode().specName()
                   + " prunes step by step and rewinds weights, "
                   + "which low-rank method '"
-                  + m
+                  + m.cliName()
                   + "' does not support; use mode: one-shot for low-rank methods");
         }
       }
@@ -152,13 +157,6 @@ public final class ExperimentSpecs {
     spec.test().validate();
   }
 
-  private static List<String> knownMethods() {
-    return Stream.concat(
-            PruneMethods.NAMES.stream(),
-            Stream.of(LowRankMethod.values()).map(LowRankMethod::cliName))
-        .toList();
-  }
-
   private static void require(String value, String field) {
     if (value == null || value.isBlank()) {
       throw new ExperimentSpecException(field + ": missing");
@@ -166,8 +164,7 @@ public final class ExperimentSpecs {
   }
 
   private static String path(JsonProcessingException e) {
-    if (e instanceof com.fasterxml.jackson.databind.JsonMappingException m
-        && !m.getPath().isEmpty()) {
+    if (e instanceof JsonMappingException m && !m.getPath().isEmpty()) {
       return m.getPath().stream()
           .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
           .collect(Collectors.joining("."));

@@ -1,44 +1,34 @@
 package org.prunelab.experiment;
 
-import ai.djl.ndarray.NDManager;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.prunelab.data.Batch;
 import org.prunelab.data.Normalization;
 import org.prunelab.job.JobContext;
-import org.prunelab.lowrank.LayerPlan;
-import org.prunelab.lowrank.LowRankCompressor;
-import org.prunelab.lowrank.LowRankMethod;
-import org.prunelab.lowrank.LowRankResult;
 import org.prunelab.nn.Network;
 import org.prunelab.nn.Node;
 import org.prunelab.nn.layer.Conv2d;
 import org.prunelab.nn.layer.Linear;
 import org.prunelab.prune.ChannelGroups;
 import org.prunelab.prune.Surgery;
-import org.prunelab.prune.WeightMask;
 import org.prunelab.prune.WeightMasks;
 import org.prunelab.prune.allocate.Budget;
-import org.prunelab.prune.method.PruneMethod;
-import org.prunelab.prune.method.PruneMethods;
-import org.prunelab.prune.method.PruneOutcome;
-import org.prunelab.prune.method.PruneRequest;
-import org.prunelab.prune.sensitivity.SampleSets;
 import org.prunelab.results.DistributionMetric;
 import org.prunelab.results.JobKey;
 import org.prunelab.results.JobResult;
 import org.prunelab.results.SimilarityMetric;
-import org.prunelab.train.Evaluator;
-import org.prunelab.train.LearningRateSchedule;
-import org.prunelab.train.Loaders;
+import org.prunelab.service.Analysis;
+import org.prunelab.service.Compressed;
+import org.prunelab.service.Compression;
+import org.prunelab.service.CompressionMethod;
+import org.prunelab.service.Evaluation;
+import org.prunelab.service.RetrainRecipe;
+import org.prunelab.service.Retrainer;
+import org.prunelab.service.SampleChoice;
 import org.prunelab.train.Metrics;
-import org.prunelab.train.OptimizerSpec;
-import org.prunelab.train.Trainer;
-import org.prunelab.train.TrainingRecipe;
 
 /**
  * One job of a sweep: prune the original network to a keep ratio of its parameters, retrain,
@@ -65,13 +55,12 @@ import org.prunelab.train.TrainingRecipe;
 final class PruneRetrain {
   static final int STEP_REMOVAL_PERCENT = 30;
   private static final double STEP_KEEP = 1 - STEP_REMOVAL_PERCENT / 100.0;
-  private static final double DEFAULT_LR = 0.01;
-  private static final int DEFAULT_BATCH = 128;
 
   private final ExperimentSpec spec;
   private final SweepData data;
   private final Network original;
   private final Normalization normalization;
+  private final RetrainRecipe recipe;
   private final List<Double> similarityEps;
 
   /**
@@ -83,6 +72,7 @@ final class PruneRetrain {
     this.data = data;
     this.original = original;
     this.normalization = normalization;
+    this.recipe = spec.retrain() == null ? RetrainRecipe.none() : spec.retrain().recipe();
     this.similarityEps = SweepData.similarityEps(spec);
   }
 
@@ -113,15 +103,9 @@ final class PruneRetrain {
           ctx);
     }
     long start = System.nanoTime();
-    Pruned pruned;
-    try (NDManager scope = NDManager.newBaseManager(original.device())) {
-      pruned =
-          PruneMethods.NAMES.contains(key.method())
-              ? pruneInSteps(key, seed, scope, retrain, ctx)
-              : lowRank(key, seed, scope, ctx);
-    }
+    Pruned pruned = pruneInSteps(key, seed, retrain, ctx);
     try {
-      if (spec.modeName().equals("rewind")) {
+      if (spec.sweepMode() == SweepMode.REWIND) {
         pruned = rewind(pruned);
       }
       Duration pruneTime = Duration.ofNanos(System.nanoTime() - start).minus(retrain[0]);
@@ -161,16 +145,16 @@ final class PruneRetrain {
   }
 
   /**
-   * Geometric steps from 1 down to the keep ratio (one step in one-shot mode), retraining between
-   * steps.
+   * Geometric steps from 1 down to the keep ratio (one step in one-shot mode, the only mode
+   * low-rank methods accept), retraining between steps.
    */
-  private Pruned pruneInSteps(
-      JobKey key, long seed, NDManager scope, Duration[] retrain, JobContext ctx) {
+  private Pruned pruneInSteps(JobKey key, long seed, Duration[] retrain, JobContext ctx) {
+    CompressionMethod method = CompressionMethod.parse(key.method());
     double target = key.keepRatio();
     int steps =
-        spec.modeName().equals("one-shot")
-            ? 1
-            : Math.max(1, (int) Math.ceil(Math.log(target) / Math.log(STEP_KEEP) - 1e-9));
+        spec.sweepMode().stepwise()
+            ? Math.max(1, (int) Math.ceil(Math.log(target) / Math.log(STEP_KEEP) - 1e-9))
+            : 1;
     Pruned current = null;
     try {
       for (int k = 1; k <= steps; k++) {
@@ -179,9 +163,7 @@ final class PruneRetrain {
           retrain(current, seed, ctx);
           retrain[0] = retrain[0].plusNanos(System.nanoTime() - t);
         }
-        Pruned next =
-            pruneStep(
-                key.method(), Math.pow(target, (double) k / steps), current, seed, scope, ctx);
+        Pruned next = pruneStep(method, Math.pow(target, (double) k / steps), current, seed, ctx);
         if (current != null) {
           current.network().close();
         }
@@ -197,34 +179,34 @@ final class PruneRetrain {
   }
 
   /**
-   * Prunes {@code previous} (the original when null) to {@code ratio} of the ORIGINAL network's
+   * Compresses {@code previous} (the original when null) to {@code ratio} of the ORIGINAL network's
    * parameters.
    */
   private Pruned pruneStep(
-      String name, double ratio, Pruned previous, long seed, NDManager scope, JobContext ctx) {
+      CompressionMethod method, double ratio, Pruned previous, long seed, JobContext ctx) {
     Network from = previous == null ? original : previous.network();
-    PruneMethod method = PruneMethods.create(name, seed);
+    Compression compression = method.compression(seed);
     double relative = Math.min(1, ratio * original.parameterCount() / from.parameterCount());
-    Batch samples = method.needsSamples() ? samples(from, seed, scope) : null;
-    PruneOutcome outcome =
-        method.prune(from, PruneRequest.of(Budget.parameters(relative), samples, seed), ctx);
+    Analysis analysis =
+        compression.analyse(
+            from, data.samplePool(), normalization, SampleChoice.pfpBound(seed), ctx);
+    Compressed compressed =
+        compression.compress(from, analysis, Budget.parameters(relative), Optional.empty());
     Map<String, int[]> kept =
-        compose(previous == null ? Map.of() : previous.keptChannels(), outcome.keptChannels());
-    Map<String, Integer> perUnit = new LinkedHashMap<>();
-    if (outcome.masks().isPresent()) {
-      for (WeightMask m : outcome.masks().get().masks().values()) {
-        perUnit.put(m.parameter(), m.keptCount());
-      }
+        compose(previous == null ? Map.of() : previous.keptChannels(), compressed.keptChannels());
+    Map<String, Integer> keptPerUnit = new LinkedHashMap<>();
+    if (compressed.masks().isPresent() || kept.isEmpty()) {
+      keptPerUnit.putAll(compressed.keptUnits());
     } else {
-      kept.forEach((group, channels) -> perUnit.put(group, channels.length));
+      kept.forEach((group, channels) -> keptPerUnit.put(group, channels.length));
     }
     return new Pruned(
-        outcome.network(),
-        outcome.masks(),
+        compressed.network(),
+        compressed.masks(),
         kept,
-        perUnit,
-        outcome.realised().parameters(),
-        outcome.realised().macs());
+        keptPerUnit,
+        compressed.realised().parameters(),
+        compressed.realised().macs());
   }
 
   /** Channel indices of the original network: step k keeps positions of what step k-1 kept. */
@@ -244,34 +226,6 @@ final class PruneRetrain {
     return composed;
   }
 
-  private Pruned lowRank(JobKey key, long seed, NDManager scope, JobContext ctx) {
-    LowRankMethod method = LowRankMethod.parse(key.method());
-    Batch samples = method.needsSamples() ? samples(original, seed, scope) : null;
-    LowRankResult result =
-        LowRankCompressor.compress(
-            original,
-            method,
-            Budget.parameters(key.keepRatio()),
-            samples == null ? null : samples.images(),
-            seed,
-            ctx);
-    Map<String, Integer> perUnit = new LinkedHashMap<>();
-    for (LayerPlan layer : result.plan().layers()) {
-      perUnit.put(layer.node(), layer.groups() * layer.rank());
-    }
-    Network net = result.network();
-    return new Pruned(net, Optional.empty(), Map.of(), perUnit, net.parameterCount(), net.macs());
-  }
-
-  /**
-   * The sample set S for data-informed scores: PFP's bound for the network, at most the held-out
-   * pool.
-   */
-  private Batch samples(Network network, long seed, NDManager scope) {
-    int size = Math.min(SampleSets.requiredSize(network), data.samplePool().size());
-    return SampleSets.batch(SampleSets.choose(data.samplePool(), size, seed), normalization, scope);
-  }
-
   /** The same structure or mask with the surviving weights reset to the original network's. */
   private Pruned rewind(Pruned pruned) {
     Network rewound = Surgery.keep(original, pruned.keptChannels());
@@ -287,28 +241,8 @@ final class PruneRetrain {
   }
 
   private void retrain(Pruned pruned, long seed, JobContext ctx) {
-    Retraining r = spec.retrain();
-    if (r == null || r.epochCount() == 0) {
-      return;
-    }
-    int epochs = r.epochCount();
-    double lr = r.lr() == null ? DEFAULT_LR : r.lr();
-    TrainingRecipe recipe =
-        new TrainingRecipe(
-            epochs,
-            r.batch() == null ? DEFAULT_BATCH : r.batch(),
-            OptimizerSpec.sgd(0.9, true, 5e-4),
-            new LearningRateSchedule.Cosine(lr, 0, epochs),
-            2,
-            false,
-            seed);
-    Trainer trainer = new Trainer(recipe);
-    pruned.masks().ifPresent(m -> trainer.onStep(m::apply));
-    trainer.fit(
-        pruned.network(),
-        Loaders.training(data.train(), normalization, recipe),
-        Optional.empty(),
-        ctx);
+    Retrainer.retrain(
+        pruned.network(), pruned.masks(), recipe, data.train(), normalization, seed, ctx);
   }
 
   private FinishedJob finish(
@@ -324,7 +258,7 @@ final class PruneRetrain {
     data.distributions()
         .forEach(
             (name, set) -> {
-              Metrics m = Evaluator.evaluate(network, Loaders.evaluation(set, normalization), ctx);
+              Metrics m = Evaluation.evaluate(network, set, normalization, ctx);
               metrics.add(new DistributionMetric(name, m.top1(), m.top5(), m.loss()));
             });
     List<SimilarityMetric> similarity =

@@ -1,15 +1,26 @@
 package org.prunelab.experiment;
 
+import org.prunelab.service.RetrainRecipe;
+
 /**
- * How each pruned network is retrained before it is measured: epochs (0 = measure right after
- * pruning), SGD learning rate (cosine-annealed), batch size, and optionally only the first {@code
- * images} training images (quick sweeps).
+ * A spec's {@code retrain} section as written in YAML: epochs (0 = measure right after pruning),
+ * learning rate, batch size (each left out for the default of {@link RetrainRecipe}), and
+ * optionally only the first {@code images} training images (quick sweeps). {@link #recipe()} is the
+ * one retraining recipe the workbench uses too.
  */
 public record Retraining(Integer epochs, Double lr, Integer batch, Integer images) {
 
   /** Epochs, 0 when not given. */
   public int epochCount() {
     return epochs == null ? 0 : epochs;
+  }
+
+  /** The recipe these values give, with {@link RetrainRecipe}'s defaults for what is left out. */
+  public RetrainRecipe recipe() {
+    return new RetrainRecipe(
+        epochCount(),
+        lr == null ? RetrainRecipe.DEFAULT_LEARNING_RATE : lr,
+        batch == null ? RetrainRecipe.DEFAULT_BATCH : batch);
   }
 
   void validate() {

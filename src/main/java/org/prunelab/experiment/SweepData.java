@@ -6,17 +6,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Random;
 import java.util.stream.IntStream;
 import org.prunelab.data.DataSplits;
 import org.prunelab.data.Datasets;
 import org.prunelab.data.ImageDataset;
 import org.prunelab.data.Normalization;
-import org.prunelab.data.Randomness;
 import org.prunelab.data.SplitOptions;
-import org.prunelab.data.corrupt.CorruptedDataset;
-import org.prunelab.data.corrupt.Corruption;
-import org.prunelab.data.corrupt.Corruptions;
+import org.prunelab.service.TestDistribution;
 
 /**
  * The images a sweep uses, prepared once for all its jobs: the training images to retrain on (the
@@ -43,18 +39,12 @@ public record SweepData(
    */
   public static final SplitOptions SPLIT = new SplitOptions(5000, 1000, 0);
 
-  /** Name of the built-in synthetic image set (for tests and machines without datasets). */
-  public static final String SYNTHETIC = "synthetic";
-
   /**
    * Loads the spec's dataset (searched like the CLI's, see data.DatasetLocator) and prepares its
    * images.
    */
   public static SweepData load(ExperimentSpec spec) {
-    DataSplits splits =
-        SYNTHETIC.equals(spec.dataset())
-            ? Datasets.synthetic(SPLIT.seed(), 12_000, 2_000, SPLIT)
-            : Datasets.load(spec.dataset(), Optional.<Path>empty(), SPLIT);
+    DataSplits splits = Datasets.open(spec.dataset(), Optional.<Path>empty(), SPLIT);
     return of(spec, splits);
   }
 
@@ -64,21 +54,8 @@ public record SweepData(
     ImageDataset train = first(splits.train(), retrainImages);
     ImageDataset test = first(splits.test(), spec.test().images());
     Map<String, ImageDataset> distributions = new LinkedHashMap<>();
-    List<String> names = spec.test().names();
-    TestDistributions t = spec.test();
-    int next = 0;
-    if (t.clean() == null || t.clean()) {
-      distributions.put(names.get(next++), test);
-    }
-    for (String c : t.corruptions() == null ? List.<String>of() : t.corruptions()) {
-      Corruption corruption = Corruptions.byName(c);
-      for (int s : t.severities() == null ? List.of(3) : t.severities()) {
-        distributions.put(
-            names.get(next++), CorruptedDataset.of(test, corruption, s, spec.seedValue()));
-      }
-    }
-    for (double eps : t.noise() == null ? List.<Double>of() : t.noise()) {
-      distributions.put(names.get(next++), noisy(test, eps, spec.seedValue()));
+    for (TestDistribution d : spec.test().distributions()) {
+      distributions.put(d.id(), d.images(test, spec.seedValue()));
     }
     return new SweepData(train, splits.sampleSet(), test, distributions, splits.normalization());
   }
@@ -103,27 +80,5 @@ public record SweepData(
       return set;
     }
     return set.subset(IntStream.range(0, count).toArray());
-  }
-
-  private static ImageDataset noisy(ImageDataset clean, double eps, long seed) {
-    int size = clean.imageSize();
-    byte[] pixels = new byte[clean.size() * size];
-    float[] image = new float[size];
-    for (int i = 0; i < clean.size(); i++) {
-      clean.copyImage(i, image, 0);
-      Random random = new Random(Randomness.mix(seed, i, Double.doubleToLongBits(eps)));
-      for (int k = 0; k < size; k++) {
-        double x = image[k] + 2 * eps * (random.nextDouble() - 0.5);
-        pixels[i * size + k] = (byte) Math.round(255 * Math.min(1, Math.max(0, x)));
-      }
-    }
-    return new ImageDataset(
-        clean.name() + " [noise " + eps + "]",
-        pixels,
-        clean.labels(),
-        clean.channels(),
-        clean.height(),
-        clean.width(),
-        clean.classNames());
   }
 }

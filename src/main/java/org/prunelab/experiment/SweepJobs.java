@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.prunelab.results.JobKey;
+import org.prunelab.service.CompressionMethod;
 
 /**
  * Expands a spec into its independent jobs, in the order they run: first the reference job (method
@@ -25,13 +26,13 @@ public final class SweepJobs {
    */
   public static List<JobKey> expand(ExperimentSpec spec) {
     String hash = ExperimentSpecs.hash(spec);
-    String mode = spec.modeName();
+    String mode = spec.sweepMode().specName();
     List<JobKey> keys = new ArrayList<>();
     keys.add(new JobKey(hash, spec.network(), UNPRUNED, 1.0, 0, mode));
-    for (String method : spec.methods()) {
+    for (CompressionMethod method : spec.methods()) {
       for (double keep : spec.keep().values()) {
         for (int rep = 0; rep < spec.repetitionCount(); rep++) {
-          keys.add(new JobKey(hash, spec.network(), method, keep, rep, mode));
+          keys.add(new JobKey(hash, spec.network(), method.cliName(), keep, rep, mode));
         }
       }
     }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.prunelab.data.corrupt.Corruption;
 import org.prunelab.data.corrupt.Corruptions;
+import org.prunelab.service.TestDistribution;
 
 /**
  * Where a sweep measures accuracy: the clean test set, each corruption at each severity
@@ -18,21 +19,29 @@ public record TestDistributions(
     List<Double> noise,
     Integer images) {
 
-  /** Names as the results store records them: "clean", "fog/3", "noise/0.1". */
-  public List<String> names() {
-    List<String> names = new ArrayList<>();
+  /**
+   * The distributions in the order the results store records them: clean (unless {@code clean:
+   * false}), each corruption at each severity (3 when none is given), each noise level.
+   */
+  public List<TestDistribution> distributions() {
+    List<TestDistribution> all = new ArrayList<>();
     if (clean == null || clean) {
-      names.add("clean");
+      all.add(TestDistribution.CLEAN);
     }
     for (String c : corruptions == null ? List.<String>of() : corruptions) {
       for (int s : severities == null ? List.of(3) : severities) {
-        names.add(Corruptions.byName(c).id() + "/" + s);
+        all.add(new TestDistribution.Corrupted(Corruptions.byName(c), s));
       }
     }
     for (double eps : noise == null ? List.<Double>of() : noise) {
-      names.add("noise/" + eps);
+      all.add(new TestDistribution.Noisy(eps));
     }
-    return names;
+    return all;
+  }
+
+  /** Names as the results store records them: "clean", "fog/3", "noise/0.1". */
+  public List<String> names() {
+    return distributions().stream().map(TestDistribution::id).toList();
   }
 
   void validate() {
@@ -55,8 +64,9 @@ public record TestDistributions(
       }
     }
     for (Double eps : noise == null ? List.<Double>of() : noise) {
-      if (eps == null || !(eps >= 0 && eps <= 0.7)) {
-        throw new ExperimentSpecException("test.noise: eps " + eps + " is outside [0, 0.7]");
+      if (eps == null || !(eps >= 0 && eps <= TestDistribution.Noisy.MAX_EPS)) {
+        throw new ExperimentSpecException(
+            "test.noise: eps " + eps + " is outside [0, " + TestDistribution.Noisy.MAX_EPS + "]");
       }
     }
     if (images != null && images < 1) {

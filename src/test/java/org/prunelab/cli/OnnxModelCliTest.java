@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.prunelab.cli.CliTest.Run;
 import org.prunelab.data.DataSplits;
+import org.prunelab.data.Datasets;
 import org.prunelab.data.ImageDataset;
 import org.prunelab.data.SplitOptions;
 import org.prunelab.zoo.BundledModels;
@@ -116,8 +117,7 @@ class OnnxModelCliTest {
     assertEquals(0, eval.status(), eval.err());
     assertTrue(eval.err().contains("no input normalisation"), eval.err());
 
-    DataSplits splits =
-        DataOptions.load(DataOptions.SYNTHETIC, null, new SplitOptions(5000, 1000, 0));
+    DataSplits splits = DataOptions.load(Datasets.SYNTHETIC, null, new SplitOptions(5000, 1000, 0));
     ImageDataset test = splits.test();
     float mean = splits.normalization().mean()[0];
     float std = splits.normalization().std()[0];

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.prunelab.service.CompressionMethod;
 
 /**
  * Specs parse into what they say, expand to the right ratios and jobs, and bad fields are named.
@@ -26,7 +27,8 @@ class ExperimentSpecsTest {
   @Test
   void theQuickExampleParsesAndExpands() {
     ExperimentSpec spec = ExperimentSpecs.load(Path.of("docs/examples/quick.yaml"));
-    assertEquals(List.of("pfp", "ft", "wt"), spec.methods());
+    assertEquals(
+        List.of(CompressionMethod.PFP, CompressionMethod.FT, CompressionMethod.WT), spec.methods());
     // geometric 0.9 -> 0.2 in 4 steps: 0.9 * (0.2 / 0.9)^(i / 3) = 0.9, 0.5451, 0.3302, 0.2
     List<Double> keep = spec.keep().values();
     assertEquals(0.9, keep.get(0), 1e-12);
@@ -49,7 +51,7 @@ class ExperimentSpecsTest {
     List<Double> keep = spec.keep().values();
     assertEquals(0.6, keep.get(1), 1e-12);
     assertEquals(0.4, keep.get(2), 1e-12);
-    assertEquals("one-shot", spec.modeName());
+    assertEquals(SweepMode.ONE_SHOT, spec.sweepMode());
     assertEquals(1, spec.repetitionCount());
     assertEquals(8, spec.jobCount());
   }

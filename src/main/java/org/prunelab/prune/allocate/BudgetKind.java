@@ -1,20 +1,52 @@
 package org.prunelab.prune.allocate;
 
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
 /**
  * What a compression budget counts: the network's parameters or its multiply-accumulates ("FLOPs").
  */
 public enum BudgetKind {
-  PARAMETERS("parameters"),
-  FLOPS("FLOPs");
+  PARAMETERS("params", "parameters"),
+  FLOPS("flops", "FLOPs");
 
+  private final String cliName;
   private final String label;
 
-  BudgetKind(String label) {
+  BudgetKind(String cliName, String label) {
+    this.cliName = cliName;
     this.label = label;
+  }
+
+  /** The name used on the command line and in JSON reports ({@code params}, {@code flops}). */
+  public String cliName() {
+    return cliName;
   }
 
   /** Word used in reports and error messages. */
   public String label() {
     return label;
+  }
+
+  /** The command-line names, in declaration order. */
+  public static List<String> names() {
+    return Arrays.stream(values()).map(BudgetKind::cliName).toList();
+  }
+
+  /**
+   * The kind named {@code params} (or {@code parameters}) or {@code flops} (or {@code macs}),
+   * case-insensitive.
+   *
+   * @throws AllocationException naming the valid names when it is neither
+   */
+  public static BudgetKind parse(String name) {
+    return switch (name == null ? "" : name.trim().toLowerCase(Locale.ROOT)) {
+      case "params", "parameters" -> PARAMETERS;
+      case "flops", "macs" -> FLOPS;
+      default ->
+          throw new AllocationException(
+              "the budget must count params or flops, got '" + name + "'");
+    };
   }
 }

@@ -3,6 +3,7 @@ package org.prunelab.prune.method;
 import java.time.Duration;
 import org.prunelab.job.JobContext;
 import org.prunelab.nn.Network;
+import org.prunelab.prune.allocate.AllocatorKind;
 import org.prunelab.prune.sensitivity.SensitivityReport;
 
 /**
@@ -29,8 +30,8 @@ public interface PruneMethod {
   /** Whether it reads the sample set S. */
   boolean needsSamples();
 
-  /** Name of the allocator used when the request names none ("optimal", "uniform", "global"). */
-  String defaultAllocator();
+  /** The allocator used when the request names none (its paper's). */
+  AllocatorKind defaultAllocator();
 
   /**
    * The method's scores of {@code network} (on the request's samples where it reads data): the slow

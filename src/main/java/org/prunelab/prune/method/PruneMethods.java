@@ -1,7 +1,6 @@
 package org.prunelab.prune.method;
 
-import java.util.List;
-import org.prunelab.error.PruneLabException;
+import org.prunelab.prune.allocate.AllocatorKind;
 import org.prunelab.prune.sensitivity.FilterNorms;
 import org.prunelab.prune.sensitivity.PatchReduction;
 import org.prunelab.prune.sensitivity.PfpOptions;
@@ -13,7 +12,7 @@ import org.prunelab.prune.sensitivity.ThiNet;
 import org.prunelab.prune.sensitivity.WeightMagnitude;
 
 /**
- * The pruning methods by command-line name, each with the allocator its paper uses by default:
+ * Builds the pruning methods, each with the allocator its paper uses by default:
  *
  * <ul>
  *   <li>pfp, pfp-random, pfp-top-random: PFP filter pruning (Liebenwein, Baykal et al., ICLR 2020),
@@ -30,61 +29,44 @@ import org.prunelab.prune.sensitivity.WeightMagnitude;
  * </ul>
  */
 public final class PruneMethods {
-  /** Names accepted by {@link #create}. */
-  public static final List<String> NAMES =
-      List.of(
-          "pfp",
-          "pfp-random",
-          "pfp-top-random",
-          "sipp",
-          "sipp-mean",
-          "ft",
-          "ft-l1",
-          "wt",
-          "snip",
-          "thinet",
-          "random-filters",
-          "random-weights");
-
   private static final int THINET_POSITIONS = 10;
   private static final int SNIP_CHUNK = 64;
 
   private PruneMethods() {}
 
   /**
-   * The method of that name; {@code seed} seeds its random parts (random scores, ThiNet's
+   * The method of that kind; {@code seed} seeds its random parts (random scores, ThiNet's
    * positions).
-   *
-   * @throws PruneLabException naming the valid names when there is none
    */
-  public static PruneMethod create(String name, long seed) {
+  public static PruneMethod create(PruneMethodKind kind, long seed) {
     PfpSensitivity pfp = new PfpSensitivity(PfpOptions.DEFAULT);
-    return switch (name) {
-      case "pfp" ->
+    String name = kind.cliName();
+    return switch (kind) {
+      case PFP ->
           structuredPfp(name, "PFP filter pruning, deterministic top channels", pfp, KeepRule.TOP);
-      case "pfp-random" ->
+      case PFP_RANDOM ->
           structuredPfp(
               name, "PFP filter pruning, sampled channels with reweighting", pfp, KeepRule.RANDOM);
-      case "pfp-top-random" ->
+      case PFP_TOP_RANDOM ->
           structuredPfp(
               name, "PFP filter pruning, top channels plus sampled ones", pfp, KeepRule.TOP_RANDOM);
-      case "sipp" ->
+      case SIPP ->
           new UnstructuredMethod(
               name,
               "SiPP weight pruning by per-weight sensitivity",
               new SippSensitivity(PfpOptions.DEFAULT, PatchReduction.MAX),
               true,
               true,
-              "optimal");
-      case "sipp-mean" ->
+              AllocatorKind.OPTIMAL);
+      case SIPP_MEAN ->
           new UnstructuredMethod(
               name,
               "SiPP weight pruning, sensitivity averaged over positions",
               new SippSensitivity(PfpOptions.DEFAULT, PatchReduction.MEAN),
               true,
               true,
-              "optimal");
-      case "ft" ->
+              AllocatorKind.OPTIMAL);
+      case FT ->
           new StructuredMethod(
               name,
               "filter thresholding by L2 norm",
@@ -93,8 +75,8 @@ public final class PruneMethods {
               ScoreSide.PRODUCER_OUTPUTS,
               false,
               KeepRule.TOP,
-              "uniform");
-      case "ft-l1" ->
+              AllocatorKind.UNIFORM);
+      case FT_L1 ->
           new StructuredMethod(
               name,
               "filter thresholding by L1 norm",
@@ -103,24 +85,24 @@ public final class PruneMethods {
               ScoreSide.PRODUCER_OUTPUTS,
               false,
               KeepRule.TOP,
-              "uniform");
-      case "wt" ->
+              AllocatorKind.UNIFORM);
+      case WT ->
           new UnstructuredMethod(
               name,
               "weight thresholding, global top-k |w|",
               new WeightMagnitude(),
               false,
               false,
-              "global-raw");
-      case "snip" ->
+              AllocatorKind.GLOBAL_RAW);
+      case SNIP ->
           new UnstructuredMethod(
               name,
               "SNIP connection sensitivity |g w| on S",
               new Snip(SNIP_CHUNK),
               true,
               false,
-              "global-raw");
-      case "thinet" ->
+              AllocatorKind.GLOBAL_RAW);
+      case THINET ->
           new StructuredMethod(
               name,
               "ThiNet greedy channel removal",
@@ -130,8 +112,8 @@ public final class PruneMethods {
               ScoreSide.CONSUMER_INPUTS,
               false,
               KeepRule.TOP,
-              "uniform");
-      case "random-filters" ->
+              AllocatorKind.UNIFORM);
+      case RANDOM_FILTERS ->
           new StructuredMethod(
               name,
               "random channels (control)",
@@ -140,19 +122,21 @@ public final class PruneMethods {
               ScoreSide.PRODUCER_OUTPUTS,
               false,
               KeepRule.TOP,
-              "uniform");
-      case "random-weights" ->
+              AllocatorKind.UNIFORM);
+      case RANDOM_WEIGHTS ->
           new UnstructuredMethod(
-              name, "random weights (control)", new RandomScores(seed), false, false, "uniform");
-      default ->
-          throw new PruneLabException(
-              "unknown pruning method '" + name + "'; choose one of " + NAMES);
+              name,
+              "random weights (control)",
+              new RandomScores(seed),
+              false,
+              false,
+              AllocatorKind.UNIFORM);
     };
   }
 
   private static PruneMethod structuredPfp(
       String name, String description, PfpSensitivity pfp, KeepRule rule) {
     return new StructuredMethod(
-        name, description, pfp, true, ScoreSide.CONSUMER_INPUTS, true, rule, "optimal");
+        name, description, pfp, true, ScoreSide.CONSUMER_INPUTS, true, rule, AllocatorKind.OPTIMAL);
   }
 }

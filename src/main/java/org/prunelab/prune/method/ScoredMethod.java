@@ -2,6 +2,7 @@ package org.prunelab.prune.method;
 
 import org.prunelab.job.JobContext;
 import org.prunelab.nn.Network;
+import org.prunelab.prune.allocate.AllocatorKind;
 import org.prunelab.prune.sensitivity.ScoreFunction;
 import org.prunelab.prune.sensitivity.SensitivityReport;
 
@@ -14,14 +15,14 @@ abstract class ScoredMethod implements PruneMethod {
   private final String description;
   private final ScoreFunction scores;
   private final boolean needsSamples;
-  private final String defaultAllocator;
+  private final AllocatorKind defaultAllocator;
 
   ScoredMethod(
       String name,
       String description,
       ScoreFunction scores,
       boolean needsSamples,
-      String defaultAllocator) {
+      AllocatorKind defaultAllocator) {
     this.name = name;
     this.description = description;
     this.scores = scores;
@@ -45,7 +46,7 @@ abstract class ScoredMethod implements PruneMethod {
   }
 
   @Override
-  public String defaultAllocator() {
+  public AllocatorKind defaultAllocator() {
     return defaultAllocator;
   }
 

@@ -14,7 +14,7 @@ import org.prunelab.prune.allocate.Allocation;
 import org.prunelab.prune.allocate.AllocationProblem;
 import org.prunelab.prune.allocate.AllocationUnit;
 import org.prunelab.prune.allocate.Allocator;
-import org.prunelab.prune.allocate.Allocators;
+import org.prunelab.prune.allocate.AllocatorKind;
 import org.prunelab.prune.sensitivity.ScoreFunction;
 import org.prunelab.prune.sensitivity.SensitivityReport;
 
@@ -37,7 +37,7 @@ final class StructuredMethod extends ScoredMethod {
       ScoreSide side,
       boolean pfpTerms,
       KeepRule rule,
-      String defaultAllocator) {
+      AllocatorKind defaultAllocator) {
     super(name, description, scores, needsSamples, defaultAllocator);
     this.side = side;
     this.pfpTerms = pfpTerms;
@@ -61,8 +61,7 @@ final class StructuredMethod extends ScoredMethod {
     ChannelBudgetProblem channels = ChannelBudgetProblem.of(network, report, side, pfpTerms);
     List<AllocationUnit> units = channels.units();
     AllocationProblem problem = channels.problem(request.budget().kind());
-    Allocator allocator =
-        request.allocator().orElseGet(() -> Allocators.byName(defaultAllocator()));
+    Allocator allocator = request.allocator().orElseGet(() -> defaultAllocator().create());
     Allocation allocation = allocator.allocate(problem, request.budget());
 
     SplittableRandom random = new SplittableRandom(request.seed());

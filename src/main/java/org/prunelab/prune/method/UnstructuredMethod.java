@@ -15,7 +15,7 @@ import org.prunelab.prune.allocate.Allocation;
 import org.prunelab.prune.allocate.AllocationProblem;
 import org.prunelab.prune.allocate.AllocationUnit;
 import org.prunelab.prune.allocate.Allocator;
-import org.prunelab.prune.allocate.Allocators;
+import org.prunelab.prune.allocate.AllocatorKind;
 import org.prunelab.prune.allocate.BudgetKind;
 import org.prunelab.prune.allocate.SensitivityTerm;
 import org.prunelab.prune.sensitivity.LayerScores;
@@ -39,7 +39,7 @@ final class UnstructuredMethod extends ScoredMethod {
       ScoreFunction scores,
       boolean needsSamples,
       boolean sippTerms,
-      String defaultAllocator) {
+      AllocatorKind defaultAllocator) {
     super(name, description, scores, needsSamples, defaultAllocator);
     this.sippTerms = sippTerms;
   }
@@ -86,8 +86,7 @@ final class UnstructuredMethod extends ScoredMethod {
     AllocationProblem problem =
         new AllocationProblem(
             units, kind, kept -> sizeOf(kind, kept, units, unitMacs, totalParameters, totalMacs));
-    Allocator allocator =
-        request.allocator().orElseGet(() -> Allocators.byName(defaultAllocator()));
+    Allocator allocator = request.allocator().orElseGet(() -> defaultAllocator().create());
     Allocation allocation = allocator.allocate(problem, request.budget());
 
     Map<String, Integer> keptWeights = allocation.keptById();

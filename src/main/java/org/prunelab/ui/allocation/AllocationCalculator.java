@@ -10,7 +10,7 @@ import java.util.Map;
 import org.prunelab.prune.NetworkSize;
 import org.prunelab.prune.allocate.Allocation;
 import org.prunelab.prune.allocate.AllocationUnit;
-import org.prunelab.prune.allocate.Allocators;
+import org.prunelab.prune.allocate.AllocatorKind;
 import org.prunelab.prune.allocate.Budget;
 import org.prunelab.prune.allocate.BudgetKind;
 import org.prunelab.prune.method.ChannelBudgetProblem;
@@ -110,7 +110,7 @@ public final class AllocationCalculator {
    */
   public double[] allocate(String allocator, Budget budget) {
     Allocation allocation =
-        Allocators.byName(allocator).allocate(problem.problem(budget.kind()), budget);
+        AllocatorKind.parse(allocator).create().allocate(problem.problem(budget.kind()), budget);
     int[] kept = allocation.kept();
     double[] ratios = new double[kept.length];
     for (int u = 0; u < kept.length; u++) {

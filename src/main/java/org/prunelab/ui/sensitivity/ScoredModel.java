@@ -9,11 +9,13 @@ import java.util.stream.Collectors;
 import org.prunelab.data.Batch;
 import org.prunelab.job.JobContext;
 import org.prunelab.nn.Network;
+import org.prunelab.prune.allocate.AllocatorKind;
 import org.prunelab.prune.method.ChannelBudgetProblem;
 import org.prunelab.prune.method.ErrorCurve;
 import org.prunelab.prune.method.LayerBound;
 import org.prunelab.prune.method.LayerErrorCurves;
 import org.prunelab.prune.method.PruneMethod;
+import org.prunelab.prune.method.PruneMethodKind;
 import org.prunelab.prune.method.PruneMethods;
 import org.prunelab.prune.method.SensitivityAnalysis;
 import org.prunelab.prune.sensitivity.SampleSets;
@@ -62,7 +64,7 @@ public record ScoredModel(
    */
   public static ScoredModel compute(
       LoadedModel model, String method, int sampleCount, long seed, JobContext ctx) {
-    PruneMethod pruneMethod = PruneMethods.create(method, seed);
+    PruneMethod pruneMethod = PruneMethods.create(PruneMethodKind.parse(method), seed);
     Network network = model.network();
     try (NDManager scope = NDManager.newBaseManager(network.device());
         Batch samples =
@@ -78,7 +80,7 @@ public record ScoredModel(
               network,
               analysis.scores(),
               pruneMethod.side(),
-              "optimal".equals(pruneMethod.defaultAllocator()));
+              pruneMethod.defaultAllocator() == AllocatorKind.OPTIMAL);
       return new ScoredModel(
           method,
           pruneMethod.needsSamples() ? sampleCount : 0,

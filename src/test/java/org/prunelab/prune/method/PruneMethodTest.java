@@ -63,7 +63,7 @@ class PruneMethodTest {
         "random-weights"
       })
   void everyMethodMeetsTheBudgetAndGivesAWorkingNetwork(String name) {
-    PruneMethod method = PruneMethods.create(name, 3);
+    PruneMethod method = PruneMethods.create(PruneMethodKind.parse(name), 3);
     try (PruneOutcome outcome =
         method.prune(
             lenet, PruneRequest.of(Budget.parameters(0.5), samples, 3), JobContext.silent())) {
@@ -108,7 +108,7 @@ class PruneMethodTest {
 
   private double accuracy(String name, long seed) {
     try (PruneOutcome outcome =
-        PruneMethods.create(name, seed)
+        PruneMethods.create(PruneMethodKind.parse(name), seed)
             .prune(
                 lenet,
                 PruneRequest.of(Budget.parameters(0.5), samples, seed),
@@ -125,7 +125,7 @@ class PruneMethodTest {
   @Test
   void badRequestsAreRefusedWithTheWayOut() {
     PruneLabException unknown =
-        assertThrows(PruneLabException.class, () -> PruneMethods.create("obd", 0));
+        assertThrows(PruneLabException.class, () -> PruneMethodKind.parse("obd"));
     assertTrue(
         unknown.getMessage().contains("pfp") && unknown.getMessage().contains("obd"),
         unknown.getMessage());
@@ -133,7 +133,7 @@ class PruneMethodTest {
         assertThrows(
             PruneLabException.class,
             () ->
-                PruneMethods.create("pfp", 0)
+                PruneMethods.create(PruneMethodKind.parse("pfp"), 0)
                     .prune(
                         lenet,
                         PruneRequest.of(Budget.parameters(0.5), null, 0),
@@ -143,7 +143,7 @@ class PruneMethodTest {
         assertThrows(
             AllocationException.class,
             () ->
-                PruneMethods.create("ft", 0)
+                PruneMethods.create(PruneMethodKind.parse("ft"), 0)
                     .prune(
                         lenet,
                         PruneRequest.of(Budget.parameters(1e-4), null, 0),
@@ -153,7 +153,7 @@ class PruneMethodTest {
         assertThrows(
             AllocationException.class,
             () ->
-                PruneMethods.create("ft", 0)
+                PruneMethods.create(PruneMethodKind.parse("ft"), 0)
                     .prune(
                         lenet,
                         PruneRequest.of(Budget.parameters(1), null, 0)

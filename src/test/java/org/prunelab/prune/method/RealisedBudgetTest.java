@@ -48,7 +48,7 @@ class RealisedBudgetTest {
   void realisedSizeAfterSurgeryMatchesTheRequest() {
     List<Allocator> allocators =
         List.of(new UniformAllocator(), new OptimalAllocator(), new GlobalThresholdAllocator());
-    PruneMethod pfp = PruneMethods.create("pfp", 0);
+    PruneMethod pfp = PruneMethods.create(PruneMethodKind.parse("pfp"), 0);
     SensitivityReport scores =
         pfp.score(resnet, PruneRequest.of(Budget.parameters(1), samples, 0), JobContext.silent());
     for (Allocator allocator : allocators) {

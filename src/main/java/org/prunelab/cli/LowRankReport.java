@@ -3,73 +3,24 @@ package org.prunelab.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.prunelab.data.Batch;
-import org.prunelab.job.JobContext;
 import org.prunelab.lowrank.LayerPlan;
-import org.prunelab.lowrank.LowRankCompressor;
-import org.prunelab.lowrank.LowRankMethod;
 import org.prunelab.lowrank.LowRankResult;
-import org.prunelab.lowrank.Spectra;
 import org.prunelab.nn.Network;
 import org.prunelab.prune.allocate.Budget;
-import org.prunelab.prune.allocate.BudgetKind;
 import org.prunelab.train.Metrics;
 
 /**
- * The low-rank branch of {@code prunelab prune} (alds, svd, svd-energy, pca, lrank): spectra once,
- * then one factored network per keep ratio, reported per layer as groups K, rank j of r_max and
- * predicted error.
+ * The report of a low-rank {@code prunelab prune} (alds, svd, svd-energy, pca, lrank): per layer
+ * the groups K, rank j of r_max and predicted error, the realised size and the accuracy.
  */
-final class LowRankPrune {
-  private LowRankPrune() {}
+final class LowRankReport {
+  private LowRankReport() {}
 
-  static boolean handles(String method) {
-    return Arrays.stream(LowRankMethod.values()).anyMatch(m -> m.cliName().equals(method));
-  }
-
-  /** Evaluates a compressed network (null when evaluation is off) and writes it if asked. */
-  interface Finish {
-    Metrics evaluate(Network compressed);
-  }
-
-  static List<Map<String, Object>> run(
-      Network network,
-      String name,
-      List<Budget> budgets,
-      Batch samples,
-      long seed,
-      JobContext ctx,
-      Finish finish,
-      Path outFile,
-      PrintWriter out,
-      boolean json) {
-    LowRankMethod method = LowRankMethod.parse(name);
-    Spectra spectra =
-        LowRankCompressor.spectra(network, method, samples == null ? null : samples.images(), ctx);
-    List<Map<String, Object>> reports = new ArrayList<>();
-    for (Budget budget : budgets) {
-      LowRankResult result = LowRankCompressor.compress(network, method, budget, spectra, seed);
-      try (Network compressed = result.network()) {
-        Metrics metrics = finish.evaluate(compressed);
-        if (outFile != null) {
-          PrunedModelFiles.write(compressed, outFile);
-        }
-        if (json) {
-          reports.add(json(result, budget, network, compressed, metrics));
-        } else {
-          print(out, result, budget, network, compressed, metrics, outFile);
-        }
-      }
-    }
-    return reports;
-  }
-
-  private static void print(
+  static void print(
       PrintWriter out,
       LowRankResult result,
       Budget budget,
@@ -130,12 +81,12 @@ final class LowRankPrune {
     }
   }
 
-  private static Map<String, Object> json(
+  static Map<String, Object> json(
       LowRankResult result, Budget budget, Network original, Network compressed, Metrics metrics) {
     Map<String, Object> r = new LinkedHashMap<>();
     r.put("method", result.plan().method().cliName());
     r.put("allocation", result.plan().method().cliName());
-    r.put("budget", budget.kind() == BudgetKind.FLOPS ? "flops" : "params");
+    r.put("budget", budget.kind().cliName());
     r.put("keepRequested", budget.keepRatio());
     r.put("maxError", result.plan().maxError());
     List<Map<String, Object>> layers = new ArrayList<>();
