@@ -2,17 +2,14 @@ package org.prunelab.cli;
 
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.prunelab.data.DataSplits;
 import org.prunelab.data.ImageDataset;
-import org.prunelab.data.Normalization;
-import org.prunelab.data.corrupt.CorruptedDataset;
 import org.prunelab.data.corrupt.Corruptions;
-import org.prunelab.nn.Network;
-import org.prunelab.train.Evaluator;
-import org.prunelab.train.InputNormalization;
-import org.prunelab.train.Loaders;
+import org.prunelab.service.Evaluation;
+import org.prunelab.service.TestDistribution;
 import org.prunelab.train.Metrics;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -67,30 +64,30 @@ final class EvalCommand implements Runnable {
   public void run() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    DataSplits splits = data.load();
-    ImageDataset chosen =
-        switch (split) {
-          case "test" -> splits.test();
-          case "validation" -> splits.validation();
-          case "sample" -> splits.sampleSet();
-          default ->
-              throw new IllegalArgumentException(
-                  "--split must be test, validation or sample, got '" + split + "'");
-        };
-    ImageDataset set =
-        corruption == null
-            ? chosen
-            : CorruptedDataset.of(chosen, Corruptions.byName(corruption), severity, corruptionSeed);
-    try (Network net = model.open()) {
-      Normalization norm =
-          InputNormalization.of(net)
-              .orElseGet(
-                  () -> {
-                    err.println(
-                        "note: the model stores no input normalisation; using the training split's statistics");
-                    return splits.normalization();
-                  });
-      Metrics m = Evaluator.evaluate(net, Loaders.evaluation(set, norm), new TerminalProgress(err));
+    if (!List.of("test", "validation", "sample").contains(split)) {
+      throw new CliUsageException(
+          "--split must be test, validation or sample, got '" + split + "'");
+    }
+    try (CommandModel opened = CommandModel.open(model, data)) {
+      DataSplits splits = opened.data();
+      ImageDataset chosen =
+          switch (split) {
+            case "validation" -> splits.validation();
+            case "sample" -> splits.sampleSet();
+            default -> splits.test();
+          };
+      ImageDataset set =
+          corruption == null
+              ? chosen
+              : new TestDistribution.Corrupted(Corruptions.byName(corruption), severity)
+                  .images(chosen, corruptionSeed);
+      if (!opened.storesNormalization()) {
+        err.println(
+            "note: the model stores no input normalisation; using the training split's statistics");
+      }
+      Metrics m =
+          Evaluation.evaluate(
+              opened.network(), set, opened.normalization(), new TerminalProgress(err));
       if (json) {
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("model", model.model);

@@ -12,6 +12,7 @@ import org.prunelab.data.Datasets;
 import org.prunelab.data.ImageDataset;
 import org.prunelab.data.Normalization;
 import org.prunelab.data.SplitOptions;
+import org.prunelab.service.ModelLoader;
 import org.prunelab.service.TestDistribution;
 
 /**
@@ -34,10 +35,10 @@ public record SweepData(
     Normalization trainNormalization) {
 
   /**
-   * How sweeps split the official training set: 5000 validation images, 1000 held out for S, seed
-   * 0.
+   * How sweeps split the official training set: as the workbench does ({@link ModelLoader#SPLIT}),
+   * so a sweep and the workbench's Prune &amp; Retrain train on the same images.
    */
-  public static final SplitOptions SPLIT = new SplitOptions(5000, 1000, 0);
+  public static final SplitOptions SPLIT = ModelLoader.SPLIT;
 
   /**
    * Loads the spec's dataset (searched like the CLI's, see data.DatasetLocator) and prepares its
