@@ -12,7 +12,7 @@ import org.prunelab.train.TrainingRecipe;
  * #WEIGHT_DECAY}, the learning rate annealed by a cosine from {@code learningRate} to 0 over the
  * epochs, batches of {@code batchSize}, random crops with {@value #CROP_PADDING} pixels of padding,
  * no flips. The defaults ({@link #DEFAULT_LEARNING_RATE}, {@link #DEFAULT_BATCH}) are stated here
- * once (docs/adr/0017-one-service-layer.md).
+ * once (docs/adr/0014-one-service-layer.md).
  */
 public record RetrainRecipe(int epochs, double learningRate, int batchSize) {
   /** Learning rate when none is given. */
