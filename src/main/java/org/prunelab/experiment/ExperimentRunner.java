@@ -4,19 +4,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import org.prunelab.data.ImageDataset;
-import org.prunelab.data.Normalization;
 import org.prunelab.job.Job;
 import org.prunelab.job.JobCancelledException;
 import org.prunelab.job.JobContext;
-import org.prunelab.nn.Devices;
-import org.prunelab.nn.Network;
 import org.prunelab.results.ExperimentRecord;
 import org.prunelab.results.JobKey;
 import org.prunelab.results.ResultsStore;
-import org.prunelab.train.InputNormalization;
-import org.prunelab.zoo.ModelResolver;
-import org.prunelab.zoo.ZooOptions;
 
 /**
  * Runs a sweep: records the experiment (spec hash, name, canonical spec) once, expands the spec
@@ -60,8 +53,6 @@ public final class ExperimentRunner {
   public RunSummary run(JobContext ctx) {
     String hash = ExperimentSpecs.hash(spec);
     List<JobKey> keys = SweepJobs.expand(spec);
-    store.recordExperiment(
-        new ExperimentRecord(hash, spec.name(), ExperimentSpecs.canonical(spec), Instant.now()));
     Set<JobKey> done = store.finishedKeys(hash);
     List<JobKey> pending = new ArrayList<>(keys.stream().filter(k -> !done.contains(k)).toList());
     int skipped = keys.size() - pending.size();
@@ -71,22 +62,19 @@ public final class ExperimentRunner {
     List<JobKey> finished = new ArrayList<>();
     List<JobFailure> failures = new ArrayList<>();
     if (pending.isEmpty()) {
+      store.recordExperiment(
+          new ExperimentRecord(hash, spec.name(), ExperimentSpecs.canonical(spec), Instant.now()));
       return new RunSummary(hash, keys.size(), skipped, finished, failures);
     }
     ctx.progress(0, pending.size(), "loading " + spec.dataset() + " and " + spec.network());
-    SweepData data = SweepData.load(spec);
-    try (Network original = open(data.test())) {
-      Normalization normalization =
-          InputNormalization.of(original).orElse(data.trainNormalization());
-      PruneRetrain jobs = new PruneRetrain(spec, data, original, normalization);
+    try (SweepSession session = SweepSession.open(spec, store, ctx)) {
       for (int i = 0; i < pending.size(); i++) {
         ctx.checkCancelled();
         JobKey key = pending.get(i);
         JobContext inner = new StepContext(ctx, i, pending.size(), SweepJobs.label(key));
         inner.progress(0, 0, "starting");
         try {
-          FinishedJob job = jobs.run(key, inner);
-          store.record(job.result(), job.similarity());
+          session.run(key, inner);
           finished.add(key);
         } catch (JobCancelledException e) {
           throw e;
@@ -100,16 +88,6 @@ public final class ExperimentRunner {
         pending.size(),
         failures.isEmpty() ? "done" : "done, " + failures.size() + " failed");
     return new RunSummary(hash, keys.size(), skipped, finished, failures);
-  }
-
-  /**
-   * The spec's network; a zoo name is built for the dataset's image shape and classes with the
-   * spec's seed.
-   */
-  private Network open(ImageDataset test) {
-    ZooOptions zoo =
-        new ZooOptions(test.channels(), test.height(), test.width(), test.numClasses(), 1.0);
-    return ModelResolver.open(spec.network(), zoo, null, Devices.preferred(), spec.seedValue());
   }
 
   /**
