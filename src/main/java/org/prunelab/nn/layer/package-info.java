@@ -10,10 +10,11 @@
  * org.prunelab.nn.layer.ParamSpec}), count their multiply-accumulates and compute their output with
  * DJL's functional operators from a {@link org.prunelab.nn.layer.LayerCall} (inputs, parameters,
  * {@link org.prunelab.nn.layer.Mode}). Layers hold configuration only, never parameters, so surgery
- * and serialisation can rebuild them freely; the {@code op} name of each record is its type tag in
- * the {@code .plm} file. A shape that does not fit is a {@link
- * org.prunelab.nn.layer.ShapeException} saying what the layer expected. Adding a layer type touches
- * the files listed in docs/architecture.md ("Adding a layer type").
+ * and serialisation can rebuild them freely; the name each record is registered under in {@code
+ * Layer}'s {@code @JsonSubTypes} is its type tag in the {@code .plm} file. A shape that does not
+ * fit is a {@link org.prunelab.nn.layer.ShapeException} saying what the layer expected. Adding a
+ * layer type touches the files listed in docs/architecture.md ("Where to add things", "A layer
+ * type").
  *
  * <p>May use {@code error}, DJL and Jackson's annotations; nothing else of PruneLab.
  */
