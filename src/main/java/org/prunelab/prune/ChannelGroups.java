@@ -9,9 +9,9 @@ import org.prunelab.nn.Network;
 import org.prunelab.nn.Node;
 
 /**
- * The channel groups of a network (ALGORITHMS.md, "Channel groups and surgery"): sets of channels
- * that must be removed together. A producer's output channels are tied to every consumer's input
- * channels; Add and Mul tie the channels of all their inputs; Concat maps channel ranges;
+ * The channel groups of a network (docs/algorithms.md, "Channel groups and surgery"): sets of
+ * channels that must be removed together. A producer's output channels are tied to every consumer's
+ * input channels; Add and Mul tie the channels of all their inputs; Concat maps channel ranges;
  * BatchNorm, activations, pooling and dropout pass channels through; a depthwise convolution ties
  * its input channel to its output channel; a Flatten of C x H x W (or a Reshape that keeps channels
  * whole) maps channel j to features [j H W, (j + 1) H W) of the following linear layer. Channels

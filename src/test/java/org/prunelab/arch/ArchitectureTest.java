@@ -7,7 +7,7 @@ import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
-/** The dependency rules of ARCHITECTURE.md, checked on the compiled classes. */
+/** The dependency rules of docs/architecture.md, checked on the compiled classes. */
 @AnalyzeClasses(packages = "org.prunelab", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
 
