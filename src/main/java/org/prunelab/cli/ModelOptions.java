@@ -61,7 +61,7 @@ final class ModelOptions {
   String device;
 
   ZooOptions zooOptions() {
-    String[] parts = input.toLowerCase().split("x");
+    String[] parts = input.toLowerCase(Locale.ROOT).split("x");
     if (parts.length != 3) {
       throw new IllegalArgumentException(
           "--input must be CxHxW, e.g. 1x28x28 or 3x32x32; got '" + input + "'");

@@ -1,6 +1,7 @@
 package org.prunelab.cli;
 
 import java.io.PrintWriter;
+import java.nio.charset.Charset;
 import org.prunelab.error.PruneLabException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -45,7 +46,10 @@ public final class PruneLabCli implements Runnable {
 
   /** Runs the CLI on the process's stdout and stderr. */
   public static int run(String... args) {
-    return run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
+    return run(
+        new PrintWriter(System.out, true, Charset.defaultCharset()),
+        new PrintWriter(System.err, true, Charset.defaultCharset()),
+        args);
   }
 
   /**

@@ -17,6 +17,9 @@ final class TerminalProgress implements JobContext {
   private long lastDraw;
   private int lastDecile = -1;
 
+  // Java 17 has no Console.isTerminal(); from Java 22 on System.console() is non-null even when
+  // stderr is redirected, so there the bar is redrawn in place in a log too.
+  @SuppressWarnings("SystemConsoleNull")
   TerminalProgress(PrintWriter err) {
     this.err = err;
     this.interactive = System.console() != null;
@@ -62,7 +65,7 @@ final class TerminalProgress implements JobContext {
   }
 
   private static String format(Duration d) {
-    long s = d.getSeconds();
+    long s = d.toSeconds();
     return s >= 3600
         ? String.format("%d:%02d:%02d", s / 3600, s / 60 % 60, s % 60)
         : String.format("%02d:%02d", s / 60, s % 60);

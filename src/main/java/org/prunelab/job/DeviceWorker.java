@@ -8,6 +8,8 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Runs jobs for one device on exactly one daemon thread, named {@code prunelab-device-<name>}, one
@@ -22,7 +24,7 @@ import java.util.concurrent.LinkedBlockingQueue;
  */
 public final class DeviceWorker implements AutoCloseable {
 
-  private static final System.Logger LOG = System.getLogger(DeviceWorker.class.getName());
+  private static final Logger LOG = LoggerFactory.getLogger(DeviceWorker.class);
   private static final RunningJob<Void> STOP =
       new RunningJob<>("stop", "none", ctx -> null, JobListener.none());
 
@@ -48,8 +50,7 @@ public final class DeviceWorker implements AutoCloseable {
     this.thread = new Thread(this::loop, "prunelab-device-" + deviceName);
     thread.setDaemon(true);
     thread.setUncaughtExceptionHandler(
-        (t, e) ->
-            LOG.log(System.Logger.Level.ERROR, "device worker " + t.getName() + " stopped", e));
+        (t, e) -> LOG.error("device worker {} stopped", t.getName(), e));
     thread.start();
   }
 

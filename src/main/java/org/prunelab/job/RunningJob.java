@@ -7,6 +7,8 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The handle and context of one job; {@link #execute()} runs it on the current thread. Shared by
@@ -14,7 +16,7 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 final class RunningJob<T> implements JobHandle<T> {
 
-  private static final System.Logger LOG = System.getLogger(RunningJob.class.getName());
+  private static final Logger LOG = LoggerFactory.getLogger(RunningJob.class);
 
   private final String name;
   private final String device;
@@ -67,19 +69,21 @@ final class RunningJob<T> implements JobHandle<T> {
   /** The outcome of a finished job as a return value or a thrown exception. */
   T outcome() throws Exception {
     switch (state.get()) {
-      case SUCCEEDED:
+      case SUCCEEDED -> {
         return result.join();
-      case CANCELLED:
-        throw failure instanceof JobCancelledException jce
-            ? jce
-            : new JobCancelledException("job '" + name + "' was cancelled");
-      case FAILED:
+      }
+      case CANCELLED ->
+          throw failure instanceof JobCancelledException jce
+              ? jce
+              : new JobCancelledException("job '" + name + "' was cancelled");
+      case FAILED -> {
         if (failure instanceof Error error) {
           throw error;
         }
         throw (Exception) failure;
-      default:
-        throw new IllegalStateException("job '" + name + "' has not finished: " + state.get());
+      }
+      default ->
+          throw new IllegalStateException("job '" + name + "' has not finished: " + state.get());
     }
   }
 
@@ -168,8 +172,7 @@ final class RunningJob<T> implements JobHandle<T> {
       result.cancel(false);
     }
     if (end == JobState.FAILED) {
-      LOG.log(
-          System.Logger.Level.DEBUG, () -> "job '" + name + "' on " + device + " failed", error);
+      LOG.debug("job '{}' on {} failed", name, device, error);
     }
   }
 
@@ -177,7 +180,7 @@ final class RunningJob<T> implements JobHandle<T> {
     try {
       listener.onProgress(this, progress);
     } catch (RuntimeException e) {
-      LOG.log(System.Logger.Level.WARNING, "progress listener of job '" + name + "' threw", e);
+      LOG.warn("progress listener of job '{}' threw", name, e);
     }
   }
 
@@ -185,7 +188,7 @@ final class RunningJob<T> implements JobHandle<T> {
     try {
       listener.onStateChanged(this);
     } catch (RuntimeException e) {
-      LOG.log(System.Logger.Level.WARNING, "state listener of job '" + name + "' threw", e);
+      LOG.warn("state listener of job '{}' threw", name, e);
     }
   }
 

@@ -13,7 +13,7 @@ final class LayerKinds {
    * axis 1).
    */
   static boolean mixesChannels(Layer layer) {
-    return layer instanceof Conv2d c && c.groups() == 1 || layer instanceof Linear;
+    return (layer instanceof Conv2d c && c.groups() == 1) || layer instanceof Linear;
   }
 
   /**

@@ -10,11 +10,14 @@ import java.util.StringJoiner;
  * Which channels of which groups stay: per group id the sorted indices of the kept channels. Groups
  * absent from the map stay whole. Validated against the traced groups: every id names a prunable
  * group, indices are in range and unique, and every listed group keeps at least one channel.
- *
- * @throws InvalidPlanException naming the group and the problem when the plan does not fit
  */
 public record PruningPlan(ChannelGroups groups, Map<String, int[]> kept) {
 
+  /**
+   * Validates the plan against the traced groups and keeps a sorted copy of each index list.
+   *
+   * @throws InvalidPlanException naming the group and the problem when the plan does not fit
+   */
   public PruningPlan {
     Objects.requireNonNull(groups, "groups");
     Objects.requireNonNull(kept, "kept");

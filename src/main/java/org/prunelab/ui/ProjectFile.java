@@ -16,6 +16,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 
@@ -164,7 +165,7 @@ public record ProjectFile(
               + " is not a valid PruneLab project: field '"
               + name
               + "' must be a "
-              + type.name().toLowerCase()
+              + type.name().toLowerCase(Locale.ROOT)
               + (value == null ? ", but it is missing" : ", got " + value));
     }
     return value;

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -116,7 +117,9 @@ class IdxReaderTest {
         e.getMessage().contains("0x00000803") && e.getMessage().contains("0x00000801"),
         e.getMessage());
 
-    Path text = IdxFiles.write(dir.resolve("notes.txt"), "hello, world".getBytes());
+    Path text =
+        IdxFiles.write(
+            dir.resolve("notes.txt"), "hello, world".getBytes(StandardCharsets.US_ASCII));
     DatasetException e2 =
         assertThrows(DatasetException.class, () -> IdxReader.readLabels(text, 10));
     assertTrue(e2.getMessage().contains(text.toString()), e2.getMessage());

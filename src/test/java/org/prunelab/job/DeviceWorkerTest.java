@@ -324,7 +324,7 @@ class DeviceWorkerTest {
             },
             listener);
     handle.result().get(6, TimeUnit.SECONDS);
-    assertEquals(Boolean.TRUE, seenWhileRunning.get());
+    assertEquals(true, seenWhileRunning.get());
   }
 
   @Test

@@ -77,7 +77,7 @@ class WeightMasksTest {
         // +0.0 exactly, not -0.0, so exported files hold plain zeros
         assertEquals(keep[i] ? before[i] : 0f, after[i], "element " + i);
       }
-      long zeros = before.length - (before.length + 2) / 3;
+      long zeros = before.length - (before.length + 2L) / 3;
       Sparsity s = Sparsity.of(net);
       assertEquals(net.parameterCount(), s.total());
       // the biases start at zero too: fc1 (30), fc2 (10), fc3 (10)

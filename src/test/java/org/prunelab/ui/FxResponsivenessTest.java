@@ -70,6 +70,7 @@ class FxResponsivenessTest {
     private volatile boolean running = true;
 
     /** Keeps the busy loop's result observable so the JIT cannot drop the loop. */
+    @SuppressWarnings("UnusedVariable") // written, never read: the volatile write is the point
     private volatile long sink;
 
     private final Thread thread = new Thread(this::loop, "scheduling-probe");

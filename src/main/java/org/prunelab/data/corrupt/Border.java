@@ -24,25 +24,25 @@ enum Border {
       return i;
     }
     switch (this) {
-      case NEAREST:
+      case NEAREST -> {
         return i < 0 ? 0 : n - 1;
-      case REFLECT:
-        {
-          int period = 2 * n;
-          int k = Math.floorMod(i, period);
-          return k < n ? k : period - 1 - k;
+      }
+      case REFLECT -> {
+        int period = 2 * n;
+        int k = Math.floorMod(i, period);
+        return k < n ? k : period - 1 - k;
+      }
+      case MIRROR -> {
+        if (n == 1) {
+          return 0;
         }
-      case MIRROR:
-        {
-          if (n == 1) {
-            return 0;
-          }
-          int period = 2 * n - 2;
-          int k = Math.floorMod(i, period);
-          return k < n ? k : period - k;
-        }
-      default:
+        int period = 2 * n - 2;
+        int k = Math.floorMod(i, period);
+        return k < n ? k : period - k;
+      }
+      default -> {
         return -1;
+      }
     }
   }
 }

@@ -2,6 +2,7 @@ package org.prunelab.nn.onnx;
 
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.prunelab.nn.layer.Add;
@@ -244,7 +245,8 @@ final class DenseMapper {
       return x;
     }
     long[] dims = perSample(c.dims(), x.shape().dimension(), op);
-    ConstantArithmetic.Operation operation = ConstantArithmetic.Operation.valueOf(op.toUpperCase());
+    ConstantArithmetic.Operation operation =
+        ConstantArithmetic.Operation.valueOf(op.toUpperCase(Locale.ROOT));
     return ctx.emit(
         ctx.nameFor(in, -1),
         new ConstantArithmetic(operation, constantFirst, dims),

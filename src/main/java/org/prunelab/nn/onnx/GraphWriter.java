@@ -45,23 +45,23 @@ final class GraphWriter {
   String floats(String name, long[] dims, float[] values) {
     ByteBuffer raw = ByteBuffer.allocate(4 * values.length).order(ByteOrder.LITTLE_ENDIAN);
     raw.asFloatBuffer().put(values);
-    return initializer(name, dims, TensorProto.DataType.FLOAT, raw);
+    return initializer(name, dims, TensorProto.DataType.FLOAT, raw.array());
   }
 
   /** Adds a one-dimensional int64 initializer (a shape or a list of pads) and returns its name. */
   String int64s(String name, long... values) {
     ByteBuffer raw = ByteBuffer.allocate(8 * values.length).order(ByteOrder.LITTLE_ENDIAN);
     raw.asLongBuffer().put(values);
-    return initializer(name, new long[] {values.length}, TensorProto.DataType.INT64, raw);
+    return initializer(name, new long[] {values.length}, TensorProto.DataType.INT64, raw.array());
   }
 
-  private String initializer(String name, long[] dims, TensorProto.DataType type, ByteBuffer raw) {
+  private String initializer(String name, long[] dims, TensorProto.DataType type, byte[] raw) {
     TensorProto.Builder t =
         graph
             .addInitializerBuilder()
             .setName(name)
             .setDataType(type.getNumber())
-            .setRawData(ByteString.copyFrom(raw.array()));
+            .setRawData(ByteString.copyFrom(raw));
     for (long d : dims) {
       t.addDims(d);
     }

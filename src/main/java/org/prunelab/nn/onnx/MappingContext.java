@@ -1,6 +1,7 @@
 package org.prunelab.nn.onnx;
 
 import ai.djl.ndarray.types.Shape;
+import java.util.Locale;
 import java.util.Map;
 import org.prunelab.nn.layer.Layer;
 
@@ -36,7 +37,7 @@ final class MappingContext {
    * and operator ({@code layer1.0.Relu_1}), or their own name when it is not a scope.
    */
   String nameFor(NodeInputs in, int weightInput) {
-    String fallback = in.op().toLowerCase();
+    String fallback = in.op().toLowerCase(Locale.ROOT);
     boolean weighted = weightInput >= 0 && weightInput < in.node.getInputCount();
     if (weighted) {
       String w = in.node.getInput(weightInput);

@@ -305,7 +305,7 @@ final class StructureMapper {
     if (perm == null) {
       perm = new long[dims.length];
       for (int i = 0; i < perm.length; i++) {
-        perm[i] = dims.length - 1 - i;
+        perm[i] = dims.length - 1L - i;
       }
     }
     if (perm.length != dims.length) {

@@ -11,6 +11,8 @@ interface Reducer {
   float EPS = Math.ulp(1f);
 
   /**
+   * Folds one chunk of a layer's inputs into {@code plus} and {@code minus}.
+   *
    * @param input the layer's input for the chunk's images (N, C, H, W) or (N, C), in the chunk's
    *     scope
    */

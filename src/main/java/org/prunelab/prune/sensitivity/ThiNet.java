@@ -37,6 +37,8 @@ import org.prunelab.nn.layer.Mode;
 public final class ThiNet implements ScoreFunction {
 
   /**
+   * How many positions a ThiNet run samples, from which seed, and how many images it runs at once.
+   *
    * @param positionsPerImage sampled (output channel, position) pairs per image and layer
    * @param seed seed of the sampling
    * @param chunkSize images run through the network together

@@ -2,6 +2,7 @@ package org.prunelab.ui.jobs;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletionException;
 import java.util.function.Consumer;
@@ -133,7 +134,7 @@ public final class JobPanel extends VBox {
             } else if (state.isTerminal()) {
               bar.setProgress(
                   state == JobState.SUCCEEDED ? 1 : bar.getProgress() < 0 ? 0 : bar.getProgress());
-              message.setText(state.name().toLowerCase());
+              message.setText(state.name().toLowerCase(Locale.ROOT));
               cancel.setDisable(true);
               finished = true;
               dropOldFinished();
@@ -142,7 +143,7 @@ public final class JobPanel extends VBox {
     }
 
     private static String format(Duration d) {
-      long s = d.getSeconds();
+      long s = d.toSeconds();
       return String.format("%d:%02d", s / 60, s % 60);
     }
   }

@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Supplier;
+import java.util.concurrent.atomic.AtomicReference;
 import org.prunelab.data.Batch;
 import org.prunelab.data.DataSplits;
 import org.prunelab.data.Datasets;
@@ -68,17 +68,17 @@ public final class SensitivityBenchmark {
         System.out.printf(Locale.ROOT, "batched PFP: median %.2f s (%d runs)%n", batched, repeats);
         return;
       }
-      Map<String, float[]>[] loop = new Map[1];
+      AtomicReference<Map<String, float[]>> loop = new AtomicReference<>();
       double perPoint =
           median(
               loopRepeats,
-              () -> loop[0] = TorchpruneStyleLoop.weightSensitivities(net, batch.images()),
+              () -> loop.set(TorchpruneStyleLoop.weightSensitivities(net, batch.images())),
               "per-image loop");
       double worstWeight = 0;
       double worstChannel = 0;
       for (LayerGeometry l : LayerGeometry.of(net)) {
         float[] a = last[0].layer(l.node()).weightScores();
-        float[] b = loop[0].get(l.node());
+        float[] b = loop.get().get(l.node());
         worstWeight = Math.max(worstWeight, maxRelative(a, b));
         worstChannel =
             Math.max(
@@ -104,14 +104,14 @@ public final class SensitivityBenchmark {
     }
   }
 
-  private static double median(int runs, Supplier<Object> task, String what) {
+  private static double median(int runs, Runnable task, String what) {
     List<Double> seconds = new ArrayList<>();
     var os =
         (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
     for (int r = 0; r < runs; r++) {
       long c0 = os.getProcessCpuTime();
       long t0 = System.nanoTime();
-      task.get();
+      task.run();
       seconds.add((System.nanoTime() - t0) / 1e9);
       System.out.printf(
           Locale.ROOT,
