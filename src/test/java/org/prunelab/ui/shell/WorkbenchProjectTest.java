@@ -1,11 +1,12 @@
-package org.prunelab.ui;
+package org.prunelab.ui.shell;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.prunelab.ui.WorkbenchFixture.awaitJob;
-import static org.prunelab.ui.WorkbenchFixture.onFx;
-import static org.prunelab.ui.WorkbenchFixture.runFx;
+import static org.prunelab.ui.shell.WorkbenchFixture.awaitJob;
+import static org.prunelab.ui.shell.WorkbenchFixture.onFx;
+import static org.prunelab.ui.shell.WorkbenchFixture.runFx;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -18,6 +19,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.prunelab.job.JobHandle;
+import org.prunelab.ui.LoadedModel;
+import org.prunelab.ui.ModelLoader;
+import org.prunelab.ui.ProjectSection;
+import org.prunelab.ui.allocation.AllocationView;
+import org.prunelab.ui.allocation.AllocationViewModel;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
@@ -90,8 +96,7 @@ class WorkbenchProjectTest {
     assertEquals(0.375, early.value);
     assertEquals(project.toAbsolutePath(), onFx(() -> fx.workbench.projectFile().get()));
     assertEquals(
-        List.of(project.toAbsolutePath()),
-        onFx(() -> List.copyOf(fx.workbench.recentProjects().paths())));
+        List.of(project.toAbsolutePath()), onFx(() -> List.copyOf(fx.workbench.recentProjects())));
     assertTrue(fx.stage.getTitle().contains("on synthetic (built-in)"), fx.stage.getTitle());
   }
 
@@ -115,6 +120,49 @@ class WorkbenchProjectTest {
     runFx(() -> fx.workbench.registerProjectSection("allocation", late));
     assertEquals(0.5, late.value);
     assertEquals(1, late.restored.size());
+  }
+
+  @Test
+  void allocationViewBuiltAfterTheProjectOpenedRestoresTheSavedAllocation() {
+    fx.open(WorkbenchFixture.lenet5().toString(), "fashion-mnist");
+    AllocationViewModel first = allocation();
+    WorkbenchFixture.await(
+        "the scores",
+        WorkbenchFixture.JOB_TIMEOUT,
+        () -> first.editor().calculatorProperty().get() != null);
+    assertTrue(onFx(() -> first.editor().applyBudget(0.4)));
+    double[] saved = onFx(() -> first.editor().state().ratios());
+    Path project = dir.resolve("allocated.prunelab");
+    assertTrue(onFx(() -> fx.workbench.saveProject(project)));
+    WorkbenchFixture.await(
+        "the view to settle",
+        WorkbenchFixture.JOB_TIMEOUT,
+        () -> first.measurement().measuredProperty().get());
+
+    // after a restart the project opens first and the allocation view is built afterwards
+    fx.close();
+    fx = onFx(() -> WorkbenchFixture.start(fx.stage));
+    awaitJob(onFx(() -> fx.workbench.openProject(project).orElseThrow()));
+    AllocationViewModel later = allocation();
+    WorkbenchFixture.await(
+        "the restored allocation",
+        WorkbenchFixture.JOB_TIMEOUT,
+        () ->
+            later.editor().calculatorProperty().get() != null
+                && later.editor().budgetProperty().get() == 0.4);
+    assertArrayEquals(saved, onFx(() -> later.editor().state().ratios()));
+    assertEquals("optimal", onFx(() -> later.editor().allocatorProperty().get()));
+    assertTrue(
+        WorkbenchFixture.errorDialogText().isEmpty(),
+        () -> "no dialog: " + WorkbenchFixture.errorDialogText().orElseThrow());
+    WorkbenchFixture.await(
+        "the view to settle",
+        WorkbenchFixture.JOB_TIMEOUT,
+        () -> later.measurement().measuredProperty().get());
+  }
+
+  private AllocationViewModel allocation() {
+    return ((AllocationView) onFx(() -> fx.window.show("Allocation"))).viewModel();
   }
 
   @Test

@@ -1,4 +1,4 @@
-package org.prunelab.ui;
+package org.prunelab.ui.shell;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -7,6 +7,8 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.prunelab.data.DatasetLocator;
+import org.prunelab.ui.DatasetLabels;
+import org.prunelab.ui.ModelLoader;
 
 /**
  * The workbench opens with Fashion-MNIST where it is installed and with the labelled synthetic set
@@ -19,13 +21,13 @@ class DefaultDatasetTest {
   void fallsBackToTheLabelledSyntheticSetWhenFashionMnistIsMissing() {
     DatasetLocator nowhere = new DatasetLocator(Optional.empty(), empty, empty.resolve("system"));
     assertEquals(ModelLoader.SYNTHETIC, Workbench.defaultDataset(nowhere));
-    assertEquals("synthetic (built-in)", Workbench.datasetLabel(Workbench.defaultDataset(nowhere)));
+    assertEquals("synthetic (built-in)", DatasetLabels.of(Workbench.defaultDataset(nowhere)));
   }
 
   @Test
   void takesFashionMnistWhereItIsInstalled() {
     DatasetLocator system = new DatasetLocator(Optional.empty(), empty, DatasetLocator.SYSTEM_ROOT);
     assertEquals("fashion-mnist", Workbench.defaultDataset(system));
-    assertEquals("fashion-mnist", Workbench.datasetLabel("fashion-mnist"));
+    assertEquals("fashion-mnist", DatasetLabels.of("fashion-mnist"));
   }
 }

@@ -1,10 +1,10 @@
-package org.prunelab.ui;
+package org.prunelab.ui.shell;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.prunelab.ui.WorkbenchFixture.awaitJob;
-import static org.prunelab.ui.WorkbenchFixture.onFx;
-import static org.prunelab.ui.WorkbenchFixture.runFx;
+import static org.prunelab.ui.shell.WorkbenchFixture.awaitJob;
+import static org.prunelab.ui.shell.WorkbenchFixture.onFx;
+import static org.prunelab.ui.shell.WorkbenchFixture.runFx;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;

@@ -1,4 +1,4 @@
-package org.prunelab.ui;
+package org.prunelab.ui.shell;
 
 import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonType;

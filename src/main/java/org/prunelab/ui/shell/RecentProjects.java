@@ -1,4 +1,4 @@
-package org.prunelab.ui;
+package org.prunelab.ui.shell;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -20,6 +20,8 @@ public final class RecentProjects {
 
   private final Preferences prefs;
   private final ObservableList<Path> paths = FXCollections.observableArrayList();
+  private final ObservableList<Path> readOnlyPaths =
+      FXCollections.unmodifiableObservableList(paths);
 
   public RecentProjects(Preferences prefs) {
     this.prefs = prefs;
@@ -43,8 +45,12 @@ public final class RecentProjects {
     prefs.put(KEY, String.join("\n", paths.stream().map(Path::toString).toList()));
   }
 
-  /** The list, newest first (read-only for callers by convention; change it with {@link #add}). */
+  /**
+   * The list, newest first, read-only (change it with {@link #add}). Always the same list: a
+   * listener added to it stays (the read-only view forwards changes through a weak listener, so a
+   * fresh view per call would lose its listeners to the garbage collector).
+   */
   public ObservableList<Path> paths() {
-    return FXCollections.unmodifiableObservableList(paths);
+    return readOnlyPaths;
   }
 }

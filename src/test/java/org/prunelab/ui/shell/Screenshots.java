@@ -1,10 +1,10 @@
-package org.prunelab.ui;
+package org.prunelab.ui.shell;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.prunelab.ui.WorkbenchFixture.awaitJob;
-import static org.prunelab.ui.WorkbenchFixture.onFx;
-import static org.prunelab.ui.WorkbenchFixture.runFx;
+import static org.prunelab.ui.shell.WorkbenchFixture.awaitJob;
+import static org.prunelab.ui.shell.WorkbenchFixture.onFx;
+import static org.prunelab.ui.shell.WorkbenchFixture.runFx;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;
@@ -27,6 +27,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.prunelab.job.JobHandle;
+import org.prunelab.ui.LoadedModel;
 import org.prunelab.ui.allocation.AllocationView;
 import org.prunelab.ui.sensitivity.SensitivityView;
 import org.testfx.framework.junit5.ApplicationExtension;
@@ -71,7 +72,7 @@ class Screenshots {
                     .jobs()
                     .submit("after the scoring jobs", ctx -> true, done -> {}, e -> {})));
     assertTrue(
-        onFx(() -> allocation.viewModel().applyBudget(0.3)),
+        onFx(() -> allocation.viewModel().editor().applyBudget(0.3)),
         "optimal allocation at 30 % of the parameters");
     awaitJob(
         onFx(

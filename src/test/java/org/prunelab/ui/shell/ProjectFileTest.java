@@ -1,4 +1,4 @@
-package org.prunelab.ui;
+package org.prunelab.ui.shell;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

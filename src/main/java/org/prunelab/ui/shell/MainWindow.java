@@ -1,8 +1,6 @@
-package org.prunelab.ui;
+package org.prunelab.ui.shell;
 
 import java.io.File;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
@@ -12,7 +10,6 @@ import java.util.Optional;
 import javafx.application.Platform;
 import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
-import javafx.fxml.FXMLLoader;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.ListCell;
@@ -31,7 +28,10 @@ import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.stage.Stage;
-import javafx.stage.Window;
+import org.prunelab.ui.Fxml;
+import org.prunelab.ui.ModelFileChooser;
+import org.prunelab.ui.UndoHistory;
+import org.prunelab.ui.jobs.JobPanel;
 
 /**
  * The main window (view of {@code MainWindow.fxml}): menu bar, navigator of {@link
@@ -47,7 +47,6 @@ public final class MainWindow extends BorderPane {
 
   private final Workbench workbench;
   private final Map<NavigatorEntry, Node> built = new HashMap<>();
-  private final StatusBar status;
   @FXML private ListView<NavigatorEntry> navigator;
   @FXML private StackPane center;
   @FXML private VBox bottom;
@@ -61,16 +60,11 @@ public final class MainWindow extends BorderPane {
 
   private MainWindow(Workbench workbench) {
     this.workbench = workbench;
-    FXMLLoader loader = new FXMLLoader(MainWindow.class.getResource("MainWindow.fxml"));
-    loader.setRoot(this);
-    loader.setController(this);
-    try {
-      loader.load();
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot load MainWindow.fxml: " + e.getMessage(), e);
-    }
-    status = new StatusBar(workbench);
-    bottom.getChildren().addAll(workbench.jobs(), status);
+    Fxml.load(this);
+    bottom
+        .getChildren()
+        .addAll(
+            new JobPanel(workbench.jobList()), new StatusBar(new StatusBarViewModel(workbench)));
     navigator.getItems().setAll(Workbench.VIEWS);
     navigator.setCellFactory(
         list ->
@@ -99,7 +93,7 @@ public final class MainWindow extends BorderPane {
     ToggleGroup themes = new ToggleGroup();
     lightItem.setToggleGroup(themes);
     darkItem.setToggleGroup(themes);
-    workbench.recentProjects().paths().addListener((ListChangeListener<Path>) c -> fillRecent());
+    workbench.recentProjects().addListener((ListChangeListener<Path>) c -> fillRecent());
     fillRecent();
   }
 
@@ -152,7 +146,7 @@ public final class MainWindow extends BorderPane {
 
   private void fillRecent() {
     List<MenuItem> items =
-        workbench.recentProjects().paths().stream()
+        workbench.recentProjects().stream()
             .map(
                 p -> {
                   MenuItem item = new MenuItem(p.toString());
@@ -195,22 +189,9 @@ public final class MainWindow extends BorderPane {
     e.consume();
   }
 
-  /** Asks for an ONNX or PruneLab model file; empty when the user cancels. */
-  public static Optional<Path> chooseModelFile(Window owner) {
-    FileChooser chooser = new FileChooser();
-    chooser.setTitle("Open model");
-    chooser
-        .getExtensionFilters()
-        .addAll(
-            new FileChooser.ExtensionFilter("Models (*.onnx, *.plm)", "*.onnx", "*.plm"),
-            new FileChooser.ExtensionFilter("ONNX (*.onnx)", "*.onnx"),
-            new FileChooser.ExtensionFilter("PruneLab model (*.plm)", "*.plm"));
-    return Optional.ofNullable(chooser.showOpenDialog(owner)).map(File::toPath);
-  }
-
   @FXML
   private void openModel() {
-    chooseModelFile(getScene().getWindow()).ifPresent(workbench::openModelFile);
+    ModelFileChooser.choose(getScene().getWindow()).ifPresent(workbench::openModelFile);
   }
 
   @FXML

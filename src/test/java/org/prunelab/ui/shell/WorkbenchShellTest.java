@@ -1,14 +1,14 @@
-package org.prunelab.ui;
+package org.prunelab.ui.shell;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.prunelab.ui.WorkbenchFixture.awaitErrorDialog;
-import static org.prunelab.ui.WorkbenchFixture.awaitJob;
-import static org.prunelab.ui.WorkbenchFixture.onFx;
-import static org.prunelab.ui.WorkbenchFixture.runFx;
+import static org.prunelab.ui.shell.WorkbenchFixture.awaitErrorDialog;
+import static org.prunelab.ui.shell.WorkbenchFixture.awaitJob;
+import static org.prunelab.ui.shell.WorkbenchFixture.onFx;
+import static org.prunelab.ui.shell.WorkbenchFixture.runFx;
 
 import ai.onnx.proto.OnnxMl.ModelProto;
 import ai.onnx.proto.OnnxMl.NodeProto;
@@ -31,6 +31,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.prunelab.job.JobHandle;
 import org.prunelab.job.JobState;
 import org.prunelab.nn.LayerInfo;
+import org.prunelab.ui.LoadedModel;
+import org.prunelab.ui.UndoableEdit;
 import org.prunelab.zoo.BundledModels;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;

@@ -1,8 +1,9 @@
-package org.prunelab.ui;
+package org.prunelab.ui.shell;
 
 import java.util.Objects;
 import java.util.function.Function;
 import javafx.scene.Node;
+import org.prunelab.ui.WorkbenchContext;
 
 /**
  * One entry of the workbench's navigator: the title it shows and the factory of its view, called

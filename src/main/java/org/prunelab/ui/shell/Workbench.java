@@ -1,4 +1,4 @@
-package org.prunelab.ui;
+package org.prunelab.ui.shell;
 
 import ai.djl.Device;
 import ai.djl.pytorch.jni.JniUtils;
@@ -21,29 +21,41 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
+import javafx.collections.ObservableList;
 import javafx.stage.Window;
 import org.prunelab.data.DatasetException;
 import org.prunelab.data.DatasetLocator;
 import org.prunelab.job.DeviceWorker;
 import org.prunelab.job.JobHandle;
 import org.prunelab.job.JobListener;
+import org.prunelab.job.Jobs;
 import org.prunelab.nn.Devices;
+import org.prunelab.ui.DatasetLabels;
+import org.prunelab.ui.DialogService;
+import org.prunelab.ui.LoadedModel;
+import org.prunelab.ui.ModelLoader;
+import org.prunelab.ui.ProjectSection;
+import org.prunelab.ui.UndoHistory;
+import org.prunelab.ui.WorkbenchContext;
 import org.prunelab.ui.allocation.AllocationView;
-import org.prunelab.ui.jobs.JobPanel;
+import org.prunelab.ui.jobs.JobPanelViewModel;
+import org.prunelab.ui.jobs.WorkerJobs;
 import org.prunelab.ui.model.ModelView;
 import org.prunelab.ui.sensitivity.SensitivityView;
+import org.prunelab.ui.start.StartContext;
 import org.prunelab.ui.start.StartView;
 import org.prunelab.zoo.BundledModels;
 
 /**
- * The workbench's shell state, shared by every view (it is their {@link WorkbenchContext}): the
- * device worker and its job panel, the opened model, the selected layer, the undo history, the
- * project file with its sections, the recent projects and the dataset the next model opens with.
- * Opening a model is a job ({@link ModelLoader}); on success the new model replaces the old one
- * (whose network is closed in a job on the worker) and the history is cleared, on failure an {@link
- * ErrorDialog} names the problem and nothing changes. FX thread only.
+ * The workbench's shell state, shared by every view (it is their {@link WorkbenchContext}, and the
+ * start page's {@link StartContext}): the device worker with the jobs it runs and their panel, the
+ * dialogs, the opened model, the selected layer, the undo history, the project file with its
+ * sections, the recent projects and the dataset the next model opens with. Opening a model is a job
+ * ({@link ModelLoader}); on success the new model replaces the old one (whose network is closed in
+ * a job on the worker) and the history is cleared, on failure an error dialog names the problem and
+ * nothing changes. FX thread only.
  */
-public final class Workbench implements WorkbenchContext, AutoCloseable {
+public final class Workbench implements StartContext, AutoCloseable {
   /** The navigator's entries, in order; a view is added with one line here. */
   public static final List<NavigatorEntry> VIEWS =
       List.of(
@@ -56,7 +68,9 @@ public final class Workbench implements WorkbenchContext, AutoCloseable {
   public static final String DEFAULT_DATASET = "fashion-mnist";
 
   private final DeviceWorker worker;
-  private final JobPanel jobs;
+  private final JobPanelViewModel jobList = new JobPanelViewModel();
+  private final Jobs jobs;
+  private final DialogService dialogs = new FxDialogService(this::window);
   private final Preferences prefs;
   private final RecentProjects recent;
   private final ReadOnlyObjectWrapper<LoadedModel> model = new ReadOnlyObjectWrapper<>();
@@ -82,7 +96,7 @@ public final class Workbench implements WorkbenchContext, AutoCloseable {
   public Workbench(Preferences prefs) {
     this.prefs = Objects.requireNonNull(prefs, "prefs");
     this.worker = new DeviceWorker("cpu");
-    this.jobs = new JobPanel(worker);
+    this.jobs = new WorkerJobs(worker, jobList);
     this.recent = new RecentProjects(prefs);
     jobs.submit(
         "Start engine",
@@ -98,8 +112,18 @@ public final class Workbench implements WorkbenchContext, AutoCloseable {
   }
 
   @Override
-  public JobPanel jobs() {
+  public Jobs jobs() {
     return jobs;
+  }
+
+  /** The rows of the job panel: every job submitted through {@link #jobs()}. */
+  public JobPanelViewModel jobList() {
+    return jobList;
+  }
+
+  @Override
+  public DialogService dialogs() {
+    return dialogs;
   }
 
   @Override
@@ -130,8 +154,8 @@ public final class Workbench implements WorkbenchContext, AutoCloseable {
     }
   }
 
-  @Override
-  public Window window() {
+  /** The window that owns dialogs, {@code null} before the main window is shown. */
+  private Window window() {
     return window.get();
   }
 
@@ -146,11 +170,13 @@ public final class Workbench implements WorkbenchContext, AutoCloseable {
   }
 
   /** The project files opened or saved lately, newest first. */
-  public RecentProjects recentProjects() {
-    return recent;
+  @Override
+  public ObservableList<Path> recentProjects() {
+    return recent.paths();
   }
 
   /** The dataset the next opened model comes with; follows the opened model. */
+  @Override
   public StringProperty dataset() {
     return dataset;
   }
@@ -172,7 +198,7 @@ public final class Workbench implements WorkbenchContext, AutoCloseable {
           LoadedModel m = model.get();
           String t = "PruneLab workbench";
           if (m != null) {
-            t += " — " + Path.of(m.source()).getFileName() + " on " + datasetLabel(m.dataset());
+            t += " — " + Path.of(m.source()).getFileName() + " on " + DatasetLabels.of(m.dataset());
           }
           if (projectFile.get() != null) {
             t += " — " + projectFile.get().getFileName();
@@ -181,11 +207,6 @@ public final class Workbench implements WorkbenchContext, AutoCloseable {
         },
         model,
         projectFile);
-  }
-
-  /** How a dataset is named to the user: the built-in synthetic set says that it is one. */
-  public static String datasetLabel(String dataset) {
-    return ModelLoader.SYNTHETIC.equals(dataset) ? "synthetic (built-in)" : dataset;
   }
 
   /**
@@ -240,6 +261,7 @@ public final class Workbench implements WorkbenchContext, AutoCloseable {
    * Opens {@code source} (zoo name, .plm or .onnx path) with {@code datasetName} as a job; see the
    * class doc.
    */
+  @Override
   public JobHandle<LoadedModel> openModel(String source, String datasetName) {
     return open(source, datasetName, m -> pendingSections.clear());
   }
@@ -248,6 +270,7 @@ public final class Workbench implements WorkbenchContext, AutoCloseable {
    * Opens a model file (dropped on the window or chosen in a dialog) with the current dataset
    * choice.
    */
+  @Override
   public JobHandle<LoadedModel> openModelFile(Path file) {
     return openModel(file.toString(), dataset.get());
   }
@@ -256,15 +279,15 @@ public final class Workbench implements WorkbenchContext, AutoCloseable {
       String source, String datasetName, Consumer<LoadedModel> then) {
     String shown = Path.of(source).getFileName().toString();
     return jobs.submit(
-        "Open " + shown + " with " + datasetLabel(datasetName),
+        "Open " + shown + " with " + DatasetLabels.of(datasetName),
         ctx -> ModelLoader.load(source, datasetName, ctx),
         m -> {
           replace(m);
           then.accept(m);
         },
         e ->
-            ErrorDialog.show(
-                window(), "Could not open " + shown + " with " + datasetLabel(datasetName), e));
+            dialogs.showError(
+                "Could not open " + shown + " with " + DatasetLabels.of(datasetName), e));
   }
 
   private void replace(LoadedModel next) {
@@ -302,7 +325,7 @@ public final class Workbench implements WorkbenchContext, AutoCloseable {
               ProjectFile.VERSION, m.source(), m.dataset(), resultsStore.get().toString(), states)
           .write(file);
     } catch (RuntimeException e) {
-      ErrorDialog.show(window(), "Could not save the project", e);
+      dialogs.showError("Could not save the project", e);
       return false;
     }
     projectFile.set(file.toAbsolutePath());
@@ -316,12 +339,13 @@ public final class Workbench implements WorkbenchContext, AutoCloseable {
    *
    * @return the load job, empty when the file could not be read
    */
+  @Override
   public Optional<JobHandle<LoadedModel>> openProject(Path file) {
     ProjectFile project;
     try {
       project = ProjectFile.read(file);
     } catch (ProjectFileException e) {
-      ErrorDialog.show(window(), "Could not open the project", e);
+      dialogs.showError("Could not open the project", e);
       return Optional.empty();
     }
     return Optional.of(
@@ -351,7 +375,7 @@ public final class Workbench implements WorkbenchContext, AutoCloseable {
     try {
       section.restore(state);
     } catch (IllegalArgumentException e) {
-      ErrorDialog.show(window(), "Could not restore the project's " + key + " state", e);
+      dialogs.showError("Could not restore the project's " + key + " state", e);
     }
   }
 

@@ -1,4 +1,4 @@
-package org.prunelab.ui;
+package org.prunelab.ui.shell;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -23,6 +23,7 @@ import javafx.stage.Stage;
 import javafx.stage.Window;
 import javax.imageio.ImageIO;
 import org.prunelab.job.JobHandle;
+import org.prunelab.ui.LoadedModel;
 import org.prunelab.zoo.BundledModels;
 import org.testfx.util.WaitForAsyncUtils;
 

@@ -1,4 +1,4 @@
-package org.prunelab.ui;
+package org.prunelab.ui.shell;
 
 import java.lang.management.ManagementFactory;
 import java.util.prefs.Preferences;
