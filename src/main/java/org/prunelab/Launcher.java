@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import org.prunelab.cli.PruneLabCli;
 import org.prunelab.nn.EngineSelfCheck;
-import org.prunelab.ui.WorkbenchApp;
+import org.prunelab.ui.shell.WorkbenchApp;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

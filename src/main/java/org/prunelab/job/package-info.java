@@ -9,7 +9,11 @@
  * a {@link org.prunelab.job.JobListener} with progress coalesced to at most about 20 updates per
  * second per job, so a tight loop cannot flood a user interface.
  *
- * <p>This package uses the JDK only: the JavaFX adapter lives in {@code ui}, the terminal progress
- * bar in {@code cli}.
+ * <p>{@link org.prunelab.job.Jobs} is how a caller that wants callbacks submits work: the workbench
+ * implements it over its device worker (callbacks on the FX thread), {@link
+ * org.prunelab.job.CallingThreadJobs} runs each job at once on the caller (view-model tests).
+ *
+ * <p>This package uses the JDK only: the JavaFX adapter lives in {@code ui.jobs}, the terminal
+ * progress bar in {@code cli}.
  */
 package org.prunelab.job;

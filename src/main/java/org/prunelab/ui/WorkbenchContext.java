@@ -2,18 +2,23 @@ package org.prunelab.ui;
 
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
-import javafx.stage.Window;
-import org.prunelab.ui.jobs.JobPanel;
+import org.prunelab.job.Jobs;
 
 /**
- * What the shell gives every feature view: the job panel to run background work on the device
- * worker, the model the workbench is working on, the layer selected in any view, the undo history,
- * the project file's sections, and the window that owns dialogs. All properties are read and
- * written on the FX thread only.
+ * What the shell gives every feature view: the jobs that run background work on the device worker,
+ * the dialogs that report failures, the model the workbench is working on, the layer selected in
+ * any view, the undo history and the project file's sections. All properties are read and written
+ * on the FX thread only.
  */
 public interface WorkbenchContext {
-  /** Submits background jobs (engine work never runs on the FX thread). */
-  JobPanel jobs();
+  /**
+   * Submits background jobs (engine work never runs on the FX thread); the callbacks run on the FX
+   * thread.
+   */
+  Jobs jobs();
+
+  /** Reports failed actions to the user (the state they would have changed stays as it was). */
+  DialogService dialogs();
 
   /**
    * The opened model and its data; {@code null} until the first load finishes. Replaced as a whole
@@ -31,7 +36,4 @@ public interface WorkbenchContext {
 
   /** Adds a view's state to the project file under {@code key} (e.g. "allocation"). */
   void registerProjectSection(String key, ProjectSection section);
-
-  /** Owner of dialogs (error dialogs name the problem and leave the state unchanged). */
-  Window window();
 }

@@ -9,21 +9,44 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.stage.Window;
 import org.prunelab.job.DeviceWorker;
 import org.prunelab.job.JobContext;
+import org.prunelab.job.Jobs;
 import org.prunelab.ui.jobs.JobPanel;
+import org.prunelab.ui.jobs.JobPanelViewModel;
+import org.prunelab.ui.jobs.WorkerJobs;
+import org.prunelab.ui.shell.FxDialogService;
 import org.prunelab.zoo.BundledModels;
 
 /**
- * A workbench context for view tests: a real device worker and job panel, a model property the test
- * sets, the selected layer, an undo history, the registered project sections and the test's window.
+ * A workbench context for view tests: by default a real device worker with its job panel and the
+ * real error dialogs over the test's window, or the jobs and dialogs a test gives (a {@link
+ * org.prunelab.job.CallingThreadJobs} and a {@link RecordingDialogService}); a model property the
+ * test sets, the selected layer, an undo history and the registered project sections.
  */
 public final class TestWorkbenchContext implements WorkbenchContext {
-  private final DeviceWorker worker = new DeviceWorker("cpu");
-  private final JobPanel jobs = new JobPanel(worker);
+  private final DeviceWorker worker;
+  private final JobPanelViewModel jobList = new JobPanelViewModel();
+  private final Jobs jobs;
+  private final DialogService dialogs;
   private final SimpleObjectProperty<LoadedModel> model = new SimpleObjectProperty<>();
   private final ObjectProperty<String> selectedLayer = new SimpleObjectProperty<>();
   private final UndoHistory history = new UndoHistory();
   private final Map<String, ProjectSection> sections = new LinkedHashMap<>();
+  private JobPanel jobPanel;
   private Window window;
+
+  /** Jobs on a real device worker (shown by {@link #jobPanel()}), real dialogs. */
+  public TestWorkbenchContext() {
+    this.worker = new DeviceWorker("cpu");
+    this.jobs = new WorkerJobs(worker, jobList);
+    this.dialogs = new FxDialogService(() -> window);
+  }
+
+  /** The given jobs and dialogs, no worker. */
+  public TestWorkbenchContext(Jobs jobs, DialogService dialogs) {
+    this.worker = null;
+    this.jobs = jobs;
+    this.dialogs = dialogs;
+  }
 
   /** The bundled trained LeNet-5 with Fashion-MNIST, opened on the calling thread (tests only). */
   public static LoadedModel lenet5() {
@@ -41,6 +64,7 @@ public final class TestWorkbenchContext implements WorkbenchContext {
     model.set(loaded);
   }
 
+  /** Sets the window that owns the real dialogs. */
   public void setWindow(Window owner) {
     this.window = owner;
   }
@@ -49,14 +73,29 @@ public final class TestWorkbenchContext implements WorkbenchContext {
     return sections;
   }
 
-  /** Stops the worker (after the test). */
+  /** The panel of the jobs submitted to the worker, for the test's scene (FX thread). */
+  public JobPanel jobPanel() {
+    if (jobPanel == null) {
+      jobPanel = new JobPanel(jobList);
+    }
+    return jobPanel;
+  }
+
+  /** Stops the worker, if there is one (after the test). */
   public void close() {
-    worker.close();
+    if (worker != null) {
+      worker.close();
+    }
   }
 
   @Override
-  public JobPanel jobs() {
+  public Jobs jobs() {
     return jobs;
+  }
+
+  @Override
+  public DialogService dialogs() {
+    return dialogs;
   }
 
   @Override
@@ -77,10 +116,5 @@ public final class TestWorkbenchContext implements WorkbenchContext {
   @Override
   public void registerProjectSection(String key, ProjectSection section) {
     sections.put(key, section);
-  }
-
-  @Override
-  public Window window() {
-    return window;
   }
 }

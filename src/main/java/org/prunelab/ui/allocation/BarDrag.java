@@ -16,19 +16,19 @@ import org.jfree.chart.plot.PlotOrientation;
  * one undoable edit.
  */
 final class BarDrag {
-  private final AllocationViewModel viewModel;
+  private final AllocationEditor editor;
   private final ChartCanvas canvas;
   private int dragged = -1;
   private double before;
 
-  private BarDrag(AllocationViewModel viewModel, ChartCanvas canvas) {
-    this.viewModel = viewModel;
+  private BarDrag(AllocationEditor editor, ChartCanvas canvas) {
+    this.editor = editor;
     this.canvas = canvas;
   }
 
   /** Makes the bars of the chart on {@code canvas} draggable. */
-  static void install(AllocationViewModel viewModel, ChartCanvas canvas) {
-    BarDrag drag = new BarDrag(viewModel, canvas);
+  static void install(AllocationEditor editor, ChartCanvas canvas) {
+    BarDrag drag = new BarDrag(editor, canvas);
     canvas.addEventFilter(MouseEvent.MOUSE_PRESSED, drag::pressed);
     canvas.addEventFilter(MouseEvent.MOUSE_DRAGGED, drag::dragged);
     canvas.addEventFilter(MouseEvent.MOUSE_RELEASED, drag::released);
@@ -43,23 +43,23 @@ final class BarDrag {
       return;
     }
     dragged = u;
-    before = viewModel.rows().get(u).ratioProperty().get();
-    viewModel.beginGesture();
-    viewModel.previewRatio(u, valueAt(e.getX(), e.getY()));
+    before = editor.ratio(u);
+    editor.beginGesture();
+    editor.previewRatio(u, valueAt(e.getX(), e.getY()));
     e.consume();
   }
 
   private void dragged(MouseEvent e) {
     if (dragged >= 0) {
-      viewModel.previewRatio(dragged, valueAt(e.getX(), e.getY()));
+      editor.previewRatio(dragged, valueAt(e.getX(), e.getY()));
       e.consume();
     }
   }
 
   private void released(MouseEvent e) {
     if (dragged >= 0) {
-      viewModel.previewRatio(dragged, valueAt(e.getX(), e.getY()));
-      viewModel.endGesture(viewModel.ratioDescription(dragged, before));
+      editor.previewRatio(dragged, valueAt(e.getX(), e.getY()));
+      editor.endGesture(editor.ratioDescription(dragged, before));
       dragged = -1;
       e.consume();
     }

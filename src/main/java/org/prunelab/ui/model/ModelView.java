@@ -1,7 +1,5 @@
 package org.prunelab.ui.model;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
@@ -12,7 +10,6 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
-import javafx.fxml.FXMLLoader;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableCell;
@@ -21,6 +18,7 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.VBox;
 import org.prunelab.nn.LayerInfo;
+import org.prunelab.ui.Fxml;
 import org.prunelab.ui.WorkbenchContext;
 
 /**
@@ -63,14 +61,7 @@ public final class ModelView extends VBox {
 
   public ModelView(WorkbenchContext context) {
     this.viewModel = new ModelViewModel(context);
-    FXMLLoader loader = new FXMLLoader(ModelView.class.getResource("ModelView.fxml"));
-    loader.setRoot(this);
-    loader.setController(this);
-    try {
-      loader.load();
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot load ModelView.fxml: " + e.getMessage(), e);
-    }
+    Fxml.load(this);
     title.textProperty().bind(viewModel.titleProperty());
     details.textProperty().bind(viewModel.detailsProperty());
     totals.textProperty().bind(viewModel.totalsProperty());

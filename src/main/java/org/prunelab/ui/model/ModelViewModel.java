@@ -20,8 +20,8 @@ import org.prunelab.prune.ChannelGroup;
 import org.prunelab.train.Evaluator;
 import org.prunelab.train.Loaders;
 import org.prunelab.train.Metrics;
+import org.prunelab.ui.DatasetLabels;
 import org.prunelab.ui.LoadedModel;
-import org.prunelab.ui.Workbench;
 import org.prunelab.ui.WorkbenchContext;
 
 /**
@@ -55,7 +55,7 @@ public final class ModelViewModel {
     groupTags.putAll(groupTags(m.groups()));
     layers.setAll(m.summary().layers());
     title.set("Model " + Path.of(m.source()).getFileName());
-    details.set("source: " + m.source() + "   ·   dataset: " + Workbench.datasetLabel(m.dataset()));
+    details.set("source: " + m.source() + "   ·   dataset: " + DatasetLabels.of(m.dataset()));
     totals.set(totals(m.summary(), m.groups()));
   }
 
@@ -105,7 +105,7 @@ public final class ModelViewModel {
                   Locale.ROOT,
                   "measured on the %s test split (%d images): top-1 %.2f %%, top-5 %.2f %%, "
                       + "loss %.4f",
-                  Workbench.datasetLabel(m.dataset()),
+                  DatasetLabels.of(m.dataset()),
                   r.samples(),
                   100 * r.top1(),
                   100 * r.top5(),

@@ -1,6 +1,5 @@
 package org.prunelab.ui.sensitivity;
 
-import java.text.DecimalFormat;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -8,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.CancellationException;
+import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -22,14 +22,9 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import org.jfree.chart.JFreeChart;
-import org.jfree.chart.labels.StandardXYToolTipGenerator;
 import org.prunelab.chart.ChannelImportance;
-import org.prunelab.chart.ErrorCurveChart;
 import org.prunelab.chart.ErrorCurvePoint;
 import org.prunelab.chart.LayerSensitivitySum;
-import org.prunelab.chart.SensitivityBoxChart;
-import org.prunelab.chart.SensitivitySumChart;
 import org.prunelab.job.JobHandle;
 import org.prunelab.prune.ChannelConsumer;
 import org.prunelab.prune.ChannelGroup;
@@ -44,9 +39,9 @@ import org.prunelab.ui.WorkbenchContext;
 
 /**
  * State of the sensitivity view: the chosen method and sample count, the scoring job (scores plus
- * error curves, run on the device worker with progress, cancellable), its result as chart inputs,
- * the selected channel group (kept in step with the workbench's selected layer) and that group's
- * strongest and weakest channels. FX thread only.
+ * error curves, run on the device worker with progress, cancellable), its result as chart inputs
+ * (plain records; the view draws the charts), the selected channel group (kept in step with the
+ * workbench's selected layer) and that group's strongest and weakest channels. FX thread only.
  */
 public final class SensitivityViewModel {
   /** Channels listed at each end of the ranking. */
@@ -248,24 +243,25 @@ public final class SensitivityViewModel {
         place, channel, importance[channel], mean > 0 ? importance[channel] / mean : 0);
   }
 
-  /** Box plot of channel importance per prunable group, empty before a result. */
-  public Optional<JFreeChart> boxChart() {
+  /**
+   * The box plot's input: the channel importance of every prunable group, empty before a result.
+   */
+  public Optional<List<ChannelImportance>> channelImportance() {
     ScoredModel scored = result.get();
     if (scored == null) {
       return Optional.empty();
     }
-    List<ChannelImportance> values =
+    return Optional.of(
         scored.problem().units().stream()
             .map(u -> new ChannelImportance(u.id(), toDoubles(u.importance())))
-            .toList();
-    return Optional.of(SensitivityBoxChart.of(scored.method(), values));
+            .toList());
   }
 
   /**
-   * S_l bars per layer; empty before a result or when the method gives no input-channel
-   * sensitivities.
+   * The bar chart's input: S_l and its bound term per layer; empty before a result or when the
+   * method gives no input-channel sensitivities.
    */
-  public Optional<JFreeChart> sumChart() {
+  public Optional<List<LayerSensitivitySum>> sensitivitySums() {
     ScoredModel scored = result.get();
     if (scored == null || scored.bounds().isEmpty()) {
       return Optional.empty();
@@ -274,18 +270,12 @@ public final class SensitivityViewModel {
     for (LayerBound b : scored.bounds()) {
       sums.add(new LayerSensitivitySum(b.layer(), b.sensitivitySum(), b.boundTerm()));
     }
-    return Optional.of(SensitivitySumChart.of(scored.method(), sums));
+    return Optional.of(sums);
   }
 
-  /** The measured error curve eps_g(r) of the selected group, empty without one. */
-  public Optional<JFreeChart> curveChart() {
-    ScoredModel scored = result.get();
-    String group = selectedGroup.get();
-    if (scored == null || group == null) {
-      return Optional.empty();
-    }
-    return scored
-        .curve(group)
+  /** The selected group's measured error curve eps_g(r) as chart points, empty without one. */
+  public Optional<List<ErrorCurvePoint>> selectedCurvePoints() {
+    return selectedCurve()
         .map(
             c -> {
               List<ErrorCurvePoint> points = new ArrayList<>();
@@ -294,15 +284,7 @@ public final class SensitivityViewModel {
               for (int i = 0; i < r.length; i++) {
                 points.add(new ErrorCurvePoint(c.group(), r[i], e[i]));
               }
-              JFreeChart chart = ErrorCurveChart.of(points);
-              chart
-                  .getXYPlot()
-                  .getRenderer()
-                  .setDefaultToolTipGenerator(
-                      new StandardXYToolTipGenerator(
-                          "{0}: keep {1} % -> \u03b5 = {2}",
-                          new DecimalFormat("0"), new DecimalFormat("0.0000")));
-              return chart;
+              return points;
             });
   }
 
@@ -320,6 +302,16 @@ public final class SensitivityViewModel {
       d[i] = v[i];
     }
     return d;
+  }
+
+  /** Reports a chart that could not be exported (the chart stays as it was). */
+  public void chartExportFailed(Throwable error) {
+    context.dialogs().showError("Could not export the chart", error);
+  }
+
+  /** Whether a model is open. */
+  public BooleanBinding hasModel() {
+    return context.model().isNotNull();
   }
 
   public StringProperty methodProperty() {

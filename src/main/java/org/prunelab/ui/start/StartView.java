@@ -1,11 +1,8 @@
 package org.prunelab.ui.start;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.function.Function;
 import javafx.fxml.FXML;
-import javafx.fxml.FXMLLoader;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
@@ -13,8 +10,8 @@ import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.input.MouseButton;
 import javafx.scene.layout.VBox;
-import org.prunelab.ui.MainWindow;
-import org.prunelab.ui.Workbench;
+import org.prunelab.ui.Fxml;
+import org.prunelab.ui.ModelFileChooser;
 import org.prunelab.ui.start.StartViewModel.DatasetChoice;
 import org.prunelab.ui.start.StartViewModel.ZooEntry;
 
@@ -32,23 +29,16 @@ public final class StartView extends VBox {
   @FXML private Button openZoo;
   @FXML private Button openRecent;
 
-  public StartView(Workbench workbench) {
-    this.viewModel = new StartViewModel(workbench);
-    FXMLLoader loader = new FXMLLoader(StartView.class.getResource("StartView.fxml"));
-    loader.setRoot(this);
-    loader.setController(this);
-    try {
-      loader.load();
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot load StartView.fxml: " + e.getMessage(), e);
-    }
+  public StartView(StartContext context) {
+    this.viewModel = new StartViewModel(context);
+    Fxml.load(this);
     current.textProperty().bind(viewModel.currentModel());
     dataset.getItems().setAll(viewModel.datasets());
     dataset.setCellFactory(list -> cell(DatasetChoice::label));
     dataset.setButtonCell(cell(DatasetChoice::label));
     dataset.getSelectionModel().select(viewModel.currentDataset());
-    workbench
-        .dataset()
+    viewModel
+        .datasetProperty()
         .addListener(
             (obs, old, now) -> dataset.getSelectionModel().select(viewModel.currentDataset()));
     dataset
@@ -93,7 +83,7 @@ public final class StartView extends VBox {
 
   @FXML
   private void openFile() {
-    MainWindow.chooseModelFile(getScene().getWindow()).ifPresent(viewModel::open);
+    ModelFileChooser.choose(getScene().getWindow()).ifPresent(viewModel::open);
   }
 
   @FXML

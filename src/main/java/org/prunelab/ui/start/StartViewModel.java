@@ -6,20 +6,21 @@ import java.util.List;
 import java.util.Optional;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.StringBinding;
+import javafx.beans.value.ObservableValue;
 import javafx.collections.ObservableList;
 import org.prunelab.data.DatasetException;
 import org.prunelab.data.DatasetLocator;
 import org.prunelab.data.Datasets;
+import org.prunelab.ui.DatasetLabels;
 import org.prunelab.ui.LoadedModel;
 import org.prunelab.ui.ModelLoader;
-import org.prunelab.ui.Workbench;
 import org.prunelab.zoo.BundledModels;
 import org.prunelab.zoo.Zoo;
 
 /**
  * State of the start page: the zoo (models with bundled trained weights first), the datasets with
  * whether each is installed, and the recent projects; its actions open a model or a project through
- * the {@link Workbench}.
+ * the shell ({@link StartContext}).
  */
 public final class StartViewModel {
   /** A zoo architecture and, when {@code assets/models} has one, its trained weights. */
@@ -44,17 +45,17 @@ public final class StartViewModel {
   public record DatasetChoice(String name, boolean installed) {
     public String label() {
       return ModelLoader.SYNTHETIC.equals(name)
-          ? Workbench.datasetLabel(name)
+          ? DatasetLabels.of(name)
           : name + (installed ? "" : "  (not installed)");
     }
   }
 
-  private final Workbench workbench;
+  private final StartContext context;
   private final List<ZooEntry> zoo;
   private final List<DatasetChoice> datasets;
 
-  public StartViewModel(Workbench workbench) {
-    this.workbench = workbench;
+  public StartViewModel(StartContext context) {
+    this.context = context;
     List<ZooEntry> entries = new ArrayList<>();
     for (String name : Zoo.names()) {
       entries.add(new ZooEntry(name, BundledModels.find(name + "-fashion-mnist.plm")));
@@ -82,15 +83,15 @@ public final class StartViewModel {
   public StringBinding currentModel() {
     return Bindings.createStringBinding(
         () -> {
-          LoadedModel m = workbench.model().get();
+          LoadedModel m = context.model().get();
           return m == null
               ? "No model open yet."
               : "Open now: "
                   + Path.of(m.source()).getFileName()
                   + " on "
-                  + Workbench.datasetLabel(m.dataset());
+                  + DatasetLabels.of(m.dataset());
         },
-        workbench.model());
+        context.model());
   }
 
   /** Zoo models, those with bundled trained weights first. */
@@ -106,29 +107,34 @@ public final class StartViewModel {
   /** The choice for the workbench's current dataset. */
   public DatasetChoice currentDataset() {
     return datasets.stream()
-        .filter(d -> d.name().equals(workbench.dataset().get()))
+        .filter(d -> d.name().equals(context.dataset().get()))
         .findFirst()
         .orElse(datasets.get(datasets.size() - 1));
   }
 
+  /** The dataset the next model opens with (it follows the opened model). */
+  public ObservableValue<String> datasetProperty() {
+    return context.dataset();
+  }
+
   /** Makes {@code choice} the dataset of the next opened model. */
   public void chooseDataset(DatasetChoice choice) {
-    workbench.dataset().set(choice.name());
+    context.dataset().set(choice.name());
   }
 
   public ObservableList<Path> recentProjects() {
-    return workbench.recentProjects().paths();
+    return context.recentProjects();
   }
 
   public void open(ZooEntry entry) {
-    workbench.openModel(entry.source(), workbench.dataset().get());
+    context.openModel(entry.source(), context.dataset().get());
   }
 
   public void open(Path modelFile) {
-    workbench.openModelFile(modelFile);
+    context.openModelFile(modelFile);
   }
 
   public void openProject(Path project) {
-    workbench.openProject(project);
+    context.openProject(project);
   }
 }

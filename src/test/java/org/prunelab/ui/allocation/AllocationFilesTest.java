@@ -21,7 +21,7 @@ class AllocationFilesTest {
         new AllocationState(new double[] {0.5, 0.25, 1}, BudgetKind.FLOPS, 0.4, "global");
     JsonNode saved = AllocationFiles.save("pfp", state, IDS);
     AllocationFiles.Restored back =
-        AllocationFiles.restore(saved, IDS, List.of("pfp", "ft"), AllocationViewModel.ALLOCATORS);
+        AllocationFiles.restore(saved, IDS, List.of("pfp", "ft"), AllocationEditor.ALLOCATORS);
     assertEquals("pfp", back.method());
     assertArrayEquals(state.ratios(), back.state().ratios(), 0);
     assertEquals(BudgetKind.FLOPS, back.state().kind());
@@ -38,9 +38,7 @@ class AllocationFilesTest {
     IllegalArgumentException e =
         assertThrows(
             IllegalArgumentException.class,
-            () ->
-                AllocationFiles.restore(
-                    saved, IDS, List.of("pfp"), AllocationViewModel.ALLOCATORS));
+            () -> AllocationFiles.restore(saved, IDS, List.of("pfp"), AllocationEditor.ALLOCATORS));
     assertTrue(
         e.getMessage().contains("layer9") && e.getMessage().contains("conv1"), e.getMessage());
     ((ObjectNode) saved.get("ratios")).remove("layer9");
@@ -48,9 +46,7 @@ class AllocationFilesTest {
     e =
         assertThrows(
             IllegalArgumentException.class,
-            () ->
-                AllocationFiles.restore(
-                    saved, IDS, List.of("pfp"), AllocationViewModel.ALLOCATORS));
+            () -> AllocationFiles.restore(saved, IDS, List.of("pfp"), AllocationEditor.ALLOCATORS));
     assertTrue(e.getMessage().contains("allocation.ratios.conv2"), e.getMessage());
   }
 }

@@ -2,9 +2,9 @@ package org.prunelab.ui.allocation;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.prunelab.ui.WorkbenchFixture.await;
-import static org.prunelab.ui.WorkbenchFixture.onFx;
-import static org.prunelab.ui.WorkbenchFixture.runFx;
+import static org.prunelab.ui.shell.WorkbenchFixture.await;
+import static org.prunelab.ui.shell.WorkbenchFixture.onFx;
+import static org.prunelab.ui.shell.WorkbenchFixture.runFx;
 
 import java.awt.geom.Rectangle2D;
 import java.nio.file.Files;
@@ -34,10 +34,10 @@ import org.prunelab.nn.Network;
 import org.prunelab.nn.onnx.OnnxImportOptions;
 import org.prunelab.nn.onnx.OnnxImporter;
 import org.prunelab.prune.Surgery;
-import org.prunelab.ui.ErrorDialog;
 import org.prunelab.ui.LoadedModel;
 import org.prunelab.ui.TestWorkbenchContext;
-import org.prunelab.ui.WorkbenchFixture;
+import org.prunelab.ui.shell.ErrorDialog;
+import org.prunelab.ui.shell.WorkbenchFixture;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -71,8 +71,8 @@ class AllocationViewTest {
     context = new TestWorkbenchContext();
     context.setWindow(stage);
     view = new AllocationView(context);
-    view.viewModel().samplesProperty().set(64);
-    stage.setScene(new Scene(new javafx.scene.layout.VBox(view, context.jobs()), 1280, 800));
+    view.viewModel().scoring().samplesProperty().set(64);
+    stage.setScene(new Scene(new javafx.scene.layout.VBox(view, context.jobPanel()), 1280, 800));
     javafx.scene.layout.VBox.setVgrow(view, javafx.scene.layout.Priority.ALWAYS);
     stage.show();
     context.open(model);
@@ -92,19 +92,22 @@ class AllocationViewTest {
     await(
         "the view to settle",
         Duration.ofSeconds(120),
-        () -> vm().calculatorProperty().get() != null && view.chartBox() != null);
+        () -> vm().editor().calculatorProperty().get() != null && view.chartBox() != null);
   }
 
   private void awaitMeasured() {
-    await("the view to settle", Duration.ofSeconds(120), () -> vm().measuredProperty().get());
+    await(
+        "the view to settle",
+        Duration.ofSeconds(120),
+        () -> vm().measurement().measuredProperty().get());
   }
 
   private double[] ratios() {
-    return onFx(() -> vm().state().ratios());
+    return onFx(() -> vm().editor().state().ratios());
   }
 
   private long parameters() {
-    return onFx(() -> vm().totalsProperty().get().parameters());
+    return onFx(() -> vm().summary().totalsProperty().get().parameters());
   }
 
   /** Screen point of group {@code u}'s bar row at keep ratio {@code ratio}. */
@@ -130,12 +133,12 @@ class AllocationViewTest {
     int conv2 =
         onFx(
             () ->
-                vm().rows().stream()
+                vm().summary().rows().stream()
                     .filter(r -> r.id().equals("conv2"))
                     .findFirst()
                     .orElseThrow()
                     .index());
-    int channels = onFx(() -> vm().rows().get(conv2).channels());
+    int channels = onFx(() -> vm().summary().rows().get(conv2).channels());
 
     // drag conv2's bar from 100 % to 30 % (a pixel is about 0.2 %: within one channel of 30 %)
     robot
@@ -158,7 +161,8 @@ class AllocationViewTest {
         expected, parameters(), "totals equal the parameter count of the network surgery builds");
     assertTrue(onFx(() -> context.history().undoTextProperty().get()).contains("conv2"));
     awaitMeasured();
-    assertTrue(onFx(() -> vm().measuredTextProperty().get()).startsWith("measured top-1"));
+    assertTrue(
+        onFx(() -> vm().measurement().measuredTextProperty().get()).startsWith("measured top-1"));
 
     // undo the drag with the Undo button
     robot.clickOn("#allocation-undo");
@@ -166,7 +170,7 @@ class AllocationViewTest {
     assertEquals(full, parameters());
 
     // the budget slider with the optimal allocator: click the track at about 10 %
-    assertEquals("optimal", onFx(() -> vm().allocatorProperty().get()));
+    assertEquals("optimal", onFx(() -> vm().editor().allocatorProperty().get()));
     Point2D track =
         onFx(
             () -> {
@@ -176,7 +180,7 @@ class AllocationViewTest {
               return new Point2D(b.getMinX() + 0.1 * b.getWidth(), b.getCenterY());
             });
     robot.clickOn(track);
-    double budget = onFx(() -> vm().budgetProperty().get());
+    double budget = onFx(() -> vm().editor().budgetProperty().get());
     assertTrue(budget > 0.05 && budget < 0.2, "the slider moved to about 10 %: " + budget);
     double[] allocated = ratios();
     for (int u = 0; u < allocated.length; u++) {
@@ -189,8 +193,8 @@ class AllocationViewTest {
     await(
         "the view to settle",
         Duration.ofSeconds(120),
-        () -> vm().pruneTextProperty().get().contains("measured top-1"));
-    String pruned = onFx(() -> vm().pruneTextProperty().get());
+        () -> vm().actions().pruneTextProperty().get().contains("measured top-1"));
+    String pruned = onFx(() -> vm().actions().pruneTextProperty().get());
     assertTrue(
         pruned.contains(String.format(java.util.Locale.ROOT, "%,d parameters", parameters())),
         pruned);
@@ -201,13 +205,13 @@ class AllocationViewTest {
     assertTrue(Files.size(png) > 1000);
     Path onnx = dir.resolve("pruned.onnx");
     boolean[] done = new boolean[1];
-    runFx(() -> vm().exportOnnx(onnx, () -> done[0] = true));
+    runFx(() -> vm().actions().exportOnnx(onnx, () -> done[0] = true));
     await("the view to settle", Duration.ofSeconds(120), () -> done[0]);
     try (Network back = OnnxImporter.load(onnx, OnnxImportOptions.on(Devices.preferred()))) {
       assertEquals(parameters(), back.parameterCount());
     }
     Path json = dir.resolve("allocation.csv");
-    assertTrue(onFx(() -> vm().exportAllocation(json)));
+    assertTrue(onFx(() -> vm().actions().exportAllocation(json)));
     assertEquals(allocated.length + 1, Files.readAllLines(json).size());
     WorkbenchFixture.screenshot(stage.getScene(), "allocation.png");
   }
@@ -242,7 +246,7 @@ class AllocationViewTest {
     assertTrue(text.contains("below the smallest network"), text);
     assertTrue(Arrays.equals(before, ratios()), "ratios unchanged");
     assertEquals(parameters, parameters());
-    assertEquals(0.5, onFx(() -> vm().budgetProperty().get()), 0);
+    assertEquals(0.5, onFx(() -> vm().editor().budgetProperty().get()), 0);
     assertTrue(
         onFx(() -> context.history().undoTextProperty().get()).contains("50.0 %"),
         "the refused budget recorded no edit");

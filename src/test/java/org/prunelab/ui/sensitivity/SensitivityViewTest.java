@@ -2,9 +2,9 @@ package org.prunelab.ui.sensitivity;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.prunelab.ui.WorkbenchFixture.await;
-import static org.prunelab.ui.WorkbenchFixture.onFx;
-import static org.prunelab.ui.WorkbenchFixture.runFx;
+import static org.prunelab.ui.shell.WorkbenchFixture.await;
+import static org.prunelab.ui.shell.WorkbenchFixture.onFx;
+import static org.prunelab.ui.shell.WorkbenchFixture.runFx;
 
 import java.time.Duration;
 import java.util.List;
@@ -20,7 +20,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.prunelab.prune.allocate.AllocationUnit;
 import org.prunelab.ui.LoadedModel;
 import org.prunelab.ui.TestWorkbenchContext;
-import org.prunelab.ui.WorkbenchFixture;
+import org.prunelab.ui.chart.ChartBox;
+import org.prunelab.ui.shell.WorkbenchFixture;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -53,7 +54,7 @@ class SensitivityViewTest {
     context = new TestWorkbenchContext();
     context.setWindow(stage);
     view = new SensitivityView(context);
-    VBox root = new VBox(view, context.jobs());
+    VBox root = new VBox(view, context.jobPanel());
     VBox.setVgrow(view, Priority.ALWAYS);
     stage.setScene(new Scene(root, 1280, 800));
     stage.show();
@@ -64,6 +65,15 @@ class SensitivityViewTest {
   void stop() {
     runFx(() -> context.open(null));
     context.close();
+  }
+
+  /** Titles of the charts in the view's chart slots, in slot order. */
+  private List<String> chartTitles() {
+    return view.lookupAll(".chart-slot").stream()
+        .flatMap(slot -> ((javafx.scene.layout.StackPane) slot).getChildren().stream())
+        .filter(n -> n instanceof ChartBox)
+        .map(n -> ((ChartBox) n).chart().getTitle().getText())
+        .toList();
   }
 
   @Test
@@ -79,11 +89,18 @@ class SensitivityViewTest {
     assertEquals("pfp", scored.method());
     assertEquals(64, scored.samples());
     assertEquals(List.of("conv1", "conv2", "fc1"), onFx(() -> List.copyOf(vm.groups())));
-    assertTrue(onFx(() -> vm.boxChart().isPresent() && vm.sumChart().isPresent()));
+    assertTrue(onFx(() -> vm.channelImportance().isPresent() && vm.sensitivitySums().isPresent()));
 
     // the workbench selects conv2 elsewhere: the view follows; the table ranks conv2's channels
     runFx(() -> context.selectedLayer().set("conv2"));
     assertEquals("conv2", onFx(() -> vm.selectedGroupProperty().get()));
+    assertEquals(
+        List.of(
+            "Channel sensitivity per group (pfp)",
+            "Sum of sensitivities per layer (pfp)",
+            "Layer error vs keep ratio"),
+        onFx(this::chartTitles),
+        "the view draws the box plot, the S_l bars and conv2's error curve");
     float[] importance =
         scored.problem().units().stream()
             .filter(u -> u.id().equals("conv2"))

@@ -1,0 +1,13 @@
+package org.prunelab.ui;
+
+/**
+ * How the workbench names a dataset to the user: the built-in synthetic set says that it is one.
+ */
+public final class DatasetLabels {
+  private DatasetLabels() {}
+
+  /** The label of {@code dataset}: "synthetic (built-in)" for {@link ModelLoader#SYNTHETIC}. */
+  public static String of(String dataset) {
+    return ModelLoader.SYNTHETIC.equals(dataset) ? "synthetic (built-in)" : dataset;
+  }
+}

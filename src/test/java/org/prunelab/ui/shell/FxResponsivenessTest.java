@@ -1,0 +1,214 @@
+package org.prunelab.ui.shell;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.prunelab.ui.shell.WorkbenchFixture.awaitJob;
+import static org.prunelab.ui.shell.WorkbenchFixture.onFx;
+import static org.prunelab.ui.shell.WorkbenchFixture.runFx;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.IntStream;
+import javafx.animation.AnimationTimer;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.prunelab.data.DataSplits;
+import org.prunelab.data.Datasets;
+import org.prunelab.data.ImageDataset;
+import org.prunelab.data.SplitOptions;
+import org.prunelab.job.JobHandle;
+import org.prunelab.job.JobState;
+import org.prunelab.nn.Devices;
+import org.prunelab.nn.Network;
+import org.prunelab.train.EpochRecord;
+import org.prunelab.train.Loaders;
+import org.prunelab.train.Trainer;
+import org.prunelab.train.TrainingRecipe;
+import org.prunelab.zoo.Zoo;
+import org.prunelab.zoo.ZooOptions;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+/**
+ * The FX thread stays responsive while a real training job (LeNet-5 on 640 Fashion-MNIST images)
+ * runs on the device worker (after the data was read in an earlier job): a pulse timer records the
+ * longest gap between two frames, which must stay under 100 ms. A control thread that does a UI
+ * thread's share of work per frame measures how late the operating system lets such a thread run;
+ * when other processes starve every thread (it runs 50 ms late or more), the test is skipped with
+ * both numbers rather than blaming the workbench.
+ */
+@ExtendWith(ApplicationExtension.class)
+class FxResponsivenessTest {
+  /** Longest acceptable gap between two pulses (a frame is 16.7 ms at 60 Hz). */
+  static final long MAX_STALL_MS = 100;
+
+  /**
+   * Lateness of the control thread (see {@link SchedulingProbe}) above which the operating system
+   * itself, not the workbench, starves threads (other processes hold every core); the measurement
+   * then says nothing about the FX thread.
+   */
+  static final long MACHINE_LATE_MS = 50;
+
+  private WorkbenchFixture fx;
+
+  /**
+   * A control thread that behaves like a UI thread, every 16 ms a few milliseconds of computation,
+   * and records how much longer than that an iteration took: the machine's scheduling latency for
+   * such a thread.
+   */
+  private static final class SchedulingProbe {
+    private static final long FRAME_NS = 16_000_000;
+    private static final long WORK_CPU_NS = 2_000_000;
+    private final AtomicLong worst = new AtomicLong();
+    private volatile boolean running = true;
+
+    /** Keeps the busy loop's result observable so the JIT cannot drop the loop. */
+    @SuppressWarnings("UnusedVariable") // written, never read: the volatile write is the point
+    private volatile long sink;
+
+    private final Thread thread = new Thread(this::loop, "scheduling-probe");
+
+    SchedulingProbe() {
+      thread.setDaemon(true);
+      thread.start();
+    }
+
+    private void loop() {
+      ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
+      long spin = 0;
+      while (running) {
+        long before = System.nanoTime();
+        long cpuStart = cpu.getCurrentThreadCpuTime();
+        while (cpu.getCurrentThreadCpuTime() - cpuStart < WORK_CPU_NS) {
+          spin = spin * 31 + 7;
+        }
+        long worked = System.nanoTime() - before;
+        try {
+          Thread.sleep(Math.max(0, (FRAME_NS - worked) / 1_000_000));
+        } catch (InterruptedException e) {
+          return;
+        }
+        worst.accumulateAndGet(System.nanoTime() - before - FRAME_NS, Math::max);
+      }
+      sink = spin;
+    }
+
+    /** Stops the probe; returns its latest iteration beyond the 16 ms frame, in ms. */
+    long stop() {
+      running = false;
+      return worst.get() / 1_000_000;
+    }
+  }
+
+  /**
+   * Starts the engine on the test thread first, as the launcher does on its main thread: the
+   * workbench's worker must then still be able to train (libtorch's gradient mode is per thread).
+   */
+  @BeforeAll
+  static void startEngineElsewhere() {
+    Devices.preferred();
+  }
+
+  @Start
+  void start(Stage stage) {
+    fx = WorkbenchFixture.start(stage);
+  }
+
+  @AfterEach
+  void close() {
+    fx.close();
+  }
+
+  @Test
+  void longestFrameGapStaysUnder100MsWhileTrainingRuns() {
+    JobHandle<DataSplits> load =
+        onFx(
+            () ->
+                fx.workbench
+                    .jobs()
+                    .submit(
+                        "Read Fashion-MNIST",
+                        ctx ->
+                            Datasets.load(
+                                "fashion-mnist", Optional.empty(), new SplitOptions(0, 0, 0)),
+                        d -> {},
+                        e -> {}));
+    awaitJob(load);
+    DataSplits data = load.result().join();
+    ImageDataset train = data.train().subset(IntStream.range(0, 640).toArray());
+    TrainingRecipe recipe = TrainingRecipe.standard(3, 0.05, 0);
+
+    AtomicLong last = new AtomicLong();
+    AtomicLong longest = new AtomicLong();
+    AtomicLong frames = new AtomicLong();
+    AnimationTimer pulses =
+        new AnimationTimer() {
+          @Override
+          public void handle(long now) {
+            long previous = last.getAndSet(now);
+            if (previous != 0) {
+              longest.accumulateAndGet(now - previous, Math::max);
+              frames.incrementAndGet();
+            }
+          }
+        };
+    SchedulingProbe probe = new SchedulingProbe();
+    long started = System.nanoTime();
+    JobHandle<List<EpochRecord>> job =
+        onFx(
+            () -> {
+              pulses.start();
+              return fx.workbench
+                  .jobs()
+                  .submit(
+                      "Train LeNet-5 on 640 images",
+                      ctx -> {
+                        try (Network net =
+                            Zoo.create("lenet5", ZooOptions.grey28(), Devices.preferred(), 0)) {
+                          return new Trainer(recipe)
+                              .fit(
+                                  net,
+                                  Loaders.training(train, data.normalization(), recipe),
+                                  Optional.empty(),
+                                  ctx);
+                        }
+                      },
+                      r -> {},
+                      e -> {});
+            });
+    awaitJob(job);
+    runFx(pulses::stop);
+    long machineMs = probe.stop();
+    long ranMs = (System.nanoTime() - started) / 1_000_000;
+    assertEquals(
+        JobState.SUCCEEDED,
+        job.state(),
+        () -> job.result().handle((v, e) -> String.valueOf(e)).join());
+    assertEquals(3, job.result().join().size());
+    long longestMs = longest.get() / 1_000_000;
+    System.err.printf(
+        "FX responsiveness: training ran %d ms, %d frames, longest gap between pulses %d ms; a control "
+            + "thread doing 2 ms of work per 16 ms frame ran up to %d ms late%n",
+        ranMs, frames.get(), longestMs, machineMs);
+    assertTrue(ranMs > 1000, "the job must run long enough to measure, ran " + ranMs + " ms");
+    assertTrue(
+        frames.get() > ranMs / 50,
+        "pulses kept coming: " + frames.get() + " frames in " + ranMs + " ms");
+    Assumptions.assumeTrue(
+        machineMs < MACHINE_LATE_MS,
+        "the machine is too busy to measure: a control thread "
+            + "doing 2 ms of work per 16 ms frame ran "
+            + machineMs
+            + " ms late (the FX thread's longest gap was "
+            + longestMs
+            + " ms)");
+    assertTrue(longestMs < MAX_STALL_MS, "the FX thread stalled for " + longestMs + " ms");
+  }
+}

@@ -1,0 +1,176 @@
+package org.prunelab.ui.shell;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.prunelab.ui.shell.WorkbenchFixture.awaitJob;
+import static org.prunelab.ui.shell.WorkbenchFixture.onFx;
+import static org.prunelab.ui.shell.WorkbenchFixture.runFx;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import javafx.embed.swing.SwingFXUtils;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.scene.control.Labeled;
+import javafx.scene.text.Text;
+import javafx.stage.Stage;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.prunelab.job.JobHandle;
+import org.prunelab.ui.LoadedModel;
+import org.prunelab.ui.allocation.AllocationView;
+import org.prunelab.ui.sensitivity.SensitivityView;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * Renders every navigator view of the workbench (opened on the default model) and an error dialog
+ * at 1280x800 in the light and the dark theme (the sensitivity and allocation views scored, the
+ * allocation at 30 % of the parameters, optimal) to {@code target/screenshots/<view>-<theme>.png},
+ * for a person to look at; run alone with {@code ./mvnw -o test -Dtest=Screenshots}. Checks what a
+ * machine can: the images are full size, not empty, and no label or button shows clipped text (an
+ * ellipsis where its text did not fit).
+ */
+@ExtendWith(ApplicationExtension.class)
+class Screenshots {
+  static final Path OUT = Path.of("target", "screenshots");
+  private WorkbenchFixture fx;
+
+  @Start
+  void start(Stage stage) {
+    fx = WorkbenchFixture.start(stage);
+  }
+
+  @AfterEach
+  void close() {
+    fx.close();
+  }
+
+  @Test
+  void everyViewInBothThemes() throws IOException {
+    Files.createDirectories(OUT);
+    JobHandle<LoadedModel> open = onFx(fx.workbench::openDefault);
+    awaitJob(open);
+    SensitivityView sensitivity = (SensitivityView) onFx(() -> fx.window.show("Sensitivity"));
+    runFx(() -> sensitivity.viewModel().run());
+    AllocationView allocation = (AllocationView) onFx(() -> fx.window.show("Allocation"));
+    awaitJob(
+        onFx(
+            () ->
+                fx.workbench
+                    .jobs()
+                    .submit("after the scoring jobs", ctx -> true, done -> {}, e -> {})));
+    assertTrue(
+        onFx(() -> allocation.viewModel().editor().applyBudget(0.3)),
+        "optimal allocation at 30 % of the parameters");
+    awaitJob(
+        onFx(
+            () ->
+                fx.workbench
+                    .jobs()
+                    .submit("after the measuring job", ctx -> true, done -> {}, e -> {})));
+    runFx(() -> fx.workbench.selectedLayer().set("layer2.0.conv1"));
+    for (Theme theme : Theme.values()) {
+      runFx(() -> fx.window.applyTheme(theme, fx.stage.getScene()));
+      for (NavigatorEntry entry : Workbench.VIEWS) {
+        runFx(() -> fx.window.show(entry.title()));
+        Path png = OUT.resolve(fileName(entry.title()) + "-" + fileName(theme.name()) + ".png");
+        shoot(fx.stage.getScene(), png, 1280, 800);
+      }
+      onFx(() -> fx.workbench.openModel("absent-model.onnx", "fashion-mnist"));
+      WorkbenchFixture.awaitErrorDialog();
+      Scene dialog =
+          onFx(
+              () ->
+                  javafx.stage.Window.getWindows().stream()
+                      .filter(
+                          w ->
+                              w.getScene().getRoot().getId() != null
+                                  && w.getScene().getRoot().getId().equals(ErrorDialog.PANE_ID))
+                      .findFirst()
+                      .orElseThrow()
+                      .getScene());
+      shoot(dialog, OUT.resolve("error-dialog-" + fileName(theme.name()) + ".png"), -1, -1);
+      WorkbenchFixture.closeErrorDialogs();
+    }
+  }
+
+  private static String fileName(String title) {
+    return title.toLowerCase(Locale.ROOT).replace(' ', '-');
+  }
+
+  private static void shoot(Scene scene, Path png, int width, int height) throws IOException {
+    WaitForAsyncUtils.waitForFxEvents(5);
+    List<String> clipped = onFx(() -> clippedTexts(scene.getRoot()));
+    BufferedImage image = onFx(() -> SwingFXUtils.fromFXImage(scene.snapshot(null), null));
+    ImageIO.write(image, "png", png.toFile());
+    if (width > 0) {
+      assertEquals(width, image.getWidth(), png.toString());
+      assertEquals(height, image.getHeight(), png.toString());
+    }
+    assertTrue(colours(image) > 8, png + " is (nearly) empty");
+    assertTrue(clipped.isEmpty(), png + ": clipped texts " + clipped);
+  }
+
+  /** Visible labels and buttons whose shown text differs from their text (JavaFX cut it to fit). */
+  private static List<String> clippedTexts(Parent root) {
+    root.applyCss();
+    root.layout();
+    List<String> clipped = new ArrayList<>();
+    Set<Node> labeled = new HashSet<>();
+    for (String selector :
+        List.of(".label", ".button", ".menu-button", ".check-box", ".radio-button")) {
+      labeled.addAll(root.lookupAll(selector));
+    }
+    for (Node n : labeled) {
+      if (n instanceof Labeled l
+          && l.isVisible()
+          && l.getText() != null
+          && !l.getText().isEmpty()
+          && l.getScene() != null
+          && !insideCell(l)) {
+        String full = l.isMnemonicParsing() ? l.getText().replaceFirst("_", "") : l.getText();
+        for (Node t : l.getChildrenUnmodifiable()) {
+          if (t instanceof Text text && !text.getText().equals(full)) {
+            clipped.add("'" + l.getText() + "' shown as '" + text.getText() + "'");
+          }
+        }
+      }
+    }
+    return clipped;
+  }
+
+  /**
+   * Table and list cells may cut long values (the full text is one column resize away); labels may
+   * not.
+   */
+  private static boolean insideCell(Node n) {
+    for (Node p = n; p != null; p = p.getParent()) {
+      if (p.getStyleClass().contains("table-cell") || p.getStyleClass().contains("list-cell")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static int colours(BufferedImage image) {
+    Set<Integer> seen = new HashSet<>();
+    for (int y = 0; y < image.getHeight(); y += 4) {
+      for (int x = 0; x < image.getWidth(); x += 4) {
+        seen.add(image.getRGB(x, y));
+      }
+    }
+    return seen.size();
+  }
+}
