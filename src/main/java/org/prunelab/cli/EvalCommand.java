@@ -9,6 +9,7 @@ import org.prunelab.data.ImageDataset;
 import org.prunelab.data.Normalization;
 import org.prunelab.data.corrupt.CorruptedDataset;
 import org.prunelab.data.corrupt.Corruptions;
+import org.prunelab.error.InvalidSettingException;
 import org.prunelab.nn.Network;
 import org.prunelab.train.Evaluator;
 import org.prunelab.train.InputNormalization;
@@ -74,9 +75,18 @@ final class EvalCommand implements Runnable {
           case "validation" -> splits.validation();
           case "sample" -> splits.sampleSet();
           default ->
-              throw new IllegalArgumentException(
+              throw new InvalidSettingException(
                   "--split must be test, validation or sample, got '" + split + "'");
         };
+    if (chosen.size() == 0) {
+      throw new InvalidSettingException(
+          "the "
+              + split
+              + " split of "
+              + chosen.name()
+              + " is empty; hold out images for it with "
+              + (split.equals("sample") ? "--sample-set N" : "--validation N"));
+    }
     ImageDataset set =
         corruption == null
             ? chosen

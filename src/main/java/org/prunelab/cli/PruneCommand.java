@@ -17,6 +17,7 @@ import org.prunelab.data.Batch;
 import org.prunelab.data.DataSplits;
 import org.prunelab.data.ImageDataset;
 import org.prunelab.data.Normalization;
+import org.prunelab.error.InvalidSettingException;
 import org.prunelab.error.PruneLabException;
 import org.prunelab.nn.Network;
 import org.prunelab.prune.allocate.Allocator;
@@ -155,7 +156,7 @@ final class PruneCommand implements Runnable {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     if (allocation != null) {
-      throw new IllegalArgumentException(
+      throw new InvalidSettingException(
           "--allocation applies to pruning methods; " + method + " allocates ranks " + "itself");
     }
     List<Budget> budgets = budgets();
@@ -193,7 +194,7 @@ final class PruneCommand implements Runnable {
   private List<Budget> budgets() {
     List<Budget> budgets = keeps.stream().map(k -> new Budget(budgetKind(), k)).toList();
     if (outFile != null && budgets.size() > 1) {
-      throw new IllegalArgumentException("--out writes one model: give one --keep with it");
+      throw new InvalidSettingException("--out writes one model: give one --keep with it");
     }
     return budgets;
   }
@@ -204,7 +205,7 @@ final class PruneCommand implements Runnable {
       return test;
     }
     if (testImages < 1 || testImages > test.size()) {
-      throw new IllegalArgumentException(
+      throw new InvalidSettingException(
           "--test-images must be between 1 and " + test.size() + ", got " + testImages);
     }
     return test.subset(java.util.stream.IntStream.range(0, testImages).toArray());
@@ -215,7 +216,7 @@ final class PruneCommand implements Runnable {
       case "params", "parameters" -> BudgetKind.PARAMETERS;
       case "flops", "macs" -> BudgetKind.FLOPS;
       default ->
-          throw new IllegalArgumentException(
+          throw new InvalidSettingException(
               "--budget must be params or flops, got '" + budget + "'");
     };
   }

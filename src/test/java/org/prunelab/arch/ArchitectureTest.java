@@ -179,6 +179,20 @@ class ArchitectureTest {
           .because("the CLI is a thin layer over the library, not the other way round");
 
   @ArchTest
+  static final ArchRule cliReportsUserErrorsAsPruneLabExceptions =
+      noClasses()
+          .that()
+          .resideInAPackage("org.prunelab.cli..")
+          .should()
+          .callConstructor(IllegalArgumentException.class, String.class)
+          .orShould()
+          .callConstructor(IllegalArgumentException.class, String.class, Throwable.class)
+          .because(
+              "the CLI prints one error line only for the PruneLabException family; a bad option"
+                  + " throws InvalidSettingException (or another PruneLabException), never a bare"
+                  + " IllegalArgumentException, which would reach the user as a stack trace");
+
+  @ArchTest
   static final ArchRule pruneCoreUsesOnlyTheGraph =
       noClasses()
           .that()
