@@ -19,6 +19,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.prunelab.error.InvalidSettingException;
+import org.prunelab.error.PruneLabException;
 import org.prunelab.nn.EngineSelfCheck;
 import org.prunelab.nn.Network;
 import org.prunelab.train.Throughput;
@@ -110,11 +112,14 @@ final class BenchCommand implements Runnable {
   public void run() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
+    if (threads <= 0) {
+      throw new InvalidSettingException("--threads must be positive, got " + threads);
+    }
+    Throughput throughput = new Throughput(batch, warmup, steps, repeats);
     long jvmStart = ManagementFactory.getRuntimeMXBean().getStartTime();
     Engine.getInstance();
     long engineReadyMs = System.currentTimeMillis() - jvmStart;
     JniUtils.setNumThreads(threads);
-    Throughput throughput = new Throughput(batch, warmup, steps, repeats);
     List<Row> rows = new ArrayList<>();
     for (String model : models) {
       try (Network net = Zoo.create(model, ZooOptions.grey28(), Device.cpu(), 0)) {
@@ -178,7 +183,7 @@ final class BenchCommand implements Runnable {
 
   private List<Row> reference() {
     if (!Files.isRegularFile(script)) {
-      throw new IllegalArgumentException(
+      throw new InvalidSettingException(
           "reference script "
               + script
               + " not found; run from the repository root, "
@@ -224,19 +229,20 @@ final class BenchCommand implements Runnable {
         }
       }
       if (p.waitFor() != 0) {
-        throw new IllegalArgumentException(
+        throw new PruneLabException(
             "the PyTorch reference run failed (exit "
                 + p.exitValue()
                 + "); install "
                 + "it with `pip install torch==2.13.0+cpu` or use --no-reference");
       }
     } catch (IOException e) {
-      throw new IllegalArgumentException(
+      throw new PruneLabException(
           "cannot run "
               + python
               + " for the PyTorch reference ("
               + e.getMessage()
-              + "); use --python PATH or --no-reference");
+              + "); use --python PATH or --no-reference",
+          e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while waiting for the reference run", e);

@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import org.prunelab.data.DataSplits;
 import org.prunelab.data.ImageDataset;
 import org.prunelab.data.Normalization;
+import org.prunelab.error.InvalidSettingException;
 import org.prunelab.nn.Network;
 import org.prunelab.service.SampleChoice;
 import org.prunelab.train.InputNormalization;
@@ -78,7 +79,7 @@ final class CommandModel implements AutoCloseable {
       return test;
     }
     if (images < 1 || images > test.size()) {
-      throw new CliUsageException(
+      throw new InvalidSettingException(
           "--test-images must be between 1 and " + test.size() + ", got " + images);
     }
     return test.subset(java.util.stream.IntStream.range(0, images).toArray());

@@ -8,6 +8,7 @@ import java.util.Map;
 import org.prunelab.data.DataSplits;
 import org.prunelab.data.ImageDataset;
 import org.prunelab.data.corrupt.Corruptions;
+import org.prunelab.error.InvalidSettingException;
 import org.prunelab.service.Evaluation;
 import org.prunelab.service.TestDistribution;
 import org.prunelab.train.Metrics;
@@ -65,7 +66,7 @@ final class EvalCommand implements Runnable {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     if (!List.of("test", "validation", "sample").contains(split)) {
-      throw new CliUsageException(
+      throw new InvalidSettingException(
           "--split must be test, validation or sample, got '" + split + "'");
     }
     try (CommandModel opened = CommandModel.open(model, data)) {
@@ -76,6 +77,15 @@ final class EvalCommand implements Runnable {
             case "sample" -> splits.sampleSet();
             default -> splits.test();
           };
+      if (chosen.size() == 0) {
+        throw new InvalidSettingException(
+            "the "
+                + split
+                + " split of "
+                + chosen.name()
+                + " is empty; hold out images for it with "
+                + (split.equals("sample") ? "--sample-set N" : "--validation N"));
+      }
       ImageDataset set =
           corruption == null
               ? chosen

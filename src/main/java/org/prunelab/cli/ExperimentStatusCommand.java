@@ -11,6 +11,7 @@ import org.prunelab.experiment.SweepJobs;
 import org.prunelab.results.ExperimentRecord;
 import org.prunelab.results.JobKey;
 import org.prunelab.results.ResultsStore;
+import org.prunelab.results.ResultsStoreException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -46,7 +47,7 @@ final class ExperimentStatusCommand implements Runnable {
     PrintWriter out = spec.commandLine().getOut();
     ExperimentSpec only = specFile == null ? null : ExperimentSpecs.load(specFile);
     if (!store.startsWith("jdbc:") && !Path.of(store).toFile().exists()) {
-      throw new IllegalArgumentException(
+      throw new ResultsStoreException(
           "results store "
               + store
               + " does not exist; run `prunelab experiment run "

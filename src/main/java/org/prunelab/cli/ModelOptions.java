@@ -3,6 +3,7 @@ package org.prunelab.cli;
 import ai.djl.Device;
 import ai.djl.ndarray.types.Shape;
 import java.util.Locale;
+import org.prunelab.error.InvalidSettingException;
 import org.prunelab.nn.Devices;
 import org.prunelab.nn.Network;
 import org.prunelab.zoo.ModelResolver;
@@ -63,7 +64,7 @@ final class ModelOptions {
   ZooOptions zooOptions() {
     String[] parts = input.toLowerCase(Locale.ROOT).split("x");
     if (parts.length != 3) {
-      throw new IllegalArgumentException(
+      throw new InvalidSettingException(
           "--input must be CxHxW, e.g. 1x28x28 or 3x32x32; got '" + input + "'");
     }
     try {
@@ -74,8 +75,8 @@ final class ModelOptions {
           classes,
           width);
     } catch (NumberFormatException e) {
-      throw new IllegalArgumentException(
-          "--input must be CxHxW with whole numbers, got '" + input + "'");
+      throw new InvalidSettingException(
+          "--input must be CxHxW with whole numbers, got '" + input + "'", e);
     }
   }
 
@@ -101,7 +102,7 @@ final class ModelOptions {
     } catch (NumberFormatException e) {
       // not a number: reported below like a non-positive one
     }
-    throw new IllegalArgumentException(
+    throw new InvalidSettingException(
         "--input-shape must be positive whole numbers joined by x, without the batch "
             + "axis, e.g. 1x28x28; got '"
             + inputShape

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.prunelab.data.Batch;
+import org.prunelab.error.InvalidSettingException;
 import org.prunelab.error.PruneLabException;
 import org.prunelab.nn.Network;
 import org.prunelab.prune.allocate.Allocator;
@@ -105,7 +106,7 @@ final class PruneCommand implements Runnable {
     CompressionMethod compressionMethod = CompressionMethod.parse(method);
     List<Budget> budgets = budgets();
     if (allocation != null && !compressionMethod.prunes()) {
-      throw new CliUsageException(
+      throw new InvalidSettingException(
           "--allocation applies to pruning methods; " + method + " allocates ranks itself");
     }
     Optional<Allocator> allocator = Optional.ofNullable(allocation).map(PruneCommand::allocator);
@@ -180,7 +181,7 @@ final class PruneCommand implements Runnable {
     BudgetKind kind = BudgetKind.parse(budget);
     List<Budget> budgets = keeps.stream().map(k -> new Budget(kind, k)).toList();
     if (outFile != null && budgets.size() > 1) {
-      throw new CliUsageException("--out writes one model: give one --keep with it");
+      throw new InvalidSettingException("--out writes one model: give one --keep with it");
     }
     return budgets;
   }

@@ -8,8 +8,9 @@ import picocli.CommandLine.Command;
 
 /**
  * The {@code prunelab} command line: a thin layer over the same services the workbench calls.
- * Errors a user can fix (missing files, bad shapes, impossible options) print one line naming the
- * problem and exit with status 2.
+ * Errors a user can fix (missing files, bad shapes, impossible options: the {@link
+ * PruneLabException} family) print one line naming the problem and exit with status 2; any other
+ * exception is a bug and prints its stack trace.
  */
 @Command(
     name = "prunelab",
@@ -61,7 +62,7 @@ public final class PruneLabCli implements Runnable {
     cli.setErr(err);
     cli.setExecutionExceptionHandler(
         (ex, cmd, parsed) -> {
-          if (ex instanceof PruneLabException || ex instanceof IllegalArgumentException) {
+          if (ex instanceof PruneLabException) {
             cmd.getErr().println("error: " + ex.getMessage());
             cmd.getErr().flush();
             return USER_ERROR;

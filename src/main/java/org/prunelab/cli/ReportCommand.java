@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.prunelab.error.InvalidSettingException;
 import org.prunelab.error.PruneLabException;
 import org.prunelab.experiment.metrics.ExcessErrors;
 import org.prunelab.experiment.metrics.PrunePotentials;
@@ -59,7 +60,7 @@ final class ReportCommand implements Runnable {
   @Override
   public void run() {
     if (!(tolerance >= 0 && tolerance < 1)) {
-      throw new IllegalArgumentException(
+      throw new InvalidSettingException(
           "--tolerance is a fraction of top-1 error in [0, 1) (default "
               + PrunePotentials.DEFAULT_TOLERANCE
               + " = 0.5 points), got "

@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.prunelab.data.DataSplits;
+import org.prunelab.error.InvalidSettingException;
 import org.prunelab.nn.Checkpoint;
 import org.prunelab.nn.Network;
 import org.prunelab.train.EpochRecord;
@@ -114,7 +115,7 @@ final class TrainCommand implements Runnable {
     PrintWriter stdout = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     if (epochs <= 0) {
-      throw new IllegalArgumentException("--epochs must be positive, got " + epochs);
+      throw new InvalidSettingException("--epochs must be positive, got " + epochs);
     }
     TrainingRecipe recipe =
         new TrainingRecipe(
@@ -135,17 +136,25 @@ final class TrainCommand implements Runnable {
               .fit(
                   net,
                   Loaders.training(splits.train(), splits.normalization(), recipe),
-                  Optional.of(Loaders.evaluation(splits.validation(), splits.normalization())),
+                  splits.validation().size() == 0
+                      ? Optional.empty()
+                      : Optional.of(
+                          Loaders.evaluation(splits.validation(), splits.normalization())),
                   new TerminalProgress(err));
       for (EpochRecord r : history) {
         err.printf(
             Locale.ROOT,
-            "epoch %d: train loss %.4f acc %.4f | val loss %.4f acc %.4f | lr %.4g | %.1f s%n",
+            "epoch %d: train loss %.4f acc %.4f | %s | lr %.4g | %.1f s%n",
             r.epoch(),
             r.trainLoss(),
             r.trainTop1(),
-            r.validation().loss(),
-            r.validation().top1(),
+            r.validation() == null
+                ? "no validation set"
+                : String.format(
+                    Locale.ROOT,
+                    "val loss %.4f acc %.4f",
+                    r.validation().loss(),
+                    r.validation().top1()),
             r.lr(),
             r.seconds());
       }
@@ -190,7 +199,7 @@ final class TrainCommand implements Runnable {
       case "adam" -> OptimizerSpec.adam(weightDecay);
       case "adamw" -> OptimizerSpec.adamW(weightDecay);
       default ->
-          throw new IllegalArgumentException(
+          throw new InvalidSettingException(
               "--optimizer must be sgd, adam or adamw, got '" + optimizer + "'");
     };
   }
@@ -211,7 +220,7 @@ final class TrainCommand implements Runnable {
                       : milestones.stream().mapToInt(Integer::intValue).toArray(),
                   0.1);
           default ->
-              throw new IllegalArgumentException(
+              throw new InvalidSettingException(
                   "--schedule must be constant, step, multistep or cosine, got '" + schedule + "'");
         };
     return warmup > 0 ? new LearningRateSchedule.Warmup(warmup, base) : base;

@@ -15,6 +15,7 @@ import org.prunelab.data.DataSplits;
 import org.prunelab.data.ImageDataset;
 import org.prunelab.data.Normalization;
 import org.prunelab.data.SplitOptions;
+import org.prunelab.error.InvalidSettingException;
 import org.prunelab.nn.Network;
 import org.prunelab.nn.onnx.OnnxExportOptions;
 import org.prunelab.nn.onnx.OnnxExporter;
@@ -95,10 +96,10 @@ final class VerifyCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     if (samples <= 0) {
-      throw new IllegalArgumentException("--samples must be positive, got " + samples);
+      throw new InvalidSettingException("--samples must be positive, got " + samples);
     }
     if (!(tolerance >= 0)) {
-      throw new IllegalArgumentException("--tolerance must be zero or positive, got " + tolerance);
+      throw new InvalidSettingException("--tolerance must be zero or positive, got " + tolerance);
     }
     OnnxExportOptions options = OnnxExportOptions.defaults().withOpset(opset);
     try (Network net = model.open()) {
@@ -197,7 +198,7 @@ final class VerifyCommand implements Callable<Integer> {
         || expected[0] != test.channels()
         || expected[1] != test.height()
         || expected[2] != test.width()) {
-      throw new IllegalArgumentException(
+      throw new InvalidSettingException(
           test.name()
               + " images are "
               + test.channels()

@@ -43,8 +43,8 @@ public final class Datasets {
    * Loads dataset {@code name} from the folder {@link DatasetLocator#standard()} finds (or {@code
    * explicitPath} alone, when given) and splits it with {@link #split}.
    *
-   * @throws DatasetException if the dataset is missing or malformed; the message names the file and
-   *     the fix
+   * @throws DatasetException if the dataset is missing, malformed or has an empty test set; the
+   *     message names the file and the fix
    */
   public static DataSplits load(String name, Optional<Path> explicitPath, SplitOptions opts) {
     DatasetKind kind = DatasetKind.byName(name);
@@ -55,6 +55,10 @@ public final class Datasets {
     } catch (DatasetException e) {
       throw new DatasetException(
           e.getMessage() + " (for " + kind.id + ": " + kind.repairHint + ")", e);
+    }
+    if (official.test().size() == 0) {
+      throw new DatasetException(
+          official.test().name() + " in " + folder + " holds no test images; " + kind.repairHint);
     }
     return split(official.train(), official.test(), opts);
   }

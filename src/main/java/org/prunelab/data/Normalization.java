@@ -46,11 +46,11 @@ public record Normalization(float[] mean, float[] std) {
    * The mean and (population) standard deviation of each channel over every pixel of every image of
    * {@code dataset}, pixel values taken in [0, 1].
    *
-   * @throws IllegalArgumentException if the dataset is empty or a channel is constant
+   * @throws DatasetException if the dataset is empty or a channel is constant
    */
   public static Normalization of(ImageDataset dataset) {
     if (dataset.size() == 0) {
-      throw new IllegalArgumentException(
+      throw new DatasetException(
           "cannot compute a normalisation of the empty dataset " + dataset.name());
     }
     int channels = dataset.channels();
@@ -78,6 +78,16 @@ public record Normalization(float[] mean, float[] std) {
       double m = sum[c] / count;
       mean[c] = (float) m;
       std[c] = (float) Math.sqrt(Math.max(0, sumSquares[c] / count - m * m));
+      if (!(std[c] > 0)) {
+        throw new DatasetException(
+            dataset.name()
+                + ": channel "
+                + c
+                + " has the same value "
+                + mean[c]
+                + " in every pixel of every image, so it cannot be normalised; check that the"
+                + " image files are not blank or damaged");
+      }
     }
     return new Normalization(mean, std);
   }

@@ -1,5 +1,7 @@
 package org.prunelab.data;
 
+import org.prunelab.error.InvalidSettingException;
+
 /**
  * How {@link Datasets} divides an official training set: after a seeded shuffle, the first {@code
  * validationSize} images form the validation set, the next {@code sampleSetSize} the held-out
@@ -14,10 +16,10 @@ public record SplitOptions(int validationSize, int sampleSetSize, long seed) {
   /** Rejects negative sizes with a message naming the value. */
   public SplitOptions {
     if (validationSize < 0) {
-      throw new IllegalArgumentException("validationSize must be >= 0, got " + validationSize);
+      throw new InvalidSettingException("validationSize must be >= 0, got " + validationSize);
     }
     if (sampleSetSize < 0) {
-      throw new IllegalArgumentException("sampleSetSize must be >= 0, got " + sampleSetSize);
+      throw new InvalidSettingException("sampleSetSize must be >= 0, got " + sampleSetSize);
     }
   }
 }

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import org.prunelab.error.InvalidSettingException;
 import org.prunelab.job.Job;
 import org.prunelab.job.JobCancelledException;
 import org.prunelab.job.JobContext;
@@ -36,7 +37,7 @@ public final class ExperimentRunner {
    */
   public ExperimentRunner(ExperimentSpec spec, ResultsStore store, int jobsLimit) {
     if (jobsLimit < 0) {
-      throw new IllegalArgumentException(
+      throw new InvalidSettingException(
           "jobs limit must be >= 0 (0 runs every job), got " + jobsLimit);
     }
     this.spec = spec;

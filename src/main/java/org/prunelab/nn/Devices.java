@@ -2,6 +2,8 @@ package org.prunelab.nn;
 
 import ai.djl.Device;
 import ai.djl.engine.Engine;
+import org.prunelab.error.InvalidSettingException;
+import org.prunelab.error.PruneLabException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,14 +30,26 @@ public final class Devices {
     return preferred;
   }
 
-  /** Resolves a user's device choice: "auto", "cpu", "gpu" or "gpu:N". */
+  /**
+   * Resolves a user's device choice: "auto", "cpu", "gpu" or "gpu:N".
+   *
+   * @throws InvalidSettingException when the name is none of these
+   */
   public static Device parse(String name) {
     if (name == null || name.equals("auto")) {
       return preferred();
     }
-    Device d = Device.fromName(name);
+    Device d;
+    try {
+      d = Device.fromName(name);
+    } catch (IllegalArgumentException e) {
+      throw unknownDevice(name, e);
+    }
+    if (!d.isGpu() && !Device.Type.CPU.equals(d.getDeviceType())) {
+      throw unknownDevice(name, null);
+    }
     if (d.isGpu() && Engine.getInstance().getGpuCount() <= d.getDeviceId()) {
-      throw new org.prunelab.error.PruneLabException(
+      throw new PruneLabException(
           "device "
               + name
               + " is not available: this machine has "
@@ -44,6 +58,12 @@ public final class Devices {
               + "machine");
     }
     return d;
+  }
+
+  private static InvalidSettingException unknownDevice(
+      String name, IllegalArgumentException cause) {
+    return new InvalidSettingException(
+        "--device must be auto, cpu, gpu or gpu:N (N a GPU index), got '" + name + "'", cause);
   }
 
   public static String describe(Device device) {

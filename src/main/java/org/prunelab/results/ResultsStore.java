@@ -309,7 +309,7 @@ public final class ResultsStore implements AutoCloseable {
         }
       }
       return keys;
-    } catch (SQLException e) {
+    } catch (SQLException | IllegalArgumentException e) {
       throw failure("list the finished jobs of " + specHash + " in", e);
     }
   }
@@ -496,7 +496,7 @@ public final class ResultsStore implements AutoCloseable {
         }
       }
       return rows;
-    } catch (SQLException e) {
+    } catch (SQLException | IllegalArgumentException e) {
       throw failure("read the functional similarity of " + specHash + " from", e);
     }
   }
@@ -585,7 +585,7 @@ public final class ResultsStore implements AutoCloseable {
         }
       }
       return results;
-    } catch (SQLException e) {
+    } catch (SQLException | IllegalArgumentException e) {
       throw failure("read the results of " + specHash + " from", e);
     }
   }
@@ -716,7 +716,7 @@ public final class ResultsStore implements AutoCloseable {
     }
   }
 
-  private ResultsStoreException failure(String action, SQLException e) {
+  private ResultsStoreException failure(String action, Exception e) {
     return new ResultsStoreException(
         "Cannot "
             + action

@@ -4,6 +4,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.prunelab.data.Normalization;
+import org.prunelab.nn.ModelFileException;
 import org.prunelab.nn.Network;
 
 /**
@@ -21,13 +22,34 @@ public final class InputNormalization {
     network.metadata().put(STD, join(n.std()));
   }
 
-  /** The normalisation stored with the network, if any. */
+  /**
+   * The normalisation stored with the network, if any.
+   *
+   * @throws ModelFileException when the stored entries are not one finite mean and one positive std
+   *     per channel (a damaged or hand-edited model file)
+   */
   public static Optional<Normalization> of(Network network) {
     Map<String, String> meta = network.metadata();
     if (!meta.containsKey(MEAN) || !meta.containsKey(STD)) {
       return Optional.empty();
     }
-    return Optional.of(new Normalization(parse(meta.get(MEAN)), parse(meta.get(STD))));
+    try {
+      return Optional.of(new Normalization(parse(meta.get(MEAN)), parse(meta.get(STD))));
+    } catch (IllegalArgumentException e) {
+      throw new ModelFileException(
+          "the model's input normalisation ("
+              + MEAN
+              + " = '"
+              + meta.get(MEAN)
+              + "', "
+              + STD
+              + " = '"
+              + meta.get(STD)
+              + "') is not one finite mean and one positive std per channel ("
+              + e.getMessage()
+              + "); save the model again with its training normalisation or remove both entries",
+          e);
+    }
   }
 
   private static String join(float[] values) {

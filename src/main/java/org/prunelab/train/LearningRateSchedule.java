@@ -1,6 +1,7 @@
 package org.prunelab.train;
 
 import java.util.Arrays;
+import org.prunelab.error.InvalidSettingException;
 
 /**
  * Learning rate as a function of training progress, evaluated at every step with the fractional
@@ -22,7 +23,7 @@ public sealed interface LearningRateSchedule {
     public Step {
       Checks.rate(base);
       if (size <= 0 || !(gamma > 0 && gamma <= 1)) {
-        throw new IllegalArgumentException(
+        throw new InvalidSettingException(
             "step schedule needs size > 0 and gamma in (0, 1], got " + size + ", " + gamma);
       }
     }
@@ -40,12 +41,12 @@ public sealed interface LearningRateSchedule {
       milestones = milestones.clone();
       for (int i = 0; i < milestones.length; i++) {
         if (milestones[i] <= 0 || (i > 0 && milestones[i] <= milestones[i - 1])) {
-          throw new IllegalArgumentException(
+          throw new InvalidSettingException(
               "milestones must be increasing positive epochs, got " + Arrays.toString(milestones));
         }
       }
       if (!(gamma > 0 && gamma <= 1)) {
-        throw new IllegalArgumentException("gamma must be in (0, 1], got " + gamma);
+        throw new InvalidSettingException("gamma must be in (0, 1], got " + gamma);
       }
     }
 
@@ -66,7 +67,7 @@ public sealed interface LearningRateSchedule {
     public Cosine {
       Checks.rate(base);
       if (!(min >= 0 && min <= base) || epochs <= 0) {
-        throw new IllegalArgumentException(
+        throw new InvalidSettingException(
             "cosine schedule needs 0 <= min <= base and epochs > 0, got min="
                 + min
                 + ", epochs="
@@ -88,7 +89,7 @@ public sealed interface LearningRateSchedule {
   record Warmup(double epochs, LearningRateSchedule after) implements LearningRateSchedule {
     public Warmup {
       if (!(epochs > 0)) {
-        throw new IllegalArgumentException("warm-up epochs must be positive, got " + epochs);
+        throw new InvalidSettingException("warm-up epochs must be positive, got " + epochs);
       }
     }
 
@@ -105,7 +106,7 @@ public sealed interface LearningRateSchedule {
 
     static void rate(double lr) {
       if (!(lr > 0) || Double.isInfinite(lr)) {
-        throw new IllegalArgumentException("learning rate must be positive and finite, got " + lr);
+        throw new InvalidSettingException("learning rate must be positive and finite, got " + lr);
       }
     }
   }

@@ -1,5 +1,7 @@
 package org.prunelab.train;
 
+import org.prunelab.error.InvalidSettingException;
+
 /**
  * Which optimizer to use and its hyper-parameters. SGD: v = mu v + (g + lambda w); w -= lr (g +
  * lambda w + mu v) with Nesterov, else w -= lr v (PyTorch's convention, no dampening). Adam (Kingma
@@ -27,20 +29,20 @@ public record OptimizerSpec(
       throw new IllegalArgumentException("optimizer kind is required (sgd, adam or adamw)");
     }
     if (!(momentum >= 0 && momentum < 1)) {
-      throw new IllegalArgumentException("momentum must be in [0, 1), got " + momentum);
+      throw new InvalidSettingException("momentum must be in [0, 1), got " + momentum);
     }
     if (nesterov && momentum == 0) {
-      throw new IllegalArgumentException("Nesterov momentum needs momentum > 0");
+      throw new InvalidSettingException("Nesterov momentum needs momentum > 0");
     }
     if (!(weightDecay >= 0) || Double.isInfinite(weightDecay)) {
-      throw new IllegalArgumentException("weight decay must be >= 0, got " + weightDecay);
+      throw new InvalidSettingException("weight decay must be >= 0, got " + weightDecay);
     }
     if (!(beta1 >= 0 && beta1 < 1) || !(beta2 >= 0 && beta2 < 1)) {
-      throw new IllegalArgumentException(
+      throw new InvalidSettingException(
           "Adam betas must be in [0, 1), got " + beta1 + ", " + beta2);
     }
     if (!(epsilon > 0)) {
-      throw new IllegalArgumentException("Adam epsilon must be positive, got " + epsilon);
+      throw new InvalidSettingException("Adam epsilon must be positive, got " + epsilon);
     }
   }
 

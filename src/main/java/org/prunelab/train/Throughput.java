@@ -6,6 +6,7 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import java.util.Arrays;
 import java.util.Map;
+import org.prunelab.error.InvalidSettingException;
 import org.prunelab.nn.Network;
 import org.prunelab.nn.layer.Mode;
 
@@ -25,7 +26,7 @@ public final class Throughput {
 
   public Throughput(int batch, int warmup, int steps, int repeats) {
     if (batch <= 0 || warmup < 0 || steps <= 0 || repeats <= 0) {
-      throw new IllegalArgumentException(
+      throw new InvalidSettingException(
           "benchmark needs batch, steps and repeats > 0 and warmup >= 0");
     }
     this.batch = batch;

@@ -1,5 +1,7 @@
 package org.prunelab.train;
 
+import org.prunelab.error.InvalidSettingException;
+
 /**
  * Everything that decides a training run besides the network and data: epochs, batch size,
  * optimizer, learning rate schedule, augmentation (random crop with padding, horizontal flip) and
@@ -16,16 +18,16 @@ public record TrainingRecipe(
 
   public TrainingRecipe {
     if (epochs <= 0) {
-      throw new IllegalArgumentException("epochs must be positive, got " + epochs);
+      throw new InvalidSettingException("epochs must be positive, got " + epochs);
     }
     if (batchSize <= 0) {
-      throw new IllegalArgumentException("batch size must be positive, got " + batchSize);
+      throw new InvalidSettingException("batch size must be positive, got " + batchSize);
     }
     if (optimizer == null || schedule == null) {
       throw new IllegalArgumentException("an optimizer and a learning rate schedule are required");
     }
     if (cropPadding < 0) {
-      throw new IllegalArgumentException("crop padding must be >= 0, got " + cropPadding);
+      throw new InvalidSettingException("crop padding must be >= 0, got " + cropPadding);
     }
   }
 

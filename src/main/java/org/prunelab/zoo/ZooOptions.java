@@ -1,6 +1,7 @@
 package org.prunelab.zoo;
 
 import ai.djl.ndarray.types.Shape;
+import org.prunelab.error.InvalidSettingException;
 
 /**
  * Parameters of a built-in architecture: input channels and size, number of classes, and a width
@@ -9,14 +10,14 @@ import ai.djl.ndarray.types.Shape;
 public record ZooOptions(int channels, int height, int width, int classes, double widthMultiplier) {
   public ZooOptions {
     if (channels <= 0 || height <= 0 || width <= 0) {
-      throw new IllegalArgumentException(
+      throw new InvalidSettingException(
           "input shape must be positive, got " + channels + "x" + height + "x" + width);
     }
     if (classes < 2) {
-      throw new IllegalArgumentException("a classifier needs at least 2 classes, got " + classes);
+      throw new InvalidSettingException("a classifier needs at least 2 classes, got " + classes);
     }
     if (!(widthMultiplier > 0 && widthMultiplier <= 16)) {
-      throw new IllegalArgumentException(
+      throw new InvalidSettingException(
           "width multiplier must be in (0, 16], got " + widthMultiplier);
     }
   }

@@ -105,6 +105,34 @@ class CliTest {
   }
 
   @Test
+  void trainWithoutAValidationSetSaysSoEachEpoch() {
+    Path model = dir.resolve("no-validation.plm");
+    Run train =
+        cli(
+            "train",
+            "--model",
+            "lenet-300-100",
+            "--width",
+            "0.05",
+            "--dataset",
+            "synthetic",
+            "--epochs",
+            "1",
+            "--batch",
+            "512",
+            "--validation",
+            "0",
+            "--sample-set",
+            "0",
+            "--out",
+            model.toString());
+    assertEquals(0, train.status(), train.err());
+    assertTrue(train.err().contains("epoch 1: train loss"), train.err());
+    assertTrue(train.err().contains("| no validation set |"), train.err());
+    assertTrue(Files.isRegularFile(model));
+  }
+
+  @Test
   void badInputGivesOneLineErrorsAndStatusTwo() {
     Run unknown = cli("info", "--model", "resnet18");
     assertEquals(PruneLabCli.USER_ERROR, unknown.status());

@@ -16,6 +16,7 @@ import java.util.Optional;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.prunelab.error.InvalidSettingException;
 
 class DatasetsTest {
 
@@ -23,11 +24,11 @@ class DatasetsTest {
 
   @Test
   void splitOptionsRejectNegativesNamingTheValue() {
-    IllegalArgumentException e =
-        assertThrows(IllegalArgumentException.class, () -> new SplitOptions(-3, 0, 1));
+    InvalidSettingException e =
+        assertThrows(InvalidSettingException.class, () -> new SplitOptions(-3, 0, 1));
     assertTrue(
         e.getMessage().contains("validationSize") && e.getMessage().contains("-3"), e.getMessage());
-    e = assertThrows(IllegalArgumentException.class, () -> new SplitOptions(0, -7, 1));
+    e = assertThrows(InvalidSettingException.class, () -> new SplitOptions(0, -7, 1));
     assertTrue(
         e.getMessage().contains("sampleSetSize") && e.getMessage().contains("-7"), e.getMessage());
   }
@@ -136,6 +137,30 @@ class DatasetsTest {
     assertEquals(2, s.test().size());
     assertEquals(4, s.test().label(0));
     assertEquals(3, s.normalization().channels());
+  }
+
+  @Test
+  void anEmptyTestFileIsRefusedWhenLoading() throws IOException {
+    Path folder = dir.resolve("fm-empty-test");
+    byte[] pixels = new byte[3 * 28 * 28];
+    for (int i = 0; i < pixels.length; i++) {
+      pixels[i] = (byte) i;
+    }
+    IdxFiles.write(folder.resolve("train-images-idx3-ubyte"), IdxFiles.images(3, 28, 28, pixels));
+    IdxFiles.write(
+        folder.resolve("train-labels-idx1-ubyte"), IdxFiles.labels(new byte[] {0, 1, 2}));
+    IdxFiles.write(
+        folder.resolve("t10k-images-idx3-ubyte"), IdxFiles.images(0, 28, 28, new byte[0]));
+    IdxFiles.write(folder.resolve("t10k-labels-idx1-ubyte"), IdxFiles.labels(new byte[0]));
+    DatasetException e =
+        assertThrows(
+            DatasetException.class,
+            () -> Datasets.load("fashion-mnist", Optional.of(folder), new SplitOptions(1, 1, 1)));
+    assertTrue(
+        e.getMessage().contains("holds no test images")
+            && e.getMessage().contains(folder.toString())
+            && e.getMessage().contains("apt-get install --reinstall dataset-fashion-mnist"),
+        e.getMessage());
   }
 
   @Test

@@ -45,6 +45,20 @@ class NormalizationTest {
   }
 
   @Test
+  void aDatasetWithAConstantChannelIsADatasetError() {
+    // channel 0 varies, channel 1 is 255 in every pixel of both images
+    byte[] pixels = {0, 51, (byte) 255, (byte) 255, 102, (byte) 153, (byte) 255, (byte) 255};
+    ImageDataset ds =
+        new ImageDataset("blank-ish", pixels, new int[] {0, 0}, 2, 1, 2, List.of("a"));
+    DatasetException e = assertThrows(DatasetException.class, () -> Normalization.of(ds));
+    assertTrue(
+        e.getMessage().contains("blank-ish")
+            && e.getMessage().contains("channel 1")
+            && e.getMessage().contains("1.0"),
+        e.getMessage());
+  }
+
+  @Test
   void isImmutableWithValueEquality() {
     float[] mean = {0.1f};
     Normalization n = new Normalization(mean, new float[] {0.2f});

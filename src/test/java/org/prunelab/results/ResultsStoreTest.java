@@ -226,6 +226,28 @@ class ResultsStoreTest {
   }
 
   @Test
+  void rowsTheRecordsRejectAreAStoreErrorWhenRead() throws Exception {
+    Path file = dir.resolve("results.db");
+    try (ResultsStore store = ResultsStore.open(file)) {
+      store.recordExperiment(experiment());
+      store.record(result(key("pfp", 0.5, 0), 0.875));
+    }
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
+        Statement s = c.createStatement()) {
+      s.execute("UPDATE job SET method = ' '");
+    }
+    try (ResultsStore store = ResultsStore.open(file)) {
+      ResultsStoreException results =
+          assertThrows(ResultsStoreException.class, () -> store.results(SPEC));
+      assertTrue(
+          results.getMessage().contains(file.toString())
+              && results.getMessage().contains("method must not be blank"),
+          results.getMessage());
+      assertThrows(ResultsStoreException.class, () -> store.finishedKeys(SPEC));
+    }
+  }
+
+  @Test
   void accuracyByMethodAggregatesRepetitions() {
     try (ResultsStore store = ResultsStore.open(dir.resolve("results.db"))) {
       store.recordExperiment(experiment());

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import org.junit.jupiter.api.Test;
+import org.prunelab.error.InvalidSettingException;
 
 /** Learning rate schedules at chosen epochs against their formulas evaluated by hand. */
 class LearningRateScheduleTest {
@@ -34,16 +35,16 @@ class LearningRateScheduleTest {
 
   @Test
   void badValuesAreRejectedWithTheirValue() {
-    IllegalArgumentException e =
+    InvalidSettingException e =
         assertThrows(
-            IllegalArgumentException.class, () -> new LearningRateSchedule.Cosine(-0.1, 0, 10));
+            InvalidSettingException.class, () -> new LearningRateSchedule.Cosine(-0.1, 0, 10));
     assertEquals(true, e.getMessage().contains("-0.1"));
     assertThrows(
-        IllegalArgumentException.class,
+        InvalidSettingException.class,
         () -> new LearningRateSchedule.MultiStep(0.1, new int[] {5, 3}, 0.1));
-    assertThrows(IllegalArgumentException.class, () -> OptimizerSpec.sgd(1.5, false, 0));
+    assertThrows(InvalidSettingException.class, () -> OptimizerSpec.sgd(1.5, false, 0));
     assertThrows(
-        IllegalArgumentException.class,
+        InvalidSettingException.class,
         () ->
             new TrainingRecipe(
                 0, 128, OptimizerSpec.adam(0), LearningRateSchedule.constant(0.1), 0, false, 0));

@@ -2,6 +2,7 @@ package org.prunelab.experiment.report;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.prunelab.error.InvalidSettingException;
 import org.prunelab.experiment.metrics.ExcessErrors;
 
 /**
@@ -18,18 +19,18 @@ public record ReportOptions(List<Double> tolerances, int resamples, long seed) {
   public ReportOptions {
     tolerances = List.copyOf(tolerances);
     if (tolerances.isEmpty()) {
-      throw new IllegalArgumentException("a report needs at least one tolerance");
+      throw new InvalidSettingException("a report needs at least one tolerance");
     }
     for (double t : tolerances) {
       if (!(t >= 0 && t < 1)) {
-        throw new IllegalArgumentException(
+        throw new InvalidSettingException(
             "tolerance must be a fraction of top-1 error in [0, 1) (0.005 = 0.5"
                 + " points), got "
                 + t);
       }
     }
     if (resamples < 1) {
-      throw new IllegalArgumentException("resamples must be >= 1, got " + resamples);
+      throw new InvalidSettingException("resamples must be >= 1, got " + resamples);
     }
   }
 

@@ -1,5 +1,7 @@
 package org.prunelab.nn.onnx;
 
+import org.prunelab.error.InvalidSettingException;
+
 /**
  * How {@link OnnxExporter} writes a network: the ONNX operator set version (opset) the file
  * declares, and the name of the graph output.
@@ -27,7 +29,7 @@ public record OnnxExportOptions(int opset, String outputName) {
 
   public OnnxExportOptions {
     if (opset < MIN_OPSET || opset > MAX_OPSET) {
-      throw new IllegalArgumentException(
+      throw new InvalidSettingException(
           "ONNX opset must be between "
               + MIN_OPSET
               + " and "
@@ -39,7 +41,7 @@ public record OnnxExportOptions(int opset, String outputName) {
               + " is read by every ONNX Runtime since 1.12");
     }
     if (outputName == null || outputName.isBlank()) {
-      throw new IllegalArgumentException("the ONNX output name must not be empty");
+      throw new InvalidSettingException("the ONNX output name must not be empty");
     }
   }
 

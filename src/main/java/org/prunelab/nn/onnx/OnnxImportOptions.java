@@ -3,6 +3,7 @@ package org.prunelab.nn.onnx;
 import ai.djl.Device;
 import ai.djl.ndarray.types.Shape;
 import java.util.Arrays;
+import org.prunelab.error.InvalidSettingException;
 
 /**
  * How to import an ONNX file: the device the parameters go to, and optionally the shape of one
@@ -22,7 +23,7 @@ public record OnnxImportOptions(Device device, Shape inputShape) {
     if (inputShape != null
         && (inputShape.dimension() == 0
             || Arrays.stream(inputShape.getShape()).anyMatch(d -> d <= 0))) {
-      throw new IllegalArgumentException(
+      throw new InvalidSettingException(
           "input shape must be positive dimensions without the batch axis, e.g. "
               + "(1, 28, 28); got "
               + inputShape);

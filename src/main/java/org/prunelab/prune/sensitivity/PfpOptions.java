@@ -1,5 +1,7 @@
 package org.prunelab.prune.sensitivity;
 
+import org.prunelab.error.InvalidSettingException;
+
 /**
  * How the batched PFP/SiPP sensitivities are computed; neither option changes the result.
  *
@@ -18,10 +20,10 @@ public record PfpOptions(int chunkSize, long memoryCapBytes) {
   /** Rejects sizes that cannot work, naming the value. */
   public PfpOptions {
     if (chunkSize <= 0) {
-      throw new IllegalArgumentException("chunkSize must be > 0 images, got " + chunkSize);
+      throw new InvalidSettingException("chunkSize must be > 0 images, got " + chunkSize);
     }
     if (memoryCapBytes < 1024) {
-      throw new IllegalArgumentException(
+      throw new InvalidSettingException(
           "memoryCapBytes must be at least 1024, got " + memoryCapBytes);
     }
   }

@@ -29,6 +29,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.prunelab.error.InvalidSettingException;
 import org.prunelab.nn.Checkpoint;
 import org.prunelab.nn.ModelFileException;
 import org.prunelab.nn.Network;
@@ -281,13 +282,13 @@ class OnnxExportTest {
 
   @Test
   void badInputGivesClearErrors() throws Exception {
-    IllegalArgumentException low =
-        assertThrows(IllegalArgumentException.class, () -> new OnnxExportOptions(12, "logits"));
+    InvalidSettingException low =
+        assertThrows(InvalidSettingException.class, () -> new OnnxExportOptions(12, "logits"));
     assertTrue(
         low.getMessage().contains("12") && low.getMessage().contains("13 and 18"),
         low.getMessage());
-    assertThrows(IllegalArgumentException.class, () -> OnnxExportOptions.defaults().withOpset(19));
-    assertThrows(IllegalArgumentException.class, () -> new OnnxExportOptions(17, " "));
+    assertThrows(InvalidSettingException.class, () -> OnnxExportOptions.defaults().withOpset(19));
+    assertThrows(InvalidSettingException.class, () -> new OnnxExportOptions(17, " "));
 
     Path blocker = Files.writeString(dir.resolve("a-file"), "not a folder");
     try (Network net = Zoo.create("lenet-300-100", ZooOptions.grey28(), Device.cpu(), 1)) {

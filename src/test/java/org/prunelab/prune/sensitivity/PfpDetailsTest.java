@@ -12,6 +12,7 @@ import ai.djl.ndarray.types.Shape;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.prunelab.data.Batch;
+import org.prunelab.error.InvalidSettingException;
 import org.prunelab.nn.Network;
 import org.prunelab.nn.NetworkBuilder;
 import org.prunelab.nn.NonFiniteException;
@@ -172,8 +173,8 @@ class PfpDetailsTest {
       assertThrows(
           NonFiniteException.class,
           () -> SippSensitivity.compute(net, nan, PfpOptions.DEFAULT, PatchReduction.MEAN));
-      assertThrows(IllegalArgumentException.class, () -> new PfpOptions(0, 1 << 20));
-      assertThrows(IllegalArgumentException.class, () -> new PfpOptions(8, 10));
+      assertThrows(InvalidSettingException.class, () -> new PfpOptions(0, 1 << 20));
+      assertThrows(InvalidSettingException.class, () -> new PfpOptions(8, 10));
     }
   }
 
