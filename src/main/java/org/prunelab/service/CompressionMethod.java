@@ -195,6 +195,12 @@ public enum CompressionMethod {
         : new LowRankCompression(this, lowRank, seed);
   }
 
+  /** The command-line name, so lists and menus show what users type. */
+  @Override
+  public String toString() {
+    return cliName();
+  }
+
   /** Every method's name, in registry order. */
   public static List<String> names() {
     return Arrays.stream(values()).map(CompressionMethod::cliName).toList();

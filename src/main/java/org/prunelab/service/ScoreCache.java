@@ -46,6 +46,22 @@ public final class ScoreCache {
     return computed;
   }
 
+  /**
+   * The scores of a loaded model's network on {@code samples} images of its sample set S drawn with
+   * {@code seed}, normalised as the model is: cached, or computed now (a job body).
+   */
+  public ScoredModel score(
+      LoadedModel model, CompressionMethod method, int samples, long seed, JobContext ctx) {
+    return score(
+        model.network(),
+        method,
+        model.data().sampleSet(),
+        model.normalization(),
+        samples,
+        seed,
+        ctx);
+  }
+
   /** Whether scores for that key are cached. */
   public boolean contains(Network network, CompressionMethod method, int samples, long seed) {
     return scores.containsKey(new Key(network, method, samples, seed));

@@ -13,8 +13,8 @@ public interface ProjectSection {
 
   /**
    * Restores a state written by {@link #save}; called after the project's model is loaded. Throws
-   * {@link IllegalArgumentException} naming the bad field when the JSON does not fit the loaded
-   * model, in which case the view must keep its previous state.
+   * {@link ProjectFileException} naming the bad field when the JSON does not fit the loaded model,
+   * in which case the view must keep its previous state.
    */
   void restore(JsonNode state);
 }

@@ -3,12 +3,14 @@ package org.prunelab.ui;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import org.prunelab.job.Jobs;
+import org.prunelab.service.LoadedModel;
+import org.prunelab.service.ScoreCache;
 
 /**
  * What the shell gives every feature view: the jobs that run background work on the device worker,
- * the dialogs that report failures, the model the workbench is working on, the layer selected in
- * any view, the undo history and the project file's sections. All properties are read and written
- * on the FX thread only.
+ * the score cache the views share, the dialogs that report failures, the model the workbench is
+ * working on, the layer selected in any view, the undo history and the project file's sections. All
+ * properties are read and written on the FX thread only.
  */
 public interface WorkbenchContext {
   /**
@@ -16,6 +18,12 @@ public interface WorkbenchContext {
    * thread.
    */
   Jobs jobs();
+
+  /**
+   * The workbench's one score cache: a view scores through it inside its job, so a model scored by
+   * one view with a method and sample set is not scored again by another.
+   */
+  ScoreCache scores();
 
   /** Reports failed actions to the user (the state they would have changed stays as it was). */
   DialogService dialogs();

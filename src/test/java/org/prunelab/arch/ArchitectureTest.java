@@ -1,18 +1,13 @@
 package org.prunelab.arch;
 
-import static com.tngtech.archunit.core.domain.JavaClass.Predicates.equivalentTo;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
-import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
-import com.tngtech.archunit.junit.ArchIgnore;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
-import com.tngtech.archunit.library.dependencies.Slice;
-import org.prunelab.Launcher;
 
 /**
  * The dependency rules of the architecture (docs/architecture.md), checked on the compiled classes:
@@ -26,10 +21,6 @@ class ArchitectureTest {
   static final ArchRule noPackageCycles =
       slices()
           .matching("org.prunelab.(**)")
-          // ui is being restructured (issue 12): delete this clause once its cycles are broken
-          .that(
-              DescribedPredicate.describe(
-                  "are outside ui", (Slice s) -> !s.getNamePart(1).matches("ui(\\..*)?")))
           .should()
           .beFreeOfCycles()
           .because(
@@ -62,7 +53,7 @@ class ArchitectureTest {
           .layer("Ui")
           .definedBy("org.prunelab.ui..")
           .layer("Launcher")
-          .definedBy(equivalentTo(Launcher.class))
+          .definedBy("org.prunelab")
           .whereLayer("Launcher")
           .mayNotBeAccessedByAnyLayer()
           .whereLayer("Cli")
@@ -138,11 +129,6 @@ class ArchitectureTest {
               "the results store and the charts work on plain records, so they hold no native memory"
                   + " and run without libtorch");
 
-  @ArchIgnore(
-      reason =
-          "fails today (Workbench.startEngine uses ai.djl.Device and JniUtils, ui.sensitivity"
-              + ".ScoredModel opens an NDManager); the lead removes ai.djl from ui in issue 12 and"
-              + " then deletes this annotation")
   @ArchTest
   static final ArchRule uiDoesNotUseTheEngine =
       noClasses()

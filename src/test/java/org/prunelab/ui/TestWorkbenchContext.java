@@ -10,6 +10,9 @@ import javafx.stage.Window;
 import org.prunelab.job.DeviceWorker;
 import org.prunelab.job.JobContext;
 import org.prunelab.job.Jobs;
+import org.prunelab.service.LoadedModel;
+import org.prunelab.service.ModelLoader;
+import org.prunelab.service.ScoreCache;
 import org.prunelab.ui.jobs.JobPanel;
 import org.prunelab.ui.jobs.JobPanelViewModel;
 import org.prunelab.ui.jobs.WorkerJobs;
@@ -30,6 +33,7 @@ public final class TestWorkbenchContext implements WorkbenchContext {
   private final SimpleObjectProperty<LoadedModel> model = new SimpleObjectProperty<>();
   private final ObjectProperty<String> selectedLayer = new SimpleObjectProperty<>();
   private final UndoHistory history = new UndoHistory();
+  private final ScoreCache scores = new ScoreCache();
   private final Map<String, ProjectSection> sections = new LinkedHashMap<>();
   private JobPanel jobPanel;
   private Window window;
@@ -106,6 +110,11 @@ public final class TestWorkbenchContext implements WorkbenchContext {
   @Override
   public ObjectProperty<String> selectedLayer() {
     return selectedLayer;
+  }
+
+  @Override
+  public ScoreCache scores() {
+    return scores;
   }
 
   @Override

@@ -15,7 +15,7 @@ import org.prunelab.prune.allocate.Budget;
 import org.prunelab.prune.allocate.BudgetKind;
 import org.prunelab.prune.method.ChannelBudgetProblem;
 import org.prunelab.prune.method.ErrorCurve;
-import org.prunelab.ui.sensitivity.ScoredModel;
+import org.prunelab.service.ScoredModel;
 
 /**
  * The arithmetic behind the allocation view, in plain Java so it can run on every mouse move:
@@ -103,14 +103,13 @@ public final class AllocationCalculator {
   }
 
   /**
-   * The keep ratios a budgeted allocator ("uniform", "optimal", "global") gives for {@code budget}.
+   * The keep ratios a budgeted allocator gives for {@code budget}.
    *
    * @throws org.prunelab.prune.allocate.AllocationException when the budget is below the smallest
    *     network or the allocator cannot work with these scores
    */
-  public double[] allocate(String allocator, Budget budget) {
-    Allocation allocation =
-        AllocatorKind.parse(allocator).create().allocate(problem.problem(budget.kind()), budget);
+  public double[] allocate(AllocatorKind allocator, Budget budget) {
+    Allocation allocation = allocator.create().allocate(problem.problem(budget.kind()), budget);
     int[] kept = allocation.kept();
     double[] ratios = new double[kept.length];
     for (int u = 0; u < kept.length; u++) {

@@ -8,8 +8,8 @@ import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
-import javafx.beans.property.ReadOnlyStringProperty;
-import javafx.beans.property.ReadOnlyStringWrapper;
+import org.prunelab.error.InvalidSettingException;
+import org.prunelab.prune.allocate.AllocatorKind;
 import org.prunelab.prune.allocate.Budget;
 import org.prunelab.prune.allocate.BudgetKind;
 import org.prunelab.ui.DialogService;
@@ -25,7 +25,8 @@ import org.prunelab.ui.UndoHistory;
  */
 public final class AllocationEditor {
   /** Budgeted allocators offered. */
-  public static final List<String> ALLOCATORS = List.of("uniform", "optimal", "global");
+  public static final List<AllocatorKind> ALLOCATORS =
+      List.of(AllocatorKind.UNIFORM, AllocatorKind.OPTIMAL, AllocatorKind.GLOBAL);
 
   private final UndoHistory history;
   private final DialogService dialogs;
@@ -35,7 +36,8 @@ public final class AllocationEditor {
   private final ReadOnlyObjectWrapper<BudgetKind> kind =
       new ReadOnlyObjectWrapper<>(BudgetKind.PARAMETERS);
   private final ReadOnlyDoubleWrapper budget = new ReadOnlyDoubleWrapper(1);
-  private final ReadOnlyStringWrapper allocator = new ReadOnlyStringWrapper("optimal");
+  private final ReadOnlyObjectWrapper<AllocatorKind> allocator =
+      new ReadOnlyObjectWrapper<>(AllocatorKind.OPTIMAL);
   private double[] ratios = new double[0];
   private AllocationState gestureStart;
   private boolean dialogShownInGesture;
@@ -76,9 +78,14 @@ public final class AllocationEditor {
                 previous,
                 kind.get(),
                 budget.get(),
-                hasTerms || !"optimal".equals(allocator.get()) ? allocator.get() : "uniform")
+                hasTerms || allocator.get() != AllocatorKind.OPTIMAL
+                    ? allocator.get()
+                    : AllocatorKind.UNIFORM)
             : new AllocationState(
-                ones(calc.size()), kind.get(), 1, hasTerms ? "optimal" : "uniform");
+                ones(calc.size()),
+                kind.get(),
+                1,
+                hasTerms ? AllocatorKind.OPTIMAL : AllocatorKind.UNIFORM);
     setState(restored.orElse(start));
   }
 
@@ -161,7 +168,7 @@ public final class AllocationEditor {
     } catch (NumberFormatException ex) {
       dialogs.showError(
           "Not a keep ratio",
-          new IllegalArgumentException(
+          new InvalidSettingException(
               "'" + text + "' is not a number; type a keep ratio such as 0.5 or 50%"));
     }
   }
@@ -214,7 +221,7 @@ public final class AllocationEditor {
    * Switches the automatic allocator and applies it to the current budget; refused (dialog) when it
    * cannot work.
    */
-  public boolean chooseAllocator(String name) {
+  public boolean chooseAllocator(AllocatorKind name) {
     return allocate(name, kind.get(), budget.get());
   }
 
@@ -223,7 +230,7 @@ public final class AllocationEditor {
     return allocate(allocator.get(), newKind, budget.get());
   }
 
-  private boolean allocate(String name, BudgetKind newKind, double keepRatio) {
+  private boolean allocate(AllocatorKind name, BudgetKind newKind, double keepRatio) {
     AllocationCalculator calc = calculator.get();
     if (calc == null) {
       return false;
@@ -255,7 +262,8 @@ public final class AllocationEditor {
     return true;
   }
 
-  private static String allocationDescription(String name, BudgetKind kind, double keepRatio) {
+  private static String allocationDescription(
+      AllocatorKind name, BudgetKind kind, double keepRatio) {
     return String.format(
         Locale.ROOT, "%s allocation of %.1f %% of the %s", name, 100 * keepRatio, kind.label());
   }
@@ -265,7 +273,7 @@ public final class AllocationEditor {
     if (Arrays.equals(before.ratios(), after.ratios())
         && before.kind() == after.kind()
         && before.budget() == after.budget()
-        && before.allocator().equals(after.allocator())) {
+        && before.allocator() == after.allocator()) {
       return;
     }
     history.record(new RatioEdit(description, before, after, this::setState));
@@ -303,7 +311,7 @@ public final class AllocationEditor {
     return budget.getReadOnlyProperty();
   }
 
-  public ReadOnlyStringProperty allocatorProperty() {
+  public ReadOnlyObjectProperty<AllocatorKind> allocatorProperty() {
     return allocator.getReadOnlyProperty();
   }
 }

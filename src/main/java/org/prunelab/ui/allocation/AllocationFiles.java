@@ -16,7 +16,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.prunelab.error.PruneLabException;
+import org.prunelab.prune.allocate.AllocatorKind;
 import org.prunelab.prune.allocate.BudgetKind;
+import org.prunelab.service.CompressionMethod;
+import org.prunelab.ui.ProjectFileException;
 
 /**
  * The allocation as files and project JSON. Export: JSON ({@code {"model", "method", "budget",
@@ -35,7 +38,7 @@ final class AllocationFiles {
   static void write(
       Path file,
       String model,
-      String method,
+      CompressionMethod method,
       AllocationState state,
       AllocationCalculator calc,
       Totals totals) {
@@ -58,10 +61,10 @@ final class AllocationFiles {
     } else if (name.endsWith(".json")) {
       ObjectNode root = JSON.createObjectNode();
       root.put("model", model);
-      root.put("method", method);
+      root.put("method", method.cliName());
       root.put("budgetKind", state.kind().name());
       root.put("budget", state.budget());
-      root.put("allocator", state.allocator());
+      root.put("allocator", state.allocator().cliName());
       root.put("parameters", totals.parameters());
       root.put("flops", totals.macs());
       root.put("predictedMaxError", totals.maxError());
@@ -96,12 +99,12 @@ final class AllocationFiles {
   }
 
   /** The project section: method and state, ratios by group id. */
-  static JsonNode save(String method, AllocationState state, List<String> ids) {
+  static JsonNode save(CompressionMethod method, AllocationState state, List<String> ids) {
     ObjectNode root = JSON.createObjectNode();
-    root.put("method", method);
+    root.put("method", method.cliName());
     root.put("budgetKind", state.kind().name());
     root.put("budget", state.budget());
-    root.put("allocator", state.allocator());
+    root.put("allocator", state.allocator().cliName());
     ObjectNode ratios = root.putObject("ratios");
     double[] r = state.ratios();
     for (int u = 0; u < ids.size() && u < r.length; u++) {
@@ -114,41 +117,54 @@ final class AllocationFiles {
    * A saved section read back: the method and the state for groups {@code ids} (absent groups keep
    * everything).
    */
-  record Restored(String method, AllocationState state) {}
+  record Restored(CompressionMethod method, AllocationState state) {}
 
   /**
    * Reads a section written by {@link #save} for a model whose prunable groups are {@code ids}.
    *
-   * @throws IllegalArgumentException naming the field that does not fit
+   * @throws ProjectFileException naming the field that does not fit
    */
   static Restored restore(
-      JsonNode node, List<String> ids, List<String> methods, List<String> allocators) {
-    String method = text(node, "method");
-    if (!methods.contains(method)) {
-      throw new IllegalArgumentException(
-          "allocation.method '" + method + "' is not one of " + methods);
-    }
-    String allocator = text(node, "allocator");
-    if (!allocators.contains(allocator)) {
-      throw new IllegalArgumentException(
-          "allocation.allocator '" + allocator + "' is not one of " + allocators);
-    }
+      JsonNode node,
+      List<String> ids,
+      List<CompressionMethod> methods,
+      List<AllocatorKind> allocators) {
+    String methodName = text(node, "method");
+    CompressionMethod method =
+        methods.stream()
+            .filter(m -> m.cliName().equals(methodName))
+            .findFirst()
+            .orElseThrow(
+                () ->
+                    new ProjectFileException(
+                        "allocation.method '" + methodName + "' is not one of " + methods));
+    String allocatorName = text(node, "allocator");
+    AllocatorKind allocator =
+        allocators.stream()
+            .filter(a -> a.cliName().equals(allocatorName))
+            .findFirst()
+            .orElseThrow(
+                () ->
+                    new ProjectFileException(
+                        "allocation.allocator '"
+                            + allocatorName
+                            + "' is not one of "
+                            + allocators));
     BudgetKind kind;
     try {
       kind = BudgetKind.valueOf(text(node, "budgetKind"));
     } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException(
-          "allocation.budgetKind must be PARAMETERS or FLOPS, got " + node.get("budgetKind"));
+      throw new ProjectFileException(
+          "allocation.budgetKind must be PARAMETERS or FLOPS, got " + node.get("budgetKind"), e);
     }
     double budget = node.path("budget").asDouble(Double.NaN);
     if (!(budget > 0 && budget <= 1)) {
-      throw new IllegalArgumentException(
+      throw new ProjectFileException(
           "allocation.budget must be in (0, 1], got " + node.get("budget"));
     }
     JsonNode ratiosNode = node.path("ratios");
     if (!ratiosNode.isObject()) {
-      throw new IllegalArgumentException(
-          "allocation.ratios must be an object of group -> keep ratio");
+      throw new ProjectFileException("allocation.ratios must be an object of group -> keep ratio");
     }
     Map<String, Integer> index = new HashMap<>();
     for (int u = 0; u < ids.size(); u++) {
@@ -161,7 +177,7 @@ final class AllocationFiles {
       var e = fields.next();
       Integer u = index.get(e.getKey());
       if (u == null) {
-        throw new IllegalArgumentException(
+        throw new ProjectFileException(
             "allocation.ratios names group '"
                 + e.getKey()
                 + "', which is not a "
@@ -170,7 +186,7 @@ final class AllocationFiles {
       }
       double r = e.getValue().asDouble(Double.NaN);
       if (!(r > 0 && r <= 1)) {
-        throw new IllegalArgumentException(
+        throw new ProjectFileException(
             "allocation.ratios." + e.getKey() + " must be in (0, 1], got " + e.getValue());
       }
       ratios[u] = r;
@@ -181,7 +197,7 @@ final class AllocationFiles {
   private static String text(JsonNode node, String field) {
     JsonNode v = node.get(field);
     if (v == null || !v.isTextual()) {
-      throw new IllegalArgumentException("allocation." + field + " is missing or not text");
+      throw new ProjectFileException("allocation." + field + " is missing or not text");
     }
     return v.asText();
   }

@@ -2,15 +2,17 @@ package org.prunelab.ui.allocation;
 
 import java.util.function.Consumer;
 import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.SimpleIntegerProperty;
-import javafx.beans.property.SimpleStringProperty;
-import javafx.beans.property.StringProperty;
+import javafx.beans.property.SimpleObjectProperty;
 import org.prunelab.job.JobHandle;
 import org.prunelab.job.Jobs;
-import org.prunelab.ui.LoadedModel;
-import org.prunelab.ui.sensitivity.ScoredModel;
+import org.prunelab.service.CompressionMethod;
+import org.prunelab.service.LoadedModel;
+import org.prunelab.service.ScoreCache;
+import org.prunelab.service.ScoredModel;
 
 /**
  * Scoring for the allocation view: scores the opened model with the chosen method on the chosen
@@ -23,10 +25,12 @@ public final class AllocationScoring {
   public static final int DEFAULT_SAMPLES = 128;
 
   private final Jobs jobs;
+  private final ScoreCache scores;
   private final Generation generation;
   private final Consumer<ScoredModel> onScored;
   private final Consumer<String> status;
-  private final StringProperty method = new SimpleStringProperty("pfp");
+  private final ObjectProperty<CompressionMethod> method =
+      new SimpleObjectProperty<>(CompressionMethod.PFP);
   private final IntegerProperty samples = new SimpleIntegerProperty(DEFAULT_SAMPLES);
   private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
   private JobHandle<?> scoring;
@@ -35,13 +39,19 @@ public final class AllocationScoring {
    * Scoring that runs on {@code jobs} and reports to {@code onScored} and {@code status}.
    *
    * @param jobs where the scoring job runs
+   * @param scores the workbench's score cache (scores the sensitivity view computed are reused)
    * @param generation advanced by every scoring; results of older generations are dropped
    * @param onScored receives the scores of the current generation
    * @param status receives what the scoring is doing, for the view's status line
    */
   AllocationScoring(
-      Jobs jobs, Generation generation, Consumer<ScoredModel> onScored, Consumer<String> status) {
+      Jobs jobs,
+      ScoreCache scores,
+      Generation generation,
+      Consumer<ScoredModel> onScored,
+      Consumer<String> status) {
     this.jobs = jobs;
+    this.scores = scores;
     this.generation = generation;
     this.onScored = onScored;
     this.status = status;
@@ -50,7 +60,7 @@ public final class AllocationScoring {
   /** Scores {@code target} with the chosen method (a job), replacing a scoring under way. */
   void score(LoadedModel target) {
     cancel();
-    String chosen = method.get();
+    CompressionMethod chosen = method.get();
     int count = Math.max(1, Math.min(samples.get(), target.data().sampleSet().size()));
     long ticket = generation.advance();
     busy.set(true);
@@ -58,7 +68,7 @@ public final class AllocationScoring {
     scoring =
         jobs.submit(
             "Allocation: " + chosen + " scores and error curves",
-            ctx -> ScoredModel.compute(target, chosen, count, 0, ctx),
+            ctx -> scores.score(target, chosen, count, 0, ctx),
             scored -> {
               if (generation.isCurrent(ticket)) {
                 busy.set(false);
@@ -81,7 +91,7 @@ public final class AllocationScoring {
   }
 
   /** The method whose scores the next scoring computes. */
-  public StringProperty methodProperty() {
+  public ObjectProperty<CompressionMethod> methodProperty() {
     return method;
   }
 

@@ -4,11 +4,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
-import javafx.beans.property.StringProperty;
+import javafx.beans.property.ObjectProperty;
 import org.prunelab.prune.ChannelGroup;
-import org.prunelab.ui.LoadedModel;
+import org.prunelab.service.CompressionMethod;
+import org.prunelab.service.LoadedModel;
+import org.prunelab.service.ScoredModel;
+import org.prunelab.ui.ProjectFileException;
 import org.prunelab.ui.ProjectSection;
-import org.prunelab.ui.sensitivity.ScoredModel;
 
 /**
  * The allocation's share of the project file: the scoring method, the budget, the allocator and
@@ -18,9 +20,9 @@ import org.prunelab.ui.sensitivity.ScoredModel;
  */
 final class AllocationSection implements ProjectSection {
   private final Supplier<LoadedModel> model;
-  private final StringProperty method;
+  private final ObjectProperty<CompressionMethod> method;
   private final AllocationEditor editor;
-  private final Supplier<String> scoredMethod;
+  private final Supplier<Optional<CompressionMethod>> scoredMethod;
   private final Runnable rescore;
   private AllocationFiles.Restored pending;
 
@@ -30,14 +32,14 @@ final class AllocationSection implements ProjectSection {
    * @param model the opened model, null when none
    * @param method the method the next scoring uses (set to the saved one before rescoring)
    * @param editor the ratios, budget and allocator
-   * @param scoredMethod the method of the scores in use ("" before the first scoring)
+   * @param scoredMethod the method of the scores in use (empty before the first scoring)
    * @param rescore scores the model again
    */
   AllocationSection(
       Supplier<LoadedModel> model,
-      StringProperty method,
+      ObjectProperty<CompressionMethod> method,
       AllocationEditor editor,
-      Supplier<String> scoredMethod,
+      Supplier<Optional<CompressionMethod>> scoredMethod,
       Runnable rescore) {
     this.model = model;
     this.method = method;
@@ -50,7 +52,7 @@ final class AllocationSection implements ProjectSection {
   public JsonNode save() {
     AllocationCalculator calc = editor.calculatorProperty().get();
     return AllocationFiles.save(
-        scoredMethod.get().isEmpty() ? method.get() : scoredMethod.get(),
+        scoredMethod.get().orElse(method.get()),
         editor.state(),
         calc == null ? List.of() : calc.ids());
   }
@@ -59,15 +61,16 @@ final class AllocationSection implements ProjectSection {
   public void restore(JsonNode node) {
     LoadedModel loaded = model.get();
     if (loaded == null) {
-      throw new IllegalArgumentException(
-          "allocation: no model is open to restore an allocation for");
+      throw new ProjectFileException("allocation: no model is open to restore an allocation for");
     }
     List<String> ids =
         loaded.groups().stream().filter(ChannelGroup::prunable).map(ChannelGroup::id).toList();
     AllocationFiles.Restored restored =
-        AllocationFiles.restore(node, ids, ScoredModel.METHODS, AllocationEditor.ALLOCATORS);
+        AllocationFiles.restore(node, ids, ScoredModel.VIEW_METHODS, AllocationEditor.ALLOCATORS);
     AllocationCalculator calc = editor.calculatorProperty().get();
-    if (calc != null && restored.method().equals(scoredMethod.get()) && calc.ids().equals(ids)) {
+    if (calc != null
+        && scoredMethod.get().equals(Optional.of(restored.method()))
+        && calc.ids().equals(ids)) {
       editor.setState(restored.state());
     } else {
       pending = restored;

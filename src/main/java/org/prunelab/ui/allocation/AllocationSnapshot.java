@@ -2,7 +2,8 @@ package org.prunelab.ui.allocation;
 
 import java.util.Arrays;
 import java.util.Map;
-import org.prunelab.ui.LoadedModel;
+import org.prunelab.service.CompressionMethod;
+import org.prunelab.service.LoadedModel;
 
 /**
  * The allocation as it stands when a job is started on it: the model, the method whose scores it
@@ -17,7 +18,7 @@ import org.prunelab.ui.LoadedModel;
  */
 public record AllocationSnapshot(
     LoadedModel model,
-    String method,
+    CompressionMethod method,
     AllocationCalculator calculator,
     AllocationState state,
     Totals totals) {

@@ -1,6 +1,7 @@
 package org.prunelab.ui.allocation;
 
 import java.util.Objects;
+import org.prunelab.prune.allocate.AllocatorKind;
 import org.prunelab.prune.allocate.BudgetKind;
 
 /**
@@ -11,9 +12,10 @@ import org.prunelab.prune.allocate.BudgetKind;
  * @param ratios keep ratio per prunable group, in group order
  * @param kind what the budget counts
  * @param budget the budget's keep ratio, in (0, 1]
- * @param allocator "uniform", "optimal" or "global"
+ * @param allocator the budgeted allocator that meets the budget
  */
-public record AllocationState(double[] ratios, BudgetKind kind, double budget, String allocator) {
+public record AllocationState(
+    double[] ratios, BudgetKind kind, double budget, AllocatorKind allocator) {
   public AllocationState {
     ratios = ratios.clone();
     Objects.requireNonNull(kind, "kind");

@@ -30,12 +30,14 @@ import org.jfree.chart.labels.StandardCategoryToolTipGenerator;
 import org.jfree.data.category.DefaultCategoryDataset;
 import org.prunelab.chart.AllocationChart;
 import org.prunelab.chart.LayerKeep;
+import org.prunelab.prune.allocate.AllocatorKind;
 import org.prunelab.prune.allocate.BudgetKind;
+import org.prunelab.service.CompressionMethod;
+import org.prunelab.service.ModelLoader;
+import org.prunelab.service.ScoredModel;
 import org.prunelab.ui.Fxml;
-import org.prunelab.ui.ModelLoader;
 import org.prunelab.ui.WorkbenchContext;
 import org.prunelab.ui.chart.ChartBox;
-import org.prunelab.ui.sensitivity.ScoredModel;
 
 /**
  * The allocation view (view of {@code AllocationView.fxml}): per prunable channel group a
@@ -50,14 +52,14 @@ import org.prunelab.ui.sensitivity.ScoredModel;
 public final class AllocationView extends BorderPane {
   private final AllocationViewModel viewModel;
   private final AllocationEditor editor;
-  @FXML private ComboBox<String> method;
+  @FXML private ComboBox<CompressionMethod> method;
   @FXML private Spinner<Integer> samples;
   @FXML private Button scoreButton;
   @FXML private Label status;
   @FXML private TextField budgetField;
   @FXML private ComboBox<BudgetKind> kind;
   @FXML private Slider slider;
-  @FXML private ComboBox<String> allocator;
+  @FXML private ComboBox<AllocatorKind> allocator;
   @FXML private StackPane chartSlot;
   @FXML private TableView<GroupRow> table;
   @FXML private TableColumn<GroupRow, String> groupColumn;
@@ -107,7 +109,7 @@ public final class AllocationView extends BorderPane {
 
   private void bindScoring() {
     AllocationScoring scoring = viewModel.scoring();
-    method.getItems().setAll(ScoredModel.METHODS);
+    method.getItems().setAll(ScoredModel.VIEW_METHODS);
     method.valueProperty().bindBidirectional(scoring.methodProperty());
     samples.setValueFactory(
         new SpinnerValueFactory.IntegerSpinnerValueFactory(
@@ -354,8 +356,9 @@ public final class AllocationView extends BorderPane {
       return;
     }
     List<LayerKeep> keeps = new ArrayList<>();
+    String series = viewModel.scoredMethod().map(CompressionMethod::cliName).orElse("");
     for (GroupRow r : rows) {
-      keeps.add(new LayerKeep(viewModel.scoredMethod(), r.id(), r.ratioProperty().get()));
+      keeps.add(new LayerKeep(series, r.id(), r.ratioProperty().get()));
     }
     JFreeChart chart = AllocationChart.of(keeps);
     chart.setTitle("Per-group keep ratio (drag a bar)");
@@ -368,7 +371,6 @@ public final class AllocationView extends BorderPane {
     chartBox = new ChartBox(chart, viewModel::chartExportFailed);
     chartBox.setId("allocation-chart");
     BarDrag.install(editor, chartBox.viewer().getCanvas());
-    String series = viewModel.scoredMethod();
     for (GroupRow r : rows) {
       r.ratioProperty()
           .addListener(

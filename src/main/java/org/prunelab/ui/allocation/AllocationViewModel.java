@@ -6,10 +6,11 @@ import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
-import org.prunelab.ui.LoadedModel;
+import org.prunelab.service.CompressionMethod;
+import org.prunelab.service.LoadedModel;
+import org.prunelab.service.ScoredModel;
 import org.prunelab.ui.UndoHistory;
 import org.prunelab.ui.WorkbenchContext;
-import org.prunelab.ui.sensitivity.ScoredModel;
 
 /**
  * State of the allocation view, composed of one part per job: {@link AllocationScoring} scores the
@@ -32,12 +33,14 @@ public final class AllocationViewModel {
   private final PruneActions actions;
   private final AllocationSection section;
   private LoadedModel model;
-  private String scoredMethod = "";
+  private CompressionMethod scoredMethod;
 
   /** The allocation of {@code context}'s model; registers the project section "allocation". */
   public AllocationViewModel(WorkbenchContext context) {
     this.context = context;
-    scoring = new AllocationScoring(context.jobs(), generation, this::useScores, status::set);
+    scoring =
+        new AllocationScoring(
+            context.jobs(), context.scores(), generation, this::useScores, status::set);
     editor = new AllocationEditor(context.history(), context.dialogs(), this::changed);
     measurement = new DebouncedMeasurement(context.jobs(), () -> model, this::snapshot);
     actions =
@@ -45,7 +48,7 @@ public final class AllocationViewModel {
             context.jobs(), context.dialogs(), generation, this::snapshot, status::set);
     section =
         new AllocationSection(
-            () -> model, scoring.methodProperty(), editor, () -> scoredMethod, this::analyse);
+            () -> model, scoring.methodProperty(), editor, this::scoredMethod, this::analyse);
     context.model().addListener((obs, old, loaded) -> open(loaded));
     open(context.model().get());
     context.registerProjectSection("allocation", section);
@@ -110,9 +113,9 @@ public final class AllocationViewModel {
     context.dialogs().showError("Could not export the chart", error);
   }
 
-  /** The method whose scores the allocation uses now ("" before the first scoring). */
-  public String scoredMethod() {
-    return scoredMethod;
+  /** The method whose scores the allocation uses now (empty before the first scoring). */
+  public Optional<CompressionMethod> scoredMethod() {
+    return Optional.ofNullable(scoredMethod);
   }
 
   /** Whether a model is open. */

@@ -12,7 +12,8 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.util.Duration;
 import org.prunelab.job.JobHandle;
 import org.prunelab.job.Jobs;
-import org.prunelab.ui.LoadedModel;
+import org.prunelab.service.LoadedModel;
+import org.prunelab.service.ManualPruning;
 
 /**
  * The measured accuracy of the allocation: every change marks the measurement stale and restarts a
@@ -75,12 +76,12 @@ public final class DebouncedMeasurement {
     long ticket = tickets.advance();
     measuredText.set(
         "measuring the pruned network on "
-            + PrunedNetworks.VALIDATION_SUBSET
+            + ManualPruning.VALIDATION_SUBSET
             + " validation images…");
     measuring =
         jobs.submit(
             "Measure allocation accuracy",
-            ctx -> PrunedNetworks.validate(target, kept, PrunedNetworks.VALIDATION_SUBSET, ctx),
+            ctx -> ManualPruning.validate(target, kept, ManualPruning.VALIDATION_SUBSET, ctx),
             m -> {
               if (tickets.isCurrent(ticket) && target == model.get()) {
                 if (unpruned) {

@@ -13,8 +13,10 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleIntegerProperty;
 import org.prunelab.job.Job;
 import org.prunelab.job.Jobs;
+import org.prunelab.service.LoadedModel;
+import org.prunelab.service.ManualPruning;
+import org.prunelab.service.RetrainRecipe;
 import org.prunelab.ui.DialogService;
-import org.prunelab.ui.LoadedModel;
 
 /**
  * What the allocation view does with an allocation: Prune (build the smaller network and measure it
@@ -61,26 +63,33 @@ public final class PruneActions {
   public void prune() {
     runPruned(
         "Prune and test",
-        (target, kept) -> ctx -> PrunedNetworks.pruneAndTest(target, kept, ctx),
+        (target, kept) -> ctx -> ManualPruning.pruneAndTest(target, kept, ctx),
         "pruned");
   }
 
   /**
-   * Queues pruning plus a short retraining ({@link #retrainEpochsProperty} epochs) and a test
-   * measurement.
+   * Queues pruning plus a retraining with {@link #retrainRecipe()} and a test measurement: the
+   * recipe a sweep with the same epochs uses.
    */
   public void pruneAndRetrain() {
-    int epochs = Math.max(1, retrainEpochs.get());
+    RetrainRecipe recipe = retrainRecipe();
     runPruned(
-        "Prune, retrain " + epochs + " epoch(s), test",
-        (target, kept) ->
-            ctx -> PrunedNetworks.pruneRetrainAndTest(target, kept, epochs, 0.01, ctx),
-        "pruned and retrained " + epochs + " epoch(s)");
+        "Prune, retrain " + recipe.epochs() + " epoch(s), test",
+        (target, kept) -> ctx -> ManualPruning.pruneRetrainAndTest(target, kept, recipe, ctx),
+        "pruned and retrained " + recipe.epochs() + " epoch(s)");
+  }
+
+  /**
+   * The recipe Prune &amp; Retrain uses: {@link #retrainEpochsProperty} epochs (at least one) with
+   * the defaults every sweep uses.
+   */
+  public RetrainRecipe retrainRecipe() {
+    return RetrainRecipe.of(Math.max(1, retrainEpochs.get()));
   }
 
   private void runPruned(
       String name,
-      BiFunction<LoadedModel, Map<String, int[]>, Job<PrunedNetworks.Measured>> body,
+      BiFunction<LoadedModel, Map<String, int[]>, Job<ManualPruning.Measured>> body,
       String what) {
     Optional<AllocationSnapshot> now = allocation.get();
     if (now.isEmpty()) {
@@ -126,7 +135,7 @@ public final class PruneActions {
     Map<String, int[]> kept = now.get().keptChannels();
     jobs.submit(
         "Export pruned ONNX " + file.getFileName(),
-        ctx -> PrunedNetworks.exportOnnx(target, kept, file, ctx),
+        ctx -> ManualPruning.export(target, kept, file, ctx),
         path -> {
           status.accept("exported the pruned network to " + path);
           done.run();

@@ -17,11 +17,11 @@ import javafx.collections.ObservableList;
 import org.prunelab.nn.LayerInfo;
 import org.prunelab.nn.NetworkSummary;
 import org.prunelab.prune.ChannelGroup;
+import org.prunelab.service.LoadedModel;
 import org.prunelab.train.Evaluator;
 import org.prunelab.train.Loaders;
 import org.prunelab.train.Metrics;
 import org.prunelab.ui.DatasetLabels;
-import org.prunelab.ui.LoadedModel;
 import org.prunelab.ui.WorkbenchContext;
 
 /**

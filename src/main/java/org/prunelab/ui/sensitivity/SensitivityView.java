@@ -20,8 +20,10 @@ import org.jfree.chart.entity.CategoryLabelEntity;
 import org.jfree.chart.entity.ChartEntity;
 import org.jfree.chart.fx.interaction.ChartMouseEventFX;
 import org.jfree.chart.fx.interaction.ChartMouseListenerFX;
+import org.prunelab.service.CompressionMethod;
+import org.prunelab.service.ModelLoader;
+import org.prunelab.service.ScoredModel;
 import org.prunelab.ui.Fxml;
-import org.prunelab.ui.ModelLoader;
 import org.prunelab.ui.WorkbenchContext;
 import org.prunelab.ui.chart.ChartBox;
 
@@ -36,7 +38,7 @@ import org.prunelab.ui.chart.ChartBox;
  */
 public final class SensitivityView extends VBox {
   private final SensitivityViewModel viewModel;
-  @FXML private ComboBox<String> method;
+  @FXML private ComboBox<CompressionMethod> method;
   @FXML private Spinner<Integer> samples;
   @FXML private Button run;
   @FXML private Button cancel;
@@ -59,7 +61,7 @@ public final class SensitivityView extends VBox {
   SensitivityView(SensitivityViewModel viewModel) {
     this.viewModel = viewModel;
     Fxml.load(this);
-    method.getItems().setAll(ScoredModel.METHODS);
+    method.getItems().setAll(ScoredModel.VIEW_METHODS);
     method.valueProperty().bindBidirectional(viewModel.methodProperty());
     samples.setValueFactory(
         new SpinnerValueFactory.IntegerSpinnerValueFactory(
@@ -105,11 +107,15 @@ public final class SensitivityView extends VBox {
             (o, a, b) -> {
               fill(
                   boxSlot,
-                  viewModel.channelImportance().map(v -> SensitivityCharts.box(b.method(), v)),
+                  viewModel
+                      .channelImportance()
+                      .map(v -> SensitivityCharts.box(b.method().cliName(), v)),
                   "run a method to see how its importance spreads over each group's " + "channels");
               fill(
                   sumSlot,
-                  viewModel.sensitivitySums().map(v -> SensitivityCharts.sums(b.method(), v)),
+                  viewModel
+                      .sensitivitySums()
+                      .map(v -> SensitivityCharts.sums(b.method().cliName(), v)),
                   b == null
                       ? "S_l per layer appears here"
                       : "S_l = \u03a3 s_j is defined for sensitivity methods (pfp, sipp); "

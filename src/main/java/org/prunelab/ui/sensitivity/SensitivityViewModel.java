@@ -18,8 +18,6 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
-import javafx.beans.property.SimpleStringProperty;
-import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.prunelab.chart.ChannelImportance;
@@ -32,9 +30,11 @@ import org.prunelab.prune.ChannelProducer;
 import org.prunelab.prune.allocate.AllocationUnit;
 import org.prunelab.prune.method.ErrorCurve;
 import org.prunelab.prune.method.LayerBound;
+import org.prunelab.service.CompressionMethod;
+import org.prunelab.service.LoadedModel;
+import org.prunelab.service.ModelLoader;
+import org.prunelab.service.ScoredModel;
 import org.prunelab.ui.FxThread;
-import org.prunelab.ui.LoadedModel;
-import org.prunelab.ui.ModelLoader;
 import org.prunelab.ui.WorkbenchContext;
 
 /**
@@ -51,7 +51,8 @@ public final class SensitivityViewModel {
   public static final int DEFAULT_SAMPLES = 128;
 
   private final WorkbenchContext context;
-  private final StringProperty method = new SimpleStringProperty("pfp");
+  private final ObjectProperty<CompressionMethod> method =
+      new SimpleObjectProperty<>(CompressionMethod.PFP);
   private final IntegerProperty samples = new SimpleIntegerProperty(DEFAULT_SAMPLES);
   private final ReadOnlyObjectWrapper<ScoredModel> result = new ReadOnlyObjectWrapper<>();
   private final ObjectProperty<String> selectedGroup = new SimpleObjectProperty<>();
@@ -100,7 +101,7 @@ public final class SensitivityViewModel {
       return;
     }
     cancel();
-    String chosen = method.get();
+    CompressionMethod chosen = method.get();
     int count = Math.max(1, Math.min(samples.get(), model.data().sampleSet().size()));
     running.set(true);
     status.set("scoring with " + chosen + " on " + count + " sample images…");
@@ -110,7 +111,7 @@ public final class SensitivityViewModel {
             .jobs()
             .submit(
                 "Sensitivity: " + chosen + " on " + count + " images",
-                ctx -> ScoredModel.compute(model, chosen, count, 0, ctx),
+                ctx -> context.scores().score(model, chosen, count, 0, ctx),
                 scored -> {
                   if (ticket == generation) {
                     show(scored);
@@ -314,7 +315,7 @@ public final class SensitivityViewModel {
     return context.model().isNotNull();
   }
 
-  public StringProperty methodProperty() {
+  public ObjectProperty<CompressionMethod> methodProperty() {
     return method;
   }
 

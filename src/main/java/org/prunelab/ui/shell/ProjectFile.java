@@ -19,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import org.prunelab.ui.ProjectFileException;
 
 /**
  * The content of a project file ({@code .prunelab}, JSON): format version, the model source and

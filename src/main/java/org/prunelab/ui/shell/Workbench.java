@@ -1,7 +1,5 @@
 package org.prunelab.ui.shell;
 
-import ai.djl.Device;
-import ai.djl.pytorch.jni.JniUtils;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -25,15 +23,18 @@ import javafx.collections.ObservableList;
 import javafx.stage.Window;
 import org.prunelab.data.DatasetException;
 import org.prunelab.data.DatasetLocator;
+import org.prunelab.data.Datasets;
 import org.prunelab.job.DeviceWorker;
 import org.prunelab.job.JobHandle;
 import org.prunelab.job.JobListener;
 import org.prunelab.job.Jobs;
-import org.prunelab.nn.Devices;
+import org.prunelab.service.EngineStart;
+import org.prunelab.service.LoadedModel;
+import org.prunelab.service.ModelLoader;
+import org.prunelab.service.ScoreCache;
 import org.prunelab.ui.DatasetLabels;
 import org.prunelab.ui.DialogService;
-import org.prunelab.ui.LoadedModel;
-import org.prunelab.ui.ModelLoader;
+import org.prunelab.ui.ProjectFileException;
 import org.prunelab.ui.ProjectSection;
 import org.prunelab.ui.UndoHistory;
 import org.prunelab.ui.WorkbenchContext;
@@ -64,6 +65,12 @@ public final class Workbench implements StartContext, AutoCloseable {
           new NavigatorEntry("Sensitivity", SensitivityView::new),
           new NavigatorEntry("Allocation", AllocationView::new));
 
+  /**
+   * Threads libtorch computes with: all cores but one, so the FX thread always finds a free core
+   * while a job computes (on two cores a training job would otherwise take both).
+   */
+  static final int ENGINE_THREADS = Math.max(1, Runtime.getRuntime().availableProcessors() - 1);
+
   /** Dataset opened with the default model when Fashion-MNIST is installed. */
   public static final String DEFAULT_DATASET = "fashion-mnist";
 
@@ -76,6 +83,7 @@ public final class Workbench implements StartContext, AutoCloseable {
   private final ReadOnlyObjectWrapper<LoadedModel> model = new ReadOnlyObjectWrapper<>();
   private final ObjectProperty<String> selectedLayer = new SimpleObjectProperty<>();
   private final UndoHistory history = new UndoHistory();
+  private final ScoreCache scores = new ScoreCache();
   private final Map<String, ProjectSection> sections = new LinkedHashMap<>();
   private final Map<String, JsonNode> pendingSections = new LinkedHashMap<>();
   private final ReadOnlyObjectWrapper<Path> projectFile = new ReadOnlyObjectWrapper<>();
@@ -100,10 +108,10 @@ public final class Workbench implements StartContext, AutoCloseable {
     this.recent = new RecentProjects(prefs);
     jobs.submit(
         "Start engine",
-        ctx -> startEngine(),
-        d -> {
-          device.set(d[0]);
-          engine.set(d[1]);
+        ctx -> EngineStart.start(ENGINE_THREADS),
+        started -> {
+          device.set(started.device());
+          engine.set(started.engine());
         },
         e -> {
           device.set("unavailable");
@@ -139,6 +147,11 @@ public final class Workbench implements StartContext, AutoCloseable {
   @Override
   public UndoHistory history() {
     return history;
+  }
+
+  @Override
+  public ScoreCache scores() {
+    return scores;
   }
 
   /**
@@ -223,19 +236,8 @@ public final class Workbench implements StartContext, AutoCloseable {
       locator.locate(DEFAULT_DATASET, Optional.empty());
       return DEFAULT_DATASET;
     } catch (DatasetException e) {
-      return ModelLoader.SYNTHETIC;
+      return Datasets.SYNTHETIC;
     }
-  }
-
-  /**
-   * Job body that starts the engine on the worker thread and limits libtorch's compute threads to
-   * all cores but one, so the FX thread always finds a free core while a job computes (on two cores
-   * a training job would otherwise take both). Returns the device and the engine description.
-   */
-  static String[] startEngine() {
-    Device device = Devices.preferred();
-    JniUtils.setNumThreads(Math.max(1, Runtime.getRuntime().availableProcessors() - 1));
-    return new String[] {Devices.describe(device), Devices.engineDescription()};
   }
 
   /** The compute device, as the status bar shows it ("starting engine…" until the engine runs). */
@@ -300,6 +302,7 @@ public final class Workbench implements StartContext, AutoCloseable {
       worker.submit(
           "close " + old.source(),
           ctx -> {
+            scores.forget(old.network());
             old.network().close();
             return null;
           },
@@ -374,7 +377,7 @@ public final class Workbench implements StartContext, AutoCloseable {
   private void restore(String key, ProjectSection section, JsonNode state) {
     try {
       section.restore(state);
-    } catch (IllegalArgumentException e) {
+    } catch (ProjectFileException e) {
       dialogs.showError("Could not restore the project's " + key + " state", e);
     }
   }

@@ -5,7 +5,7 @@ import java.util.Optional;
 import javafx.beans.property.StringProperty;
 import javafx.collections.ObservableList;
 import org.prunelab.job.JobHandle;
-import org.prunelab.ui.LoadedModel;
+import org.prunelab.service.LoadedModel;
 import org.prunelab.ui.WorkbenchContext;
 
 /**

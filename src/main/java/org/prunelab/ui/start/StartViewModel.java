@@ -11,9 +11,8 @@ import javafx.collections.ObservableList;
 import org.prunelab.data.DatasetException;
 import org.prunelab.data.DatasetLocator;
 import org.prunelab.data.Datasets;
+import org.prunelab.service.LoadedModel;
 import org.prunelab.ui.DatasetLabels;
-import org.prunelab.ui.LoadedModel;
-import org.prunelab.ui.ModelLoader;
 import org.prunelab.zoo.BundledModels;
 import org.prunelab.zoo.Zoo;
 
@@ -44,7 +43,7 @@ public final class StartViewModel {
   /** A dataset choice and whether its files were found. */
   public record DatasetChoice(String name, boolean installed) {
     public String label() {
-      return ModelLoader.SYNTHETIC.equals(name)
+      return Datasets.SYNTHETIC.equals(name)
           ? DatasetLabels.of(name)
           : name + (installed ? "" : "  (not installed)");
     }
@@ -66,7 +65,7 @@ public final class StartViewModel {
     for (String name : Datasets.names()) {
       choices.add(new DatasetChoice(name, installed(name)));
     }
-    choices.add(new DatasetChoice(ModelLoader.SYNTHETIC, true));
+    choices.add(new DatasetChoice(Datasets.SYNTHETIC, true));
     this.datasets = List.copyOf(choices);
   }
 

@@ -9,7 +9,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.prunelab.prune.allocate.AllocatorKind;
 import org.prunelab.prune.allocate.BudgetKind;
+import org.prunelab.service.CompressionMethod;
+import org.prunelab.ui.ProjectFileException;
 
 /** The allocation's project section: a round trip, and refusals that name the bad field. */
 class AllocationFilesTest {
@@ -18,35 +21,45 @@ class AllocationFilesTest {
   @Test
   void sectionRoundTrips() {
     AllocationState state =
-        new AllocationState(new double[] {0.5, 0.25, 1}, BudgetKind.FLOPS, 0.4, "global");
-    JsonNode saved = AllocationFiles.save("pfp", state, IDS);
+        new AllocationState(
+            new double[] {0.5, 0.25, 1}, BudgetKind.FLOPS, 0.4, AllocatorKind.GLOBAL);
+    JsonNode saved = AllocationFiles.save(CompressionMethod.PFP, state, IDS);
     AllocationFiles.Restored back =
-        AllocationFiles.restore(saved, IDS, List.of("pfp", "ft"), AllocationEditor.ALLOCATORS);
-    assertEquals("pfp", back.method());
+        AllocationFiles.restore(
+            saved,
+            IDS,
+            List.of(CompressionMethod.PFP, CompressionMethod.FT),
+            AllocationEditor.ALLOCATORS);
+    assertEquals(CompressionMethod.PFP, back.method());
     assertArrayEquals(state.ratios(), back.state().ratios(), 0);
     assertEquals(BudgetKind.FLOPS, back.state().kind());
     assertEquals(0.4, back.state().budget(), 0);
-    assertEquals("global", back.state().allocator());
+    assertEquals(AllocatorKind.GLOBAL, back.state().allocator());
   }
 
   @Test
   void unknownGroupAndBadRatioAreNamed() {
     AllocationState state =
-        new AllocationState(new double[] {0.5, 0.25, 1}, BudgetKind.PARAMETERS, 1, "uniform");
-    ObjectNode saved = (ObjectNode) AllocationFiles.save("pfp", state, IDS);
+        new AllocationState(
+            new double[] {0.5, 0.25, 1}, BudgetKind.PARAMETERS, 1, AllocatorKind.UNIFORM);
+    ObjectNode saved = (ObjectNode) AllocationFiles.save(CompressionMethod.PFP, state, IDS);
     ((ObjectNode) saved.get("ratios")).put("layer9", 0.5);
-    IllegalArgumentException e =
+    ProjectFileException e =
         assertThrows(
-            IllegalArgumentException.class,
-            () -> AllocationFiles.restore(saved, IDS, List.of("pfp"), AllocationEditor.ALLOCATORS));
+            ProjectFileException.class,
+            () ->
+                AllocationFiles.restore(
+                    saved, IDS, List.of(CompressionMethod.PFP), AllocationEditor.ALLOCATORS));
     assertTrue(
         e.getMessage().contains("layer9") && e.getMessage().contains("conv1"), e.getMessage());
     ((ObjectNode) saved.get("ratios")).remove("layer9");
     ((ObjectNode) saved.get("ratios")).put("conv2", 1.5);
     e =
         assertThrows(
-            IllegalArgumentException.class,
-            () -> AllocationFiles.restore(saved, IDS, List.of("pfp"), AllocationEditor.ALLOCATORS));
+            ProjectFileException.class,
+            () ->
+                AllocationFiles.restore(
+                    saved, IDS, List.of(CompressionMethod.PFP), AllocationEditor.ALLOCATORS));
     assertTrue(e.getMessage().contains("allocation.ratios.conv2"), e.getMessage());
   }
 }

@@ -12,14 +12,20 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.prunelab.experiment.ExperimentSpec;
+import org.prunelab.experiment.ExperimentSpecs;
 import org.prunelab.job.CallingThreadJobs;
-import org.prunelab.ui.LoadedModel;
+import org.prunelab.service.CompressionMethod;
+import org.prunelab.service.LoadedModel;
+import org.prunelab.service.ManualPruning;
+import org.prunelab.service.RetrainRecipe;
 import org.prunelab.ui.RecordingDialogService;
 import org.prunelab.ui.RecordingDialogService.Shown;
 import org.prunelab.ui.TestWorkbenchContext;
@@ -53,7 +59,7 @@ class AllocationViewModelTest {
   void start(Stage stage) {}
 
   /** A view-model whose model has been scored with {@code method} on 64 images. */
-  private AllocationViewModel scored(TestWorkbenchContext on, String method) {
+  private AllocationViewModel scored(TestWorkbenchContext on, CompressionMethod method) {
     return onFx(
         () -> {
           AllocationViewModel scoredVm = new AllocationViewModel(on);
@@ -66,9 +72,9 @@ class AllocationViewModelTest {
 
   private void scoredWithPfp() {
     context = new TestWorkbenchContext(new CallingThreadJobs(), dialogs);
-    vm = scored(context, "pfp");
+    vm = scored(context, CompressionMethod.PFP);
     assertTrue(onFx(() -> vm.editor().calculatorProperty().get() != null), "scored at once");
-    assertEquals("pfp", vm.scoredMethod());
+    assertEquals(Optional.of(CompressionMethod.PFP), vm.scoredMethod());
   }
 
   private double[] ratios() {
@@ -81,6 +87,28 @@ class AllocationViewModelTest {
 
   private int group(String id) {
     return onFx(() -> vm.editor().calculatorProperty().get().ids().indexOf(id));
+  }
+
+  @Test
+  void pruneAndRetrainUsesTheRecipeASweepWithTheSameEpochsUses() {
+    scoredWithPfp();
+    runFx(() -> vm.actions().retrainEpochsProperty().set(3));
+    ExperimentSpec sweep =
+        ExperimentSpecs.parse(
+            """
+            name: same-settings
+            network: lenet5
+            dataset: synthetic
+            methods: [pfp]
+            keep: {list: [0.5]}
+            retrain: {epochs: 3}
+            test: {clean: true}
+            """);
+    RetrainRecipe workbench = onFx(() -> vm.actions().retrainRecipe());
+    assertEquals(sweep.retrain().recipe(), workbench);
+    assertEquals(
+        sweep.retrain().recipe().trainingRecipe(ManualPruning.RETRAIN_SEED),
+        workbench.trainingRecipe(ManualPruning.RETRAIN_SEED));
   }
 
   @Test
@@ -156,7 +184,7 @@ class AllocationViewModelTest {
     String text = onFx(() -> vm.measurement().measuredTextProperty().get());
     assertTrue(
         text.startsWith("measured top-1 ")
-            && text.contains("on " + PrunedNetworks.VALIDATION_SUBSET + " validation images"),
+            && text.contains("on " + ManualPruning.VALIDATION_SUBSET + " validation images"),
         text);
 
     runFx(() -> vm.editor().applyBudget(0.7));
@@ -183,12 +211,12 @@ class AllocationViewModelTest {
 
     // another session scored the model with another method: restoring scores it with pfp again
     TestWorkbenchContext other = new TestWorkbenchContext(new CallingThreadJobs(), dialogs);
-    AllocationViewModel restored = scored(other, "ft");
-    assertEquals("ft", restored.scoredMethod());
+    AllocationViewModel restored = scored(other, CompressionMethod.FT);
+    assertEquals(Optional.of(CompressionMethod.FT), restored.scoredMethod());
     runFx(() -> other.sections().get("allocation").restore(section));
 
-    assertEquals("pfp", restored.scoredMethod());
-    assertEquals("pfp", onFx(() -> restored.scoring().methodProperty().get()));
+    assertEquals(Optional.of(CompressionMethod.PFP), restored.scoredMethod());
+    assertEquals(CompressionMethod.PFP, onFx(() -> restored.scoring().methodProperty().get()));
     AllocationState back = onFx(restored.editor()::state);
     assertArrayEquals(saved.ratios(), back.ratios());
     assertEquals(saved.kind(), back.kind());

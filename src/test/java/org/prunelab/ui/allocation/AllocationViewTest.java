@@ -34,7 +34,8 @@ import org.prunelab.nn.Network;
 import org.prunelab.nn.onnx.OnnxImportOptions;
 import org.prunelab.nn.onnx.OnnxImporter;
 import org.prunelab.prune.Surgery;
-import org.prunelab.ui.LoadedModel;
+import org.prunelab.prune.allocate.AllocatorKind;
+import org.prunelab.service.LoadedModel;
 import org.prunelab.ui.TestWorkbenchContext;
 import org.prunelab.ui.shell.ErrorDialog;
 import org.prunelab.ui.shell.WorkbenchFixture;
@@ -170,7 +171,7 @@ class AllocationViewTest {
     assertEquals(full, parameters());
 
     // the budget slider with the optimal allocator: click the track at about 10 %
-    assertEquals("optimal", onFx(() -> vm().editor().allocatorProperty().get()));
+    assertEquals(AllocatorKind.OPTIMAL, onFx(() -> vm().editor().allocatorProperty().get()));
     Point2D track =
         onFx(
             () -> {

@@ -3,10 +3,14 @@ package org.prunelab.ui.allocation;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.SplittableRandom;
+import org.prunelab.data.Datasets;
 import org.prunelab.job.JobContext;
-import org.prunelab.ui.LoadedModel;
-import org.prunelab.ui.ModelLoader;
-import org.prunelab.ui.sensitivity.ScoredModel;
+import org.prunelab.prune.allocate.AllocatorKind;
+import org.prunelab.service.CompressionMethod;
+import org.prunelab.service.LoadedModel;
+import org.prunelab.service.ModelLoader;
+import org.prunelab.service.ScoreCache;
+import org.prunelab.service.ScoredModel;
 
 /**
  * Benchmark (not a test): the work the allocation view does synchronously on every mouse move of a
@@ -25,9 +29,10 @@ public final class DragBenchmark {
   private DragBenchmark() {}
 
   public static void main(String[] args) {
-    LoadedModel model = ModelLoader.load("resnet56", ModelLoader.SYNTHETIC, JobContext.silent());
+    LoadedModel model = ModelLoader.load("resnet56", Datasets.SYNTHETIC, JobContext.silent());
     try {
-      ScoredModel scored = ScoredModel.compute(model, "pfp", 8, 0, JobContext.silent());
+      ScoredModel scored =
+          new ScoreCache().score(model, CompressionMethod.PFP, 8, 0, JobContext.silent());
       AllocationCalculator calc = new AllocationCalculator(scored);
       double[] ratios = new double[calc.size()];
       Arrays.fill(ratios, 1);
@@ -47,7 +52,8 @@ public final class DragBenchmark {
         double budget = 0.1 + 0.8 * random.nextDouble();
         long start = System.nanoTime();
         double[] r =
-            calc.allocate("optimal", org.prunelab.prune.allocate.Budget.parameters(budget));
+            calc.allocate(
+                AllocatorKind.OPTIMAL, org.prunelab.prune.allocate.Budget.parameters(budget));
         Totals t = calc.totals(r);
         allocate[i] = System.nanoTime() - start;
         sink += t.macs();

@@ -7,8 +7,8 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.prunelab.data.DatasetLocator;
+import org.prunelab.data.Datasets;
 import org.prunelab.ui.DatasetLabels;
-import org.prunelab.ui.ModelLoader;
 
 /**
  * The workbench opens with Fashion-MNIST where it is installed and with the labelled synthetic set
@@ -20,7 +20,7 @@ class DefaultDatasetTest {
   @Test
   void fallsBackToTheLabelledSyntheticSetWhenFashionMnistIsMissing() {
     DatasetLocator nowhere = new DatasetLocator(Optional.empty(), empty, empty.resolve("system"));
-    assertEquals(ModelLoader.SYNTHETIC, Workbench.defaultDataset(nowhere));
+    assertEquals(Datasets.SYNTHETIC, Workbench.defaultDataset(nowhere));
     assertEquals("synthetic (built-in)", DatasetLabels.of(Workbench.defaultDataset(nowhere)));
   }
 

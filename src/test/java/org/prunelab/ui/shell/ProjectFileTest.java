@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.prunelab.ui.ProjectFileException;
 
 /**
  * Project files: what is written is read back, writes replace the file whole, and bad files are

@@ -27,7 +27,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.prunelab.job.JobHandle;
-import org.prunelab.ui.LoadedModel;
+import org.prunelab.service.LoadedModel;
 import org.prunelab.ui.allocation.AllocationView;
 import org.prunelab.ui.sensitivity.SensitivityView;
 import org.testfx.framework.junit5.ApplicationExtension;

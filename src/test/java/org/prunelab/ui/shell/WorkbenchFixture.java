@@ -23,7 +23,7 @@ import javafx.stage.Stage;
 import javafx.stage.Window;
 import javax.imageio.ImageIO;
 import org.prunelab.job.JobHandle;
-import org.prunelab.ui.LoadedModel;
+import org.prunelab.service.LoadedModel;
 import org.prunelab.zoo.BundledModels;
 import org.testfx.util.WaitForAsyncUtils;
 

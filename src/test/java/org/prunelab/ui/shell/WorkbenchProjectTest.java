@@ -18,9 +18,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.prunelab.data.Datasets;
 import org.prunelab.job.JobHandle;
-import org.prunelab.ui.LoadedModel;
-import org.prunelab.ui.ModelLoader;
+import org.prunelab.prune.allocate.AllocatorKind;
+import org.prunelab.service.LoadedModel;
 import org.prunelab.ui.ProjectSection;
 import org.prunelab.ui.allocation.AllocationView;
 import org.prunelab.ui.allocation.AllocationViewModel;
@@ -69,7 +70,7 @@ class WorkbenchProjectTest {
     NumberSection early = new NumberSection();
     runFx(() -> fx.workbench.registerProjectSection("allocation", early));
     String lenet = WorkbenchFixture.lenet5().toString();
-    fx.open(lenet, ModelLoader.SYNTHETIC);
+    fx.open(lenet, Datasets.SYNTHETIC);
     Path project = dir.resolve("study.prunelab");
     Path store = dir.resolve("study-results.db");
     runFx(
@@ -91,7 +92,7 @@ class WorkbenchProjectTest {
     awaitJob(job);
     LoadedModel m = onFx(() -> fx.workbench.model().get());
     assertEquals(lenet, m.source());
-    assertEquals(ModelLoader.SYNTHETIC, m.dataset());
+    assertEquals(Datasets.SYNTHETIC, m.dataset());
     assertEquals(store, onFx(() -> fx.workbench.resultsStore().get()));
     assertEquals(0.375, early.value);
     assertEquals(project.toAbsolutePath(), onFx(() -> fx.workbench.projectFile().get()));
@@ -102,7 +103,7 @@ class WorkbenchProjectTest {
 
   @Test
   void sectionOfAViewOpenedAfterTheProjectIsRestoredWhenItRegisters() {
-    fx.open(WorkbenchFixture.lenet5().toString(), ModelLoader.SYNTHETIC);
+    fx.open(WorkbenchFixture.lenet5().toString(), Datasets.SYNTHETIC);
     NumberSection first = new NumberSection();
     first.value = 0.5;
     Path project = dir.resolve("late.prunelab");
@@ -151,7 +152,7 @@ class WorkbenchProjectTest {
             later.editor().calculatorProperty().get() != null
                 && later.editor().budgetProperty().get() == 0.4);
     assertArrayEquals(saved, onFx(() -> later.editor().state().ratios()));
-    assertEquals("optimal", onFx(() -> later.editor().allocatorProperty().get()));
+    assertEquals(AllocatorKind.OPTIMAL, onFx(() -> later.editor().allocatorProperty().get()));
     assertTrue(
         WorkbenchFixture.errorDialogText().isEmpty(),
         () -> "no dialog: " + WorkbenchFixture.errorDialogText().orElseThrow());

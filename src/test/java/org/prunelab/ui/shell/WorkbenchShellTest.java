@@ -31,7 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.prunelab.job.JobHandle;
 import org.prunelab.job.JobState;
 import org.prunelab.nn.LayerInfo;
-import org.prunelab.ui.LoadedModel;
+import org.prunelab.service.LoadedModel;
 import org.prunelab.ui.UndoableEdit;
 import org.prunelab.zoo.BundledModels;
 import org.testfx.api.FxRobot;
