@@ -178,7 +178,7 @@ final class PruneCommand implements Runnable {
 
   /** The requested budgets, validated; one only when a model file is to be written. */
   private List<Budget> budgets() {
-    BudgetKind kind = BudgetKind.parse(budget);
+    BudgetKind kind = BudgetKind.parse("--budget", budget);
     List<Budget> budgets = keeps.stream().map(k -> new Budget(kind, k)).toList();
     if (outFile != null && budgets.size() > 1) {
       throw new InvalidSettingException("--out writes one model: give one --keep with it");

@@ -121,8 +121,31 @@ public final class ResultsStore implements AutoCloseable {
     try (Statement s = connection.createStatement()) {
       s.execute("PRAGMA busy_timeout = " + BUSY_TIMEOUT_MS);
       s.execute("PRAGMA foreign_keys = ON");
+      useWriteAheadLog(s);
+    }
+  }
+
+  /**
+   * Switches a new file to the write-ahead log (the mode is kept in the file, so later opens find
+   * it set). Switching needs the file to itself and SQLite does not wait for that on its own, so a
+   * switch that finds another connection at work is retried for up to {@link #BUSY_TIMEOUT_MS} ms.
+   */
+  private static void useWriteAheadLog(Statement s) throws SQLException {
+    long deadline = System.nanoTime() + BUSY_TIMEOUT_MS * 1_000_000L;
+    while (true) {
       try (ResultSet rs = s.executeQuery("PRAGMA journal_mode = WAL")) {
         rs.next();
+        return;
+      } catch (SQLException e) {
+        if (!e.getMessage().contains("SQLITE_BUSY") || System.nanoTime() > deadline) {
+          throw e;
+        }
+      }
+      try {
+        Thread.sleep(10);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new SQLException("interrupted while waiting to open the store", e);
       }
     }
   }
@@ -166,6 +189,10 @@ public final class ResultsStore implements AutoCloseable {
       if (m.version() > current) {
         inTransaction(
             () -> {
+              lockSchema();
+              if (readSchemaVersion() >= m.version()) {
+                return null; // another connection applied it while this one waited
+              }
               try (Statement s = connection.createStatement()) {
                 for (String sql : m.statements()) {
                   s.execute(sql);
@@ -182,6 +209,18 @@ public final class ResultsStore implements AutoCloseable {
               return null;
             });
       }
+    }
+  }
+
+  /**
+   * Takes the database's write lock at the start of a migration's transaction (a write that changes
+   * nothing), so that of several connections migrating a new store at once (a sweep and a workbench
+   * opening the same file) one applies each migration and the others, waiting up to {@link
+   * #BUSY_TIMEOUT_MS} ms, then see it applied.
+   */
+  private void lockSchema() throws SQLException {
+    try (Statement s = connection.createStatement()) {
+      s.executeUpdate("UPDATE schema_version SET version = version WHERE version < 0");
     }
   }
 

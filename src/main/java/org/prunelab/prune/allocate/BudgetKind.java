@@ -38,15 +38,15 @@ public enum BudgetKind {
    * The kind named {@code params} (or {@code parameters}) or {@code flops} (or {@code macs}),
    * case-insensitive.
    *
-   * @throws AllocationException naming the valid names when it is neither
+   * @param field where the name comes from, for the error (e.g. {@code --budget})
+   * @throws AllocationException naming the field and the valid names when it is neither
    */
-  public static BudgetKind parse(String name) {
+  public static BudgetKind parse(String field, String name) {
     return switch (name == null ? "" : name.trim().toLowerCase(Locale.ROOT)) {
       case "params", "parameters" -> PARAMETERS;
       case "flops", "macs" -> FLOPS;
       default ->
-          throw new AllocationException(
-              "the budget must count params or flops, got '" + name + "'");
+          throw new AllocationException(field + " must be params or flops, got '" + name + "'");
     };
   }
 }
