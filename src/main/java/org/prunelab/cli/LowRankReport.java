@@ -67,18 +67,7 @@ final class LowRankReport {
         Numbers.si(original.macs()),
         Numbers.si(compressed.macs()),
         (double) compressed.macs() / original.macs());
-    if (metrics != null) {
-      out.printf(
-          Locale.ROOT,
-          "compressed test accuracy: top-1 %s, top-5 %s, loss %.4f (%d images)%n",
-          Numbers.percent(metrics.top1()),
-          Numbers.percent(metrics.top5()),
-          metrics.loss(),
-          metrics.samples());
-    }
-    if (file != null) {
-      out.println("wrote " + file);
-    }
+    PruneReport.printAccuracyAndFile(out, "compressed", metrics, file);
   }
 
   static Map<String, Object> json(
@@ -107,12 +96,7 @@ final class LowRankReport {
     r.put("originalFlops", original.macs());
     r.put("flops", compressed.macs());
     r.put("flopRatio", (double) compressed.macs() / original.macs());
-    if (metrics != null) {
-      r.put("top1", metrics.top1());
-      r.put("top5", metrics.top5());
-      r.put("loss", metrics.loss());
-      r.put("testImages", metrics.samples());
-    }
+    PruneReport.putMetrics(r, metrics);
     return r;
   }
 }

@@ -63,10 +63,18 @@ final class PruneReport {
         "scores %.2f s, total %.2f s%n",
         outcome.scoring().toMillis() / 1e3,
         outcome.total().toMillis() / 1e3);
+    printAccuracyAndFile(out, "pruned", metrics, file);
+  }
+
+  /**
+   * The accuracy line ("LABEL test accuracy: top-1 ...") when measured, and where the model went.
+   */
+  static void printAccuracyAndFile(PrintWriter out, String label, Metrics metrics, Path file) {
     if (metrics != null) {
       out.printf(
           Locale.ROOT,
-          "pruned test accuracy: top-1 %s, top-5 %s, loss %.4f (%d images)%n",
+          "%s test accuracy: top-1 %s, top-5 %s, loss %.4f (%d images)%n",
+          label,
           Numbers.percent(metrics.top1()),
           Numbers.percent(metrics.top5()),
           metrics.loss(),
@@ -74,6 +82,16 @@ final class PruneReport {
     }
     if (file != null) {
       out.println("wrote " + file);
+    }
+  }
+
+  /** The measured metrics in a JSON report, when measured. */
+  static void putMetrics(Map<String, Object> report, Metrics metrics) {
+    if (metrics != null) {
+      report.put("top1", metrics.top1());
+      report.put("top5", metrics.top5());
+      report.put("loss", metrics.loss());
+      report.put("testImages", metrics.samples());
     }
   }
 
@@ -107,12 +125,7 @@ final class PruneReport {
     result.put("flopRatio", outcome.flopRatio());
     result.put("scoringSeconds", outcome.scoring().toMillis() / 1e3);
     result.put("totalSeconds", outcome.total().toMillis() / 1e3);
-    if (metrics != null) {
-      result.put("top1", metrics.top1());
-      result.put("top5", metrics.top5());
-      result.put("loss", metrics.loss());
-      result.put("testImages", metrics.samples());
-    }
+    putMetrics(result, metrics);
     if (file != null) {
       result.put("out", file.toString());
     }

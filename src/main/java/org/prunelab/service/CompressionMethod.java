@@ -206,11 +206,6 @@ public enum CompressionMethod {
     return Arrays.stream(values()).map(CompressionMethod::cliName).toList();
   }
 
-  /** The methods of one family, in registry order. */
-  public static List<CompressionMethod> of(MethodFamily family) {
-    return Arrays.stream(values()).filter(m -> m.family == family).toList();
-  }
-
   /**
    * The method with that name (case-insensitive, {@code _} for {@code -} accepted).
    *

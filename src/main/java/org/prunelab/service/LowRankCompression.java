@@ -11,23 +11,16 @@ import org.prunelab.prune.NetworkSize;
 import org.prunelab.prune.allocate.Allocator;
 import org.prunelab.prune.allocate.Budget;
 
-/** A low-rank method behind the {@link Compression} interface; it allocates ranks itself. */
-final class LowRankCompression implements Compression {
-  private final CompressionMethod method;
-  private final LowRankMethod lowRank;
-  private final long seed;
-
-  LowRankCompression(CompressionMethod method, LowRankMethod lowRank, long seed) {
-    this.method = method;
-    this.lowRank = lowRank;
-    this.seed = seed;
-  }
-
-  @Override
-  public CompressionMethod method() {
-    return method;
-  }
-
+/**
+ * A low-rank method behind the {@link Compression} interface; it allocates ranks itself. Seeded at
+ * creation.
+ *
+ * @param method the registry entry
+ * @param lowRank the method that does the work
+ * @param seed seeds every random choice
+ */
+record LowRankCompression(CompressionMethod method, LowRankMethod lowRank, long seed)
+    implements Compression {
   @Override
   public Analysis analyse(Network network, Batch samples, JobContext ctx) {
     return new Analysis.LayerSpectra(

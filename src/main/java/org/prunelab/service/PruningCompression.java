@@ -9,23 +9,15 @@ import org.prunelab.prune.allocate.Budget;
 import org.prunelab.prune.method.PruneMethod;
 import org.prunelab.prune.method.PruneRequest;
 
-/** A channel or weight pruning method behind the {@link Compression} interface. */
-final class PruningCompression implements Compression {
-  private final CompressionMethod method;
-  private final PruneMethod pruneMethod;
-  private final long seed;
-
-  PruningCompression(CompressionMethod method, PruneMethod pruneMethod, long seed) {
-    this.method = method;
-    this.pruneMethod = pruneMethod;
-    this.seed = seed;
-  }
-
-  @Override
-  public CompressionMethod method() {
-    return method;
-  }
-
+/**
+ * A channel or weight pruning method behind the {@link Compression} interface. Seeded at creation.
+ *
+ * @param method the registry entry
+ * @param pruneMethod the method that does the work
+ * @param seed seeds every random choice
+ */
+record PruningCompression(CompressionMethod method, PruneMethod pruneMethod, long seed)
+    implements Compression {
   @Override
   public Analysis analyse(Network network, Batch samples, JobContext ctx) {
     return new Analysis.Scores(

@@ -62,11 +62,6 @@ public final class ScoreCache {
         ctx);
   }
 
-  /** Whether scores for that key are cached. */
-  public boolean contains(Network network, CompressionMethod method, int samples, long seed) {
-    return scores.containsKey(new Key(network, method, samples, seed));
-  }
-
   /** Drops every entry of {@code network} (call when it is closed). */
   public void forget(Network network) {
     scores.keySet().removeIf(k -> k.network == network);

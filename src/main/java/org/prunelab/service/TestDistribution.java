@@ -5,7 +5,6 @@ import org.prunelab.data.ImageDataset;
 import org.prunelab.data.Randomness;
 import org.prunelab.data.corrupt.CorruptedDataset;
 import org.prunelab.data.corrupt.Corruption;
-import org.prunelab.data.corrupt.Corruptions;
 import org.prunelab.error.PruneLabException;
 
 /**
@@ -112,38 +111,5 @@ public sealed interface TestDistribution {
           clean.width(),
           clean.classNames());
     }
-  }
-
-  /** The corruption named {@code name} (see data.corrupt.Corruptions) at {@code severity}. */
-  static TestDistribution corrupted(String name, int severity) {
-    return new Corrupted(Corruptions.byName(name), severity);
-  }
-
-  /**
-   * The distribution a results-store name stands for: "clean", "NAME/SEVERITY" or "noise/EPS".
-   *
-   * @throws PruneLabException naming the forms when {@code id} is none of them
-   */
-  static TestDistribution parse(String id) {
-    if ("clean".equals(id)) {
-      return CLEAN;
-    }
-    int slash = id == null ? -1 : id.indexOf('/');
-    if (slash > 0) {
-      String head = id.substring(0, slash);
-      String tail = id.substring(slash + 1);
-      try {
-        return head.equals("noise")
-            ? new Noisy(Double.parseDouble(tail))
-            : corrupted(head, Integer.parseInt(tail));
-      } catch (NumberFormatException e) {
-        // reported below with the forms
-      }
-    }
-    throw new PruneLabException(
-        "test distribution '"
-            + id
-            + "' is none of clean, CORRUPTION/SEVERITY (e.g. fog/3) or "
-            + "noise/EPS (e.g. noise/0.1)");
   }
 }

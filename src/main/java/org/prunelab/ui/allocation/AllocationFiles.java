@@ -129,27 +129,8 @@ final class AllocationFiles {
       List<String> ids,
       List<CompressionMethod> methods,
       List<AllocatorKind> allocators) {
-    String methodName = text(node, "method");
-    CompressionMethod method =
-        methods.stream()
-            .filter(m -> m.cliName().equals(methodName))
-            .findFirst()
-            .orElseThrow(
-                () ->
-                    new ProjectFileException(
-                        "allocation.method '" + methodName + "' is not one of " + methods));
-    String allocatorName = text(node, "allocator");
-    AllocatorKind allocator =
-        allocators.stream()
-            .filter(a -> a.cliName().equals(allocatorName))
-            .findFirst()
-            .orElseThrow(
-                () ->
-                    new ProjectFileException(
-                        "allocation.allocator '"
-                            + allocatorName
-                            + "' is not one of "
-                            + allocators));
+    CompressionMethod method = oneOf(methods, text(node, "method"), "method");
+    AllocatorKind allocator = oneOf(allocators, text(node, "allocator"), "allocator");
     BudgetKind kind;
     try {
       kind = BudgetKind.valueOf(text(node, "budgetKind"));
@@ -192,6 +173,17 @@ final class AllocationFiles {
       ratios[u] = r;
     }
     return new Restored(method, new AllocationState(ratios, kind, budget, allocator));
+  }
+
+  /** The entry of {@code allowed} whose name ({@code toString}, the CLI name) is {@code name}. */
+  private static <T> T oneOf(List<T> allowed, String name, String field) {
+    return allowed.stream()
+        .filter(t -> t.toString().equals(name))
+        .findFirst()
+        .orElseThrow(
+            () ->
+                new ProjectFileException(
+                    "allocation." + field + " '" + name + "' is not one of " + allowed));
   }
 
   private static String text(JsonNode node, String field) {
