@@ -1,5 +1,6 @@
 package org.prunelab.experiment;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
@@ -7,6 +8,7 @@ import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -31,6 +33,13 @@ public final class ExperimentSpecs {
       YAMLMapper.builder()
           .enable(MapperFeature.ACCEPT_CASE_INSENSITIVE_ENUMS)
           .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+          .addModule(SpecTypes.module())
+          .build();
+  private static final ObjectMapper YAML_WRITER =
+      YAMLMapper.builder()
+          .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+          .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
+          .serializationInclusion(JsonInclude.Include.NON_NULL)
           .addModule(SpecTypes.module())
           .build();
   private static final ObjectMapper CANONICAL =
@@ -83,6 +92,18 @@ public final class ExperimentSpecs {
     }
     validate(spec);
     return spec;
+  }
+
+  /**
+   * The spec as YAML the CLI reads back ({@code prunelab experiment run}), fields in record order,
+   * fields left out of the spec left out: what the workbench's experiment form shows and saves.
+   */
+  public static String yaml(ExperimentSpec spec) {
+    try {
+      return YAML_WRITER.writeValueAsString(spec);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot write the spec as YAML", e);
+    }
   }
 
   /** SHA-256 of the spec in canonical JSON (field order fixed by the record), in hex. */

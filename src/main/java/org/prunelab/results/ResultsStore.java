@@ -294,6 +294,23 @@ public final class ResultsStore implements AutoCloseable {
     }
   }
 
+  /**
+   * A number that grows whenever an experiment or a job is recorded, by this connection or by any
+   * other process writing the same store (results are immutable and never deleted): a reader that
+   * polls it knows when to read the store again. One cheap query.
+   */
+  public synchronized long revision() {
+    try (Statement s = connection.createStatement();
+        ResultSet rs =
+            s.executeQuery(
+                "SELECT (SELECT COUNT(*) FROM experiment) + (SELECT COUNT(*) FROM job)")) {
+      rs.next();
+      return rs.getLong(1);
+    } catch (SQLException e) {
+      throw failure("read the revision of", e);
+    }
+  }
+
   /** Every recorded experiment, oldest first (ties by spec hash). */
   public synchronized List<ExperimentRecord> experiments() {
     try (PreparedStatement p =

@@ -25,6 +25,12 @@ public interface WorkbenchContext {
    */
   ScoreCache scores();
 
+  /**
+   * The results store the live views draw from (the project's store, or the one opened from the
+   * File menu), polled in the background; its snapshot changes on the FX thread.
+   */
+  ResultsFeed results();
+
   /** Reports failed actions to the user (the state they would have changed stays as it was). */
   DialogService dialogs();
 

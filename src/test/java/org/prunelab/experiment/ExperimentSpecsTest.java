@@ -70,6 +70,15 @@ class ExperimentSpecsTest {
   }
 
   @Test
+  void theYamlOfASpecReadsBackAsTheSameSpec() {
+    ExperimentSpec quick = ExperimentSpecs.load(Path.of("docs/examples/quick.yaml"));
+    String yaml = ExperimentSpecs.yaml(quick);
+    assertEquals(quick, ExperimentSpecs.parse(yaml), yaml);
+    assertEquals(ExperimentSpecs.hash(quick), ExperimentSpecs.hash(ExperimentSpecs.parse(yaml)));
+    assertTrue(yaml.contains("methods:") && !yaml.contains("null"), yaml);
+  }
+
+  @Test
   void badFieldsAreNamed() {
     assertMessage(
         BASE.replace("methods: [pfp, alds]", "methods: [pfp, obd]"), "unknown method 'obd'");

@@ -64,6 +64,25 @@ class ResultsStoreTest {
   }
 
   @Test
+  void aWriteOfAnotherConnectionRaisesTheRevisionAndShowsInTheSnapshot() {
+    Path file = dir.resolve("results.db");
+    try (ResultsStore reader = ResultsStore.open(file);
+        ResultsStore writer = ResultsStore.open(file)) {
+      long empty = reader.revision();
+      assertEquals(StoreSnapshot.empty().experiments(), StoreSnapshot.read(reader).experiments());
+      writer.recordExperiment(experiment());
+      long withExperiment = reader.revision();
+      assertTrue(withExperiment > empty);
+      writer.record(result(key("pfp", 0.5, 0), 0.9));
+      assertTrue(reader.revision() > withExperiment);
+      StoreSnapshot snapshot = StoreSnapshot.read(reader);
+      assertEquals(List.of(experiment()), snapshot.experiments());
+      assertEquals(1, snapshot.results(SPEC).size());
+      assertEquals(reader.revision(), snapshot.revision());
+    }
+  }
+
+  @Test
   void databaseFromNewerSchemaIsRefused() throws Exception {
     Path file = dir.resolve("results.db");
     ResultsStore.open(file).close();

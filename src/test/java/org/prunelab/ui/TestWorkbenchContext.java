@@ -34,6 +34,7 @@ public final class TestWorkbenchContext implements WorkbenchContext {
   private final ObjectProperty<String> selectedLayer = new SimpleObjectProperty<>();
   private final UndoHistory history = new UndoHistory();
   private final ScoreCache scores = new ScoreCache();
+  private final ResultsFeed results = new ResultsFeed(ResultsFeed.POLL);
   private final Map<String, ProjectSection> sections = new LinkedHashMap<>();
   private JobPanel jobPanel;
   private Window window;
@@ -87,6 +88,7 @@ public final class TestWorkbenchContext implements WorkbenchContext {
 
   /** Stops the worker, if there is one (after the test). */
   public void close() {
+    results.close();
     if (worker != null) {
       worker.close();
     }
@@ -115,6 +117,11 @@ public final class TestWorkbenchContext implements WorkbenchContext {
   @Override
   public ScoreCache scores() {
     return scores;
+  }
+
+  @Override
+  public ResultsFeed results() {
+    return results;
   }
 
   @Override

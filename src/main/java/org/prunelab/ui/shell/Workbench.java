@@ -36,6 +36,7 @@ import org.prunelab.ui.DatasetLabels;
 import org.prunelab.ui.DialogService;
 import org.prunelab.ui.ProjectFileException;
 import org.prunelab.ui.ProjectSection;
+import org.prunelab.ui.ResultsFeed;
 import org.prunelab.ui.UndoHistory;
 import org.prunelab.ui.WorkbenchContext;
 import org.prunelab.ui.allocation.AllocationView;
@@ -84,6 +85,7 @@ public final class Workbench implements StartContext, AutoCloseable {
   private final ObjectProperty<String> selectedLayer = new SimpleObjectProperty<>();
   private final UndoHistory history = new UndoHistory();
   private final ScoreCache scores = new ScoreCache();
+  private final ResultsFeed results = new ResultsFeed(ResultsFeed.POLL);
   private final Map<String, ProjectSection> sections = new LinkedHashMap<>();
   private final Map<String, JsonNode> pendingSections = new LinkedHashMap<>();
   private final ReadOnlyObjectWrapper<Path> projectFile = new ReadOnlyObjectWrapper<>();
@@ -152,6 +154,11 @@ public final class Workbench implements StartContext, AutoCloseable {
   @Override
   public ScoreCache scores() {
     return scores;
+  }
+
+  @Override
+  public ResultsFeed results() {
+    return results;
   }
 
   /**
@@ -392,6 +399,7 @@ public final class Workbench implements StartContext, AutoCloseable {
       return;
     }
     closed = true;
+    results.close();
     worker.jobs().forEach(JobHandle::cancel);
     LoadedModel last = model.get();
     worker
