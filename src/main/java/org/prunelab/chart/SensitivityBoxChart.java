@@ -59,7 +59,7 @@ public final class SensitivityBoxChart {
     renderer.setDefaultToolTipGenerator(new BoxAndWhiskerToolTipGenerator());
     CategoryAxis groupAxis = new CategoryAxis("Channel group");
     groupAxis.setCategoryLabelPositions(CategoryLabelPositions.UP_45);
-    NumberAxis valueAxis = new NumberAxis("Importance / group mean");
+    NumberAxis valueAxis = new NumberAxis("s_j / group mean");
     valueAxis.setAutoRangeIncludesZero(true);
     CategoryPlot plot = new CategoryPlot(dataset, groupAxis, valueAxis, renderer);
     return ChartStyle.apply(
