@@ -2,6 +2,7 @@ package org.prunelab.job;
 
 import java.util.Objects;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * {@link Jobs} that run each job at once on the calling thread and then call back on it, before
@@ -28,7 +29,11 @@ public final class CallingThreadJobs implements Jobs {
 
   @Override
   public <T> JobHandle<T> submit(
-      String name, Job<T> job, Consumer<T> onSuccess, Consumer<Throwable> onFailure) {
+      String name,
+      Job<T> job,
+      Function<? super T, String> outcome,
+      Consumer<T> onSuccess,
+      Consumer<Throwable> onFailure) {
     RunningJob<T> handle = new RunningJob<>(name, deviceName, job, JobListener.none());
     handle.execute();
     handle

@@ -1,6 +1,7 @@
 package org.prunelab.job;
 
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * Where a caller hands background work and hears how it ended: the workbench's implementation runs
@@ -18,6 +19,23 @@ public interface Jobs {
    * @param <T> the type of the job's value
    * @return the job's handle (to cancel it or wait for it)
    */
+  default <T> JobHandle<T> submit(
+      String name, Job<T> job, Consumer<T> onSuccess, Consumer<Throwable> onFailure) {
+    return submit(name, job, value -> null, onSuccess, onFailure);
+  }
+
+  /**
+   * Submits a job that says, once it succeeded, where its result went ("written to a.onnx",
+   * "recorded in results.db"): the job panel shows it in the job's row.
+   *
+   * @param outcome the text for the job's value; {@code null} for none
+   * @param <T> the type of the job's value
+   * @return the job's handle
+   */
   <T> JobHandle<T> submit(
-      String name, Job<T> job, Consumer<T> onSuccess, Consumer<Throwable> onFailure);
+      String name,
+      Job<T> job,
+      Function<? super T, String> outcome,
+      Consumer<T> onSuccess,
+      Consumer<Throwable> onFailure);
 }

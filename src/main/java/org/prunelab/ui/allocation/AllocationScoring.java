@@ -69,6 +69,7 @@ public final class AllocationScoring {
         jobs.submit(
             "Allocation: " + chosen + " scores and error curves",
             ctx -> scores.score(target, chosen, count, 0, ctx),
+            scored -> "shown in Allocation",
             scored -> {
               if (generation.isCurrent(ticket)) {
                 busy.set(false);

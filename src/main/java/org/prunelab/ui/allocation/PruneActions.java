@@ -100,6 +100,7 @@ public final class PruneActions {
     jobs.submit(
         name,
         body.apply(now.get().model(), now.get().keptChannels()),
+        m -> String.format(Locale.ROOT, "top-1 %.2f %%, shown in Allocation", 100 * m.top1()),
         m -> {
           if (generation.isCurrent(ticket)) {
             pruneText.set(
@@ -136,6 +137,7 @@ public final class PruneActions {
     jobs.submit(
         "Export pruned ONNX " + file.getFileName(),
         ctx -> ManualPruning.export(target, kept, file, ctx),
+        path -> "written to " + path,
         path -> {
           status.accept("exported the pruned network to " + path);
           done.run();

@@ -1,12 +1,12 @@
 package org.prunelab.ui.jobs;
 
-import java.util.List;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 /**
- * The job panel's list: one {@link JobRowViewModel} per submitted job, oldest first, keeping every
- * unfinished job and the last {@link #KEEP_FINISHED} finished ones. FX thread only.
+ * The job panel's list: one {@link JobRowViewModel} per submitted job, the unfinished ones first
+ * (in the order they run, so the running job is always at the top), then the last {@link
+ * #KEEP_FINISHED} finished ones, newest first. FX thread only.
  */
 public final class JobPanelViewModel {
   /** Finished rows kept visible; older finished rows are dropped. */
@@ -18,15 +18,24 @@ public final class JobPanelViewModel {
 
   /** Adds the row of a job just submitted to the worker of {@code device}. */
   JobRowViewModel add(String name, String device) {
-    JobRowViewModel row = new JobRowViewModel(name, device, this::dropOldFinished);
-    rows.add(row);
-    return row;
+    JobRowViewModel[] created = new JobRowViewModel[1];
+    created[0] = new JobRowViewModel(name, device, () -> finished(created[0]));
+    rows.add(unfinishedCount(), created[0]);
+    return created[0];
   }
 
-  /** Drops the oldest finished rows beyond {@link #KEEP_FINISHED}. */
-  private void dropOldFinished() {
-    List<JobRowViewModel> finished = rows.stream().filter(r -> r.finishedProperty().get()).toList();
-    rows.removeAll(finished.subList(0, Math.max(0, finished.size() - KEEP_FINISHED)));
+  /** Moves a row that just finished to the top of the finished ones; drops the oldest beyond. */
+  private void finished(JobRowViewModel row) {
+    rows.remove(row);
+    rows.add(unfinishedCount(), row);
+    int keep = unfinishedCount() + KEEP_FINISHED;
+    if (rows.size() > keep) {
+      rows.remove(keep, rows.size());
+    }
+  }
+
+  private int unfinishedCount() {
+    return (int) rows.stream().filter(r -> !r.finishedProperty().get()).count();
   }
 
   /**

@@ -32,6 +32,7 @@ public final class JobRowViewModel implements JobListener {
   private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("queued");
   private final ReadOnlyBooleanWrapper finished = new ReadOnlyBooleanWrapper(false);
   private JobHandle<?> handle;
+  private String outcome;
 
   /**
    * A queued job's row; {@code onFinished} runs on the FX thread once the job has ended.
@@ -78,11 +79,27 @@ public final class JobRowViewModel implements JobListener {
             message.set("running");
           } else if (state.isTerminal()) {
             progress.set(state == JobState.SUCCEEDED ? 1 : progress.get() < 0 ? 0 : progress.get());
-            message.set(state.name().toLowerCase(Locale.ROOT));
+            message.set(ended(state));
             finished.set(true);
             onFinished.run();
           }
         });
+  }
+
+  /**
+   * Says where a succeeded job's result went ({@code null}: nothing to add). FX thread; it may come
+   * before or after the row heard that the job ended.
+   */
+  void succeededWith(String text) {
+    outcome = text == null || text.isBlank() ? null : text;
+    if (finished.get()) {
+      message.set(ended(JobState.SUCCEEDED));
+    }
+  }
+
+  private String ended(JobState state) {
+    String word = state.name().toLowerCase(Locale.ROOT);
+    return state == JobState.SUCCEEDED && outcome != null ? word + ": " + outcome : word;
   }
 
   private static String format(Duration d) {
@@ -103,7 +120,10 @@ public final class JobRowViewModel implements JobListener {
     return progress.getReadOnlyProperty();
   }
 
-  /** "queued", "running", the job's latest message with its ETA, then how it ended. */
+  /**
+   * "queued", "running", the job's latest message with its ETA, then how it ended (and, for a job
+   * that says so, where its result went).
+   */
   public ReadOnlyStringProperty messageProperty() {
     return message.getReadOnlyProperty();
   }

@@ -1,6 +1,7 @@
 package org.prunelab.ui.jobs;
 
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.prunelab.job.DeviceWorker;
 import org.prunelab.job.Job;
 import org.prunelab.job.JobHandle;
@@ -25,7 +26,11 @@ public final class WorkerJobs implements Jobs {
 
   @Override
   public <T> JobHandle<T> submit(
-      String name, Job<T> job, Consumer<T> onSuccess, Consumer<Throwable> onFailure) {
+      String name,
+      Job<T> job,
+      Function<? super T, String> outcome,
+      Consumer<T> onSuccess,
+      Consumer<Throwable> onFailure) {
     JobRowViewModel row = panel.add(name, worker.deviceName());
     JobHandle<T> handle = worker.submit(name, job, row);
     row.attach(handle);
@@ -33,7 +38,13 @@ public final class WorkerJobs implements Jobs {
         .result()
         .whenComplete(
             (value, error) ->
-                FxThread.run(() -> JobOutcome.report(value, error, onSuccess, onFailure)));
+                FxThread.run(
+                    () -> {
+                      if (error == null) {
+                        row.succeededWith(outcome.apply(value));
+                      }
+                      JobOutcome.report(value, error, onSuccess, onFailure);
+                    }));
     return handle;
   }
 }

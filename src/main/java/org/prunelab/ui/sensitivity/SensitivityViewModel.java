@@ -112,6 +112,7 @@ public final class SensitivityViewModel {
             .submit(
                 "Sensitivity: " + chosen + " on " + count + " images",
                 ctx -> context.scores().score(model, chosen, count, 0, ctx),
+                scored -> "shown in Sensitivity",
                 scored -> {
                   if (ticket == generation) {
                     show(scored);

@@ -17,6 +17,7 @@ import javafx.scene.control.ListView;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.RadioMenuItem;
+import javafx.scene.control.SplitPane;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.input.DragEvent;
 import javafx.scene.input.KeyCode;
@@ -24,6 +25,7 @@ import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.input.TransferMode;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.Priority;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
@@ -45,10 +47,18 @@ public final class MainWindow extends BorderPane {
 
   public static final double HEIGHT = 800;
 
+  /** Preference key of the divider between the views and the job panel (drag it to resize). */
+  static final String JOBS_DIVIDER = "jobsDivider";
+
+  /** Where that divider starts: the views take most of the window, the job panel a few rows. */
+  static final double DEFAULT_JOBS_DIVIDER = 0.78;
+
   private final Workbench workbench;
   private final Map<NavigatorEntry, Node> built = new HashMap<>();
   @FXML private ListView<NavigatorEntry> navigator;
   @FXML private StackPane center;
+  @FXML private SplitPane split;
+  @FXML private VBox jobsPane;
   @FXML private VBox bottom;
   @FXML private Menu recentMenu;
   @FXML private MenuItem undoItem;
@@ -61,10 +71,18 @@ public final class MainWindow extends BorderPane {
   private MainWindow(Workbench workbench) {
     this.workbench = workbench;
     Fxml.load(this);
-    bottom
-        .getChildren()
-        .addAll(
-            new JobPanel(workbench.jobList()), new StatusBar(new StatusBarViewModel(workbench)));
+    JobPanel jobPanel = new JobPanel(workbench.jobList());
+    VBox.setVgrow(jobPanel, Priority.ALWAYS);
+    jobsPane.getChildren().add(jobPanel);
+    SplitPane.setResizableWithParent(jobsPane, false);
+    split.setDividerPositions(
+        workbench.preferences().getDouble(JOBS_DIVIDER, DEFAULT_JOBS_DIVIDER));
+    split
+        .getDividers()
+        .get(0)
+        .positionProperty()
+        .addListener((o, a, b) -> workbench.preferences().putDouble(JOBS_DIVIDER, b.doubleValue()));
+    bottom.getChildren().add(new StatusBar(new StatusBarViewModel(workbench)));
     navigator.getItems().setAll(Workbench.VIEWS);
     navigator.setCellFactory(
         list ->

@@ -27,7 +27,8 @@ import org.testfx.framework.junit5.Start;
 /**
  * The workbench's jobs: each runs on the device worker with a row in the job panel, its callbacks
  * run on the FX thread, a failure arrives as the job's own exception, a cancelled job calls neither
- * callback, and the panel keeps only the last finished rows.
+ * callback, a job can say where its result went, and the panel shows unfinished jobs first and
+ * keeps only the last finished rows.
  */
 @ExtendWith(ApplicationExtension.class)
 class WorkerJobsTest {
@@ -110,6 +111,22 @@ class WorkerJobsTest {
   }
 
   @Test
+  void aJobSaysWhereItsResultWent() {
+    JobHandle<String> job =
+        onFx(
+            () ->
+                jobs.submit(
+                    "export", ctx -> "a.onnx", file -> "written to " + file, v -> {}, e -> {}));
+    awaitJob(job);
+    WorkbenchFixture.await(
+        "the outcome in the row",
+        Duration.ofSeconds(10),
+        () -> onFx(() -> panel.rows().get(0).messageProperty().get()).contains(":"));
+    assertEquals(
+        "succeeded: written to a.onnx", onFx(() -> panel.rows().get(0).messageProperty().get()));
+  }
+
+  @Test
   void thePanelKeepsEveryUnfinishedJobAndTheLastFinishedOnes() {
     List<JobHandle<Integer>> done =
         onFx(
@@ -132,13 +149,11 @@ class WorkerJobsTest {
                     v -> {},
                     e -> {}));
     List<String> names = onFx(() -> panel.rows().stream().map(JobRowViewModel::name).toList());
-    List<String> expected =
-        new java.util.ArrayList<>(
-            IntStream.range(3, JobPanelViewModel.KEEP_FINISHED + 3)
-                .mapToObj(i -> "quick " + i)
-                .toList());
-    expected.add("still running");
-    assertEquals(expected, names);
+    List<String> expected = new java.util.ArrayList<>(List.of("still running"));
+    IntStream.iterate(JobPanelViewModel.KEEP_FINISHED + 2, i -> i >= 3, i -> i - 1)
+        .mapToObj(i -> "quick " + i)
+        .forEach(expected::add);
+    assertEquals(expected, names, "the running job on top, then the newest finished ones");
     running.cancel();
     awaitJob(running);
   }
