@@ -1,5 +1,7 @@
 package org.prunelab.ui;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
@@ -11,6 +13,7 @@ import java.util.function.Consumer;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import org.prunelab.results.ResultsStore;
+import org.prunelab.results.ResultsStoreException;
 import org.prunelab.results.StoreSnapshot;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -52,8 +55,8 @@ public final class ResultsFeed implements AutoCloseable {
   private static final TimeUnit MILLIS = TimeUnit.MILLISECONDS;
 
   /**
-   * Watches {@code file} from now on (created when absent); {@code onFailure} runs on the FX thread
-   * when it cannot be opened, and the store watched before stays.
+   * Watches {@code file} from now on (created, with its folder, when absent); {@code onFailure}
+   * runs on the FX thread when it cannot be opened, and the store watched before stays.
    */
   public void open(Path file, Consumer<Throwable> onFailure) {
     Objects.requireNonNull(file, "file");
@@ -61,7 +64,23 @@ public final class ResultsFeed implements AutoCloseable {
         () -> {
           ResultsStore next;
           try {
+            Path folder = file.toAbsolutePath().getParent();
+            if (folder != null) {
+              Files.createDirectories(folder);
+            }
             next = ResultsStore.open(file);
+          } catch (IOException e) {
+            FxThread.run(
+                () ->
+                    onFailure.accept(
+                        new ResultsStoreException(
+                            "cannot create the folder of the results store "
+                                + file
+                                + " ("
+                                + e.getMessage()
+                                + "); choose a writable place",
+                            e)));
+            return;
           } catch (RuntimeException e) {
             FxThread.run(() -> onFailure.accept(e));
             return;

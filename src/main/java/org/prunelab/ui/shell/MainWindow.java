@@ -213,6 +213,21 @@ public final class MainWindow extends BorderPane {
   }
 
   @FXML
+  private void openResultsStore() {
+    FileChooser chooser = new FileChooser();
+    chooser.setTitle("Open results store");
+    chooser
+        .getExtensionFilters()
+        .addAll(
+            new FileChooser.ExtensionFilter("PruneLab results (*.db)", "*.db"),
+            new FileChooser.ExtensionFilter("All files", "*"));
+    File file = chooser.showOpenDialog(getScene().getWindow());
+    if (file != null) {
+      workbench.openResultsStore(file.toPath());
+    }
+  }
+
+  @FXML
   private void openProject() {
     File file = projectChooser("Open project").showOpenDialog(getScene().getWindow());
     if (file != null) {

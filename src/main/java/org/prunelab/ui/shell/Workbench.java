@@ -93,9 +93,7 @@ public final class Workbench implements StartContext, AutoCloseable {
   private final Map<String, ProjectSection> sections = new LinkedHashMap<>();
   private final Map<String, JsonNode> pendingSections = new LinkedHashMap<>();
   private final ReadOnlyObjectWrapper<Path> projectFile = new ReadOnlyObjectWrapper<>();
-  private final ObjectProperty<Path> resultsStore =
-      new SimpleObjectProperty<>(
-          Path.of(System.getProperty("user.home"), ".prunelab", "results.db"));
+  private final ObjectProperty<Path> resultsStore = new SimpleObjectProperty<>(defaultStore());
   private final StringProperty dataset = new SimpleStringProperty(defaultDataset());
   private final ObjectProperty<Window> window = new SimpleObjectProperty<>();
   private final ReadOnlyStringWrapper device = new ReadOnlyStringWrapper("starting engine…");
@@ -112,6 +110,13 @@ public final class Workbench implements StartContext, AutoCloseable {
     this.worker = new DeviceWorker("cpu");
     this.jobs = new WorkerJobs(worker, jobList);
     this.recent = new RecentProjects(prefs);
+    resultsStore.addListener(
+        (o, old, file) -> {
+          if (file != null && !file.equals(results.location().get())) {
+            watch(file);
+          }
+        });
+    watch(resultsStore.get());
     jobs.submit(
         "Start engine",
         ctx -> EngineStart.start(ENGINE_THREADS),
@@ -205,9 +210,43 @@ public final class Workbench implements StartContext, AutoCloseable {
     return dataset;
   }
 
-  /** Where the project's experiments store their results. */
+  /**
+   * The results store the workbench watches and its experiments write to: the project's, or the one
+   * opened with {@link #openResultsStore}. Setting it opens it (a store that cannot be opened shows
+   * a dialog, and the property returns to the store still watched).
+   */
   public ObjectProperty<Path> resultsStore() {
     return resultsStore;
+  }
+
+  /**
+   * Watches {@code file} from now on (created, with its folder, when absent); a file that is no
+   * readable PruneLab store (corrupt, locked, from a newer PruneLab) shows a dialog and the store
+   * watched before stays.
+   */
+  public void openResultsStore(Path file) {
+    resultsStore.set(file.toAbsolutePath());
+  }
+
+  private void watch(Path file) {
+    results.open(
+        file,
+        e -> {
+          dialogs.showError("Could not open the results store " + file, e);
+          resultsStore.set(results.location().get());
+        });
+  }
+
+  /**
+   * The store a new workbench watches: {@code -Dprunelab.results=FILE} when given (tests), else
+   * ~/.prunelab/results.db.
+   */
+  static Path defaultStore() {
+    String given = System.getProperty("prunelab.results");
+    return (given != null
+            ? Path.of(given)
+            : Path.of(System.getProperty("user.home"), ".prunelab", "results.db"))
+        .toAbsolutePath();
   }
 
   /** The project file last opened or saved, {@code null} before either. */
