@@ -71,7 +71,7 @@ public final class AccuracyVsPrunedChart {
     }
     NumberAxis xAxis = new NumberAxis(x.axisLabel());
     xAxis.setRange(0, 100);
-    NumberAxis yAxis = new NumberAxis("Change of top-1 accuracy (points)");
+    NumberAxis yAxis = new NumberAxis("Top-1 change (points)");
     yAxis.setAutoRangeIncludesZero(true);
     XYPlot plot = new XYPlot(dataset, xAxis, yAxis, renderer);
     plot.addRangeMarker(ChartStyle.zeroLine());

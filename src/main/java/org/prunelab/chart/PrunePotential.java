@@ -7,14 +7,22 @@ package org.prunelab.chart;
  *
  * @param method the method's name (one group of bars)
  * @param clean prune potential on clean inputs, a fraction in [0, 1]
- * @param corrupted prune potential on corrupted inputs, a fraction in [0, 1]
+ * @param corrupted prune potential on corrupted inputs, a fraction in [0, 1], or NaN when the
+ *     experiment measured clean inputs only
  */
 public record PrunePotential(String method, double clean, double corrupted) {
 
-  /** Checks the name and that both potentials are fractions. */
+  /** Checks the name and that both potentials are fractions (the corrupted one may be NaN). */
   public PrunePotential {
     Inputs.name(method, "method");
     Inputs.fraction(clean, "clean prune potential of " + method);
-    Inputs.fraction(corrupted, "corrupted prune potential of " + method);
+    if (!Double.isNaN(corrupted)) {
+      Inputs.fraction(corrupted, "corrupted prune potential of " + method);
+    }
+  }
+
+  /** Whether the corrupted potential was measured. */
+  public boolean hasCorrupted() {
+    return !Double.isNaN(corrupted);
   }
 }

@@ -2,18 +2,22 @@ package org.prunelab.chart;
 
 import java.awt.Color;
 import java.awt.Paint;
+import java.math.BigDecimal;
 import java.util.List;
+import java.util.Locale;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.CategoryAxis;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.chart.renderer.category.BarRenderer;
+import org.jfree.chart.title.TextTitle;
 import org.jfree.data.category.DefaultCategoryDataset;
 
 /**
  * Prune potential (percent of parameters prunable within the tolerated accuracy drop) per method: a
  * pair of bars per method, clean inputs in the method's colour and corrupted inputs in a lighter
- * tint of it. The legend shows the two conditions in grey.
+ * tint of it (left out for an experiment that measured clean inputs only). The legend shows the
+ * conditions in grey.
  */
 public final class PrunePotentialChart {
 
@@ -25,8 +29,9 @@ public final class PrunePotentialChart {
   private PrunePotentialChart() {}
 
   /**
-   * The chart of {@code potentials}: dataset rows {@link #CLEAN} and {@link #CORRUPTED}, columns
-   * the methods in input order, values in percent.
+   * The chart of {@code potentials}: dataset rows {@link #CLEAN} and, when any was measured, {@link
+   * #CORRUPTED} (empty cells where a method's was not), columns the methods in input order, values
+   * in percent.
    */
   public static JFreeChart of(List<PrunePotential> potentials) {
     DefaultCategoryDataset dataset = new DefaultCategoryDataset();
@@ -39,7 +44,12 @@ public final class PrunePotentialChart {
                 + " entry per method");
       }
       dataset.addValue(100 * p.clean(), CLEAN, p.method());
-      dataset.addValue(100 * p.corrupted(), CORRUPTED, p.method());
+    }
+    boolean corrupted = potentials.stream().anyMatch(PrunePotential::hasCorrupted);
+    if (corrupted) {
+      for (PrunePotential p : potentials) {
+        dataset.addValue(p.hasCorrupted() ? 100 * p.corrupted() : null, CORRUPTED, p.method());
+      }
     }
     BarRenderer renderer =
         new BarRenderer() {
@@ -53,11 +63,32 @@ public final class PrunePotentialChart {
     renderer.setSeriesPaint(1, tint(Color.DARK_GRAY));
     renderer.setItemMargin(0.05);
     renderer.setDrawBarOutline(false);
-    NumberAxis yAxis = new NumberAxis("Prune potential (% of parameters)");
+    NumberAxis yAxis = new NumberAxis("Prunable params (%)");
     yAxis.setRange(0, 100);
     CategoryPlot plot = new CategoryPlot(dataset, new CategoryAxis("Method"), yAxis, renderer);
     return ChartStyle.apply(
-        new JFreeChart("Prune potential: clean vs corrupted inputs", ChartStyle.TITLE, plot, true));
+        new JFreeChart(
+            corrupted ? "Prune potential, clean vs corrupted" : "Prune potential on clean inputs",
+            ChartStyle.TITLE,
+            plot,
+            true));
+  }
+
+  /**
+   * The chart of {@code potentials} measured at {@code tolerance} (a fraction of top-1: 0.005 is
+   * half a point), which a subtitle states.
+   */
+  public static JFreeChart of(List<PrunePotential> potentials, double tolerance) {
+    JFreeChart chart = of(potentials);
+    chart.addSubtitle(
+        new TextTitle(
+            "top-1 drop at most "
+                + new BigDecimal(String.format(Locale.ROOT, "%.3g", 100 * tolerance))
+                    .stripTrailingZeros()
+                    .toPlainString()
+                + " points",
+            ChartStyle.LABEL));
+    return chart;
   }
 
   /** {@code colour} mixed 55 % of the way to white. */

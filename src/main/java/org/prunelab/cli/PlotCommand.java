@@ -174,7 +174,8 @@ final class PlotCommand implements Runnable {
                 ParetoFrontChart.of(FigureInputs.pareto(sweep, clean)), out, width, height);
         case "prune-potential" ->
             FigureExport.write(
-                PrunePotentialChart.of(FigureInputs.prunePotential(sweep, tolerance, distribution)),
+                PrunePotentialChart.of(
+                    FigureInputs.prunePotential(sweep, tolerance, distribution), tolerance),
                 out,
                 width,
                 height);

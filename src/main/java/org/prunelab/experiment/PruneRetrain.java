@@ -89,8 +89,6 @@ final class PruneRetrain {
       long flops) {}
 
   FinishedJob run(JobKey key, JobContext ctx) {
-    long seed = spec.seedValue() + key.repetition();
-    Duration[] retrain = {Duration.ZERO};
     if (key.method().equals(SweepJobs.UNPRUNED)) {
       return finish(
           key,
@@ -102,6 +100,40 @@ final class PruneRetrain {
           Duration.ZERO,
           ctx);
     }
+    Built built = build(key, ctx);
+    try {
+      return finish(
+          key,
+          built.pruned().network(),
+          built.pruned().keptPerUnit(),
+          built.pruned().params(),
+          built.pruned().flops(),
+          built.pruneTime(),
+          built.retrainTime(),
+          ctx);
+    } finally {
+      built.pruned().network().close();
+    }
+  }
+
+  /**
+   * The network job {@code key} ends with, built again from the spec's seed: pruned (in steps),
+   * rewound in rewind mode and retrained, as {@link #run} measures it; the original's copy for the
+   * reference job. The caller closes it.
+   */
+  Network rebuild(JobKey key, JobContext ctx) {
+    if (key.method().equals(SweepJobs.UNPRUNED)) {
+      return Surgery.keep(original, Map.of());
+    }
+    return build(key, ctx).pruned().network();
+  }
+
+  /** A pruned and retrained network with the time each part took. */
+  private record Built(Pruned pruned, Duration pruneTime, Duration retrainTime) {}
+
+  private Built build(JobKey key, JobContext ctx) {
+    long seed = spec.seedValue() + key.repetition();
+    Duration[] retrain = {Duration.ZERO};
     long start = System.nanoTime();
     Pruned pruned = pruneInSteps(key, seed, retrain, ctx);
     try {
@@ -112,17 +144,10 @@ final class PruneRetrain {
       long retrainStart = System.nanoTime();
       retrain(pruned, seed, ctx);
       Duration retrainTime = retrain[0].plusNanos(System.nanoTime() - retrainStart);
-      return finish(
-          key,
-          pruned.network(),
-          pruned.keptPerUnit(),
-          pruned.params(),
-          pruned.flops(),
-          pruneTime,
-          retrainTime,
-          ctx);
-    } finally {
+      return new Built(pruned, pruneTime, retrainTime);
+    } catch (RuntimeException e) {
       pruned.network().close();
+      throw e;
     }
   }
 

@@ -1,5 +1,6 @@
 package org.prunelab.experiment;
 
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
@@ -11,6 +12,7 @@ import org.prunelab.nn.Network;
 import org.prunelab.results.ExperimentRecord;
 import org.prunelab.results.JobKey;
 import org.prunelab.results.ResultsStore;
+import org.prunelab.service.ModelFiles;
 import org.prunelab.train.InputNormalization;
 import org.prunelab.zoo.ModelResolver;
 import org.prunelab.zoo.ZooOptions;
@@ -90,6 +92,21 @@ public final class SweepSession implements AutoCloseable {
     FinishedJob job = jobs.run(key, ctx);
     store.record(job.result(), job.similarity());
     return job;
+  }
+
+  /**
+   * Builds the network of job {@code key} again (the store keeps a job's numbers, not its weights)
+   * and writes it to {@code file} (.plm or .onnx, {@link ModelFiles}): pruned, rewound and
+   * retrained from the spec's seed as {@link #run} did; nothing is recorded. Retraining repeats, so
+   * this takes as long as the job did.
+   *
+   * @throws org.prunelab.job.JobCancelledException when {@code ctx} is cancelled
+   */
+  public Path rebuild(JobKey key, Path file, JobContext ctx) {
+    try (Network network = jobs.rebuild(key, ctx)) {
+      ctx.progress(0, 1, "writing " + file.getFileName());
+      return ModelFiles.write(network, file);
+    }
   }
 
   @Override

@@ -2,6 +2,7 @@ package org.prunelab.ui;
 
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
+import org.prunelab.job.JobHandle;
 import org.prunelab.job.Jobs;
 import org.prunelab.service.LoadedModel;
 import org.prunelab.service.ScoreCache;
@@ -39,6 +40,12 @@ public interface WorkbenchContext {
    * on open.
    */
   ReadOnlyObjectProperty<LoadedModel> model();
+
+  /**
+   * Opens {@code source} (zoo name, .plm or .onnx path) with {@code dataset} as the workbench's
+   * model, in a job; a failure shows a dialog and the open model stays.
+   */
+  JobHandle<LoadedModel> openModel(String source, String dataset);
 
   /**
    * Name of the layer (graph node) selected in any view, {@code null} for none; views highlight it.

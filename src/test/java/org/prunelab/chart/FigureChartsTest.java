@@ -55,7 +55,7 @@ class FigureChartsTest {
     assertEquals(60.0, data.getXValue(1, 1), TOL);
     assertEquals(-3.0, data.getStartYValue(1, 1), TOL);
     assertEquals("Pruned FLOPs (%)", plot.getDomainAxis().getLabel());
-    assertEquals("Change of top-1 accuracy (points)", plot.getRangeAxis().getLabel());
+    assertEquals("Top-1 change (points)", plot.getRangeAxis().getLabel());
     assertEquals(MethodColors.of("pfp"), plot.getRenderer().getSeriesPaint(0));
     assertEquals(MethodColors.of("sipp"), plot.getRenderer().getSeriesPaint(1));
   }
@@ -114,6 +114,26 @@ class FigureChartsTest {
     assertEquals(PrunePotentialChart.tint(MethodColors.of("wt")), renderer.getItemPaint(1, 1));
     // the tint is 55 % of the way to white: 0 -> 140, 255 -> 255
     assertEquals(new Color(140, 255, 140), PrunePotentialChart.tint(new Color(0, 255, 0)));
+  }
+
+  @Test
+  void prunePotentialWithOnlyCleanResultsHasOneRowAndStatesItsTolerance() {
+    JFreeChart chart =
+        PrunePotentialChart.of(
+            List.of(
+                new PrunePotential("pfp", 0.8, Double.NaN),
+                new PrunePotential("ft", 0.4, Double.NaN)),
+            0.005);
+    assertEquals(
+        List.of(PrunePotentialChart.CLEAN), chart.getCategoryPlot().getDataset().getRowKeys());
+    assertEquals("Prune potential on clean inputs", chart.getTitle().getText());
+    List<String> subtitles = new java.util.ArrayList<>();
+    for (int i = 0; i < chart.getSubtitleCount(); i++) {
+      if (chart.getSubtitle(i) instanceof org.jfree.chart.title.TextTitle t) {
+        subtitles.add(t.getText());
+      }
+    }
+    assertEquals(List.of("top-1 drop at most 0.5 points"), subtitles);
   }
 
   @Test

@@ -9,6 +9,7 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.stage.Window;
 import org.prunelab.job.DeviceWorker;
 import org.prunelab.job.JobContext;
+import org.prunelab.job.JobHandle;
 import org.prunelab.job.Jobs;
 import org.prunelab.service.LoadedModel;
 import org.prunelab.service.ModelLoader;
@@ -107,6 +108,16 @@ public final class TestWorkbenchContext implements WorkbenchContext {
   @Override
   public ReadOnlyObjectProperty<LoadedModel> model() {
     return model;
+  }
+
+  /** Opens the model as a job of this context's jobs; the opened model replaces the test's. */
+  @Override
+  public JobHandle<LoadedModel> openModel(String source, String dataset) {
+    return jobs.submit(
+        "Open " + source,
+        ctx -> ModelLoader.load(source, dataset, ctx),
+        model::set,
+        e -> dialogs.showError("Could not open " + source, e));
   }
 
   @Override

@@ -82,10 +82,13 @@ public final class FigureInputs {
   /**
    * Prune potential in parameters at {@code tolerance} per method: clean, and corrupted on {@code
    * shifted}, or when that is null the mean of the potentials over every shifted distribution of
-   * the experiment.
+   * the experiment (NaN, not measured, when the experiment has none).
    */
   public static List<PrunePotential> prunePotential(Sweep sweep, double tolerance, String shifted) {
-    List<String> targets = targets(sweep, shifted);
+    List<String> targets =
+        shifted == null && sweep.shiftedDistributions().isEmpty()
+            ? List.of()
+            : targets(sweep, shifted);
     List<PrunePotential> potentials = new ArrayList<>();
     for (String method : sweep.methods()) {
       double clean =
@@ -96,7 +99,7 @@ public final class FigureInputs {
                   d ->
                       PrunePotentials.of(sweep, method, d, tolerance, SizeBasis.PARAMS).potential())
               .average()
-              .orElseThrow();
+              .orElse(Double.NaN);
       potentials.add(new PrunePotential(method, clean, corrupted));
     }
     return potentials;

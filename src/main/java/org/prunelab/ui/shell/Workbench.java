@@ -40,6 +40,7 @@ import org.prunelab.ui.ResultsFeed;
 import org.prunelab.ui.UndoHistory;
 import org.prunelab.ui.WorkbenchContext;
 import org.prunelab.ui.allocation.AllocationView;
+import org.prunelab.ui.experiments.ExperimentsView;
 import org.prunelab.ui.jobs.JobPanelViewModel;
 import org.prunelab.ui.jobs.WorkerJobs;
 import org.prunelab.ui.model.ModelView;
@@ -64,7 +65,8 @@ public final class Workbench implements StartContext, AutoCloseable {
           new NavigatorEntry("Start", StartView::new),
           new NavigatorEntry("Model", ModelView::new),
           new NavigatorEntry("Sensitivity", SensitivityView::new),
-          new NavigatorEntry("Allocation", AllocationView::new));
+          new NavigatorEntry("Allocation", AllocationView::new),
+          new NavigatorEntry("Experiments", ExperimentsView::new));
 
   /**
    * Threads libtorch computes with: every core. The FX thread stays responsive by design, not by a

@@ -20,9 +20,6 @@ public interface StartContext extends WorkbenchContext {
   /** The project files opened or saved lately, newest first (read-only). */
   ObservableList<Path> recentProjects();
 
-  /** Opens {@code source} (zoo name, .plm or .onnx path) with {@code dataset}. */
-  JobHandle<LoadedModel> openModel(String source, String dataset);
-
   /** Opens a model file with the current {@link #dataset()}. */
   JobHandle<LoadedModel> openModelFile(Path file);
 

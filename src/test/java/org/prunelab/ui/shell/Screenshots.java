@@ -10,6 +10,7 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -27,8 +28,12 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.prunelab.job.JobHandle;
+import org.prunelab.results.JobResult;
 import org.prunelab.service.LoadedModel;
 import org.prunelab.ui.allocation.AllocationView;
+import org.prunelab.ui.experiments.ExperimentsView;
+import org.prunelab.ui.experiments.ExperimentsViewModel;
+import org.prunelab.ui.experiments.SweepForm;
 import org.prunelab.ui.sensitivity.SensitivityView;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -81,6 +86,7 @@ class Screenshots {
                     .jobs()
                     .submit("after the measuring job", ctx -> true, done -> {}, e -> {})));
     runFx(() -> fx.workbench.selectedLayer().set("layer2.0.conv1"));
+    runQuickSweep();
     for (Theme theme : Theme.values()) {
       runFx(() -> fx.window.applyTheme(theme, fx.stage.getScene()));
       for (NavigatorEntry entry : Workbench.VIEWS) {
@@ -104,6 +110,40 @@ class Screenshots {
       shoot(dialog, OUT.resolve("error-dialog-" + fileName(theme.name()) + ".png"), -1, -1);
       WorkbenchFixture.closeErrorDialogs();
     }
+  }
+
+  /**
+   * Queues a quick sweep of the default model from the experiments view (pfp and ft at three keep
+   * ratios, no retraining, 500 test images, clean and fog/3) into the test store, waits for it and
+   * opens its first pfp run.
+   */
+  private void runQuickSweep() {
+    ExperimentsView experiments = (ExperimentsView) onFx(() -> fx.window.show("Experiments"));
+    ExperimentsViewModel model = experiments.viewModel();
+    runFx(
+        () -> {
+          SweepForm form = model.form();
+          form.nameProperty().set("screenshot sweep");
+          form.spacingProperty().set(SweepForm.Spacing.LIST);
+          form.listProperty().set("0.7, 0.5, 0.3");
+          form.testImagesProperty().set("500");
+          model.queueSweep();
+        });
+    WorkbenchFixture.await(
+        "the quick sweep", Duration.ofMinutes(10), () -> !model.runningProperty().get());
+    fx.workbench.results().refresh();
+    WorkbenchFixture.await(
+        "the sweep's charts",
+        Duration.ofSeconds(10),
+        () ->
+            model.sweepProperty().get() != null
+                && model.sweepProperty().get().pruned().size() == 6);
+    runFx(
+        () -> {
+          JobResult first = model.sweepProperty().get().jobs("pfp").get(0);
+          model.selectPoint(
+              "pfp", 100 * (1 - first.paramRatio()), ExperimentsViewModel.PointAxis.PRUNED_PARAMS);
+        });
   }
 
   private static String fileName(String title) {

@@ -1,0 +1,463 @@
+package org.prunelab.ui.experiments;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.collections.ListChangeListener;
+import javafx.collections.ObservableList;
+import javafx.fxml.FXML;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.SpinnerValueFactory;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
+import javafx.scene.control.cell.CheckBoxListCell;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
+import javafx.stage.Window;
+import javafx.util.StringConverter;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.entity.XYItemEntity;
+import org.jfree.chart.fx.interaction.ChartMouseEventFX;
+import org.jfree.chart.fx.interaction.ChartMouseListenerFX;
+import org.jfree.chart.plot.CategoryPlot;
+import org.prunelab.chart.AccuracyVsPrunedChart;
+import org.prunelab.chart.AllocationChart;
+import org.prunelab.chart.LayerKeep;
+import org.prunelab.chart.ParetoFrontChart;
+import org.prunelab.chart.PrunePotentialChart;
+import org.prunelab.error.PruneLabException;
+import org.prunelab.experiment.SweepMode;
+import org.prunelab.experiment.metrics.SizeBasis;
+import org.prunelab.experiment.metrics.Sweep;
+import org.prunelab.experiment.report.FigureInputs;
+import org.prunelab.service.CompressionMethod;
+import org.prunelab.ui.Fxml;
+import org.prunelab.ui.WorkbenchContext;
+import org.prunelab.ui.chart.ChartBox;
+import org.prunelab.ui.experiments.ExperimentsViewModel.PointAxis;
+
+/**
+ * The experiments view (view of {@code ExperimentsView.fxml}): on the left the sweep form with its
+ * YAML, Queue and Cancel; on the right the charts of the selected experiment of the watched results
+ * store, redrawn whenever the store's snapshot changes (so they grow point by point as jobs land,
+ * from this workbench or any other process): change of top-1 vs pruned parameters and vs pruned
+ * FLOPs (mean +- std over repetitions), top-1 vs kept FLOPs with its Pareto front, and the prune
+ * potential per method at the tolerance set above. Clicking a point shows that run's numbers and
+ * per-layer allocation in the Run tab beside the form, with actions to open it in the workbench or
+ * export it. Bound to an {@link ExperimentsViewModel}; the charts are drawn here from its sweep.
+ */
+public final class ExperimentsView extends VBox {
+  private final ExperimentsViewModel viewModel;
+  @FXML private ComboBox<ExperimentRow> experiment;
+  @FXML private Spinner<Double> tolerance;
+  @FXML private Label store;
+  @FXML private TextField name;
+  @FXML private ListView<CompressionMethod> methods;
+  @FXML private ComboBox<SweepForm.Spacing> spacing;
+  @FXML private Label rangeLabel;
+  @FXML private HBox range;
+  @FXML private TextField from;
+  @FXML private TextField to;
+  @FXML private Spinner<Integer> count;
+  @FXML private Label listLabel;
+  @FXML private TextField list;
+  @FXML private Spinner<Integer> repetitions;
+  @FXML private ComboBox<SweepMode> mode;
+  @FXML private Spinner<Integer> epochs;
+  @FXML private TextField retrainImages;
+  @FXML private CheckBox clean;
+  @FXML private ListView<String> corruptions;
+  @FXML private TextField severities;
+  @FXML private TextField noise;
+  @FXML private TextField testImages;
+  @FXML private TextField seed;
+  @FXML private Label problem;
+  @FXML private Button queue;
+  @FXML private Button cancel;
+  @FXML private Label jobs;
+  @FXML private Label status;
+  @FXML private TextArea yaml;
+  @FXML private StackPane paramsSlot;
+  @FXML private StackPane flopsSlot;
+  @FXML private StackPane paretoSlot;
+  @FXML private StackPane potentialSlot;
+  @FXML private StackPane allocationSlot;
+  @FXML private Label runTitle;
+  @FXML private TextArea runDetails;
+  @FXML private TabPane side;
+  @FXML private Tab runTab;
+  @FXML private Button openRun;
+  @FXML private Button exportRun;
+
+  /** The view over the workbench's context. */
+  public ExperimentsView(WorkbenchContext context) {
+    this(new ExperimentsViewModel(context));
+  }
+
+  ExperimentsView(ExperimentsViewModel viewModel) {
+    this.viewModel = viewModel;
+    Fxml.load(this);
+    bindHeader();
+    bindForm(viewModel.form());
+    queue.disableProperty().bind(viewModel.canQueue().not());
+    cancel.disableProperty().bind(viewModel.runningProperty().not());
+    status.textProperty().bind(viewModel.statusProperty());
+    viewModel.sweepProperty().addListener((o, a, b) -> drawSweep());
+    viewModel.sweepProblemProperty().addListener((o, a, b) -> drawSweep());
+    viewModel.tolerancePointsProperty().addListener((o, a, b) -> drawPotential());
+    viewModel.selectedRunProperty().addListener((o, a, b) -> drawRun());
+    drawSweep();
+    drawRun();
+  }
+
+  /** The view's state (for the shell and tests). */
+  public ExperimentsViewModel viewModel() {
+    return viewModel;
+  }
+
+  private void bindHeader() {
+    experiment.setItems(viewModel.experiments());
+    experiment.valueProperty().bindBidirectional(viewModel.selectedProperty());
+    tolerance.setValueFactory(
+        new SpinnerValueFactory.DoubleSpinnerValueFactory(
+            0, 50, ExperimentsViewModel.DEFAULT_TOLERANCE_POINTS, 0.1));
+    tolerance
+        .getValueFactory()
+        .valueProperty()
+        .addListener((o, a, b) -> viewModel.tolerancePointsProperty().set(b));
+    commitOnFocusLoss(tolerance);
+    store
+        .textProperty()
+        .bind(
+            viewModel
+                .storeProperty()
+                .map(p -> "store: " + p)
+                .orElse("no results store open (File > Open results store)"));
+  }
+
+  private void bindForm(SweepForm form) {
+    name.textProperty().bindBidirectional(form.nameProperty());
+    checkList(methods, SweepForm.methodChoices(), form.methods());
+    spacing.getItems().setAll(SweepForm.Spacing.values());
+    spacing.setConverter(
+        new Named<>(s -> s.name().toLowerCase(Locale.ROOT), SweepForm.Spacing.values()));
+    spacing.valueProperty().bindBidirectional(form.spacingProperty());
+    var listed = form.spacingProperty().isEqualTo(SweepForm.Spacing.LIST);
+    for (var node : List.of(rangeLabel, range)) {
+      node.visibleProperty().bind(listed.not());
+      node.managedProperty().bind(listed.not());
+    }
+    for (var node : List.of(listLabel, list)) {
+      node.visibleProperty().bind(listed);
+      node.managedProperty().bind(listed);
+    }
+    from.textProperty().bindBidirectional(form.fromProperty());
+    to.textProperty().bindBidirectional(form.toProperty());
+    whole(count, 1, 64, form.countProperty());
+    list.textProperty().bindBidirectional(form.listProperty());
+    whole(repetitions, 1, 50, form.repetitionsProperty());
+    mode.getItems().setAll(SweepMode.values());
+    mode.setConverter(new Named<>(SweepMode::specName, SweepMode.values()));
+    mode.valueProperty().bindBidirectional(form.modeProperty());
+    whole(epochs, 0, 500, form.epochsProperty());
+    retrainImages.textProperty().bindBidirectional(form.retrainImagesProperty());
+    clean.selectedProperty().bindBidirectional(form.cleanProperty());
+    checkList(corruptions, SweepForm.corruptionNames(), form.corruptions());
+    severities.textProperty().bindBidirectional(form.severitiesProperty());
+    noise.textProperty().bindBidirectional(form.noiseProperty());
+    testImages.textProperty().bindBidirectional(form.testImagesProperty());
+    seed.textProperty().bindBidirectional(form.seedProperty());
+    problem.textProperty().bind(form.problemProperty());
+    yaml.textProperty().bind(form.yamlProperty());
+    jobs.textProperty().bind(form.specProperty().map(s -> form.jobsText()).orElse(""));
+  }
+
+  /**
+   * Shows {@code choices} with a check box each; checked ones are {@code chosen}, in the order of
+   * {@code choices}, and a change of {@code chosen} (a spec read from a file) ticks the boxes.
+   */
+  private static <T> void checkList(ListView<T> view, List<T> choices, ObservableList<T> chosen) {
+    view.getItems().setAll(choices);
+    Map<T, BooleanProperty> ticks = new LinkedHashMap<>();
+    for (T choice : choices) {
+      BooleanProperty tick = new SimpleBooleanProperty(chosen.contains(choice));
+      tick.addListener(
+          (o, was, now) -> {
+            if (now && !chosen.contains(choice)) {
+              chosen.setAll(
+                  choices.stream().filter(c -> c == choice || chosen.contains(c)).toList());
+            } else if (!now) {
+              chosen.remove(choice);
+            }
+          });
+      ticks.put(choice, tick);
+    }
+    chosen.addListener(
+        (ListChangeListener<T>)
+            c -> ticks.forEach((choice, tick) -> tick.set(chosen.contains(choice))));
+    view.setCellFactory(CheckBoxListCell.forListView(ticks::get));
+  }
+
+  /** Shows enum constants by a readable name (the name the YAML uses). */
+  private static final class Named<T> extends StringConverter<T> {
+    private final Function<T, String> name;
+    private final T[] values;
+
+    Named(Function<T, String> name, T[] values) {
+      this.name = name;
+      this.values = values.clone();
+    }
+
+    @Override
+    public String toString(T value) {
+      return value == null ? "" : name.apply(value);
+    }
+
+    @Override
+    public T fromString(String text) {
+      return Arrays.stream(values).filter(v -> name.apply(v).equals(text)).findFirst().orElse(null);
+    }
+  }
+
+  private static void whole(Spinner<Integer> spinner, int min, int max, IntegerProperty value) {
+    spinner.setValueFactory(
+        new SpinnerValueFactory.IntegerSpinnerValueFactory(min, max, value.get()));
+    spinner.getValueFactory().valueProperty().addListener((o, a, b) -> value.set(b));
+    value.addListener((o, a, b) -> spinner.getValueFactory().setValue(b.intValue()));
+    commitOnFocusLoss(spinner);
+  }
+
+  /** An editable spinner takes what was typed when it loses focus, not only on Enter. */
+  private static void commitOnFocusLoss(Spinner<?> spinner) {
+    spinner
+        .focusedProperty()
+        .addListener(
+            (o, was, now) -> {
+              if (!now) {
+                spinner.increment(0);
+              }
+            });
+  }
+
+  private void drawSweep() {
+    Sweep sweep = viewModel.sweepProperty().get();
+    String why = viewModel.sweepProblemProperty().get();
+    fill(
+        paramsSlot,
+        sweep,
+        why,
+        () ->
+            AccuracyVsPrunedChart.of(
+                FigureInputs.accuracyCurve(sweep, Sweep.CLEAN, SizeBasis.PARAMS),
+                AccuracyVsPrunedChart.Pruned.PARAMETERS),
+        PointAxis.PRUNED_PARAMS);
+    fill(
+        flopsSlot,
+        sweep,
+        why,
+        () ->
+            AccuracyVsPrunedChart.of(
+                FigureInputs.accuracyCurve(sweep, Sweep.CLEAN, SizeBasis.FLOPS),
+                AccuracyVsPrunedChart.Pruned.FLOPS),
+        PointAxis.PRUNED_FLOPS);
+    fill(
+        paretoSlot,
+        sweep,
+        why,
+        () -> ParetoFrontChart.of(FigureInputs.pareto(sweep, Sweep.CLEAN)),
+        PointAxis.KEPT_FLOPS);
+    drawPotential();
+  }
+
+  private void drawPotential() {
+    Sweep sweep = viewModel.sweepProperty().get();
+    double points = viewModel.tolerancePointsProperty().get();
+    fill(
+        potentialSlot,
+        sweep,
+        viewModel.sweepProblemProperty().get(),
+        () ->
+            PrunePotentialChart.of(
+                FigureInputs.prunePotential(sweep, points / 100, null), points / 100),
+        null);
+  }
+
+  private void drawRun() {
+    var run = viewModel.selectedRunProperty().get();
+    openRun.setDisable(run == null);
+    exportRun.setDisable(run == null);
+    runTitle.setText(
+        run == null
+            ? "Click a point to open its run"
+            : "Run " + run.key().method() + " (keep " + run.key().keepRatio() + ")");
+    runDetails.setText(viewModel.runDetails());
+    if (run != null) {
+      side.getSelectionModel().select(runTab);
+    }
+    List<LayerKeep> keeps = viewModel.runAllocation();
+    fill(
+        allocationSlot,
+        keeps.isEmpty() ? null : viewModel.sweepProperty().get(),
+        "the per-layer allocation of a clicked point appears here",
+        () -> {
+          JFreeChart chart = AllocationChart.of(keeps);
+          ((CategoryPlot) chart.getPlot()).getDomainAxis().setMaximumCategoryLabelWidthRatio(0.45f);
+          return chart;
+        },
+        null);
+  }
+
+  /**
+   * Puts the chart {@code build} makes into {@code slot}, reusing the slot's chart box so a redraw
+   * keeps its size, or a placeholder saying why there is none ({@code why} without a sweep, the
+   * chart's own reason when its data are not there yet). A chart with an {@code axis} selects the
+   * run behind a clicked point.
+   */
+  private void fill(
+      StackPane slot, Sweep sweep, String why, Supplier<JFreeChart> build, PointAxis axis) {
+    JFreeChart chart;
+    try {
+      if (sweep == null) {
+        throw new PruneLabException(why);
+      }
+      chart = build.get();
+    } catch (PruneLabException e) {
+      Label placeholder = new Label(e.getMessage());
+      placeholder.setWrapText(true);
+      placeholder.getStyleClass().add("placeholder");
+      slot.getChildren().setAll(placeholder);
+      return;
+    }
+    if (!slot.getChildren().isEmpty() && slot.getChildren().get(0) instanceof ChartBox box) {
+      box.setChart(chart);
+      return;
+    }
+    ChartBox box = new ChartBox(chart, viewModel::chartExportFailed);
+    if (axis != null) {
+      box.viewer().addChartMouseListener(new PointClicks(axis));
+    }
+    slot.getChildren().setAll(box);
+  }
+
+  /** Selects the run behind a clicked chart item. */
+  private final class PointClicks implements ChartMouseListenerFX {
+    private final PointAxis axis;
+
+    PointClicks(PointAxis axis) {
+      this.axis = axis;
+    }
+
+    @Override
+    public void chartMouseClicked(ChartMouseEventFX event) {
+      if (event.getEntity() instanceof XYItemEntity item) {
+        String series = item.getDataset().getSeriesKey(item.getSeriesIndex()).toString();
+        double x = item.getDataset().getXValue(item.getSeriesIndex(), item.getItem());
+        viewModel.selectPoint(series, x, axis);
+      }
+    }
+
+    @Override
+    public void chartMouseMoved(ChartMouseEventFX event) {}
+  }
+
+  @FXML
+  private void queueSweep() {
+    viewModel.queueSweep();
+  }
+
+  @FXML
+  private void cancelSweep() {
+    viewModel.cancelSweeps();
+  }
+
+  @FXML
+  private void openSpec() {
+    FileChooser chooser = new FileChooser();
+    chooser.setTitle("Open a sweep spec");
+    chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("YAML", "*.yaml", "*.yml"));
+    File file = chooser.showOpenDialog(window());
+    if (file != null) {
+      viewModel.openSpec(file.toPath());
+    }
+  }
+
+  @FXML
+  private void copyYaml() {
+    ClipboardContent content = new ClipboardContent();
+    content.putString(yaml.getText());
+    Clipboard.getSystemClipboard().setContent(content);
+  }
+
+  @FXML
+  private void saveYaml() {
+    FileChooser chooser = new FileChooser();
+    chooser.setTitle("Save the sweep spec");
+    chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("YAML", "*.yaml"));
+    chooser.setInitialFileName("sweep.yaml");
+    File file = chooser.showSaveDialog(window());
+    if (file == null) {
+      return;
+    }
+    try {
+      Files.writeString(file.toPath(), yaml.getText(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      viewModel.saveFailed(file.toPath(), e);
+    }
+  }
+
+  @FXML
+  private void openRun() {
+    var run = viewModel.selectedRunProperty().get();
+    if (run != null) {
+      viewModel.openRun(run);
+    }
+  }
+
+  @FXML
+  private void exportRun() {
+    var run = viewModel.selectedRunProperty().get();
+    if (run == null) {
+      return;
+    }
+    FileChooser chooser = new FileChooser();
+    chooser.setTitle("Export the run's network");
+    chooser
+        .getExtensionFilters()
+        .addAll(
+            new FileChooser.ExtensionFilter("PruneLab model", "*.plm"),
+            new FileChooser.ExtensionFilter("ONNX", "*.onnx"));
+    chooser.setInitialFileName(run.key().method() + "-keep" + run.key().keepRatio() + ".onnx");
+    File file = chooser.showSaveDialog(window());
+    if (file != null) {
+      Path path = file.toPath();
+      viewModel.rebuildRun(run, path, written -> {});
+    }
+  }
+
+  private Window window() {
+    return getScene() == null ? null : getScene().getWindow();
+  }
+}
