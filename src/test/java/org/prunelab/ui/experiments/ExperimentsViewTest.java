@@ -222,6 +222,25 @@ class ExperimentsViewTest {
     assertTrue(chart("experiments-run-allocation").isPresent(), "the run's allocation is drawn");
     assertFalse(robot.lookup("#experiments-open-run").queryAs(Button.class).isDisabled());
     WorkbenchFixture.screenshot(view.getScene(), "experiments-view-test.png");
+
+    runFx(() -> view.viewModel().openRun(pfp));
+    await(
+        "the rebuilt run to open",
+        SWEEP_TIMEOUT,
+        () -> context.model().get() != null && context.model().get() != model);
+    LoadedModel opened = onFx(() -> context.model().get());
+    try {
+      assertTrue(opened.source().endsWith(".plm"), opened.source());
+      assertTrue(Files.isRegularFile(Path.of(opened.source())), opened.source());
+      assertEquals(dir.resolve("runs"), Path.of(opened.source()).getParent());
+      assertEquals(
+          pfp.realisedParams(),
+          opened.network().parameterCount(),
+          "the rebuilt network has the run's recorded size");
+    } finally {
+      runFx(() -> context.open(model));
+      opened.network().close();
+    }
   }
 
   @Test
