@@ -1,9 +1,7 @@
 package org.prunelab.experiment;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.prunelab.data.Normalization;
@@ -16,19 +14,14 @@ import org.prunelab.prune.ChannelGroups;
 import org.prunelab.prune.Surgery;
 import org.prunelab.prune.WeightMasks;
 import org.prunelab.prune.allocate.Budget;
-import org.prunelab.results.DistributionMetric;
 import org.prunelab.results.JobKey;
-import org.prunelab.results.JobResult;
-import org.prunelab.results.SimilarityMetric;
 import org.prunelab.service.Analysis;
 import org.prunelab.service.Compressed;
 import org.prunelab.service.Compression;
 import org.prunelab.service.CompressionMethod;
-import org.prunelab.service.Evaluation;
 import org.prunelab.service.RetrainRecipe;
 import org.prunelab.service.Retrainer;
 import org.prunelab.service.SampleChoice;
-import org.prunelab.train.Metrics;
 
 /**
  * One job of a sweep: prune the original network to a keep ratio of its parameters, retrain,
@@ -61,7 +54,7 @@ final class PruneRetrain {
   private final Network original;
   private final Normalization normalization;
   private final RetrainRecipe recipe;
-  private final List<Double> similarityEps;
+  private final JobMeasurement measurement;
 
   /**
    * A job runner over the original network (left unchanged; the caller closes it) and the sweep's
@@ -73,7 +66,8 @@ final class PruneRetrain {
     this.original = original;
     this.normalization = normalization;
     this.recipe = spec.retrain() == null ? RetrainRecipe.none() : spec.retrain().recipe();
-    this.similarityEps = SweepData.similarityEps(spec);
+    this.measurement =
+        new JobMeasurement(data, normalization, SweepData.similarityEps(spec), spec.seedValue());
   }
 
   /**
@@ -279,28 +273,7 @@ final class PruneRetrain {
       Duration pruneTime,
       Duration retrainTime,
       JobContext ctx) {
-    List<DistributionMetric> metrics = new ArrayList<>();
-    data.distributions()
-        .forEach(
-            (name, set) -> {
-              Metrics m = Evaluation.evaluate(network, set, normalization, ctx);
-              metrics.add(new DistributionMetric(name, m.top1(), m.top5(), m.loss()));
-            });
-    List<SimilarityMetric> similarity =
-        FunctionalSimilarity.measure(
-            original, network, data.test(), normalization, similarityEps, spec.seedValue(), ctx);
-    JobResult result =
-        new JobResult(
-            key,
-            params,
-            flops,
-            original.parameterCount(),
-            original.macs(),
-            keptPerUnit,
-            metrics,
-            pruneTime,
-            retrainTime,
-            Versions.current());
-    return new FinishedJob(result, similarity);
+    return measurement.finish(
+        key, original, network, keptPerUnit, params, flops, pruneTime, retrainTime, ctx);
   }
 }

@@ -52,13 +52,23 @@ public record SweepData(
   /** Prepares the images of a spec from loaded splits. */
   public static SweepData of(ExperimentSpec spec, DataSplits splits) {
     Integer retrainImages = spec.retrain() == null ? null : spec.retrain().images();
+    return of(spec.test(), retrainImages, spec.seedValue(), splits);
+  }
+
+  /**
+   * Prepares the test distributions {@code test} (corruptions drawn with {@code seed}) and the
+   * first {@code retrainImages} training images (all when null) from loaded splits.
+   */
+  public static SweepData of(
+      TestDistributions test, Integer retrainImages, long seed, DataSplits splits) {
     ImageDataset train = first(splits.train(), retrainImages);
-    ImageDataset test = first(splits.test(), spec.test().images());
+    ImageDataset testImages = first(splits.test(), test.images());
     Map<String, ImageDataset> distributions = new LinkedHashMap<>();
-    for (TestDistribution d : spec.test().distributions()) {
-      distributions.put(d.id(), d.images(test, spec.seedValue()));
+    for (TestDistribution d : test.distributions()) {
+      distributions.put(d.id(), d.images(testImages, seed));
     }
-    return new SweepData(train, splits.sampleSet(), test, distributions, splits.normalization());
+    return new SweepData(
+        train, splits.sampleSet(), testImages, distributions, splits.normalization());
   }
 
   /**
@@ -66,7 +76,12 @@ public record SweepData(
    * defaults.
    */
   public static List<Double> similarityEps(ExperimentSpec spec) {
-    List<Double> noise = spec.test().noise();
+    return similarityEps(spec.test());
+  }
+
+  /** The noise levels of the functional-similarity probe for {@code test}; see above. */
+  public static List<Double> similarityEps(TestDistributions test) {
+    List<Double> noise = test.noise();
     if (noise == null || noise.isEmpty()) {
       return FunctionalSimilarity.DEFAULT_EPS;
     }

@@ -45,30 +45,32 @@ public final class ManualPruning {
     }
   }
 
-  /** Builds the pruned network and measures it on the whole test split. */
-  public static Measured pruneAndTest(LoadedModel model, Map<String, int[]> kept, JobContext ctx) {
-    try (Network pruned = Surgery.keep(model.network(), kept)) {
-      return measure(pruned, model, model.data().test(), "test", ctx);
-    }
+  /**
+   * The smaller network {@link Surgery} makes of the model's network for the kept channels; the
+   * caller closes it.
+   */
+  public static Network prune(LoadedModel model, Map<String, int[]> kept) {
+    return Surgery.keep(model.network(), kept);
   }
 
   /**
-   * Builds the pruned network, retrains it with {@code recipe} on the training split (seed {@value
-   * #RETRAIN_SEED}) and measures it on the test split.
+   * Retrains {@code pruned} in place with {@code recipe} on the first {@code images} images of the
+   * model's training split (all when {@code images} is 0 or more than there are; seed {@value
+   * #RETRAIN_SEED}); nothing for a recipe of 0 epochs.
    */
-  public static Measured pruneRetrainAndTest(
-      LoadedModel model, Map<String, int[]> kept, RetrainRecipe recipe, JobContext ctx) {
-    try (Network pruned = Surgery.keep(model.network(), kept)) {
-      Retrainer.retrain(
-          pruned,
-          Optional.empty(),
-          recipe,
-          model.data().train(),
-          model.normalization(),
-          RETRAIN_SEED,
-          ctx);
-      return measure(pruned, model, model.data().test(), "test", ctx);
+  public static void retrain(
+      Network pruned, LoadedModel model, RetrainRecipe recipe, int images, JobContext ctx) {
+    ImageDataset train = model.data().train();
+    if (images > 0 && images < train.size()) {
+      train = train.subset(IntStream.range(0, images).toArray());
     }
+    Retrainer.retrain(
+        pruned, Optional.empty(), recipe, train, model.normalization(), RETRAIN_SEED, ctx);
+  }
+
+  /** Top-1 accuracy of {@code pruned} on the model's whole test split. */
+  public static Measured test(Network pruned, LoadedModel model, JobContext ctx) {
+    return measure(pruned, model, model.data().test(), "test", ctx);
   }
 
   /**
@@ -76,7 +78,7 @@ public final class ManualPruning {
    */
   public static Path export(LoadedModel model, Map<String, int[]> kept, Path file, JobContext ctx) {
     ctx.progress(0, 1, "pruning");
-    try (Network pruned = Surgery.keep(model.network(), kept)) {
+    try (Network pruned = prune(model, kept)) {
       ctx.progress(0, 1, "writing " + file.getFileName());
       ModelFiles.write(pruned, file);
       ctx.progress(1, 1, "written");

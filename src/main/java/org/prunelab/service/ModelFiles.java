@@ -1,9 +1,14 @@
 package org.prunelab.service;
 
+import java.io.IOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.Locale;
 import org.prunelab.error.PruneLabException;
 import org.prunelab.nn.Checkpoint;
+import org.prunelab.nn.Devices;
 import org.prunelab.nn.Network;
 import org.prunelab.nn.onnx.OnnxExportOptions;
 import org.prunelab.nn.onnx.OnnxExporter;
@@ -36,5 +41,47 @@ public final class ModelFiles {
               + " (PruneLab's own format)");
     }
     return file;
+  }
+
+  /**
+   * Writes the network saved in the checkpoint {@code plm} to {@code file} in the format its name
+   * asks for: a {@code .plm} is copied byte for byte (through a temporary file in the target's
+   * folder, moved into place), an {@code .onnx} is exported from the network read back.
+   *
+   * @throws PruneLabException when the name has neither extension, the checkpoint cannot be read or
+   *     writing fails
+   */
+  public static Path convert(Path plm, Path file) {
+    String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+    if (!name.endsWith(Checkpoint.EXTENSION)) {
+      try (Network network = Checkpoint.load(plm, Devices.preferred())) {
+        return write(network, file);
+      }
+    }
+    Path temp = null;
+    try {
+      Path dir = file.toAbsolutePath().getParent();
+      Files.createDirectories(dir);
+      temp = Files.createTempFile(dir, file.getFileName().toString(), ".tmp");
+      Files.copy(plm, temp, StandardCopyOption.REPLACE_EXISTING);
+      try {
+        Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      } catch (AtomicMoveNotSupportedException e) {
+        Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
+      }
+      temp = null;
+      return file;
+    } catch (IOException e) {
+      throw new PruneLabException(
+          "cannot write " + file + " (" + e.getMessage() + "); choose a writable folder", e);
+    } finally {
+      if (temp != null) {
+        try {
+          Files.deleteIfExists(temp);
+        } catch (IOException ignored) {
+          // the copy failed already; a leftover temporary file is the lesser problem
+        }
+      }
+    }
   }
 }

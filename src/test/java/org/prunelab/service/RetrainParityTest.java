@@ -12,6 +12,7 @@ import org.prunelab.data.Datasets;
 import org.prunelab.experiment.ExperimentRunner;
 import org.prunelab.experiment.ExperimentSpec;
 import org.prunelab.experiment.ExperimentSpecs;
+import org.prunelab.experiment.HandPruning;
 import org.prunelab.job.JobContext;
 import org.prunelab.prune.allocate.Budget;
 import org.prunelab.results.DistributionMetric;
@@ -65,7 +66,10 @@ class RetrainParityTest {
         kept = pruned.keptChannels();
       }
       ManualPruning.Measured workbench =
-          ManualPruning.pruneRetrainAndTest(model, kept, RetrainRecipe.of(1), JobContext.silent());
+          new HandPruning(
+                  model, kept, () -> "ft", RetrainRecipe.of(1), 0, null, new HandPruning.Recorder())
+              .run(JobContext.silent())
+              .measured();
       assertEquals(TEST_IMAGES, workbench.images());
       assertEquals(sweepTop1, workbench.top1(), 0.0, "same network, recipe, images and seed");
     } finally {

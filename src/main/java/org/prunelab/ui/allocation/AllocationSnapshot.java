@@ -2,6 +2,7 @@ package org.prunelab.ui.allocation;
 
 import java.util.Arrays;
 import java.util.Map;
+import org.prunelab.prune.allocate.Budget;
 import org.prunelab.service.CompressionMethod;
 import org.prunelab.service.LoadedModel;
 
@@ -26,6 +27,25 @@ public record AllocationSnapshot(
   /** The channels kept per group, as surgery takes them. */
   public Map<String, int[]> keptChannels() {
     return calculator.keptChannels(state.ratios());
+  }
+
+  /**
+   * The name a run of this allocation is recorded under: the method and the allocator that made the
+   * ratios ({@code pfp-optimal}), or {@code manual} when they were edited by hand since ({@code
+   * pfp-manual}). Runs the allocator again to tell; call it off the FX thread.
+   */
+  public String runName() {
+    return method.cliName() + "-" + (fromAllocator() ? state.allocator().cliName() : "manual");
+  }
+
+  private boolean fromAllocator() {
+    try {
+      return Arrays.equals(
+          calculator.allocate(state.allocator(), new Budget(state.kind(), state.budget())),
+          state.ratios());
+    } catch (RuntimeException e) {
+      return false;
+    }
   }
 
   /** Whether every group keeps all its channels (the unpruned network). */

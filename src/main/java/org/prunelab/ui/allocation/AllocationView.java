@@ -20,6 +20,7 @@ import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.StackPane;
 import javafx.stage.FileChooser;
@@ -73,7 +74,9 @@ public final class AllocationView extends BorderPane {
   @FXML private Button pruneButton;
   @FXML private Button retrainButton;
   @FXML private Spinner<Integer> epochs;
+  @FXML private Spinner<Integer> retrainImages;
   @FXML private Button onnxButton;
+  @FXML private Button saveRetrainedButton;
   @FXML private Button allocationButton;
   @FXML private Button undoButton;
   @FXML private Button redoButton;
@@ -201,6 +204,15 @@ public final class AllocationView extends BorderPane {
         .getValueFactory()
         .valueProperty()
         .addListener((o, a, b) -> actions.retrainEpochsProperty().set(b));
+    SpinnerValueFactory.IntegerSpinnerValueFactory images =
+        new SpinnerValueFactory.IntegerSpinnerValueFactory(0, 1_000_000, 0, 5000);
+    images.setConverter(new AllImages());
+    retrainImages.setValueFactory(images);
+    images.valueProperty().addListener((o, a, b) -> actions.retrainImagesProperty().set(b));
+    retrainImages.setTooltip(
+        new Tooltip(
+            "training images Prune & Retrain uses, the first of the split (all: every one)"));
+    saveRetrainedButton.disableProperty().bind(viewModel.actions().retrainedProperty().isNull());
     undoButton.disableProperty().bind(viewModel.history().canUndoProperty().not());
     redoButton.disableProperty().bind(viewModel.history().canRedoProperty().not());
     for (Button b : List.of(pruneButton, retrainButton, onnxButton, allocationButton)) {
@@ -234,6 +246,41 @@ public final class AllocationView extends BorderPane {
   private void exportOnnx() {
     chooseFile("pruned.onnx", "ONNX model", "*.onnx")
         .ifPresent(f -> viewModel.actions().exportOnnx(f.toPath(), () -> {}));
+  }
+
+  /** Shows an image count of 0 as "all" (and reads "all" back as 0). */
+  private static final class AllImages extends StringConverter<Integer> {
+    @Override
+    public String toString(Integer value) {
+      return value == null || value == 0 ? "all" : value.toString();
+    }
+
+    @Override
+    public Integer fromString(String text) {
+      String t = text == null ? "" : text.trim();
+      if (t.isEmpty() || t.equalsIgnoreCase("all")) {
+        return 0;
+      }
+      try {
+        return Math.max(0, Integer.parseInt(t.replace(",", "")));
+      } catch (NumberFormatException e) {
+        return 0;
+      }
+    }
+  }
+
+  @FXML
+  private void saveRetrained() {
+    FileChooser chooser = new FileChooser();
+    chooser.setTitle("Save the retrained network");
+    chooser.setInitialFileName("retrained.plm");
+    chooser
+        .getExtensionFilters()
+        .addAll(
+            new FileChooser.ExtensionFilter("PruneLab model", "*.plm"),
+            new FileChooser.ExtensionFilter("ONNX model", "*.onnx"));
+    Optional.ofNullable(chooser.showSaveDialog(getScene().getWindow()))
+        .ifPresent(f -> viewModel.actions().saveRetrained(f.toPath()));
   }
 
   @FXML

@@ -45,7 +45,13 @@ public final class AllocationViewModel {
     measurement = new DebouncedMeasurement(context.jobs(), () -> model, this::snapshot);
     actions =
         new PruneActions(
-            context.jobs(), context.dialogs(), generation, this::snapshot, status::set);
+            context.jobs(),
+            context.dialogs(),
+            generation,
+            this::snapshot,
+            status::set,
+            () -> context.results().location().get(),
+            () -> context.results().refresh());
     section =
         new AllocationSection(
             () -> model, scoring.methodProperty(), editor, this::scoredMethod, this::analyse);

@@ -4,26 +4,29 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.BiFunction;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleIntegerProperty;
-import org.prunelab.job.Job;
+import org.prunelab.experiment.HandPruning;
 import org.prunelab.job.Jobs;
 import org.prunelab.service.LoadedModel;
 import org.prunelab.service.ManualPruning;
+import org.prunelab.service.ModelFiles;
 import org.prunelab.service.RetrainRecipe;
 import org.prunelab.ui.DialogService;
 
 /**
- * What the allocation view does with an allocation: Prune (build the smaller network and measure it
- * on the test split), Prune &amp; Retrain (the same after a short retraining), export the pruned
- * network as ONNX, and write the allocation as JSON or CSV. The network work runs as jobs ({@link
- * PrunedNetworks}); a prune result that arrives after the scores or the model changed is not shown.
- * Failures show a dialog. FX thread only.
+ * What the allocation view does with an allocation: Prune (build the smaller network, measure it on
+ * the test split and record it in the results store, {@link HandPruning}), Prune &amp; Retrain (the
+ * same after a short retraining; the retrained network can then be saved as .plm or .onnx), export
+ * the pruned network as ONNX, and write the allocation as JSON or CSV. The network work runs as
+ * jobs; a prune result that arrives after the scores or the model changed is not shown. Failures
+ * show a dialog. FX thread only.
  */
 public final class PruneActions {
   private final Jobs jobs;
@@ -32,18 +35,29 @@ public final class PruneActions {
   private final Supplier<Optional<AllocationSnapshot>> allocation;
   private final Consumer<String> status;
   private final IntegerProperty retrainEpochs = new SimpleIntegerProperty(1);
+  private final IntegerProperty retrainImages = new SimpleIntegerProperty(0);
   private final ReadOnlyStringWrapper pruneText = new ReadOnlyStringWrapper("");
+  private final ReadOnlyObjectWrapper<Path> retrained = new ReadOnlyObjectWrapper<>();
+  private final Supplier<Path> store;
+  private final Runnable onRecorded;
+  private final HandPruning.Recorder recorder = new HandPruning.Recorder();
 
   /**
    * Actions on what {@code allocation} gives at the time, run on {@code jobs}; a prune result is
    * shown only while {@code generation} has not advanced, and exports report to {@code status}.
+   * Prune runs are recorded in the SQLite file {@code store} gives (none: not recorded), and {@code
+   * onRecorded} runs after each record.
    */
   PruneActions(
       Jobs jobs,
       DialogService dialogs,
       Generation generation,
       Supplier<Optional<AllocationSnapshot>> allocation,
-      Consumer<String> status) {
+      Consumer<String> status,
+      Supplier<Path> store,
+      Runnable onRecorded) {
+    this.store = store;
+    this.onRecorded = onRecorded;
     this.jobs = jobs;
     this.dialogs = dialogs;
     this.generation = generation;
@@ -51,31 +65,29 @@ public final class PruneActions {
     this.status = status;
   }
 
-  /** Forgets the last prune result (another model opened). */
+  /** Forgets the last prune result and retrained network (another model opened). */
   void clear() {
     pruneText.set("");
+    keepRetrained(null);
   }
 
   /**
-   * Builds the pruned network and measures it on the test split (a job); the result appears in the
-   * prune line.
+   * Builds the pruned network, measures it on the test split and records it in the watched results
+   * store (a job); the result appears in the prune line and on the experiments charts.
    */
   public void prune() {
-    runPruned(
-        "Prune and test",
-        (target, kept) -> ctx -> ManualPruning.pruneAndTest(target, kept, ctx),
-        "pruned");
+    runPruned("Prune and test", null, "pruned");
   }
 
   /**
-   * Queues pruning plus a retraining with {@link #retrainRecipe()} and a test measurement: the
-   * recipe a sweep with the same epochs uses.
+   * Queues pruning plus a retraining with {@link #retrainRecipe()}, a test measurement and the
+   * record in the results store; the retrained network can then be saved ({@link #saveRetrained}).
    */
   public void pruneAndRetrain() {
     RetrainRecipe recipe = retrainRecipe();
     runPruned(
         "Prune, retrain " + recipe.epochs() + " epoch(s), test",
-        (target, kept) -> ctx -> ManualPruning.pruneRetrainAndTest(target, kept, recipe, ctx),
+        recipe,
         "pruned and retrained " + recipe.epochs() + " epoch(s)");
   }
 
@@ -87,32 +99,34 @@ public final class PruneActions {
     return RetrainRecipe.of(Math.max(1, retrainEpochs.get()));
   }
 
-  private void runPruned(
-      String name,
-      BiFunction<LoadedModel, Map<String, int[]>, Job<ManualPruning.Measured>> body,
-      String what) {
+  private void runPruned(String name, RetrainRecipe recipe, String what) {
     Optional<AllocationSnapshot> now = allocation.get();
     if (now.isEmpty()) {
       return;
     }
     long ticket = generation.current();
     pruneText.set(what + ": queued…");
+    Path storeFile = store.get();
     jobs.submit(
         name,
-        body.apply(now.get().model(), now.get().keptChannels()),
-        m -> String.format(Locale.ROOT, "top-1 %.2f %%, shown in Allocation", 100 * m.top1()),
-        m -> {
+        new HandPruning(
+            now.get().model(),
+            now.get().keptChannels(),
+            now.get()::runName,
+            recipe,
+            retrainImages.get(),
+            storeFile,
+            recorder),
+        o -> String.format(Locale.ROOT, "top-1 %.2f %%, shown in Allocation", 100 * o.top1()),
+        o -> {
+          if (o.recorded() != null) {
+            onRecorded.run();
+          }
           if (generation.isCurrent(ticket)) {
-            pruneText.set(
-                String.format(
-                    Locale.ROOT,
-                    "%s: %,d parameters, %,d FLOPs; measured top-1 %.2f %% on %d %s images",
-                    what,
-                    m.parameters(),
-                    m.macs(),
-                    100 * m.top1(),
-                    m.images(),
-                    m.split()));
+            pruneText.set(describe(what, o));
+            keepRetrained(o.retrained());
+          } else {
+            HandPruning.discard(o.retrained());
           }
         },
         error -> {
@@ -121,6 +135,51 @@ public final class PruneActions {
             dialogs.showError("Pruning failed", error);
           }
         });
+  }
+
+  private static String describe(String what, HandPruning.Outcome o) {
+    ManualPruning.Measured m = o.measured();
+    String text =
+        String.format(
+            Locale.ROOT,
+            "%s: %,d parameters, %,d FLOPs; measured top-1 %.2f %% on %d %s images",
+            what,
+            m.parameters(),
+            m.macs(),
+            100 * m.top1(),
+            m.images(),
+            m.split());
+    if (o.recorded() != null) {
+      return text + "; recorded as " + o.recorded();
+    }
+    return o.notRecorded() == null ? text : text + "; not recorded: " + o.notRecorded();
+  }
+
+  private void keepRetrained(Path file) {
+    HandPruning.discard(retrained.get());
+    retrained.set(file);
+  }
+
+  /**
+   * Writes the network the last Prune &amp; Retrain ended with to {@code file} (.plm copied, .onnx
+   * exported) as a job; nothing without one.
+   */
+  public void saveRetrained(Path file) {
+    Path from = retrained.get();
+    if (from == null) {
+      return;
+    }
+    jobs.submit(
+        "Save retrained network " + file.getFileName(),
+        ctx -> ModelFiles.convert(from, file),
+        path -> "written to " + path,
+        path -> status.accept("saved the retrained network to " + path),
+        error -> dialogs.showError("Could not save the retrained network", error));
+  }
+
+  /** The retrained network of the last Prune &amp; Retrain (a temporary .plm), null for none. */
+  public ReadOnlyObjectProperty<Path> retrainedProperty() {
+    return retrained.getReadOnlyProperty();
   }
 
   /**
@@ -164,6 +223,14 @@ public final class PruneActions {
       dialogs.showError("Could not write the allocation", e);
       return false;
     }
+  }
+
+  /**
+   * How many training images Prune &amp; Retrain trains on, the first of the training split (0:
+   * all; fewer give a quick look).
+   */
+  public IntegerProperty retrainImagesProperty() {
+    return retrainImages;
   }
 
   /** Epochs of the retraining Prune &amp; Retrain runs. */

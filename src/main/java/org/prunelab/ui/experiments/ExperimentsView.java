@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -45,8 +46,10 @@ import org.jfree.chart.fx.interaction.ChartMouseListenerFX;
 import org.jfree.chart.plot.CategoryPlot;
 import org.prunelab.chart.AccuracyVsPrunedChart;
 import org.prunelab.chart.AllocationChart;
+import org.prunelab.chart.CurvePoint;
 import org.prunelab.chart.LayerKeep;
 import org.prunelab.chart.ParetoFrontChart;
+import org.prunelab.chart.ParetoPoint;
 import org.prunelab.chart.PrunePotentialChart;
 import org.prunelab.error.PruneLabException;
 import org.prunelab.experiment.SweepMode;
@@ -65,9 +68,11 @@ import org.prunelab.ui.experiments.ExperimentsViewModel.PointAxis;
  * store, redrawn whenever the store's snapshot changes (so they grow point by point as jobs land,
  * from this workbench or any other process): change of top-1 vs pruned parameters and vs pruned
  * FLOPs (mean +- std over repetitions), top-1 vs kept FLOPs with its Pareto front, and the prune
- * potential per method at the tolerance set above. Clicking a point shows that run's numbers and
- * per-layer allocation in the Run tab beside the form, with actions to open it in the workbench or
- * export it. Bound to an {@link ExperimentsViewModel}; the charts are drawn here from its sweep.
+ * potential per method at the tolerance set above; the runs pruned by hand in the allocation view
+ * on the same network and dataset are drawn beside the sweep's series. Clicking a point shows that
+ * run's numbers and per-layer allocation in the Run tab beside the form, with actions to open it in
+ * the workbench or export it. Bound to an {@link ExperimentsViewModel}; the charts are drawn here
+ * from its sweep.
  */
 public final class ExperimentsView extends VBox {
   private final ExperimentsViewModel viewModel;
@@ -127,6 +132,7 @@ public final class ExperimentsView extends VBox {
     status.textProperty().bind(viewModel.statusProperty());
     viewModel.sweepProperty().addListener((o, a, b) -> drawSweep());
     viewModel.sweepProblemProperty().addListener((o, a, b) -> drawSweep());
+    viewModel.handRunsProperty().addListener((o, a, b) -> drawSweep());
     viewModel.tolerancePointsProperty().addListener((o, a, b) -> drawPotential());
     viewModel.selectedRunProperty().addListener((o, a, b) -> drawRun());
     drawSweep();
@@ -264,6 +270,7 @@ public final class ExperimentsView extends VBox {
 
   private void drawSweep() {
     Sweep sweep = viewModel.sweepProperty().get();
+    Sweep hand = viewModel.handRunsProperty().get();
     String why = viewModel.sweepProblemProperty().get();
     fill(
         paramsSlot,
@@ -271,8 +278,7 @@ public final class ExperimentsView extends VBox {
         why,
         () ->
             AccuracyVsPrunedChart.of(
-                FigureInputs.accuracyCurve(sweep, Sweep.CLEAN, SizeBasis.PARAMS),
-                AccuracyVsPrunedChart.Pruned.PARAMETERS),
+                curve(sweep, hand, SizeBasis.PARAMS), AccuracyVsPrunedChart.Pruned.PARAMETERS),
         PointAxis.PRUNED_PARAMS);
     fill(
         flopsSlot,
@@ -280,16 +286,36 @@ public final class ExperimentsView extends VBox {
         why,
         () ->
             AccuracyVsPrunedChart.of(
-                FigureInputs.accuracyCurve(sweep, Sweep.CLEAN, SizeBasis.FLOPS),
-                AccuracyVsPrunedChart.Pruned.FLOPS),
+                curve(sweep, hand, SizeBasis.FLOPS), AccuracyVsPrunedChart.Pruned.FLOPS),
         PointAxis.PRUNED_FLOPS);
     fill(
         paretoSlot,
         sweep,
         why,
-        () -> ParetoFrontChart.of(FigureInputs.pareto(sweep, Sweep.CLEAN)),
+        () -> {
+          List<ParetoPoint> points = new ArrayList<>(FigureInputs.pareto(sweep, Sweep.CLEAN));
+          if (hand != null) {
+            FigureInputs.pareto(hand, Sweep.CLEAN).stream()
+                .filter(p -> !p.method().equals(Sweep.REFERENCE))
+                .forEach(points::add);
+          }
+          return ParetoFrontChart.of(points);
+        },
         PointAxis.KEPT_FLOPS);
     drawPotential();
+  }
+
+  /**
+   * The sweep's accuracy changes and, beside them, those of the runs pruned by hand (each against
+   * its own unpruned reference, measured on the same images as the run).
+   */
+  private static List<CurvePoint> curve(Sweep sweep, Sweep hand, SizeBasis basis) {
+    List<CurvePoint> points =
+        new ArrayList<>(FigureInputs.accuracyCurve(sweep, Sweep.CLEAN, basis));
+    if (hand != null) {
+      points.addAll(FigureInputs.accuracyCurve(hand, Sweep.CLEAN, basis));
+    }
+    return points;
   }
 
   private void drawPotential() {

@@ -27,6 +27,7 @@ import org.prunelab.chart.LayerKeep;
 import org.prunelab.error.PruneLabException;
 import org.prunelab.experiment.ExperimentSpec;
 import org.prunelab.experiment.ExperimentSpecs;
+import org.prunelab.experiment.ManualRuns;
 import org.prunelab.experiment.SweepSession;
 import org.prunelab.experiment.metrics.SizeBasis;
 import org.prunelab.experiment.metrics.Sweep;
@@ -56,6 +57,7 @@ public final class ExperimentsViewModel {
   private final ObservableList<ExperimentRow> experiments = FXCollections.observableArrayList();
   private final ObjectProperty<ExperimentRow> selected = new SimpleObjectProperty<>();
   private final ReadOnlyObjectWrapper<Sweep> sweep = new ReadOnlyObjectWrapper<>();
+  private final ReadOnlyObjectWrapper<Sweep> handRuns = new ReadOnlyObjectWrapper<>();
   private final ReadOnlyStringWrapper sweepProblem = new ReadOnlyStringWrapper("");
   private final DoubleProperty tolerancePoints = new SimpleDoubleProperty(DEFAULT_TOLERANCE_POINTS);
   private final ObjectProperty<JobResult> selectedRun = new SimpleObjectProperty<>();
@@ -108,7 +110,9 @@ public final class ExperimentsViewModel {
       selectedRun.set(null);
       return;
     }
-    List<JobResult> results = context.results().snapshot().get().results(row.specHash());
+    StoreSnapshot snapshot = context.results().snapshot().get();
+    List<JobResult> results = snapshot.results(row.specHash());
+    handRuns.set(row.spec() == null ? null : handRunsOf(snapshot, row.spec()));
     try {
       sweep.set(Sweep.of(results, null));
       sweepProblem.set("");
@@ -116,10 +120,29 @@ public final class ExperimentsViewModel {
       sweep.set(null);
       sweepProblem.set(e.getMessage());
     }
-    selectedRun.set(
-        run == null
-            ? null
-            : results.stream().filter(r -> r.key().equals(run.key())).findFirst().orElse(null));
+    selectedRun.set(run == null ? null : current(run, results));
+  }
+
+  /** The run with {@code run}'s key as the store has it now, among the sweep's or the hand runs. */
+  private JobResult current(JobResult run, List<JobResult> results) {
+    List<JobResult> candidates = new ArrayList<>(results);
+    if (handRuns.get() != null) {
+      candidates.addAll(handRuns.get().pruned());
+    }
+    return candidates.stream().filter(r -> r.key().equals(run.key())).findFirst().orElse(null);
+  }
+
+  /**
+   * The runs pruned by hand in the allocation view on the sweep's network and dataset ({@link
+   * ManualRuns}), null when there are none.
+   */
+  private static Sweep handRunsOf(StoreSnapshot snapshot, ExperimentSpec spec) {
+    List<JobResult> hand = snapshot.results(ManualRuns.specHash(spec.network(), spec.dataset()));
+    try {
+      return hand.isEmpty() ? null : Sweep.of(hand, null);
+    } catch (PruneLabException e) {
+      return null;
+    }
   }
 
   /** Queues the form's sweep into the watched store; nothing when the form makes no spec. */
@@ -238,24 +261,37 @@ public final class ExperimentsViewModel {
     if (s == null) {
       return;
     }
+    Sweep hand = handRuns.get();
+    Sweep owner = hand != null && hand.methods().contains(method) ? hand : s;
     if (axis == PointAxis.KEPT_FLOPS) {
       List<JobResult> candidates = new ArrayList<>();
-      if (method.equals(Sweep.REFERENCE) || !s.methods().contains(method)) {
+      if (method.equals(Sweep.REFERENCE) || !owner.methods().contains(method)) {
         candidates.add(s.reference());
       }
-      candidates.addAll(s.methods().contains(method) ? s.jobs(method) : s.pruned());
+      candidates.addAll(owner.methods().contains(method) ? owner.jobs(method) : s.pruned());
       candidates.stream()
           .min(Comparator.comparingDouble(j -> Math.abs(100 * clamp(j.flopRatio()) - xPercent)))
           .ifPresent(selectedRun::set);
       return;
     }
+    if (!owner.methods().contains(method)) {
+      return;
+    }
     SizeBasis basis = axis == PointAxis.PRUNED_FLOPS ? SizeBasis.FLOPS : SizeBasis.PARAMS;
-    s.groups(method).stream()
+    owner.groups(method).stream()
         .min(
             Comparator.comparingDouble(
                 g -> Math.abs(100 * clamp(1 - g.meanSize(basis)) - xPercent)))
         .flatMap(g -> g.jobs().stream().min(Comparator.comparingInt(j -> j.key().repetition())))
         .ifPresent(selectedRun::set);
+  }
+
+  /** The sweep a run belongs to: the selected experiment's or the hand runs beside it. */
+  private Sweep ownerOf(JobResult run) {
+    Sweep hand = handRuns.get();
+    return hand != null && hand.reference().key().specHash().equals(run.key().specHash())
+        ? hand
+        : sweep.get();
   }
 
   private static double clamp(double fraction) {
@@ -265,7 +301,7 @@ public final class ExperimentsViewModel {
   /** Per unit of the selected run, its kept share of the unpruned reference's units. */
   public List<LayerKeep> runAllocation() {
     JobResult run = selectedRun.get();
-    Sweep s = sweep.get();
+    Sweep s = run == null ? null : ownerOf(run);
     if (run == null || s == null) {
       return List.of();
     }
@@ -309,7 +345,7 @@ public final class ExperimentsViewModel {
             run.originalFlops(),
             100 * run.flopRatio()));
     text.append("top-1 (change vs unpruned)").append(System.lineSeparator());
-    Sweep s = sweep.get();
+    Sweep s = ownerOf(run);
     for (DistributionMetric m : run.metrics()) {
       Optional<Double> reference =
           s == null ? Optional.empty() : boxed(Sweep.top1(s.reference(), m.distribution()));
@@ -358,6 +394,14 @@ public final class ExperimentsViewModel {
   /** The selected experiment's jobs ready for the charts; {@code null} while there are none. */
   public ReadOnlyObjectProperty<Sweep> sweepProperty() {
     return sweep.getReadOnlyProperty();
+  }
+
+  /**
+   * The runs pruned by hand (allocation view) on the selected sweep's network and dataset, drawn
+   * beside its series; {@code null} when there are none.
+   */
+  public ReadOnlyObjectProperty<Sweep> handRunsProperty() {
+    return handRuns.getReadOnlyProperty();
   }
 
   /** Why {@link #sweepProperty()} is empty ("" when it is not). */
