@@ -8,6 +8,7 @@ import org.prunelab.chart.AllocationChart;
 import org.prunelab.chart.ChartException;
 import org.prunelab.chart.CorruptionGallery;
 import org.prunelab.chart.ExcessErrorChart;
+import org.prunelab.chart.FigureData;
 import org.prunelab.chart.FigureExport;
 import org.prunelab.chart.ParetoFrontChart;
 import org.prunelab.chart.PrunePotentialChart;
@@ -126,7 +127,21 @@ final class PlotCommand implements Runnable {
       description = "corruption-gallery: " + "severity columns (default: ${DEFAULT-VALUE}).")
   List<Integer> severities;
 
+  @Option(
+      names = "--csv",
+      description =
+          "Also write the numbers behind the figure to a CSV beside it (OUT with .csv; not for"
+              + " the gallery).")
+  boolean csv;
+
   @Spec picocli.CommandLine.Model.CommandSpec spec;
+
+  /** The CSV beside {@link #out}: its name with the extension replaced by .csv. */
+  private Path csvFile() {
+    String name = out.getFileName().toString();
+    int dot = name.lastIndexOf('.');
+    return out.resolveSibling((dot > 0 ? name.substring(0, dot) : name) + ".csv");
+  }
 
   /** Completion candidates of {@code --figure}. */
   static final class FigureNames extends ArrayList<String> {
@@ -152,50 +167,33 @@ final class PlotCommand implements Runnable {
       ExperimentRecord experiment = store.experiment(results);
       Sweep sweep = store.sweep(results, experiment);
       String clean = distribution == null ? Sweep.CLEAN : distribution;
-      switch (figure) {
-        case "accuracy-vs-params" ->
-            FigureExport.write(
+      var chart =
+          switch (figure) {
+            case "accuracy-vs-params" ->
                 AccuracyVsPrunedChart.of(
                     FigureInputs.accuracyCurve(sweep, clean, SizeBasis.PARAMS),
-                    AccuracyVsPrunedChart.Pruned.PARAMETERS),
-                out,
-                width,
-                height);
-        case "accuracy-vs-flops" ->
-            FigureExport.write(
+                    AccuracyVsPrunedChart.Pruned.PARAMETERS);
+            case "accuracy-vs-flops" ->
                 AccuracyVsPrunedChart.of(
                     FigureInputs.accuracyCurve(sweep, clean, SizeBasis.FLOPS),
-                    AccuracyVsPrunedChart.Pruned.FLOPS),
-                out,
-                width,
-                height);
-        case "pareto" ->
-            FigureExport.write(
-                ParetoFrontChart.of(FigureInputs.pareto(sweep, clean)), out, width, height);
-        case "prune-potential" ->
-            FigureExport.write(
+                    AccuracyVsPrunedChart.Pruned.FLOPS);
+            case "pareto" -> ParetoFrontChart.of(FigureInputs.pareto(sweep, clean));
+            case "prune-potential" ->
                 PrunePotentialChart.of(
-                    FigureInputs.prunePotential(sweep, tolerance, distribution), tolerance),
-                out,
-                width,
-                height);
-        case "excess-error" -> {
-          String m = method == null ? sweep.methods().get(0) : method;
-          FigureExport.write(
-              ExcessErrorChart.of(m, FigureInputs.excessError(sweep, m, distribution)),
-              out,
-              width,
-              height);
-        }
-        default -> {
-          List<String> methods = method == null ? sweep.methods() : List.of(method);
-          double ratio = keep != null ? keep : smallestKeep(sweep, methods.get(0));
-          FigureExport.write(
-              AllocationChart.of(FigureInputs.allocation(sweep, methods, ratio)),
-              out,
-              width,
-              height);
-        }
+                    FigureInputs.prunePotential(sweep, tolerance, distribution), tolerance);
+            case "excess-error" -> {
+              String m = method == null ? sweep.methods().get(0) : method;
+              yield ExcessErrorChart.of(m, FigureInputs.excessError(sweep, m, distribution));
+            }
+            default -> {
+              List<String> methods = method == null ? sweep.methods() : List.of(method);
+              double ratio = keep != null ? keep : smallestKeep(sweep, methods.get(0));
+              yield AllocationChart.of(FigureInputs.allocation(sweep, methods, ratio));
+            }
+          };
+      FigureExport.write(chart, out, width, height);
+      if (csv) {
+        FigureData.writeCsv(chart, csvFile());
       }
       spec.commandLine()
           .getOut()

@@ -40,6 +40,18 @@ class FigureExportTest {
   }
 
   @Test
+  void aScaledPngHasTwiceThePixelsOfItsLayout(@TempDir Path dir) throws Exception {
+    Path png = dir.resolve("fig@2x.png");
+    FigureExport.write(chart(), png, 321, 123, 2);
+    BufferedImage image = ImageIO.read(png.toFile());
+    assertEquals(642, image.getWidth());
+    assertEquals(246, image.getHeight());
+    ChartException e =
+        assertThrows(ChartException.class, () -> FigureExport.write(chart(), png, 10, 10, 0));
+    assertTrue(e.getMessage().contains("1..8"), e.getMessage());
+  }
+
+  @Test
   void svgIsAnSvgDocumentOfTheRequestedSize(@TempDir Path dir) throws Exception {
     Path svg = dir.resolve("fig.svg");
     FigureExport.write(chart(), svg, 400, 300);

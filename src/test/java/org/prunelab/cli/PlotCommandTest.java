@@ -69,6 +69,29 @@ class PlotCommandTest {
   }
 
   @Test
+  void csvWritesTheNumbersBehindTheFigureBesideIt() throws Exception {
+    Path store = dir.resolve("results.db");
+    SweepFixture.write(store);
+    Path out = dir.resolve("pareto.svg");
+    CliTest.Run run =
+        CliTest.cli(
+            "plot",
+            "--store",
+            store.toString(),
+            "--figure",
+            "pareto",
+            "--out",
+            out.toString(),
+            "--csv");
+    assertEquals(0, run.status(), run.err());
+    List<String> lines = Files.readAllLines(dir.resolve("pareto.csv"));
+    assertEquals("# x: Kept FLOPs (%); y: Top-1 accuracy (%)", lines.get(0));
+    assertEquals("series,x,y,y_low,y_high", lines.get(1));
+    assertTrue(lines.stream().anyMatch(l -> l.startsWith("unpruned,100.0,")), lines.toString());
+    assertTrue(lines.stream().anyMatch(l -> l.startsWith("Pareto front,")), lines.toString());
+  }
+
+  @Test
   void galleryNeedsNoStore() throws Exception {
     for (String format : List.of("png", "svg", "pdf")) {
       Path out = (format.equals("png") ? LOOK : dir).resolve("corruption-gallery-small." + format);

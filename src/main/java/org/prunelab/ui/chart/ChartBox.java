@@ -22,9 +22,9 @@ import org.prunelab.chart.FigureExport;
 
 /**
  * A JFreeChart in the workbench: the FX chart viewer (tooltips on hover, no mouse zoom) whose
- * right-click menu exports the shown chart as PNG, SVG or PDF at a chosen size through {@link
- * FigureExport} (the code the CLI uses) and copies it to the clipboard as an image. Export failures
- * go to the error handler (a dialog in the views).
+ * right-click menu exports the shown chart as PNG (96 or 192 dpi), SVG or PDF at a chosen size
+ * through {@link FigureExport} (the code the CLI uses) and copies it to the clipboard as an image.
+ * Export failures go to the error handler (a dialog in the views).
  */
 public final class ChartBox extends StackPane {
   /**
@@ -96,17 +96,20 @@ public final class ChartBox extends StackPane {
 
   private Menu exportMenu(String label, String extension) {
     Menu menu = new Menu("Export as " + label);
+    boolean png = "png".equals(extension);
     for (int[] size : SIZES) {
-      MenuItem item =
-          new MenuItem(
-              String.format(
-                  Locale.ROOT,
-                  "%d \u00d7 %d%s",
-                  size[0],
-                  size[1],
-                  "png".equals(extension) ? " px" : " pt"));
-      item.setOnAction(e -> chooseAndExport(label, extension, size[0], size[1]));
-      menu.getItems().add(item);
+      for (int scale : png ? List.of(1, 2) : List.of(1)) {
+        MenuItem item =
+            new MenuItem(
+                String.format(
+                    Locale.ROOT,
+                    "%d \u00d7 %d%s",
+                    size[0],
+                    size[1],
+                    !png ? " pt" : scale == 1 ? " px (96 dpi)" : " at 2\u00d7 (192 dpi)"));
+        item.setOnAction(e -> chooseAndExport(label, extension, size[0], size[1], scale));
+        menu.getItems().add(item);
+      }
     }
     return menu;
   }
@@ -117,7 +120,7 @@ public final class ChartBox extends StackPane {
     return copy;
   }
 
-  private void chooseAndExport(String label, String extension, int width, int height) {
+  private void chooseAndExport(String label, String extension, int width, int height, int scale) {
     FileChooser chooser = new FileChooser();
     chooser.setTitle("Export chart as " + label);
     chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(label, "*." + extension));
@@ -137,7 +140,7 @@ public final class ChartBox extends StackPane {
       path = path.resolveSibling(path.getFileName() + "." + extension);
     }
     try {
-      export(path, width, height);
+      FigureExport.write(viewer.getChart(), path, width, height, scale);
     } catch (RuntimeException ex) {
       onError.accept(ex);
     }

@@ -36,6 +36,7 @@ import javafx.scene.input.ClipboardContent;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
+import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
 import javafx.util.StringConverter;
@@ -47,6 +48,7 @@ import org.jfree.chart.plot.CategoryPlot;
 import org.prunelab.chart.AccuracyVsPrunedChart;
 import org.prunelab.chart.AllocationChart;
 import org.prunelab.chart.CurvePoint;
+import org.prunelab.chart.FigureFolder;
 import org.prunelab.chart.LayerKeep;
 import org.prunelab.chart.ParetoFrontChart;
 import org.prunelab.chart.ParetoPoint;
@@ -407,6 +409,62 @@ public final class ExperimentsView extends VBox {
 
     @Override
     public void chartMouseMoved(ChartMouseEventFX event) {}
+  }
+
+  /** The charts shown now, by the name {@code prunelab plot --figure} gives them, in slot order. */
+  Map<String, JFreeChart> shownCharts() {
+    Map<String, JFreeChart> charts = new LinkedHashMap<>();
+    List<String> names =
+        List.of(
+            "accuracy-vs-params", "accuracy-vs-flops", "pareto", "prune-potential", "allocation");
+    List<StackPane> slots =
+        List.of(paramsSlot, flopsSlot, paretoSlot, potentialSlot, allocationSlot);
+    for (int i = 0; i < slots.size(); i++) {
+      if (!slots.get(i).getChildren().isEmpty()
+          && slots.get(i).getChildren().get(0) instanceof ChartBox box) {
+        charts.put(names.get(i), box.chart());
+      }
+    }
+    return charts;
+  }
+
+  /**
+   * Writes every chart shown into {@code dir} as {@code format} with the CSV of its data ({@link
+   * FigureFolder}); returns the files, or reports a failure.
+   */
+  List<Path> exportAllFigures(Path dir, String format) {
+    try {
+      List<Path> files = FigureFolder.write(dir, shownCharts(), format, 1200, 800);
+      viewModel.exported(files.size() / 2, dir);
+      return files;
+    } catch (PruneLabException e) {
+      viewModel.chartExportFailed(e);
+      return List.of();
+    }
+  }
+
+  private void exportAllTo(String format) {
+    DirectoryChooser chooser = new DirectoryChooser();
+    chooser.setTitle("Export all figures as " + format.toUpperCase(Locale.ROOT) + " with CSV");
+    File dir = chooser.showDialog(window());
+    if (dir != null) {
+      exportAllFigures(dir.toPath(), format);
+    }
+  }
+
+  @FXML
+  private void exportAllPng() {
+    exportAllTo("png");
+  }
+
+  @FXML
+  private void exportAllSvg() {
+    exportAllTo("svg");
+  }
+
+  @FXML
+  private void exportAllPdf() {
+    exportAllTo("pdf");
   }
 
   @FXML

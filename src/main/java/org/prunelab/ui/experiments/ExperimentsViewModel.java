@@ -456,6 +456,11 @@ public final class ExperimentsViewModel {
                 "could not write " + file + " (" + e.getMessage() + "); choose another folder", e));
   }
 
+  /** Says that {@code charts} figures and their data were written to {@code dir}. */
+  public void exported(int charts, Path dir) {
+    status.set(charts + " figures with their CSV data written to " + dir);
+  }
+
   /** Reports a failed chart export. */
   public void chartExportFailed(Throwable e) {
     context.dialogs().showError("Could not export the chart", e);

@@ -136,7 +136,8 @@ class ExperimentsViewTest {
   }
 
   @Test
-  void aQueuedSweepGrowsTheChartsPointByPointAndACancelledJobIsMarked(FxRobot robot) {
+  void aQueuedSweepGrowsTheChartsPointByPointAndACancelledJobIsMarked(FxRobot robot)
+      throws IOException {
     await(
         "the store to be watched",
         Duration.ofSeconds(30),
@@ -222,6 +223,17 @@ class ExperimentsViewTest {
     assertTrue(chart("experiments-run-allocation").isPresent(), "the run's allocation is drawn");
     assertFalse(robot.lookup("#experiments-open-run").queryAs(Button.class).isDisabled());
     WorkbenchFixture.screenshot(view.getScene(), "experiments-view-test.png");
+
+    Path figures = dir.resolve("figures");
+    List<Path> written = onFx(() -> view.exportAllFigures(figures, "png"));
+    assertEquals(10, written.size(), "five charts, each a PNG and a CSV: " + written);
+    for (Path f : written) {
+      assertTrue(Files.size(f) > 100, f + " is not empty");
+    }
+    assertEquals(
+        2 + 3,
+        Files.readAllLines(figures.resolve("accuracy-vs-params.csv")).size(),
+        "axis line, header and the three runs");
 
     runFx(() -> view.viewModel().openRun(pfp));
     await(
