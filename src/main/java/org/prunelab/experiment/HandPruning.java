@@ -17,6 +17,7 @@ import org.prunelab.results.ResultsStoreException;
 import org.prunelab.service.LoadedModel;
 import org.prunelab.service.ManualPruning;
 import org.prunelab.service.ModelFiles;
+import org.prunelab.service.NetworkComparison;
 import org.prunelab.service.RetrainRecipe;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,9 +39,14 @@ public final class HandPruning implements Job<HandPruning.Outcome> {
    * @param retrained the retrained network as a temporary .plm, null without retraining
    * @param recorded the run's method and the store's file name, null when not recorded
    * @param notRecorded why the run is not in the store, null when it is or no store was given
+   * @param comparison the pruned network beside the model's, layer by layer
    */
   public record Outcome(
-      ManualPruning.Measured measured, Path retrained, String recorded, String notRecorded) {
+      ManualPruning.Measured measured,
+      Path retrained,
+      String recorded,
+      String notRecorded,
+      NetworkComparison comparison) {
     /** Top-1 on the test split. */
     public double top1() {
       return measured.top1();
@@ -109,14 +115,21 @@ public final class HandPruning implements Job<HandPruning.Outcome> {
         name = name + "+" + recipe.epochs() + "ep";
       }
       ManualPruning.Measured measured = ManualPruning.test(pruned, model, ctx);
+      NetworkComparison comparison =
+          NetworkComparison.of(
+              Path.of(model.source()).getFileName().toString(),
+              model.summary(),
+              name,
+              pruned.summary());
       if (store == null) {
-        return new Outcome(measured, retrained, null, null);
+        return new Outcome(measured, retrained, null, null, comparison);
       }
       try {
         recorder.of(model).record(store, pruned, keptPerUnit(), name, pruneTime, retrainTime, ctx);
-        return new Outcome(measured, retrained, name + " in " + store.getFileName(), null);
+        return new Outcome(
+            measured, retrained, name + " in " + store.getFileName(), null, comparison);
       } catch (ResultsStoreException e) {
-        return new Outcome(measured, retrained, null, e.getMessage());
+        return new Outcome(measured, retrained, null, e.getMessage(), comparison);
       }
     }
   }

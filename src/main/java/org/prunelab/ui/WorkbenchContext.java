@@ -5,6 +5,7 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import org.prunelab.job.JobHandle;
 import org.prunelab.job.Jobs;
 import org.prunelab.service.LoadedModel;
+import org.prunelab.service.NetworkComparison;
 import org.prunelab.service.ScoreCache;
 
 /**
@@ -51,6 +52,15 @@ public interface WorkbenchContext {
    * Name of the layer (graph node) selected in any view, {@code null} for none; views highlight it.
    */
   ObjectProperty<String> selectedLayer();
+
+  /**
+   * The before/after comparison the model view shows (a compressed network beside its original),
+   * {@code null} for none; any view may set it.
+   */
+  ObjectProperty<NetworkComparison> comparison();
+
+  /** Brings the view with navigator title {@code title} ("Model") to the front. */
+  void showView(String title);
 
   /** Undo/redo of the user's edits across views. */
   UndoHistory history();

@@ -1,7 +1,9 @@
 package org.prunelab.ui;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -13,6 +15,7 @@ import org.prunelab.job.JobHandle;
 import org.prunelab.job.Jobs;
 import org.prunelab.service.LoadedModel;
 import org.prunelab.service.ModelLoader;
+import org.prunelab.service.NetworkComparison;
 import org.prunelab.service.ScoreCache;
 import org.prunelab.ui.jobs.JobPanel;
 import org.prunelab.ui.jobs.JobPanelViewModel;
@@ -33,6 +36,8 @@ public final class TestWorkbenchContext implements WorkbenchContext {
   private final DialogService dialogs;
   private final SimpleObjectProperty<LoadedModel> model = new SimpleObjectProperty<>();
   private final ObjectProperty<String> selectedLayer = new SimpleObjectProperty<>();
+  private final ObjectProperty<NetworkComparison> comparison = new SimpleObjectProperty<>();
+  private final List<String> shownViews = new ArrayList<>();
   private final UndoHistory history = new UndoHistory();
   private final ScoreCache scores = new ScoreCache();
   private final ResultsFeed results = new ResultsFeed(ResultsFeed.POLL);
@@ -123,6 +128,22 @@ public final class TestWorkbenchContext implements WorkbenchContext {
   @Override
   public ObjectProperty<String> selectedLayer() {
     return selectedLayer;
+  }
+
+  @Override
+  public ObjectProperty<NetworkComparison> comparison() {
+    return comparison;
+  }
+
+  /** Records the request; a test has no navigator. */
+  @Override
+  public void showView(String title) {
+    shownViews.add(title);
+  }
+
+  /** The views asked for by {@link #showView}, in order. */
+  public List<String> shownViews() {
+    return shownViews;
   }
 
   @Override

@@ -77,6 +77,7 @@ public final class AllocationView extends BorderPane {
   @FXML private Spinner<Integer> retrainImages;
   @FXML private Button onnxButton;
   @FXML private Button saveRetrainedButton;
+  @FXML private Button beforeAfterButton;
   @FXML private Button allocationButton;
   @FXML private Button undoButton;
   @FXML private Button redoButton;
@@ -212,6 +213,7 @@ public final class AllocationView extends BorderPane {
     retrainImages.setTooltip(
         new Tooltip(
             "training images Prune & Retrain uses, the first of the split (all: every one)"));
+    beforeAfterButton.disableProperty().bind(actions.lastComparisonProperty().isNull());
     saveRetrainedButton.disableProperty().bind(viewModel.actions().retrainedProperty().isNull());
     undoButton.disableProperty().bind(viewModel.history().canUndoProperty().not());
     redoButton.disableProperty().bind(viewModel.history().canRedoProperty().not());
@@ -267,6 +269,11 @@ public final class AllocationView extends BorderPane {
         return 0;
       }
     }
+  }
+
+  @FXML
+  private void beforeAfter() {
+    viewModel.showBeforeAfter();
   }
 
   @FXML

@@ -8,6 +8,7 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import org.prunelab.service.CompressionMethod;
 import org.prunelab.service.LoadedModel;
+import org.prunelab.service.NetworkComparison;
 import org.prunelab.service.ScoredModel;
 import org.prunelab.ui.UndoHistory;
 import org.prunelab.ui.WorkbenchContext;
@@ -157,6 +158,15 @@ public final class AllocationViewModel {
 
   public PruneActions actions() {
     return actions;
+  }
+
+  /** Shows the last pruned network beside the model in the model view's before/after tab. */
+  public void showBeforeAfter() {
+    NetworkComparison last = actions.lastComparisonProperty().get();
+    if (last != null) {
+      context.comparison().set(last);
+      context.showView("Model");
+    }
   }
 
   /** What the view is doing: scoring, scored, exported. */

@@ -17,6 +17,7 @@ import org.prunelab.job.Jobs;
 import org.prunelab.service.LoadedModel;
 import org.prunelab.service.ManualPruning;
 import org.prunelab.service.ModelFiles;
+import org.prunelab.service.NetworkComparison;
 import org.prunelab.service.RetrainRecipe;
 import org.prunelab.ui.DialogService;
 
@@ -38,6 +39,8 @@ public final class PruneActions {
   private final IntegerProperty retrainImages = new SimpleIntegerProperty(0);
   private final ReadOnlyStringWrapper pruneText = new ReadOnlyStringWrapper("");
   private final ReadOnlyObjectWrapper<Path> retrained = new ReadOnlyObjectWrapper<>();
+  private final ReadOnlyObjectWrapper<NetworkComparison> lastComparison =
+      new ReadOnlyObjectWrapper<>();
   private final Supplier<Path> store;
   private final Runnable onRecorded;
   private final HandPruning.Recorder recorder = new HandPruning.Recorder();
@@ -69,6 +72,7 @@ public final class PruneActions {
   void clear() {
     pruneText.set("");
     keepRetrained(null);
+    lastComparison.set(null);
   }
 
   /**
@@ -125,6 +129,7 @@ public final class PruneActions {
           if (generation.isCurrent(ticket)) {
             pruneText.set(describe(what, o));
             keepRetrained(o.retrained());
+            lastComparison.set(o.comparison());
           } else {
             HandPruning.discard(o.retrained());
           }
@@ -175,6 +180,11 @@ public final class PruneActions {
         path -> "written to " + path,
         path -> status.accept("saved the retrained network to " + path),
         error -> dialogs.showError("Could not save the retrained network", error));
+  }
+
+  /** The last pruned network beside the model's, null before the first Prune. */
+  public ReadOnlyObjectProperty<NetworkComparison> lastComparisonProperty() {
+    return lastComparison.getReadOnlyProperty();
   }
 
   /** The retrained network of the last Prune &amp; Retrain (a temporary .plm), null for none. */

@@ -30,6 +30,7 @@ import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
 import javafx.scene.control.cell.CheckBoxListCell;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
@@ -118,6 +119,7 @@ public final class ExperimentsView extends VBox {
   @FXML private Tab runTab;
   @FXML private Button openRun;
   @FXML private Button exportRun;
+  @FXML private Button compareRun;
 
   /** The view over the workbench's context. */
   public ExperimentsView(WorkbenchContext context) {
@@ -162,8 +164,11 @@ public final class ExperimentsView extends VBox {
         .bind(
             viewModel
                 .storeProperty()
-                .map(p -> "store: " + p)
-                .orElse("no results store open (File > Open results store)"));
+                .map(p -> "store: " + p.getFileName())
+                .orElse("no results store (File > Open results store)"));
+    Tooltip where = new Tooltip();
+    where.textProperty().bind(viewModel.storeProperty().map(Path::toString).orElse(""));
+    store.setTooltip(where);
   }
 
   private void bindForm(SweepForm form) {
@@ -337,6 +342,7 @@ public final class ExperimentsView extends VBox {
     var run = viewModel.selectedRunProperty().get();
     openRun.setDisable(run == null);
     exportRun.setDisable(run == null);
+    compareRun.setDisable(run == null);
     runTitle.setText(
         run == null
             ? "Click a point to open its run"
@@ -517,6 +523,14 @@ public final class ExperimentsView extends VBox {
     var run = viewModel.selectedRunProperty().get();
     if (run != null) {
       viewModel.openRun(run);
+    }
+  }
+
+  @FXML
+  private void compareRun() {
+    var run = viewModel.selectedRunProperty().get();
+    if (run != null) {
+      viewModel.compareRun(run);
     }
   }
 

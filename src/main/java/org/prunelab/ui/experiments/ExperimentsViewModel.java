@@ -36,7 +36,9 @@ import org.prunelab.results.DistributionMetric;
 import org.prunelab.results.JobResult;
 import org.prunelab.results.ResultsStore;
 import org.prunelab.results.StoreSnapshot;
+import org.prunelab.service.Comparisons;
 import org.prunelab.service.LoadedModel;
+import org.prunelab.service.NetworkComparison;
 import org.prunelab.ui.WorkbenchContext;
 
 /**
@@ -222,11 +224,60 @@ public final class ExperimentsViewModel {
    * with its dataset, so the model and allocation views show it.
    */
   public void openRun(JobResult run) {
+    ExperimentRow row = selected.get();
+    runFile(run)
+        .ifPresentOrElse(
+            file -> {
+              String dataset = row.spec().dataset();
+              rebuildRun(run, file, f -> context.openModel(f.toString(), dataset));
+            },
+            this::cannotRebuild);
+  }
+
+  /**
+   * Rebuilds the selected run into the store's folder and shows it beside its original network in
+   * the model view's before/after tab.
+   */
+  public void compareRun(JobResult run) {
+    runFile(run)
+        .ifPresentOrElse(
+            file ->
+                rebuildRun(
+                    run,
+                    file,
+                    f ->
+                        context
+                            .jobs()
+                            .submit(
+                                "Compare " + f.getFileName() + " with its original",
+                                ctx -> compare(run.key().network(), f, ctx),
+                                c -> "shown in Model",
+                                c -> {
+                                  context.comparison().set(c);
+                                  context.showView("Model");
+                                },
+                                e -> context.dialogs().showError("Could not compare the run", e))),
+            this::cannotRebuild);
+  }
+
+  /** The opened model against the run's file when it is the run's network, else the two files. */
+  private NetworkComparison compare(String network, Path runFile, JobContext ctx) {
+    LoadedModel open = context.model().get();
+    return open != null && open.source().equals(network)
+        ? Comparisons.withFile(open, runFile, ctx)
+        : Comparisons.files(Path.of(network), runFile, ctx);
+  }
+
+  /**
+   * Where a run's network is rebuilt: {@code <store
+   * folder>/runs/<hash8>-<method>-keep<k>-r<rep>.plm}; empty when it cannot be rebuilt (no store,
+   * or a run without a sweep spec).
+   */
+  private Optional<Path> runFile(JobResult run) {
     Path store = context.results().location().get();
     ExperimentRow row = selected.get();
     if (store == null || row == null || row.spec() == null) {
-      cannotRebuild();
-      return;
+      return Optional.empty();
     }
     String name =
         String.format(
@@ -236,9 +287,7 @@ public final class ExperimentsViewModel {
             run.key().method(),
             run.key().keepRatio(),
             run.key().repetition());
-    Path file = store.toAbsolutePath().resolveSibling("runs").resolve(name);
-    String dataset = row.spec().dataset();
-    rebuildRun(run, file, f -> context.openModel(f.toString(), dataset));
+    return Optional.of(store.toAbsolutePath().resolveSibling("runs").resolve(name));
   }
 
   /** What the x axis of a clicked chart counts. */

@@ -1,23 +1,34 @@
 package org.prunelab.ui.model;
 
+import java.io.File;
+import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.ToDoubleFunction;
 import java.util.function.ToLongFunction;
 import java.util.stream.Collectors;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
+import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
 import org.prunelab.nn.LayerInfo;
+import org.prunelab.service.NetworkComparison;
 import org.prunelab.ui.Fxml;
 import org.prunelab.ui.WorkbenchContext;
 
@@ -58,6 +69,21 @@ public final class ModelView extends VBox {
   @FXML private TableColumn<LayerInfo, Long> flopsColumn;
   @FXML private TableColumn<LayerInfo, String> groupColumn;
   @FXML private TableColumn<LayerInfo, String> prunableColumn;
+  @FXML private TabPane tabs;
+  @FXML private Tab compareTab;
+  @FXML private Label compareTotals;
+  @FXML private Button compareButton;
+  @FXML private Button closeCompare;
+  @FXML private TableView<NetworkComparison.Layer> compareTable;
+  @FXML private TableColumn<NetworkComparison.Layer, String> cName;
+  @FXML private TableColumn<NetworkComparison.Layer, String> cOp;
+  @FXML private TableColumn<NetworkComparison.Layer, String> cChannels;
+  @FXML private TableColumn<NetworkComparison.Layer, Long> cParamsBefore;
+  @FXML private TableColumn<NetworkComparison.Layer, Long> cParamsAfter;
+  @FXML private TableColumn<NetworkComparison.Layer, Double> cParamsRemoved;
+  @FXML private TableColumn<NetworkComparison.Layer, Long> cMacsBefore;
+  @FXML private TableColumn<NetworkComparison.Layer, Long> cMacsAfter;
+  @FXML private TableColumn<NetworkComparison.Layer, Double> cMacsRemoved;
 
   public ModelView(WorkbenchContext context) {
     this.viewModel = new ModelViewModel(context);
@@ -92,6 +118,138 @@ public final class ModelView extends VBox {
     prunableColumn.setCellFactory(col -> new GroupCell());
     table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
     bindSelection();
+    bindComparison();
+  }
+
+  /**
+   * The before/after tab shows the workbench's comparison; a new comparison brings the tab to the
+   * front.
+   */
+  private void bindComparison() {
+    compareButton.disableProperty().bind(viewModel.hasModel().not());
+    compareTab.disableProperty().bind(viewModel.comparison().isNull());
+    closeCompare.disableProperty().bind(viewModel.comparison().isNull());
+    compareTable.setPlaceholder(
+        new Label("Compare with file…, or Prune in the allocation view, or a run's Compare"));
+    compareTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+    compareText(cName, NetworkComparison.Layer::name);
+    cName.setCellFactory(col -> new TintedCell());
+    compareText(cOp, NetworkComparison.Layer::op);
+    compareText(cChannels, r -> channels(r.channelsBefore()) + " → " + channels(r.channelsAfter()));
+    compareNumber(cParamsBefore, NetworkComparison.Layer::paramsBefore);
+    compareNumber(cParamsAfter, NetworkComparison.Layer::paramsAfter);
+    removed(cParamsRemoved, NetworkComparison.Layer::removedParams);
+    compareNumber(cMacsBefore, NetworkComparison.Layer::macsBefore);
+    compareNumber(cMacsAfter, NetworkComparison.Layer::macsAfter);
+    removed(cMacsRemoved, NetworkComparison.Layer::removedMacs);
+    viewModel.comparison().addListener((o, a, c) -> showComparison(c));
+    showComparison(viewModel.comparison().get());
+  }
+
+  private void showComparison(NetworkComparison c) {
+    compareTable.getItems().setAll(c == null ? List.of() : c.layers());
+    compareTotals.setText(c == null ? "" : ModelViewModel.comparisonTotals(c));
+    tabs.getSelectionModel().select(c == null ? 0 : 1);
+  }
+
+  private static String channels(long n) {
+    return n < 0 ? "—" : Long.toString(n);
+  }
+
+  @FXML
+  private void compareWithFile() {
+    chooseModelFile("Compare the opened model with").ifPresent(viewModel::compareWithFile);
+  }
+
+  @FXML
+  private void compareFiles() {
+    chooseModelFile("The original network")
+        .ifPresent(
+            original ->
+                chooseModelFile("The compressed network")
+                    .ifPresent(compressed -> viewModel.compareFiles(original, compressed)));
+  }
+
+  @FXML
+  private void closeComparison() {
+    viewModel.comparison().set(null);
+  }
+
+  private Optional<Path> chooseModelFile(String title) {
+    FileChooser chooser = new FileChooser();
+    chooser.setTitle(title);
+    chooser
+        .getExtensionFilters()
+        .add(new FileChooser.ExtensionFilter("ONNX or PruneLab model", "*.onnx", "*.plm"));
+    File file = chooser.showOpenDialog(getScene() == null ? null : getScene().getWindow());
+    return Optional.ofNullable(file).map(File::toPath);
+  }
+
+  private static void compareText(
+      TableColumn<NetworkComparison.Layer, String> c,
+      Function<NetworkComparison.Layer, String> value) {
+    c.setCellValueFactory(cell -> new ReadOnlyStringWrapper(value.apply(cell.getValue())));
+  }
+
+  private static void compareNumber(
+      TableColumn<NetworkComparison.Layer, Long> c, ToLongFunction<NetworkComparison.Layer> v) {
+    c.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(v.applyAsLong(cell.getValue())));
+    c.setCellFactory(
+        col ->
+            new TableCell<>() {
+              @Override
+              protected void updateItem(Long item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty || item == null ? null : String.format(Locale.ROOT, "%,d", item));
+              }
+            });
+  }
+
+  /** A removed share as a bar and its percentage. */
+  private static void removed(
+      TableColumn<NetworkComparison.Layer, Double> c,
+      ToDoubleFunction<NetworkComparison.Layer> share) {
+    c.setCellValueFactory(
+        cell -> new ReadOnlyObjectWrapper<>(share.applyAsDouble(cell.getValue())));
+    c.setCellFactory(
+        col ->
+            new TableCell<>() {
+              private final ProgressBar bar = new ProgressBar();
+              private final Label text = new Label();
+              private final HBox box = new HBox(6, bar, text);
+
+              {
+                bar.setPrefWidth(60);
+                bar.getStyleClass().add("removed-bar");
+                box.setAlignment(Pos.CENTER_LEFT);
+              }
+
+              @Override
+              protected void updateItem(Double item, boolean empty) {
+                super.updateItem(item, empty);
+                if (empty || item == null) {
+                  setGraphic(null);
+                  return;
+                }
+                bar.setProgress(Math.max(0, Math.min(1, item)));
+                text.setText(String.format(Locale.ROOT, "%.0f %%", 100 * item));
+                setGraphic(box);
+              }
+            });
+  }
+
+  /** A layer-name cell tinted with the original's channel group colour. */
+  private final class TintedCell extends TableCell<NetworkComparison.Layer, String> {
+    @Override
+    protected void updateItem(String item, boolean empty) {
+      super.updateItem(item, empty);
+      setText(empty ? null : item);
+      Optional<ChannelGroupTag> tag =
+          empty || item == null ? Optional.empty() : viewModel.groupOf(item);
+      setStyle(
+          tag.map(g -> "-fx-background-color: " + GROUP_TINTS[g.index() % GROUP_TINTS.length] + ";")
+              .orElse(""));
+    }
   }
 
   /** Table selection and the workbench's selected layer follow each other. */

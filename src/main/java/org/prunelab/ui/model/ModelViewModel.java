@@ -14,10 +14,13 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import org.prunelab.job.Job;
 import org.prunelab.nn.LayerInfo;
 import org.prunelab.nn.NetworkSummary;
 import org.prunelab.prune.ChannelGroup;
+import org.prunelab.service.Comparisons;
 import org.prunelab.service.LoadedModel;
+import org.prunelab.service.NetworkComparison;
 import org.prunelab.train.Evaluator;
 import org.prunelab.train.Loaders;
 import org.prunelab.train.Metrics;
@@ -26,9 +29,10 @@ import org.prunelab.ui.WorkbenchContext;
 
 /**
  * State of the model view over the workbench's opened model: its layer table, the channel group of
- * every layer that produces channels (coupled layers share one), totals, and on request the model's
- * measured test accuracy (evaluated as a job on the device worker; only plain values reach the FX
- * thread).
+ * every layer that produces channels (coupled layers share one), totals, on request the model's
+ * measured test accuracy, and the before/after comparison of a compressed network with its original
+ * (from a file, two files, a run or the allocation view's Prune). Engine work (evaluating, reading
+ * networks) runs as jobs on the device worker; only plain values reach the FX thread.
  */
 public final class ModelViewModel {
   private final WorkbenchContext context;
@@ -141,6 +145,58 @@ public final class ModelViewModel {
 
   public ReadOnlyBooleanProperty evaluatingProperty() {
     return evaluating.getReadOnlyProperty();
+  }
+
+  /**
+   * Compares the opened model with the compressed network in {@code file} (.plm or .onnx) as a job;
+   * the comparison replaces the shown one, a file that cannot be read gives a dialog.
+   */
+  public void compareWithFile(Path file) {
+    LoadedModel m = context.model().get();
+    if (m == null) {
+      return;
+    }
+    compare(
+        "Compare " + Path.of(m.source()).getFileName() + " with " + file.getFileName(),
+        ctx -> Comparisons.withFile(m, file, ctx));
+  }
+
+  /** Compares the network in {@code original} with the one in {@code compressed}, as a job. */
+  public void compareFiles(Path original, Path compressed) {
+    compare(
+        "Compare " + original.getFileName() + " with " + compressed.getFileName(),
+        ctx -> Comparisons.files(original, compressed, ctx));
+  }
+
+  private void compare(String name, Job<NetworkComparison> job) {
+    context
+        .jobs()
+        .submit(
+            name,
+            job,
+            c -> "shown in Model",
+            context.comparison()::set,
+            e -> context.dialogs().showError("Could not compare the networks", e));
+  }
+
+  /** The before/after comparison shown, {@code null} for none (shared with the other views). */
+  public ObjectProperty<NetworkComparison> comparison() {
+    return context.comparison();
+  }
+
+  /** The comparison's totals line: parameters and FLOPs before, after and the removed share. */
+  public static String comparisonTotals(NetworkComparison c) {
+    return String.format(
+        Locale.ROOT,
+        "%s → %s: parameters %,d → %,d (%.1f %% removed) · FLOPs %,d → %,d (%.1f %% removed)",
+        c.before(),
+        c.after(),
+        c.paramsBefore(),
+        c.paramsAfter(),
+        100 * c.removedParams(),
+        c.macsBefore(),
+        c.macsAfter(),
+        100 * c.removedMacs());
   }
 
   /** The channel group of a layer's output, if it produces channels. */

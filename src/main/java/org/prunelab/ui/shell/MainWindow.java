@@ -133,6 +133,7 @@ public final class MainWindow extends BorderPane {
     stage.titleProperty().bind(workbench.title());
     stage.setScene(scene);
     workbench.setWindow(stage);
+    workbench.setNavigator(window::show);
     stage.setOnHidden(e -> workbench.close());
     window.navigator.getSelectionModel().selectFirst();
     stage.show();

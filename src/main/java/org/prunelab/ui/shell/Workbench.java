@@ -31,6 +31,7 @@ import org.prunelab.job.Jobs;
 import org.prunelab.service.EngineStart;
 import org.prunelab.service.LoadedModel;
 import org.prunelab.service.ModelLoader;
+import org.prunelab.service.NetworkComparison;
 import org.prunelab.service.ScoreCache;
 import org.prunelab.ui.DatasetLabels;
 import org.prunelab.ui.DialogService;
@@ -89,6 +90,8 @@ public final class Workbench implements StartContext, AutoCloseable {
   private final RecentProjects recent;
   private final ReadOnlyObjectWrapper<LoadedModel> model = new ReadOnlyObjectWrapper<>();
   private final ObjectProperty<String> selectedLayer = new SimpleObjectProperty<>();
+  private final ObjectProperty<NetworkComparison> comparison = new SimpleObjectProperty<>();
+  private Consumer<String> navigator = title -> {};
   private final UndoHistory history = new UndoHistory();
   private final ScoreCache scores = new ScoreCache();
   private final ResultsFeed results = new ResultsFeed(ResultsFeed.POLL);
@@ -165,6 +168,21 @@ public final class Workbench implements StartContext, AutoCloseable {
   @Override
   public ScoreCache scores() {
     return scores;
+  }
+
+  @Override
+  public ObjectProperty<NetworkComparison> comparison() {
+    return comparison;
+  }
+
+  @Override
+  public void showView(String title) {
+    navigator.accept(title);
+  }
+
+  /** Where {@link #showView} goes: the main window's navigator (set when the window opens). */
+  void setNavigator(Consumer<String> showView) {
+    this.navigator = Objects.requireNonNull(showView, "showView");
   }
 
   @Override

@@ -11,8 +11,11 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import javafx.event.ActionEvent;
 import javafx.scene.Scene;
+import javafx.scene.control.Label;
 import javafx.scene.control.SplitPane;
+import javafx.scene.control.TableView;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
@@ -35,10 +38,12 @@ import org.prunelab.nn.onnx.OnnxImporter;
 import org.prunelab.results.DistributionMetric;
 import org.prunelab.results.JobResult;
 import org.prunelab.service.LoadedModel;
+import org.prunelab.service.NetworkComparison;
 import org.prunelab.ui.TestWorkbenchContext;
 import org.prunelab.ui.allocation.AllocationView;
 import org.prunelab.ui.allocation.AllocationViewModel;
 import org.prunelab.ui.chart.ChartBox;
+import org.prunelab.ui.model.ModelView;
 import org.prunelab.ui.shell.WorkbenchFixture;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -59,6 +64,7 @@ class HandRunsTest {
   private TestWorkbenchContext context;
   private AllocationView allocation;
   private ExperimentsView experiments;
+  private ModelView modelView;
   private Path store;
 
   @BeforeAll
@@ -77,7 +83,8 @@ class HandRunsTest {
     context.setWindow(stage);
     allocation = new AllocationView(context);
     experiments = new ExperimentsView(context);
-    SplitPane views = new SplitPane(allocation, experiments);
+    modelView = new ModelView(context);
+    SplitPane views = new SplitPane(allocation, experiments, modelView);
     VBox root = new VBox(views, context.jobPanel());
     VBox.setVgrow(views, Priority.ALWAYS);
     stage.setScene(new Scene(root, 1280, 800));
@@ -190,6 +197,25 @@ class HandRunsTest {
     runFx(() -> vm().actions().prune());
     String pruned = awaitPruned("Prune to be recorded");
     assertTrue(pruned.endsWith("; recorded as pfp-optimal in results.db"), pruned);
+
+    // Before / after: the model view shows the pruned network beside the original
+    runFx(() -> allocation.lookup("#allocation-before-after").fireEvent(new ActionEvent()));
+    assertEquals(List.of("Model"), context.shownViews());
+    NetworkComparison shown = onFx(() -> context.comparison().get());
+    assertEquals(params, shown.paramsAfter());
+    assertEquals(model.network().parameterCount(), shown.paramsBefore());
+    assertEquals(
+        model.summary().layers().size(),
+        onFx(() -> ((TableView<?>) modelView.lookup("#model-compare-table")).getItems().size()));
+    String totals = onFx(() -> ((Label) modelView.lookup("#model-compare-totals")).getText());
+    assertTrue(
+        totals.startsWith(
+            String.format(
+                Locale.ROOT,
+                "lenet5-fashion-mnist.plm → pfp-optimal: parameters %,d → %,d",
+                shown.paramsBefore(),
+                params)),
+        totals);
     int conv2 = onFx(() -> vm().editor().calculatorProperty().get().ids().indexOf("conv2"));
     runFx(() -> vm().editor().editRatio(conv2, 0.3));
     runFx(() -> vm().actions().prune());

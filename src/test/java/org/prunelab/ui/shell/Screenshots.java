@@ -42,7 +42,8 @@ import org.testfx.util.WaitForAsyncUtils;
 /**
  * Renders every navigator view of the workbench (opened on the default model) and an error dialog
  * at 1280x800 in the light and the dark theme (the sensitivity and allocation views scored, the
- * allocation at 30 % of the parameters, optimal) to {@code target/screenshots/<view>-<theme>.png},
+ * allocation at 30 % of the parameters, optimal, pruned: the model view shows it before/after, the
+ * experiments view a quick sweep with it beside) to {@code target/screenshots/<view>-<theme>.png},
  * for a person to look at; run alone with {@code ./mvnw -o test -Dtest=Screenshots}. Checks what a
  * machine can: the images are full size, not empty, and no label or button shows clipped text (an
  * ellipsis where its text did not fit).
@@ -86,6 +87,12 @@ class Screenshots {
                     .jobs()
                     .submit("after the measuring job", ctx -> true, done -> {}, e -> {})));
     runFx(() -> fx.workbench.selectedLayer().set("layer2.0.conv1"));
+    runFx(() -> allocation.viewModel().actions().prune());
+    WorkbenchFixture.await(
+        "Prune to be recorded",
+        Duration.ofMinutes(5),
+        () -> allocation.viewModel().actions().pruneTextProperty().get().contains("recorded as"));
+    runFx(() -> allocation.viewModel().showBeforeAfter());
     runQuickSweep();
     for (Theme theme : Theme.values()) {
       runFx(() -> fx.window.applyTheme(theme, fx.stage.getScene()));
