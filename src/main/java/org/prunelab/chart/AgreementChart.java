@@ -6,7 +6,6 @@ import java.util.Locale;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.XYPlot;
-import org.jfree.chart.title.TextTitle;
 import org.jfree.data.xy.YIntervalSeriesCollection;
 
 /**
@@ -14,7 +13,7 @@ import org.jfree.data.xy.YIntervalSeriesCollection;
  * ratio: the x axis is the noise level eps of inputs x + 2 eps (U - 1/2) (U uniform on [0, 1], raw
  * pixel values in [0, 1]), the y axis the top-1 agreement with the unpruned network in percent
  * (mean over repetitions), one line per method in its {@link MethodColors} colour with a
- * translucent band of mean +- one standard deviation. A subtitle names the keep ratio.
+ * translucent band of mean +- one standard deviation. The title names the keep ratio.
  */
 public final class AgreementChart {
 
@@ -36,19 +35,18 @@ public final class AgreementChart {
             p -> 100 * p.std());
     NumberAxis xAxis = new NumberAxis("Input noise level eps (pixels in [0, 1])");
     xAxis.setAutoRangeIncludesZero(true);
-    NumberAxis yAxis = new NumberAxis("Agreement with unpruned (%)");
+    NumberAxis yAxis = new NumberAxis("Agreement (%)");
     yAxis.setAutoRangeIncludesZero(false);
     XYPlot plot = new XYPlot(dataset, xAxis, yAxis, MethodBands.renderer(dataset));
     JFreeChart chart =
-        new JFreeChart("Agreement with the unpruned network", ChartStyle.TITLE, plot, true);
-    chart.addSubtitle(
-        new TextTitle(
-            "keep ratio "
+        new JFreeChart(
+            "Agreement with unpruned, keep "
                 + new BigDecimal(String.format(Locale.ROOT, "%.4g", keepRatio))
                     .stripTrailingZeros()
-                    .toPlainString()
-                + ", mean over repetitions",
-            ChartStyle.LABEL));
+                    .toPlainString(),
+            ChartStyle.TITLE,
+            plot,
+            true);
     return ChartStyle.apply(chart);
   }
 }

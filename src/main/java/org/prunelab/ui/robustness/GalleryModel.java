@@ -108,12 +108,7 @@ public final class GalleryModel {
     List<String> names = images.classNames();
     int label = images.label(index);
     String name = label < names.size() ? names.get(label) : "class " + label;
-    return String.format(
-        Locale.ROOT,
-        "test image %d of %d (%s): clean, then every corruption at severities 1-5",
-        index,
-        images.size(),
-        name);
+    return String.format(Locale.ROOT, "test image %d of %d: %s", index, images.size(), name);
   }
 
   /** Index of the test image shown, 0 to {@link #imageCountProperty()} - 1. */

@@ -4,11 +4,13 @@ import java.awt.image.BufferedImage;
 import java.math.BigDecimal;
 import java.util.Locale;
 import java.util.function.Function;
+import javafx.beans.binding.Bindings;
 import javafx.beans.value.ObservableValue;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.fxml.FXML;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.SpinnerValueFactory;
 import javafx.scene.image.ImageView;
@@ -27,12 +29,13 @@ import org.prunelab.ui.experiments.ExperimentRow;
 
 /**
  * The robustness view (view of {@code RobustnessView.fxml}): on the left the corruption gallery of
- * the test image chosen by its index; on the right, for the selected experiment of the watched
- * results store, the excess error per method on the chosen corruption, the prune potential clean vs
- * that corruption at the tolerance set above, and the agreement with the unpruned network against
- * input noise at the chosen keep ratio, each with a one-sentence caption, redrawn whenever the
- * store's snapshot changes. Where a chart cannot be drawn a placeholder says what is missing. Bound
- * to a {@link RobustnessViewModel}.
+ * the test image chosen by its index (at its own size, or shrunk to the pane's width when the pane
+ * is narrower); on the right, for the selected experiment of the watched results store, the excess
+ * error per method on the chosen corruption, the prune potential clean vs that corruption at the
+ * tolerance set above, and the agreement with the unpruned network against input noise at the
+ * chosen keep ratio, each with a one-sentence caption, redrawn whenever the store's snapshot
+ * changes. Where a chart cannot be drawn a placeholder says what is missing. Bound to a {@link
+ * RobustnessViewModel}.
  */
 public final class RobustnessView extends VBox {
   private final RobustnessViewModel viewModel;
@@ -43,6 +46,7 @@ public final class RobustnessView extends VBox {
   @FXML private Spinner<Integer> imageIndex;
   @FXML private Label galleryDescription;
   @FXML private ImageView gallery;
+  @FXML private ScrollPane galleryScroll;
   @FXML private StackPane excessSlot;
   @FXML private StackPane potentialSlot;
   @FXML private StackPane agreementSlot;
@@ -103,6 +107,18 @@ public final class RobustnessView extends VBox {
     galleryDescription.textProperty().bind(model.descriptionProperty());
     ObservableValue<BufferedImage> image = model.imageProperty();
     gallery.imageProperty().bind(image.map(i -> SwingFXUtils.toFXImage(i, null)));
+    gallery
+        .fitWidthProperty()
+        .bind(
+            Bindings.createDoubleBinding(
+                () ->
+                    gallery.getImage() == null
+                        ? 0
+                        : Math.min(
+                            gallery.getImage().getWidth(),
+                            galleryScroll.getViewportBounds().getWidth()),
+                gallery.imageProperty(),
+                galleryScroll.viewportBoundsProperty()));
   }
 
   /** An editable spinner takes what was typed when it loses focus, not only on Enter. */

@@ -33,7 +33,8 @@ import org.prunelab.ui.experiments.ExperimentRow;
  * chart shows, the tolerance of the prune potential, the inputs of the three charts (or why each is
  * missing), and the corruption gallery of one test image of the opened model. Everything follows
  * the store's snapshot, so jobs of any process show up as they land; the chart inputs change once
- * per snapshot, after the choices are updated. FX thread only.
+ * per snapshot, after the choices are updated. The choices stay while the same experiment is
+ * redrawn and return to their defaults when another experiment is selected. FX thread only.
  */
 public final class RobustnessViewModel {
   /** Default tolerated drop of top-1 for the prune potential, in points. */
@@ -58,6 +59,7 @@ public final class RobustnessViewModel {
   private String sweepProblem = "";
   private Map<JobKey, List<SimilarityMetric>> similarity = Map.of();
   private boolean reading;
+  private String shownHash;
 
   /** The view's state over the workbench's results feed, jobs and opened model. */
   public RobustnessViewModel(WorkbenchContext context) {
@@ -111,13 +113,16 @@ public final class RobustnessViewModel {
         sweepProblem = e.getMessage();
       }
     }
+    String hash = row == null ? null : row.specHash();
+    boolean same = Objects.equals(hash, shownHash);
+    shownHash = hash;
     reading = true;
-    String shownDistribution = distribution.get();
-    Double shownKeep = keepRatio.get();
+    String shownDistribution = same ? distribution.get() : null;
+    Double shownKeep = same ? keepRatio.get() : null;
     List<String> shifted = sweep == null ? List.of() : sweep.shiftedDistributions();
     distributions.setAll(shifted);
     distribution.set(
-        shifted.contains(shownDistribution)
+        shownDistribution != null && shifted.contains(shownDistribution)
             ? shownDistribution
             : shifted.isEmpty() ? null : shifted.get(0));
     List<Double> keeps =
@@ -130,7 +135,7 @@ public final class RobustnessViewModel {
                 .toList();
     keepRatios.setAll(keeps);
     keepRatio.set(
-        keeps.contains(shownKeep)
+        shownKeep != null && keeps.contains(shownKeep)
             ? shownKeep
             : keeps.isEmpty() ? null : keeps.get(keeps.size() - 1));
     reading = false;
