@@ -21,9 +21,9 @@ import org.prunelab.service.LoadedModel;
 /**
  * The corruption gallery of one test image of the opened model, the image chosen by its index: the
  * clean image and every corruption at severities 1-5 ({@link CorruptionGallery}, random corruptions
- * drawn with seed {@value #SEED} as {@code prunelab plot gallery} draws them), rendered in a job on
- * the device worker whenever the model or the index changes; a newer request cancels the older one
- * and a late result of an older one is dropped. FX thread only.
+ * drawn with seed {@value #SEED} as {@code prunelab plot corruption-gallery} draws them), rendered
+ * in a job on the device worker whenever the model or the index changes; a newer request cancels
+ * the older one and a late result of an older one is dropped. FX thread only.
  */
 public final class GalleryModel {
   /** The severity columns. */

@@ -28,14 +28,14 @@ import org.prunelab.ui.chart.ChartBox;
 import org.prunelab.ui.experiments.ExperimentRow;
 
 /**
- * The robustness view (view of {@code RobustnessView.fxml}): on the left the corruption gallery of
- * the test image chosen by its index (at its own size, or shrunk to the pane's width when the pane
- * is narrower); on the right, for the selected experiment of the watched results store, the excess
- * error per method on the chosen corruption, the prune potential clean vs that corruption at the
- * tolerance set above, and the agreement with the unpruned network against input noise at the
- * chosen keep ratio, each with a one-sentence caption, redrawn whenever the store's snapshot
- * changes. Where a chart cannot be drawn a placeholder says what is missing. Bound to a {@link
- * RobustnessViewModel}.
+ * The robustness view (view of {@code RobustnessView.fxml}), four panels under a header that picks
+ * the experiment, the corruption, the keep ratio and the tolerance: the corruption gallery of the
+ * test image chosen by its index (at its own size, or shrunk to the panel's width when the panel is
+ * narrower), and for the selected experiment of the watched results store the excess error per
+ * method on the chosen corruption, the prune potential clean vs that corruption and the agreement
+ * with the unpruned network against input noise at the chosen keep ratio, each with a one-sentence
+ * caption, redrawn whenever the store's snapshot changes. Where a chart cannot be drawn a
+ * placeholder says what is missing. Bound to a {@link RobustnessViewModel}.
  */
 public final class RobustnessView extends VBox {
   private final RobustnessViewModel viewModel;
