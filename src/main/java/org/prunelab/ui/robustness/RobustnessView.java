@@ -162,7 +162,7 @@ public final class RobustnessView extends VBox {
    * box so a redraw keeps its size, or a placeholder saying why there is none.
    */
   private <T> void fill(
-      StackPane slot, FigureData<T> data, Function<FigureData<T>, JFreeChart> build) {
+      StackPane slot, ChartInputs<T> data, Function<ChartInputs<T>, JFreeChart> build) {
     JFreeChart chart;
     try {
       if (!data.ready()) {

@@ -49,12 +49,12 @@ public final class RobustnessViewModel {
   private final ObservableList<Double> keepRatios = FXCollections.observableArrayList();
   private final ObjectProperty<Double> keepRatio = new SimpleObjectProperty<>();
   private final DoubleProperty tolerancePoints = new SimpleDoubleProperty(DEFAULT_TOLERANCE_POINTS);
-  private final ReadOnlyObjectWrapper<FigureData<MethodExcessPoint>> excessError =
-      new ReadOnlyObjectWrapper<>(FigureData.missing(""));
-  private final ReadOnlyObjectWrapper<FigureData<PrunePotential>> potential =
-      new ReadOnlyObjectWrapper<>(FigureData.missing(""));
-  private final ReadOnlyObjectWrapper<FigureData<AgreementPoint>> agreement =
-      new ReadOnlyObjectWrapper<>(FigureData.missing(""));
+  private final ReadOnlyObjectWrapper<ChartInputs<MethodExcessPoint>> excessError =
+      new ReadOnlyObjectWrapper<>(ChartInputs.missing(""));
+  private final ReadOnlyObjectWrapper<ChartInputs<PrunePotential>> potential =
+      new ReadOnlyObjectWrapper<>(ChartInputs.missing(""));
+  private final ReadOnlyObjectWrapper<ChartInputs<AgreementPoint>> agreement =
+      new ReadOnlyObjectWrapper<>(ChartInputs.missing(""));
   private Sweep sweep;
   private String sweepProblem = "";
   private Map<JobKey, List<SimilarityMetric>> similarity = Map.of();
@@ -148,9 +148,9 @@ public final class RobustnessViewModel {
       return;
     }
     if (sweep == null) {
-      excessError.set(FigureData.missing(sweepProblem));
-      potential.set(FigureData.missing(sweepProblem));
-      agreement.set(FigureData.missing(sweepProblem));
+      excessError.set(ChartInputs.missing(sweepProblem));
+      potential.set(ChartInputs.missing(sweepProblem));
+      agreement.set(ChartInputs.missing(sweepProblem));
       return;
     }
     Sweep s = sweep;
@@ -160,19 +160,19 @@ public final class RobustnessViewModel {
           "this experiment tested no corruption: add corruptions (or noise levels) to the"
               + " sweep's test distributions in the Experiments view (test: corruptions: [...]"
               + " in the spec) and run it";
-      excessError.set(FigureData.missing(none));
-      potential.set(FigureData.missing(none));
+      excessError.set(ChartInputs.missing(none));
+      potential.set(ChartInputs.missing(none));
     } else {
       double tolerance = tolerancePoints.get() / 100;
-      excessError.set(FigureData.of(() -> FigureInputs.excessErrorByMethod(s, shifted)));
-      potential.set(FigureData.of(() -> FigureInputs.prunePotential(s, tolerance, shifted)));
+      excessError.set(ChartInputs.of(() -> FigureInputs.excessErrorByMethod(s, shifted)));
+      potential.set(ChartInputs.of(() -> FigureInputs.prunePotential(s, tolerance, shifted)));
     }
     Double keep = keepRatio.get();
     Map<JobKey, List<SimilarityMetric>> measured = similarity;
     agreement.set(
         keep == null
-            ? FigureData.missing(sweepProblem)
-            : FigureData.of(() -> FigureInputs.agreement(s, measured, keep)));
+            ? ChartInputs.missing(sweepProblem)
+            : ChartInputs.of(() -> FigureInputs.agreement(s, measured, keep)));
   }
 
   /** The corruption gallery of the opened model's test images. */
@@ -219,17 +219,17 @@ public final class RobustnessViewModel {
   }
 
   /** Excess error per method on the selected distribution, or why there is none. */
-  public ReadOnlyObjectProperty<FigureData<MethodExcessPoint>> excessErrorProperty() {
+  public ReadOnlyObjectProperty<ChartInputs<MethodExcessPoint>> excessErrorProperty() {
     return excessError.getReadOnlyProperty();
   }
 
   /** Prune potential per method, clean and on the selected distribution, or why there is none. */
-  public ReadOnlyObjectProperty<FigureData<PrunePotential>> potentialProperty() {
+  public ReadOnlyObjectProperty<ChartInputs<PrunePotential>> potentialProperty() {
     return potential.getReadOnlyProperty();
   }
 
   /** Agreement with the unpruned network vs noise at the selected keep ratio, or why none. */
-  public ReadOnlyObjectProperty<FigureData<AgreementPoint>> agreementProperty() {
+  public ReadOnlyObjectProperty<ChartInputs<AgreementPoint>> agreementProperty() {
     return agreement.getReadOnlyProperty();
   }
 

@@ -12,24 +12,24 @@ import org.prunelab.error.PruneLabException;
  * @param problem why there is no chart, "" when there is one
  * @param <T> the chart's point record
  */
-public record FigureData<T>(List<T> points, String problem) {
+public record ChartInputs<T>(List<T> points, String problem) {
   /** Copies the points. */
-  public FigureData {
+  public ChartInputs {
     points = List.copyOf(points);
   }
 
   /** The points {@code compute} makes, or its error's message when it throws a user error. */
-  static <T> FigureData<T> of(Supplier<List<T>> compute) {
+  static <T> ChartInputs<T> of(Supplier<List<T>> compute) {
     try {
-      return new FigureData<>(compute.get(), "");
+      return new ChartInputs<>(compute.get(), "");
     } catch (PruneLabException e) {
       return missing(e.getMessage());
     }
   }
 
   /** No chart, because of {@code problem}. */
-  static <T> FigureData<T> missing(String problem) {
-    return new FigureData<>(List.of(), problem);
+  static <T> ChartInputs<T> missing(String problem) {
+    return new ChartInputs<>(List.of(), problem);
   }
 
   /** Whether there is a chart to draw. */
