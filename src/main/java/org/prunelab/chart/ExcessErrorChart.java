@@ -7,8 +7,9 @@ import org.jfree.chart.plot.XYPlot;
 import org.jfree.data.xy.XYSeriesCollection;
 
 /**
- * Excess error e_corr(pruned) - e_corr(unpruned) (percentage points) against prune ratio (percent
- * of parameters removed): one line per corruption, a dashed line at zero excess.
+ * Excess error e = (err(p, D') - err(p, D)) - (err(u, D') - err(u, D)) (percentage points; p the
+ * pruned and u the unpruned network, D the clean test set, D' a corruption) against prune ratio
+ * (percent of parameters removed): one line per corruption, a dashed line at zero excess.
  */
 public final class ExcessErrorChart {
 

@@ -1,9 +1,9 @@
 package org.prunelab.chart;
 
 /**
- * The excess error of a pruned network under one corruption: its top-1 error on corrupted inputs
- * minus the unpruned network's error on the same inputs, e_corr(pruned) - e_corr(unpruned), in
- * percentage points.
+ * The excess error of a pruned network p under one corruption D': how much more it loses going from
+ * the clean test set D to D' than the unpruned network u does, e = (err(p, D') - err(p, D)) -
+ * (err(u, D') - err(u, D)) with err the top-1 error, in percentage points.
  *
  * @param corruption the corruption's id (one series per corruption)
  * @param pruneRatio share of the parameters removed, in [0, 1]

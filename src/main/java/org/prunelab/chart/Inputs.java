@@ -33,6 +33,13 @@ final class Inputs {
     return value;
   }
 
+  static double deviation(double value, String what) {
+    if (!(finite(value, what) >= 0)) {
+      throw new ChartException(what + " must be >= 0, got " + value);
+    }
+    return value;
+  }
+
   static <T> List<T> nonEmpty(List<T> values, String figure) {
     List<T> copy = List.copyOf(values);
     if (copy.isEmpty()) {

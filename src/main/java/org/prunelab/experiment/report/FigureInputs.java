@@ -1,14 +1,20 @@
 package org.prunelab.experiment.report;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.TreeMap;
+import org.prunelab.chart.AgreementPoint;
 import org.prunelab.chart.CurvePoint;
 import org.prunelab.chart.ExcessErrorPoint;
 import org.prunelab.chart.LayerKeep;
+import org.prunelab.chart.MethodExcessPoint;
 import org.prunelab.chart.ParetoPoint;
 import org.prunelab.chart.PrunePotential;
 import org.prunelab.experiment.metrics.ExcessError;
@@ -18,7 +24,9 @@ import org.prunelab.experiment.metrics.PrunePotentials;
 import org.prunelab.experiment.metrics.RatioGroup;
 import org.prunelab.experiment.metrics.SizeBasis;
 import org.prunelab.experiment.metrics.Sweep;
+import org.prunelab.results.JobKey;
 import org.prunelab.results.JobResult;
+import org.prunelab.results.SimilarityMetric;
 
 /**
  * The inputs of each chart builder (package {@code chart}) from the jobs of one experiment:
@@ -126,6 +134,100 @@ public final class FigureInputs {
       }
     }
     return nonEmpty(points, "excess error of " + method);
+  }
+
+  /**
+   * Excess error on {@code shifted} of every method, one point per method and keep ratio: over the
+   * repetitions evaluated on both the clean set D and D' = {@code shifted}, the mean prune ratio 1
+   * - realised parameter ratio, the mean excess error e = (err(p, D') - err(p, D)) - (err(u, D') -
+   * err(u, D)) in points (p the pruned job, u the unpruned reference) and its sample standard
+   * deviation in points (0 for one repetition).
+   */
+  public static List<MethodExcessPoint> excessErrorByMethod(Sweep sweep, String shifted) {
+    targets(sweep, Objects.requireNonNull(shifted, "shifted"));
+    List<MethodExcessPoint> points = new ArrayList<>();
+    for (String method : sweep.methods()) {
+      List<ExcessError> errors = ExcessErrors.of(sweep, method, shifted);
+      for (RatioGroup g : sweep.groups(method)) {
+        List<ExcessError> at = errors.stream().filter(e -> e.keepRatio() == g.keepRatio()).toList();
+        if (!at.isEmpty()) {
+          double[] excess = at.stream().mapToDouble(e -> 100 * e.excess()).toArray();
+          points.add(
+              new MethodExcessPoint(
+                  method,
+                  clamp(at.stream().mapToDouble(ExcessError::pruneRatio).average().orElseThrow()),
+                  Arrays.stream(excess).average().orElseThrow(),
+                  std(excess)));
+        }
+      }
+    }
+    return nonEmpty(points, "excess error on " + shifted);
+  }
+
+  /**
+   * Top-1 agreement with the unpruned network against input noise of every method pruned to {@code
+   * keepRatio}, from the experiment's functional {@code similarity} (by job, as the results store
+   * records it): one point per method and recorded eps, the mean agreement over the repetitions
+   * that recorded that eps and its sample standard deviation (0 for one repetition). The keep ratio
+   * matches the nearest tested one within a relative {@value #KEEP_MATCH}; methods that did not
+   * test it are left out.
+   */
+  public static List<AgreementPoint> agreement(
+      Sweep sweep, Map<JobKey, List<SimilarityMetric>> similarity, double keepRatio) {
+    if (similarity.isEmpty()) {
+      throw new MetricsException(
+          "the store holds no functional similarity for this experiment; the sweep runner"
+              + " records it with every job (at eps 0 and the test's noise levels), so run the"
+              + " experiment with prunelab experiment run");
+    }
+    List<AgreementPoint> points = new ArrayList<>();
+    boolean tested = false;
+    for (String method : sweep.methods()) {
+      Optional<RatioGroup> group =
+          sweep.groups(method).stream()
+              .filter(g -> Math.abs(g.keepRatio() - keepRatio) <= KEEP_MATCH * keepRatio)
+              .min(Comparator.comparingDouble(g -> Math.abs(g.keepRatio() - keepRatio)));
+      if (group.isEmpty()) {
+        continue;
+      }
+      tested = true;
+      Map<Double, List<Double>> byEps = new TreeMap<>();
+      for (JobResult job : group.get().jobs()) {
+        for (SimilarityMetric m : similarity.getOrDefault(job.key(), List.of())) {
+          byEps.computeIfAbsent(m.eps(), e -> new ArrayList<>()).add(m.agreement());
+        }
+      }
+      byEps.forEach(
+          (eps, agreements) -> {
+            double[] values = agreements.stream().mapToDouble(Double::doubleValue).toArray();
+            points.add(
+                new AgreementPoint(
+                    method, eps, Arrays.stream(values).average().orElseThrow(), std(values)));
+          });
+    }
+    if (!tested) {
+      throw new MetricsException(
+          "no method was tested at keep ratio "
+              + keepRatio
+              + "; pick one of "
+              + sweep.pruned().stream()
+                  .map(j -> j.key().keepRatio())
+                  .distinct()
+                  .sorted(Comparator.reverseOrder())
+                  .map(k -> String.format(Locale.ROOT, "%.4g", k))
+                  .toList());
+    }
+    return nonEmpty(points, "agreement at keep ratio " + keepRatio);
+  }
+
+  /** Sample standard deviation (divides by n - 1); 0 for fewer than two values. */
+  private static double std(double[] values) {
+    if (values.length < 2) {
+      return 0;
+    }
+    double mean = Arrays.stream(values).average().orElseThrow();
+    double squares = Arrays.stream(values).map(v -> (v - mean) * (v - mean)).sum();
+    return Math.sqrt(squares / (values.length - 1));
   }
 
   /**

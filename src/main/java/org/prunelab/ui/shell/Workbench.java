@@ -45,6 +45,7 @@ import org.prunelab.ui.experiments.ExperimentsView;
 import org.prunelab.ui.jobs.JobPanelViewModel;
 import org.prunelab.ui.jobs.WorkerJobs;
 import org.prunelab.ui.model.ModelView;
+import org.prunelab.ui.robustness.RobustnessView;
 import org.prunelab.ui.sensitivity.SensitivityView;
 import org.prunelab.ui.start.StartContext;
 import org.prunelab.ui.start.StartView;
@@ -67,7 +68,8 @@ public final class Workbench implements StartContext, AutoCloseable {
           new NavigatorEntry("Model", ModelView::new),
           new NavigatorEntry("Sensitivity", SensitivityView::new),
           new NavigatorEntry("Allocation", AllocationView::new),
-          new NavigatorEntry("Experiments", ExperimentsView::new));
+          new NavigatorEntry("Experiments", ExperimentsView::new),
+          new NavigatorEntry("Robustness", RobustnessView::new));
 
   /**
    * Threads libtorch computes with: every core. The FX thread stays responsive by design, not by a

@@ -34,6 +34,8 @@ import org.prunelab.ui.allocation.AllocationView;
 import org.prunelab.ui.experiments.ExperimentsView;
 import org.prunelab.ui.experiments.ExperimentsViewModel;
 import org.prunelab.ui.experiments.SweepForm;
+import org.prunelab.ui.robustness.GalleryModel;
+import org.prunelab.ui.robustness.RobustnessView;
 import org.prunelab.ui.sensitivity.SensitivityView;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -42,11 +44,11 @@ import org.testfx.util.WaitForAsyncUtils;
 /**
  * Renders every navigator view of the workbench (opened on the default model) and an error dialog
  * at 1280x800 in the light and the dark theme (the sensitivity and allocation views scored, the
- * allocation at 30 % of the parameters, optimal, pruned: the model view shows it before/after, the
- * experiments view a quick sweep with it beside) to {@code target/screenshots/<view>-<theme>.png},
- * for a person to look at; run alone with {@code ./mvnw -o test -Dtest=Screenshots}. Checks what a
- * machine can: the images are full size, not empty, and no label or button shows clipped text (an
- * ellipsis where its text did not fit).
+ * allocation at 30 % of the parameters, optimal, pruned: the model view shows it before/after; the
+ * experiments and robustness views on a quick sweep, the corruption gallery of test image 3) to
+ * {@code target/screenshots/<view>-<theme>.png}, for a person to look at; run alone with {@code
+ * ./mvnw -o test -Dtest=Screenshots}. Checks what a machine can: the images are full size, not
+ * empty, and no label or button shows clipped text (an ellipsis where its text did not fit).
  */
 @ExtendWith(ApplicationExtension.class)
 class Screenshots {
@@ -94,6 +96,7 @@ class Screenshots {
         () -> allocation.viewModel().actions().pruneTextProperty().get().contains("recorded as"));
     runFx(() -> allocation.viewModel().showBeforeAfter());
     runQuickSweep();
+    showGallery(3);
     for (Theme theme : Theme.values()) {
       runFx(() -> fx.window.applyTheme(theme, fx.stage.getScene()));
       for (NavigatorEntry entry : Workbench.VIEWS) {
@@ -121,8 +124,8 @@ class Screenshots {
 
   /**
    * Queues a quick sweep of the default model from the experiments view (pfp and ft at three keep
-   * ratios, no retraining, 500 test images, clean and fog/3) into the test store, waits for it and
-   * opens its first pfp run.
+   * ratios, no retraining, 500 test images, clean, fog/3, gaussian_noise/3 and noise 0.05 and 0.1)
+   * into the test store, waits for it and opens its first pfp run.
    */
   private void runQuickSweep() {
     ExperimentsView experiments = (ExperimentsView) onFx(() -> fx.window.show("Experiments"));
@@ -134,6 +137,8 @@ class Screenshots {
           form.spacingProperty().set(SweepForm.Spacing.LIST);
           form.listProperty().set("0.7, 0.5, 0.3");
           form.testImagesProperty().set("500");
+          form.corruptions().setAll("fog", "gaussian_noise");
+          form.noiseProperty().set("0.05, 0.1");
           model.queueSweep();
         });
     WorkbenchFixture.await(
@@ -151,6 +156,21 @@ class Screenshots {
           model.selectPoint(
               "pfp", 100 * (1 - first.paramRatio()), ExperimentsViewModel.PointAxis.PRUNED_PARAMS);
         });
+  }
+
+  /** Shows the robustness view with the corruption gallery of test image {@code index}. */
+  private void showGallery(int index) {
+    RobustnessView robustness = (RobustnessView) onFx(() -> fx.window.show("Robustness"));
+    GalleryModel gallery = robustness.viewModel().gallery();
+    runFx(() -> gallery.imageIndexProperty().set(index));
+    WorkbenchFixture.await(
+        "the corruption gallery of test image " + index,
+        Duration.ofSeconds(60),
+        () ->
+            onFx(
+                () ->
+                    gallery.imageProperty().get() != null
+                        && gallery.descriptionProperty().get().startsWith("test image " + index)));
   }
 
   private static String fileName(String title) {
