@@ -67,6 +67,8 @@ public final class MainWindow extends BorderPane {
   @FXML private MenuItem saveAsItem;
   @FXML private RadioMenuItem lightItem;
   @FXML private RadioMenuItem darkItem;
+  @FXML private MenuItem tourItem;
+  @FXML private VBox tourSlot;
 
   private MainWindow(Workbench workbench) {
     this.workbench = workbench;
@@ -138,6 +140,32 @@ public final class MainWindow extends BorderPane {
     window.navigator.getSelectionModel().selectFirst();
     stage.show();
     return window;
+  }
+
+  /**
+   * Starts the guided tour with {@code budget} in a bar above the views; the bar goes when the tour
+   * ends. Returns the tour (one at a time: the menu item is disabled meanwhile).
+   */
+  public GuidedTour startTour(GuidedTour.Budget budget) {
+    GuidedTour tour = GuidedTour.of(this, workbench, budget);
+    TourBar bar = new TourBar(tour);
+    tourSlot.getChildren().setAll(bar);
+    tourItem.setDisable(true);
+    tour.finishedProperty()
+        .addListener(
+            (o, a, ended) -> {
+              if (ended) {
+                tourSlot.getChildren().clear();
+                tourItem.setDisable(false);
+              }
+            });
+    tour.start();
+    return tour;
+  }
+
+  @FXML
+  private void guidedTour() {
+    startTour(GuidedTour.Budget.REDUCED);
   }
 
   /** Selects the navigator entry titled {@code title} and returns its view. */
