@@ -42,8 +42,10 @@ public final class GuidedTour {
    */
   public record Budget(
       int samples, double keep, int retrainImages, String keepRatios, int testImages) {
-    /** The tour's default: 64 samples, 50 %, 2,000 images, keep 0.7/0.5/0.3, 500 test images. */
-    public static final Budget REDUCED = new Budget(64, 0.5, 2000, "0.7, 0.5, 0.3", 500);
+    /**
+     * The tour's default: 64 samples, 50 %, 1,000 training images, keep 0.7/0.4, 500 test images.
+     */
+    public static final Budget REDUCED = new Budget(64, 0.5, 1000, "0.7, 0.4", 500);
   }
 
   /**

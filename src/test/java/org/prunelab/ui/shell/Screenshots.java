@@ -136,13 +136,15 @@ class Screenshots {
           form.nameProperty().set("screenshot sweep");
           form.spacingProperty().set(SweepForm.Spacing.LIST);
           form.listProperty().set("0.7, 0.5, 0.3");
+          form.epochsProperty().set(1);
+          form.retrainImagesProperty().set("2000");
           form.testImagesProperty().set("500");
           form.corruptions().setAll("fog", "gaussian_noise");
           form.noiseProperty().set("0.05, 0.1");
           model.queueSweep();
         });
     WorkbenchFixture.await(
-        "the quick sweep", Duration.ofMinutes(10), () -> !model.runningProperty().get());
+        "the quick sweep", Duration.ofMinutes(20), () -> !model.runningProperty().get());
     fx.workbench.results().refresh();
     WorkbenchFixture.await(
         "the sweep's charts",
