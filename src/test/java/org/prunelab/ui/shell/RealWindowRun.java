@@ -9,6 +9,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import java.util.prefs.Preferences;
 import javafx.application.Platform;
+import javafx.geometry.Rectangle2D;
+import javafx.stage.Screen;
 import javafx.stage.Stage;
 import org.prunelab.ui.experiments.ExperimentsView;
 import org.prunelab.ui.experiments.ExperimentsViewModel;
@@ -16,9 +18,9 @@ import org.prunelab.ui.experiments.SweepForm;
 
 /**
  * Drives the real workbench window (the platform's own Glass toolkit, e.g. GTK under Xvfb, not
- * Monocle) as a person would: it opens on the default model, the experiments view queues a quick
- * sweep, and the X screen is captured with ImageMagick's {@code import -window root} mid-run (two
- * jobs landed) and at the end. Not a unit test; run it by hand under Xvfb:
+ * Monocle) as a person would: it opens filling the screen on the default model, the experiments
+ * view queues a quick sweep, and the X screen is captured with ImageMagick's {@code import -window
+ * root} mid-run (two jobs landed) and at the end. Not a unit test; run it by hand under Xvfb:
  *
  * <pre>
  * xvfb-run -a -s "-screen 0 1920x1080x24" java -Dprism.order=sw -Dprunelab.results=/tmp/r.db \
@@ -40,7 +42,11 @@ public final class RealWindowRun {
           workbench[0] =
               new Workbench(Preferences.userRoot().node("/org/prunelab/real-" + UUID.randomUUID()));
           MainWindow window = MainWindow.open(workbench[0], stage);
-          stage.setMaximized(true);
+          Rectangle2D screen = Screen.getPrimary().getVisualBounds();
+          stage.setX(screen.getMinX());
+          stage.setY(screen.getMinY());
+          stage.setWidth(screen.getWidth());
+          stage.setHeight(screen.getHeight());
           workbench[0].openDefault();
           opened.complete(window);
         });
