@@ -21,6 +21,12 @@ import org.slf4j.LoggerFactory;
 public final class Launcher {
   private static final Logger LOG = LoggerFactory.getLogger(Launcher.class);
 
+  /**
+   * System property that the native launcher of a jpackage app image sets to its own path ({@code
+   * .../PruneLab/bin/PruneLab}).
+   */
+  static final String APP_PATH_PROPERTY = "jpackage.app-path";
+
   private Launcher() {}
 
   public static void main(String[] args) throws Exception {
@@ -76,16 +82,42 @@ public final class Launcher {
   }
 
   private static int restartWithSafeIsa(String[] args) throws Exception {
-    List<String> command = new ArrayList<>();
-    command.add(ProcessHandle.current().info().command().orElse("java"));
-    command.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
-    command.add("-cp");
-    command.add(System.getProperty("java.class.path"));
-    command.add(Launcher.class.getName());
-    command.addAll(List.of(args));
+    List<String> command =
+        restartCommand(
+            System.getProperty(APP_PATH_PROPERTY),
+            ProcessHandle.current().info().command().orElse("java"),
+            ManagementFactory.getRuntimeMXBean().getInputArguments(),
+            System.getProperty("java.class.path"),
+            args);
     ProcessBuilder builder = new ProcessBuilder(command).inheritIO();
     builder.environment().put(EngineSelfCheck.ISA_VARIABLE, EngineSelfCheck.SAFE_ISA);
     builder.directory(new File(System.getProperty("user.dir")));
     return builder.start().waitFor();
+  }
+
+  /**
+   * The command that starts PruneLab again with the same arguments. In a jpackage app image the
+   * running process is the native launcher, which takes application arguments only (it adds the JVM
+   * options and class path from its configuration), so it is started with {@code args} alone;
+   * elsewhere the same {@code java} with the same JVM options and class path.
+   */
+  static List<String> restartCommand(
+      String appLauncher,
+      String javaCommand,
+      List<String> jvmArguments,
+      String classPath,
+      String[] args) {
+    List<String> command = new ArrayList<>();
+    if (appLauncher != null && !appLauncher.isBlank()) {
+      command.add(appLauncher);
+    } else {
+      command.add(javaCommand);
+      command.addAll(jvmArguments);
+      command.add("-cp");
+      command.add(classPath);
+      command.add(Launcher.class.getName());
+    }
+    command.addAll(List.of(args));
+    return command;
   }
 }

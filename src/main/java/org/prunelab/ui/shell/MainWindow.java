@@ -19,6 +19,7 @@ import javafx.scene.control.MenuItem;
 import javafx.scene.control.RadioMenuItem;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.ToggleGroup;
+import javafx.scene.image.Image;
 import javafx.scene.input.DragEvent;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
@@ -133,6 +134,7 @@ public final class MainWindow extends BorderPane {
     scene.setOnDragOver(window::dragOver);
     scene.setOnDragDropped(window::dropped);
     stage.titleProperty().bind(workbench.title());
+    appIcon().ifPresent(icon -> stage.getIcons().setAll(icon));
     stage.setScene(scene);
     workbench.setWindow(stage);
     workbench.setNavigator(window::show);
@@ -166,6 +168,15 @@ public final class MainWindow extends BorderPane {
   @FXML
   private void guidedTour() {
     startTour(GuidedTour.Budget.REDUCED);
+  }
+
+  /**
+   * The application icon, {@code assets/icon/prunelab.png} (256x256), which the build copies into
+   * the jar beside this class; the installer uses the same file for the desktop entry.
+   */
+  static Optional<Image> appIcon() {
+    java.net.URL url = MainWindow.class.getResource("prunelab.png");
+    return url == null ? Optional.empty() : Optional.of(new Image(url.toExternalForm()));
   }
 
   /** Selects the navigator entry titled {@code title} and returns its view. */

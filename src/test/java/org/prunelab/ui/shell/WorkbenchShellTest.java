@@ -22,6 +22,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
+import javafx.scene.image.Image;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -59,6 +60,14 @@ class WorkbenchShellTest {
   @AfterEach
   void close() {
     fx.close();
+  }
+
+  @Test
+  void theWindowCarriesTheApplicationIcon() {
+    Image icon = onFx(() -> fx.stage.getIcons().get(0));
+    assertFalse(icon.isError());
+    assertEquals(256.0, icon.getWidth());
+    assertEquals(256.0, icon.getHeight());
   }
 
   @Test
