@@ -85,7 +85,8 @@ class WorkbenchShellTest {
         "data: fashion-mnist", robot.lookup("#status-data").queryAs(Label.class).getText());
 
     runFx(() -> fx.window.show("Model"));
-    TableView<LayerInfo> table = robot.lookup(".table-view").queryTableView();
+    WaitForAsyncUtils.waitForFxEvents();
+    TableView<LayerInfo> table = robot.lookup("#model-layers").queryTableView();
     assertEquals(m.summary().layers().size(), table.getItems().size());
     // ResNet-20 for 1x28x28: a stem conv, 3 stages of 3 basic blocks with 2 convs each, 1x1
     // projection
@@ -99,7 +100,8 @@ class WorkbenchShellTest {
   void modelViewShowsTheLayerTableWithTotalsAndSharesTheSelection(FxRobot robot) {
     fx.open(WorkbenchFixture.lenet5().toString(), "fashion-mnist");
     runFx(() -> fx.window.show("Model"));
-    TableView<LayerInfo> table = robot.lookup(".table-view").queryTableView();
+    WaitForAsyncUtils.waitForFxEvents();
+    TableView<LayerInfo> table = robot.lookup("#model-layers").queryTableView();
     // Caffe LeNet-5 by hand: conv1 1*20*25+20 = 520, conv2 20*50*25+50 = 25,050, fc1 800*500+500 =
     // 400,500,
     // fc2 500*10+10 = 5,010; MACs 24*24*20*25 + 8*8*50*500 + 800*500 + 500*10 = 2,293,000
