@@ -186,7 +186,7 @@ public final class ExperimentsViewModel {
   public void rebuildRun(JobResult run, Path file, Consumer<Path> then) {
     ExperimentRow row = selected.get();
     Path store = context.results().location().get();
-    if (row == null || row.spec() == null || store == null) {
+    if (!rebuildable(row, store, run)) {
       cannotRebuild();
       return;
     }
@@ -199,6 +199,14 @@ public final class ExperimentsViewModel {
             f -> "written to " + f,
             then,
             e -> context.dialogs().showError("Could not rebuild the run", e));
+  }
+
+  /** Whether {@code run} is a job of the sweep spec of {@code row} (runs made by hand are not). */
+  private static boolean rebuildable(ExperimentRow row, Path store, JobResult run) {
+    return store != null
+        && row != null
+        && row.spec() != null
+        && row.specHash().equals(run.key().specHash());
   }
 
   private void cannotRebuild() {
@@ -276,7 +284,7 @@ public final class ExperimentsViewModel {
   private Optional<Path> runFile(JobResult run) {
     Path store = context.results().location().get();
     ExperimentRow row = selected.get();
-    if (store == null || row == null || row.spec() == null) {
+    if (!rebuildable(row, store, run)) {
       return Optional.empty();
     }
     String name =

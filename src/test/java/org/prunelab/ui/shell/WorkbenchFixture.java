@@ -179,6 +179,9 @@ public final class WorkbenchFixture implements AutoCloseable {
   public void close() {
     closeErrorDialogs();
     runFx(workbench::close);
+    // the stage is reused by the next test: detach this window first, so no later layout pass
+    // writes its divider position into the preferences removed below
+    runFx(() -> stage.setScene(null));
     try {
       prefs.removeNode();
     } catch (BackingStoreException e) {
