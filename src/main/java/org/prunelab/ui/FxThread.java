@@ -14,4 +14,12 @@ public final class FxThread {
       Platform.runLater(action);
     }
   }
+
+  /**
+   * Runs {@code action} on the FX thread after the events already queued, never inline (to draw
+   * once after several properties changed in one event).
+   */
+  public static void later(Runnable action) {
+    Platform.runLater(action);
+  }
 }

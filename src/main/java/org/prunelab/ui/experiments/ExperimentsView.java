@@ -60,6 +60,7 @@ import org.prunelab.experiment.metrics.SizeBasis;
 import org.prunelab.experiment.metrics.Sweep;
 import org.prunelab.experiment.report.FigureInputs;
 import org.prunelab.service.CompressionMethod;
+import org.prunelab.ui.FxThread;
 import org.prunelab.ui.Fxml;
 import org.prunelab.ui.WorkbenchContext;
 import org.prunelab.ui.chart.ChartBox;
@@ -79,6 +80,7 @@ import org.prunelab.ui.experiments.ExperimentsViewModel.PointAxis;
  */
 public final class ExperimentsView extends VBox {
   private final ExperimentsViewModel viewModel;
+  private boolean drawQueued;
   @FXML private ComboBox<ExperimentRow> experiment;
   @FXML private Spinner<Double> tolerance;
   @FXML private Label store;
@@ -134,9 +136,9 @@ public final class ExperimentsView extends VBox {
     queue.disableProperty().bind(viewModel.canQueue().not());
     cancel.disableProperty().bind(viewModel.runningProperty().not());
     status.textProperty().bind(viewModel.statusProperty());
-    viewModel.sweepProperty().addListener((o, a, b) -> drawSweep());
-    viewModel.sweepProblemProperty().addListener((o, a, b) -> drawSweep());
-    viewModel.handRunsProperty().addListener((o, a, b) -> drawSweep());
+    viewModel.sweepProperty().addListener((o, a, b) -> requestDraw());
+    viewModel.sweepProblemProperty().addListener((o, a, b) -> requestDraw());
+    viewModel.handRunsProperty().addListener((o, a, b) -> requestDraw());
     viewModel.tolerancePointsProperty().addListener((o, a, b) -> drawPotential());
     viewModel.selectedRunProperty().addListener((o, a, b) -> drawRun());
     drawSweep();
@@ -273,6 +275,21 @@ public final class ExperimentsView extends VBox {
                 spinner.increment(0);
               }
             });
+  }
+
+  /**
+   * Draws the charts once after the current event: a new snapshot changes the sweep, its problem
+   * and the hand runs together, and each chart drawn costs the FX thread ~15 ms.
+   */
+  private void requestDraw() {
+    if (!drawQueued) {
+      drawQueued = true;
+      FxThread.later(
+          () -> {
+            drawQueued = false;
+            drawSweep();
+          });
+    }
   }
 
   private void drawSweep() {
