@@ -64,6 +64,7 @@ import org.prunelab.ui.FxThread;
 import org.prunelab.ui.Fxml;
 import org.prunelab.ui.WorkbenchContext;
 import org.prunelab.ui.chart.ChartBox;
+import org.prunelab.ui.chart.ChartSlot;
 import org.prunelab.ui.experiments.ExperimentsViewModel.PointAxis;
 
 /**
@@ -389,28 +390,20 @@ public final class ExperimentsView extends VBox {
    */
   private void fill(
       StackPane slot, Sweep sweep, String why, Supplier<JFreeChart> build, PointAxis axis) {
-    JFreeChart chart;
-    try {
-      if (sweep == null) {
-        throw new PruneLabException(why);
-      }
-      chart = build.get();
-    } catch (PruneLabException e) {
-      Label placeholder = new Label(e.getMessage());
-      placeholder.setWrapText(true);
-      placeholder.getStyleClass().add("placeholder");
-      slot.getChildren().setAll(placeholder);
-      return;
-    }
-    if (!slot.getChildren().isEmpty() && slot.getChildren().get(0) instanceof ChartBox box) {
-      box.setChart(chart);
-      return;
-    }
-    ChartBox box = new ChartBox(chart, viewModel::chartExportFailed);
-    if (axis != null) {
-      box.viewer().addChartMouseListener(new PointClicks(axis));
-    }
-    slot.getChildren().setAll(box);
+    ChartSlot.fill(
+        slot,
+        () -> {
+          if (sweep == null) {
+            throw new PruneLabException(why);
+          }
+          return build.get();
+        },
+        viewModel::chartExportFailed,
+        box -> {
+          if (axis != null) {
+            box.viewer().addChartMouseListener(new PointClicks(axis));
+          }
+        });
   }
 
   /** Selects the run behind a clicked chart item. */

@@ -24,7 +24,7 @@ import org.prunelab.chart.PrunePotentialChart;
 import org.prunelab.error.PruneLabException;
 import org.prunelab.ui.Fxml;
 import org.prunelab.ui.WorkbenchContext;
-import org.prunelab.ui.chart.ChartBox;
+import org.prunelab.ui.chart.ChartSlot;
 import org.prunelab.ui.experiments.ExperimentRow;
 
 /**
@@ -163,24 +163,16 @@ public final class RobustnessView extends VBox {
    */
   private <T> void fill(
       StackPane slot, ChartInputs<T> data, Function<ChartInputs<T>, JFreeChart> build) {
-    JFreeChart chart;
-    try {
-      if (!data.ready()) {
-        throw new PruneLabException(data.problem());
-      }
-      chart = build.apply(data);
-    } catch (PruneLabException e) {
-      Label placeholder = new Label(e.getMessage());
-      placeholder.setWrapText(true);
-      placeholder.getStyleClass().add("placeholder");
-      slot.getChildren().setAll(placeholder);
-      return;
-    }
-    if (!slot.getChildren().isEmpty() && slot.getChildren().get(0) instanceof ChartBox box) {
-      box.setChart(chart);
-      return;
-    }
-    slot.getChildren().setAll(new ChartBox(chart, viewModel::chartExportFailed));
+    ChartSlot.fill(
+        slot,
+        () -> {
+          if (!data.ready()) {
+            throw new PruneLabException(data.problem());
+          }
+          return build.apply(data);
+        },
+        viewModel::chartExportFailed,
+        box -> {});
   }
 
   /** Shows keep ratios with four significant digits (0.3, not 0.30000000000000004). */
