@@ -84,6 +84,11 @@ public final class TestWorkbenchContext implements WorkbenchContext {
     return sections;
   }
 
+  /** The rows of the jobs submitted to the worker (FX thread). */
+  public JobPanelViewModel jobList() {
+    return jobList;
+  }
+
   /** The panel of the jobs submitted to the worker, for the test's scene (FX thread). */
   public JobPanel jobPanel() {
     if (jobPanel == null) {

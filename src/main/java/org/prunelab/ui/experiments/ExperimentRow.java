@@ -1,17 +1,14 @@
 package org.prunelab.ui.experiments;
 
 import java.util.Locale;
-import org.prunelab.error.PruneLabException;
 import org.prunelab.experiment.ExperimentSpec;
-import org.prunelab.experiment.ExperimentSpecs;
 import org.prunelab.results.ExperimentRecord;
-import org.prunelab.results.StoreSnapshot;
 
 /**
  * One experiment of the watched results store as the experiments view lists it: its record, its
  * spec read back from the stored text ({@code null} for a run recorded by hand, whose text is no
  * sweep spec), and how many of its jobs are finished out of how many it has (the unpruned reference
- * included; 0 when the spec is unknown).
+ * included; 0 when the spec is unknown). {@link ExperimentRows} makes them from a store snapshot.
  *
  * @param record the stored experiment
  * @param spec its sweep spec, {@code null} when the stored text is none
@@ -19,18 +16,6 @@ import org.prunelab.results.StoreSnapshot;
  * @param total jobs the spec has, the reference included
  */
 public record ExperimentRow(ExperimentRecord record, ExperimentSpec spec, int finished, int total) {
-  /** The row of {@code record} in {@code snapshot}. */
-  public static ExperimentRow of(ExperimentRecord record, StoreSnapshot snapshot) {
-    ExperimentSpec spec;
-    try {
-      spec = ExperimentSpecs.parse(record.specText());
-    } catch (PruneLabException e) {
-      spec = null;
-    }
-    int finished = snapshot.results(record.specHash()).size();
-    return new ExperimentRow(record, spec, finished, spec == null ? 0 : spec.jobCount() + 1);
-  }
-
   /** The experiment's id in the store. */
   public String specHash() {
     return record.specHash();

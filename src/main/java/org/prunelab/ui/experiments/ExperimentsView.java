@@ -43,8 +43,6 @@ import javafx.stage.Window;
 import javafx.util.StringConverter;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.entity.XYItemEntity;
-import org.jfree.chart.fx.interaction.ChartMouseEventFX;
-import org.jfree.chart.fx.interaction.ChartMouseListenerFX;
 import org.jfree.chart.plot.CategoryPlot;
 import org.prunelab.chart.AccuracyVsPrunedChart;
 import org.prunelab.chart.AllocationChart;
@@ -60,11 +58,9 @@ import org.prunelab.experiment.metrics.SizeBasis;
 import org.prunelab.experiment.metrics.Sweep;
 import org.prunelab.experiment.report.FigureInputs;
 import org.prunelab.service.CompressionMethod;
-import org.prunelab.ui.FxThread;
 import org.prunelab.ui.Fxml;
 import org.prunelab.ui.WorkbenchContext;
-import org.prunelab.ui.chart.ChartBox;
-import org.prunelab.ui.chart.ChartSlot;
+import org.prunelab.ui.chart.LiveChartBox;
 import org.prunelab.ui.experiments.ExperimentsViewModel.PointAxis;
 
 /**
@@ -76,12 +72,12 @@ import org.prunelab.ui.experiments.ExperimentsViewModel.PointAxis;
  * potential per method at the tolerance set above; the runs pruned by hand in the allocation view
  * on the same network and dataset are drawn beside the sweep's series. Clicking a point shows that
  * run's numbers and per-layer allocation in the Run tab beside the form, with actions to open it in
- * the workbench or export it. Bound to an {@link ExperimentsViewModel}; the charts are drawn here
- * from its sweep.
+ * the workbench or export it. Bound to an {@link ExperimentsViewModel}; the charts are drawn from
+ * its sweep off the FX thread ({@link LiveChartBox}).
  */
 public final class ExperimentsView extends VBox {
   private final ExperimentsViewModel viewModel;
-  private boolean drawQueued;
+  private static final String NO_RUN = "the per-layer allocation of a clicked point appears here";
   @FXML private ComboBox<ExperimentRow> experiment;
   @FXML private Spinner<Double> tolerance;
   @FXML private Label store;
@@ -123,6 +119,11 @@ public final class ExperimentsView extends VBox {
   @FXML private Button openRun;
   @FXML private Button exportRun;
   @FXML private Button compareRun;
+  private final LiveChartBox params;
+  private final LiveChartBox flops;
+  private final LiveChartBox pareto;
+  private final LiveChartBox potential;
+  private final LiveChartBox allocation;
 
   /** The view over the workbench's context. */
   public ExperimentsView(WorkbenchContext context) {
@@ -132,14 +133,19 @@ public final class ExperimentsView extends VBox {
   ExperimentsView(ExperimentsViewModel viewModel) {
     this.viewModel = viewModel;
     Fxml.load(this);
+    params = box(paramsSlot, PointAxis.PRUNED_PARAMS);
+    flops = box(flopsSlot, PointAxis.PRUNED_FLOPS);
+    pareto = box(paretoSlot, PointAxis.KEPT_FLOPS);
+    potential = box(potentialSlot, null);
+    allocation = box(allocationSlot, null);
     bindHeader();
     bindForm(viewModel.form());
     queue.disableProperty().bind(viewModel.canQueue().not());
     cancel.disableProperty().bind(viewModel.runningProperty().not());
     status.textProperty().bind(viewModel.statusProperty());
-    viewModel.sweepProperty().addListener((o, a, b) -> requestDraw());
-    viewModel.sweepProblemProperty().addListener((o, a, b) -> requestDraw());
-    viewModel.handRunsProperty().addListener((o, a, b) -> requestDraw());
+    viewModel.sweepProperty().addListener((o, a, b) -> drawSweep());
+    viewModel.sweepProblemProperty().addListener((o, a, b) -> drawSweep());
+    viewModel.handRunsProperty().addListener((o, a, b) -> drawSweep());
     viewModel.tolerancePointsProperty().addListener((o, a, b) -> drawPotential());
     viewModel.selectedRunProperty().addListener((o, a, b) -> drawRun());
     drawSweep();
@@ -279,54 +285,41 @@ public final class ExperimentsView extends VBox {
   }
 
   /**
-   * Draws the charts once after the current event: a new snapshot changes the sweep, its problem
-   * and the hand runs together, and each chart drawn costs the FX thread ~15 ms.
+   * Redraws the sweep's charts from the sweep, its problem and the hand runs as they are now; each
+   * is built and drawn on the chart thread ({@link LiveChartBox}).
    */
-  private void requestDraw() {
-    if (!drawQueued) {
-      drawQueued = true;
-      FxThread.later(
-          () -> {
-            drawQueued = false;
-            drawSweep();
-          });
-    }
-  }
-
   private void drawSweep() {
     Sweep sweep = viewModel.sweepProperty().get();
     Sweep hand = viewModel.handRunsProperty().get();
     String why = viewModel.sweepProblemProperty().get();
-    fill(
-        paramsSlot,
-        sweep,
-        why,
-        () ->
-            AccuracyVsPrunedChart.of(
-                curve(sweep, hand, SizeBasis.PARAMS), AccuracyVsPrunedChart.Pruned.PARAMETERS),
-        PointAxis.PRUNED_PARAMS);
-    fill(
-        flopsSlot,
-        sweep,
-        why,
-        () ->
-            AccuracyVsPrunedChart.of(
-                curve(sweep, hand, SizeBasis.FLOPS), AccuracyVsPrunedChart.Pruned.FLOPS),
-        PointAxis.PRUNED_FLOPS);
-    fill(
-        paretoSlot,
-        sweep,
-        why,
-        () -> {
-          List<ParetoPoint> points = new ArrayList<>(FigureInputs.pareto(sweep, Sweep.CLEAN));
-          if (hand != null) {
-            FigureInputs.pareto(hand, Sweep.CLEAN).stream()
-                .filter(p -> !p.method().equals(Sweep.REFERENCE))
-                .forEach(points::add);
-          }
-          return ParetoFrontChart.of(points);
-        },
-        PointAxis.KEPT_FLOPS);
+    params.show(
+        ifSweep(
+            sweep,
+            why,
+            () ->
+                AccuracyVsPrunedChart.of(
+                    curve(sweep, hand, SizeBasis.PARAMS),
+                    AccuracyVsPrunedChart.Pruned.PARAMETERS)));
+    flops.show(
+        ifSweep(
+            sweep,
+            why,
+            () ->
+                AccuracyVsPrunedChart.of(
+                    curve(sweep, hand, SizeBasis.FLOPS), AccuracyVsPrunedChart.Pruned.FLOPS)));
+    pareto.show(
+        ifSweep(
+            sweep,
+            why,
+            () -> {
+              List<ParetoPoint> points = new ArrayList<>(FigureInputs.pareto(sweep, Sweep.CLEAN));
+              if (hand != null) {
+                FigureInputs.pareto(hand, Sweep.CLEAN).stream()
+                    .filter(p -> !p.method().equals(Sweep.REFERENCE))
+                    .forEach(points::add);
+              }
+              return ParetoFrontChart.of(points);
+            }));
     drawPotential();
   }
 
@@ -345,15 +338,14 @@ public final class ExperimentsView extends VBox {
 
   private void drawPotential() {
     Sweep sweep = viewModel.sweepProperty().get();
-    double points = viewModel.tolerancePointsProperty().get();
-    fill(
-        potentialSlot,
-        sweep,
-        viewModel.sweepProblemProperty().get(),
-        () ->
-            PrunePotentialChart.of(
-                FigureInputs.prunePotential(sweep, points / 100, null), points / 100),
-        null);
+    double tolerance = viewModel.tolerancePointsProperty().get() / 100;
+    potential.show(
+        ifSweep(
+            sweep,
+            viewModel.sweepProblemProperty().get(),
+            () ->
+                PrunePotentialChart.of(
+                    FigureInputs.prunePotential(sweep, tolerance, null), tolerance)));
   }
 
   private void drawRun() {
@@ -370,78 +362,68 @@ public final class ExperimentsView extends VBox {
       side.getSelectionModel().select(runTab);
     }
     List<LayerKeep> keeps = viewModel.runAllocation();
-    fill(
-        allocationSlot,
-        keeps.isEmpty() ? null : viewModel.sweepProperty().get(),
-        "the per-layer allocation of a clicked point appears here",
+    allocation.show(
         () -> {
+          if (keeps.isEmpty()) {
+            throw new PruneLabException(NO_RUN);
+          }
           JFreeChart chart = AllocationChart.of(keeps);
           ((CategoryPlot) chart.getPlot()).getDomainAxis().setMaximumCategoryLabelWidthRatio(0.45f);
           return chart;
-        },
-        null);
-  }
-
-  /**
-   * Puts the chart {@code build} makes into {@code slot}, reusing the slot's chart box so a redraw
-   * keeps its size, or a placeholder saying why there is none ({@code why} without a sweep, the
-   * chart's own reason when its data are not there yet). A chart with an {@code axis} selects the
-   * run behind a clicked point.
-   */
-  private void fill(
-      StackPane slot, Sweep sweep, String why, Supplier<JFreeChart> build, PointAxis axis) {
-    ChartSlot.fill(
-        slot,
-        () -> {
-          if (sweep == null) {
-            throw new PruneLabException(why);
-          }
-          return build.get();
-        },
-        viewModel::chartExportFailed,
-        box -> {
-          if (axis != null) {
-            box.viewer().addChartMouseListener(new PointClicks(axis));
-          }
         });
   }
 
-  /** Selects the run behind a clicked chart item. */
-  private final class PointClicks implements ChartMouseListenerFX {
-    private final PointAxis axis;
-
-    PointClicks(PointAxis axis) {
-      this.axis = axis;
-    }
-
-    @Override
-    public void chartMouseClicked(ChartMouseEventFX event) {
-      if (event.getEntity() instanceof XYItemEntity item) {
-        String series = item.getDataset().getSeriesKey(item.getSeriesIndex()).toString();
-        double x = item.getDataset().getXValue(item.getSeriesIndex(), item.getItem());
-        viewModel.selectPoint(series, x, axis);
+  /** A builder of {@code build}'s chart, or of a placeholder saying {@code why} without a sweep. */
+  private static Supplier<JFreeChart> ifSweep(Sweep sweep, String why, Supplier<JFreeChart> build) {
+    return () -> {
+      if (sweep == null) {
+        throw new PruneLabException(why);
       }
-    }
+      return build.get();
+    };
+  }
 
-    @Override
-    public void chartMouseMoved(ChartMouseEventFX event) {}
+  /**
+   * A chart box in {@code slot} whose clicked points select their run by {@code axis} (null: no
+   * selection).
+   */
+  private LiveChartBox box(StackPane slot, PointAxis axis) {
+    LiveChartBox box = new LiveChartBox("", viewModel::chartExportFailed);
+    if (axis != null) {
+      box.setOnEntityClicked(
+          entity -> {
+            if (entity instanceof XYItemEntity item) {
+              String series = item.getDataset().getSeriesKey(item.getSeriesIndex()).toString();
+              double x = item.getDataset().getXValue(item.getSeriesIndex(), item.getItem());
+              viewModel.selectPoint(series, x, axis);
+            }
+          });
+    }
+    slot.getChildren().setAll(box);
+    return box;
+  }
+
+  /** The chart boxes in slot order, by the name {@code prunelab plot --figure} gives them. */
+  private Map<String, LiveChartBox> boxes() {
+    Map<String, LiveChartBox> boxes = new LinkedHashMap<>();
+    boxes.put("accuracy-vs-params", params);
+    boxes.put("accuracy-vs-flops", flops);
+    boxes.put("pareto", pareto);
+    boxes.put("prune-potential", potential);
+    boxes.put("allocation", allocation);
+    return boxes;
   }
 
   /** The charts shown now, by the name {@code prunelab plot --figure} gives them, in slot order. */
   Map<String, JFreeChart> shownCharts() {
     Map<String, JFreeChart> charts = new LinkedHashMap<>();
-    List<String> names =
-        List.of(
-            "accuracy-vs-params", "accuracy-vs-flops", "pareto", "prune-potential", "allocation");
-    List<StackPane> slots =
-        List.of(paramsSlot, flopsSlot, paretoSlot, potentialSlot, allocationSlot);
-    for (int i = 0; i < slots.size(); i++) {
-      if (!slots.get(i).getChildren().isEmpty()
-          && slots.get(i).getChildren().get(0) instanceof ChartBox box) {
-        charts.put(names.get(i), box.chart());
-      }
-    }
+    boxes().forEach((name, box) -> box.chart().ifPresent(c -> charts.put(name, c)));
     return charts;
+  }
+
+  /** Whether every chart shows what was last asked of it (tests wait for it). */
+  boolean chartsDrawn() {
+    return boxes().values().stream().allMatch(b -> b.drawnProperty().get());
   }
 
   /**

@@ -57,6 +57,7 @@ public final class ExperimentsViewModel {
   private final SweepForm form = new SweepForm();
   private final SweepQueue queue;
   private final ObservableList<ExperimentRow> experiments = FXCollections.observableArrayList();
+  private final ExperimentRows rowsOf = new ExperimentRows();
   private final ObjectProperty<ExperimentRow> selected = new SimpleObjectProperty<>();
   private final ReadOnlyObjectWrapper<Sweep> sweep = new ReadOnlyObjectWrapper<>();
   private final ReadOnlyObjectWrapper<Sweep> handRuns = new ReadOnlyObjectWrapper<>();
@@ -88,8 +89,7 @@ public final class ExperimentsViewModel {
 
   private void read(StoreSnapshot snapshot) {
     String keep = selected.get() == null ? follow : selected.get().specHash();
-    List<ExperimentRow> rows = new ArrayList<>();
-    snapshot.experiments().forEach(e -> rows.add(ExperimentRow.of(e, snapshot)));
+    List<ExperimentRow> rows = rowsOf.of(snapshot);
     experiments.setAll(rows);
     ExperimentRow next =
         rows.stream()

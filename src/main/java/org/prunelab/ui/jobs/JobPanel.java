@@ -1,36 +1,32 @@
 package org.prunelab.ui.jobs;
 
-import java.util.HashMap;
-import java.util.Map;
 import javafx.beans.binding.Bindings;
-import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
 import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
 import javafx.scene.layout.VBox;
 import org.prunelab.ui.Fxml;
 
 /**
- * The bottom job panel (view of {@code JobPanel.fxml}): one {@link JobRow} per job of a {@link
- * JobPanelViewModel} in a scrolling list, or a hint while there is none.
+ * The bottom job panel (view of {@code JobPanel.fxml}): the jobs of a {@link JobPanelViewModel} in
+ * a virtual list of {@link JobRowCell}s, running and queued ones first, or a hint while there is
+ * none. However many jobs a sweep queues, only the visible rows are built and laid out.
  */
 public final class JobPanel extends VBox {
-  private final JobPanelViewModel viewModel;
-  private final Map<JobRowViewModel, JobRow> shown = new HashMap<>();
-  @FXML private Label empty;
-  @FXML private VBox rows;
+  /** Height of one row: the list lays rows out without measuring each. */
+  static final double ROW_HEIGHT = 30;
 
+  @FXML private Label empty;
+  @FXML private ListView<JobRowViewModel> rows;
+
+  /** The panel of {@code viewModel}'s rows. */
   public JobPanel(JobPanelViewModel viewModel) {
-    this.viewModel = viewModel;
     Fxml.load(this);
     empty.visibleProperty().bind(Bindings.isEmpty(viewModel.rows()));
     empty.managedProperty().bind(empty.visibleProperty());
-    viewModel.rows().addListener((ListChangeListener<JobRowViewModel>) c -> showRows());
-    showRows();
-  }
-
-  private void showRows() {
-    shown.keySet().retainAll(viewModel.rows());
-    rows.getChildren()
-        .setAll(viewModel.rows().stream().map(r -> shown.computeIfAbsent(r, JobRow::new)).toList());
+    rows.setItems(viewModel.rows());
+    rows.setFixedCellSize(ROW_HEIGHT);
+    rows.setCellFactory(list -> new JobRowCell());
+    rows.setFocusTraversable(false);
   }
 }

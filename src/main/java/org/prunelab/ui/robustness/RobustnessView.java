@@ -2,8 +2,10 @@ package org.prunelab.ui.robustness;
 
 import java.awt.image.BufferedImage;
 import java.math.BigDecimal;
+import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
+import java.util.stream.Stream;
 import javafx.beans.binding.Bindings;
 import javafx.beans.value.ObservableValue;
 import javafx.embed.swing.SwingFXUtils;
@@ -24,7 +26,7 @@ import org.prunelab.chart.PrunePotentialChart;
 import org.prunelab.error.PruneLabException;
 import org.prunelab.ui.Fxml;
 import org.prunelab.ui.WorkbenchContext;
-import org.prunelab.ui.chart.ChartSlot;
+import org.prunelab.ui.chart.LiveChartBox;
 import org.prunelab.ui.experiments.ExperimentRow;
 
 /**
@@ -34,11 +36,15 @@ import org.prunelab.ui.experiments.ExperimentRow;
  * narrower), and for the selected experiment of the watched results store the excess error per
  * method on the chosen corruption, the prune potential clean vs that corruption and the agreement
  * with the unpruned network against input noise at the chosen keep ratio, each with a one-sentence
- * caption, redrawn whenever the store's snapshot changes. Where a chart cannot be drawn a
- * placeholder says what is missing. Bound to a {@link RobustnessViewModel}.
+ * caption, redrawn whenever the store's snapshot changes (off the FX thread, {@link LiveChartBox}).
+ * Where a chart cannot be drawn a placeholder says what is missing. Bound to a {@link
+ * RobustnessViewModel}.
  */
 public final class RobustnessView extends VBox {
   private final RobustnessViewModel viewModel;
+  private final LiveChartBox excess;
+  private final LiveChartBox potential;
+  private final LiveChartBox agreement;
   @FXML private ComboBox<ExperimentRow> experiment;
   @FXML private ComboBox<String> distribution;
   @FXML private ComboBox<Double> keepRatio;
@@ -59,6 +65,9 @@ public final class RobustnessView extends VBox {
   RobustnessView(RobustnessViewModel viewModel) {
     this.viewModel = viewModel;
     Fxml.load(this);
+    excess = box(excessSlot);
+    potential = box(potentialSlot);
+    agreement = box(agreementSlot);
     bindHeader();
     bindGallery(viewModel.gallery());
     viewModel.excessErrorProperty().addListener((o, a, b) -> drawExcess());
@@ -134,45 +143,59 @@ public final class RobustnessView extends VBox {
   }
 
   private void drawExcess() {
+    String distribution = viewModel.distributionProperty().get();
     fill(
-        excessSlot,
+        excess,
         viewModel.excessErrorProperty().get(),
-        points ->
-            ExcessErrorByMethodChart.of(viewModel.distributionProperty().get(), points.points()));
+        points -> ExcessErrorByMethodChart.of(distribution, points.points()));
   }
 
   private void drawPotential() {
+    double tolerance = viewModel.tolerancePointsProperty().get() / 100;
     fill(
-        potentialSlot,
+        potential,
         viewModel.potentialProperty().get(),
-        points ->
-            PrunePotentialChart.of(
-                points.points(), viewModel.tolerancePointsProperty().get() / 100));
+        points -> PrunePotentialChart.of(points.points(), tolerance));
   }
 
   private void drawAgreement() {
+    Double keep = viewModel.keepRatioProperty().get();
     fill(
-        agreementSlot,
+        agreement,
         viewModel.agreementProperty().get(),
-        points -> AgreementChart.of(points.points(), viewModel.keepRatioProperty().get()));
+        points -> AgreementChart.of(points.points(), keep));
   }
 
   /**
-   * Puts the chart {@code build} makes of {@code data} into {@code slot}, reusing the slot's chart
-   * box so a redraw keeps its size, or a placeholder saying why there is none.
+   * Draws the chart {@code build} makes of {@code data} in {@code box} (off the FX thread), or a
+   * placeholder saying why there is none.
    */
-  private <T> void fill(
-      StackPane slot, ChartInputs<T> data, Function<ChartInputs<T>, JFreeChart> build) {
-    ChartSlot.fill(
-        slot,
+  private static <T> void fill(
+      LiveChartBox box, ChartInputs<T> data, Function<ChartInputs<T>, JFreeChart> build) {
+    box.show(
         () -> {
           if (!data.ready()) {
             throw new PruneLabException(data.problem());
           }
           return build.apply(data);
-        },
-        viewModel::chartExportFailed,
-        box -> {});
+        });
+  }
+
+  /** A chart box filling {@code slot}. */
+  private LiveChartBox box(StackPane slot) {
+    LiveChartBox box = new LiveChartBox("", viewModel::chartExportFailed);
+    slot.getChildren().setAll(box);
+    return box;
+  }
+
+  /** The charts shown now (excess error, prune potential, agreement), placeholders left out. */
+  List<JFreeChart> shownCharts() {
+    return Stream.of(excess, potential, agreement).flatMap(b -> b.chart().stream()).toList();
+  }
+
+  /** Whether every chart shows what was last asked of it (tests wait for it). */
+  boolean chartsDrawn() {
+    return Stream.of(excess, potential, agreement).allMatch(b -> b.drawnProperty().get());
   }
 
   /** Shows keep ratios with four significant digits (0.3, not 0.30000000000000004). */

@@ -1,7 +1,6 @@
 package org.prunelab.ui.robustness;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +24,7 @@ import org.prunelab.results.SimilarityMetric;
 import org.prunelab.results.StoreSnapshot;
 import org.prunelab.ui.WorkbenchContext;
 import org.prunelab.ui.experiments.ExperimentRow;
+import org.prunelab.ui.experiments.ExperimentRows;
 
 /**
  * State of the robustness view: the experiments of the watched results store and the one shown (the
@@ -43,6 +43,7 @@ public final class RobustnessViewModel {
   private final WorkbenchContext context;
   private final GalleryModel gallery;
   private final ObservableList<ExperimentRow> experiments = FXCollections.observableArrayList();
+  private final ExperimentRows rowsOf = new ExperimentRows();
   private final ObjectProperty<ExperimentRow> selected = new SimpleObjectProperty<>();
   private final ObservableList<String> distributions = FXCollections.observableArrayList();
   private final ObjectProperty<String> distribution = new SimpleObjectProperty<>();
@@ -75,8 +76,7 @@ public final class RobustnessViewModel {
 
   private void read(StoreSnapshot snapshot) {
     String keep = selected.get() == null ? null : selected.get().specHash();
-    List<ExperimentRow> rows = new ArrayList<>();
-    snapshot.experiments().forEach(e -> rows.add(ExperimentRow.of(e, snapshot)));
+    List<ExperimentRow> rows = rowsOf.of(snapshot);
     reading = true;
     experiments.setAll(rows);
     reading = false;

@@ -21,9 +21,9 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextArea;
 import javafx.scene.layout.Priority;
-import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
+import org.jfree.chart.JFreeChart;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.data.xy.XYDataset;
 import org.junit.jupiter.api.AfterAll;
@@ -38,7 +38,7 @@ import org.prunelab.results.JobResult;
 import org.prunelab.service.LoadedModel;
 import org.prunelab.ui.ResultsFeed;
 import org.prunelab.ui.TestWorkbenchContext;
-import org.prunelab.ui.chart.ChartBox;
+import org.prunelab.ui.chart.LiveCharts;
 import org.prunelab.ui.shell.WorkbenchFixture;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
@@ -99,20 +99,23 @@ class ExperimentsViewTest {
     context.close();
   }
 
-  /** The chart in the slot with CSS id {@code id}, if the slot shows one. */
-  private Optional<ChartBox> chart(String id) {
-    return onFx(
-        () ->
-            ((StackPane) view.lookup("#" + id))
-                .getChildren().stream()
-                    .filter(n -> n instanceof ChartBox)
-                    .map(n -> (ChartBox) n)
-                    .findFirst());
+  /** The chart the slot with CSS id {@code id} shows, if it has drawn one. */
+  private Optional<JFreeChart> chart(String id) {
+    return LiveCharts.chart(view, id);
+  }
+
+  /** The chart of slot {@code id} once its newest request is drawn, if it is a chart. */
+  private Optional<JFreeChart> drawn(String id) {
+    await(
+        id + " to be drawn",
+        Duration.ofSeconds(20),
+        () -> LiveCharts.box(view, id).drawnProperty().get());
+    return chart(id);
   }
 
   /** Points drawn in the first dataset of an XY chart, over all its series. */
-  private static int points(ChartBox box) {
-    XYDataset data = ((XYPlot) box.chart().getPlot()).getDataset();
+  private static int points(JFreeChart chart) {
+    XYDataset data = ((XYPlot) chart.getPlot()).getDataset();
     int n = 0;
     for (int s = 0; s < data.getSeriesCount(); s++) {
       n += data.getItemCount(s);
@@ -149,10 +152,14 @@ class ExperimentsViewTest {
     List<Integer> seen = new CopyOnWriteArrayList<>();
     runFx(
         () ->
-            view.viewModel()
-                .sweepProperty()
+            LiveCharts.box(view, "experiments-params")
+                .drawnProperty()
                 .addListener(
-                    (o, a, b) -> chart("experiments-params").ifPresent(c -> seen.add(points(c)))));
+                    (o, was, now) -> {
+                      if (now) {
+                        chart("experiments-params").ifPresent(c -> seen.add(points(c)));
+                      }
+                    }));
     Button queue = robot.lookup("#sweep-queue").queryAs(Button.class);
     await("Queue to be enabled", Duration.ofSeconds(10), () -> !queue.isDisabled());
     runFx(queue::fire);
@@ -161,19 +168,10 @@ class ExperimentsViewTest {
     await(
         "the sweep's last job to be queued",
         SWEEP_TIMEOUT,
-        () ->
-            robot
-                .lookup(".job-name")
-                .match((Label l) -> l.getText().equals(last))
-                .tryQuery()
-                .isPresent());
-    Node row =
-        robot
-            .lookup(".job-row")
-            .match((Node r) -> r.lookup(".job-name") instanceof Label l && l.getText().equals(last))
-            .query();
+        () -> context.jobList().rows().stream().anyMatch(j -> j.name().equals(last)));
+    Node row = WorkbenchFixture.jobRow(robot, last);
     Button cancel = robot.from(row).lookup(".button").queryAs(Button.class);
-    runFx(cancel::fire); // the row may sit below the panel's visible part
+    runFx(cancel::fire);
     await("the sweep to end", SWEEP_TIMEOUT, () -> !view.viewModel().runningProperty().get());
     context.results().refresh();
     await(
@@ -182,6 +180,7 @@ class ExperimentsViewTest {
         () -> chart("experiments-params").map(ExperimentsViewTest::points).orElse(0) == 3);
     WaitForAsyncUtils.waitForFxEvents();
 
+    row = WorkbenchFixture.jobRow(robot, last);
     assertEquals(
         "cancelled", robot.from(row).lookup(".job-message").queryAs(Label.class).getText());
     Sweep sweep = onFx(() -> view.viewModel().sweepProperty().get());
@@ -195,10 +194,10 @@ class ExperimentsViewTest {
     for (int i = 1; i < seen.size(); i++) {
       assertTrue(seen.get(i) >= seen.get(i - 1), "points never vanish: " + seen);
     }
-    assertEquals(3, points(chart("experiments-flops").orElseThrow()));
+    assertEquals(3, points(drawn("experiments-flops").orElseThrow()));
     assertEquals(
-        4, points(chart("experiments-pareto").orElseThrow()), "the reference and three runs");
-    assertTrue(chart("experiments-potential").isPresent());
+        4, points(drawn("experiments-pareto").orElseThrow()), "the reference and three runs");
+    assertTrue(drawn("experiments-potential").isPresent());
     assertEquals(
         "view sweep (4/5 jobs)", onFx(() -> view.viewModel().selectedProperty().get().toString()));
 
@@ -220,7 +219,7 @@ class ExperimentsViewTest {
         details.contains(
             "params " + String.format(java.util.Locale.ROOT, "%,d", pfp.realisedParams())),
         details);
-    assertTrue(chart("experiments-run-allocation").isPresent(), "the run's allocation is drawn");
+    assertTrue(drawn("experiments-run-allocation").isPresent(), "the run's allocation is drawn");
     assertFalse(robot.lookup("#experiments-open-run").queryAs(Button.class).isDisabled());
     WorkbenchFixture.screenshot(view.getScene(), "experiments-view-test.png");
 
@@ -307,7 +306,7 @@ class ExperimentsViewTest {
                 .anyMatch(r -> r.toString().equals("other process (3/3 jobs)")));
     assertEquals(
         2,
-        chart("experiments-params").map(ExperimentsViewTest::points).orElse(0),
+        drawn("experiments-params").map(ExperimentsViewTest::points).orElse(0),
         "both keep ratios of the other process drawn");
   }
 

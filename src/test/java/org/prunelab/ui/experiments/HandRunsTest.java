@@ -17,9 +17,9 @@ import javafx.scene.control.Label;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.Priority;
-import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
+import org.jfree.chart.JFreeChart;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.data.xy.XYDataset;
 import org.junit.jupiter.api.AfterAll;
@@ -42,7 +42,7 @@ import org.prunelab.service.NetworkComparison;
 import org.prunelab.ui.TestWorkbenchContext;
 import org.prunelab.ui.allocation.AllocationView;
 import org.prunelab.ui.allocation.AllocationViewModel;
-import org.prunelab.ui.chart.ChartBox;
+import org.prunelab.ui.chart.LiveCharts;
 import org.prunelab.ui.model.ModelView;
 import org.prunelab.ui.shell.WorkbenchFixture;
 import org.testfx.framework.junit5.ApplicationExtension;
@@ -110,19 +110,13 @@ class HandRunsTest {
     return allocation.viewModel();
   }
 
-  private Optional<ChartBox> chart(String id) {
-    return onFx(
-        () ->
-            ((StackPane) experiments.lookup("#" + id))
-                .getChildren().stream()
-                    .filter(n -> n instanceof ChartBox)
-                    .map(n -> (ChartBox) n)
-                    .findFirst());
+  private Optional<JFreeChart> chart(String id) {
+    return LiveCharts.chart(experiments, id);
   }
 
   /** Series keys and their point counts in the first dataset of an XY chart. */
-  private static List<String> series(ChartBox box) {
-    XYDataset data = ((XYPlot) box.chart().getPlot()).getDataset();
+  private static List<String> series(JFreeChart chart) {
+    XYDataset data = ((XYPlot) chart.getPlot()).getDataset();
     List<String> keys = new java.util.ArrayList<>();
     for (int s = 0; s < data.getSeriesCount(); s++) {
       keys.add(data.getSeriesKey(s) + "=" + data.getItemCount(s));

@@ -11,15 +11,12 @@ import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
-import javafx.scene.Node;
 import javafx.scene.Scene;
-import javafx.scene.control.Label;
 import javafx.scene.image.ImageView;
 import javafx.scene.layout.Priority;
-import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
+import org.jfree.chart.JFreeChart;
 import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.data.category.CategoryDataset;
@@ -42,7 +39,7 @@ import org.prunelab.job.JobContext;
 import org.prunelab.results.ResultsStore;
 import org.prunelab.service.LoadedModel;
 import org.prunelab.ui.TestWorkbenchContext;
-import org.prunelab.ui.chart.ChartBox;
+import org.prunelab.ui.chart.LiveCharts;
 import org.prunelab.ui.experiments.ExperimentRow;
 import org.prunelab.ui.shell.WorkbenchFixture;
 import org.testfx.framework.junit5.ApplicationExtension;
@@ -177,18 +174,17 @@ class RobustnessViewTest {
         assertEquals(mine.get(i).excessError(), excess.getYValue(s, i), 1e-9, method);
       }
     }
-    assertEquals("Excess error on fog/3", chart("robustness-excess").chart().getTitle().getText());
+    assertEquals("Excess error on fog/3", chart("robustness-excess").getTitle().getText());
     runFx(() -> vm.distributionProperty().set("gaussian_noise/3"));
     assertEquals(
-        "Excess error on gaussian_noise/3",
-        chart("robustness-excess").chart().getTitle().getText());
+        "Excess error on gaussian_noise/3", chart("robustness-excess").getTitle().getText());
     assertEquals(
         FigureInputs.excessErrorByMethod(sweep, "gaussian_noise/3").get(0).excessError(),
         xy("robustness-excess").getYValue(0, 0),
         1e-9);
 
     CategoryDataset potential =
-        ((CategoryPlot) chart("robustness-potential").chart().getPlot()).getDataset();
+        ((CategoryPlot) chart("robustness-potential").getPlot()).getDataset();
     assertEquals(List.of("clean", "corrupted"), potential.getRowKeys());
     assertEquals(List.of("ft", "pfp"), potential.getColumnKeys());
 
@@ -274,33 +270,30 @@ class RobustnessViewTest {
     WaitForAsyncUtils.waitForFxEvents();
   }
 
-  private Optional<Node> slotContent(String id) {
-    return onFx(() -> ((StackPane) view.lookup("#" + id)).getChildren().stream().findFirst());
-  }
-
-  private ChartBox chart(String id) {
-    Node n = slotContent(id).orElseThrow();
-    assertTrue(
-        n instanceof ChartBox,
-        () -> id + " shows no chart but: " + ((n instanceof Label l) ? l.getText() : n));
-    return (ChartBox) n;
+  /** The chart in slot {@code id} once drawn; fails when it shows a placeholder. */
+  private JFreeChart chart(String id) {
+    await(id + " to be drawn", WAIT, () -> LiveCharts.box(view, id).drawnProperty().get());
+    return LiveCharts.chart(view, id)
+        .orElseThrow(
+            () ->
+                new AssertionError(
+                    id + " shows no chart but: " + LiveCharts.placeholder(view, id).orElse("?")));
   }
 
   private XYDataset xy(String id) {
-    return ((XYPlot) chart(id).chart().getPlot()).getDataset();
+    return ((XYPlot) chart(id).getPlot()).getDataset();
   }
 
   private int series(String id) {
-    return slotContent(id)
-        .filter(n -> n instanceof ChartBox)
-        .map(n -> ((XYPlot) ((ChartBox) n).chart().getPlot()).getDataset().getSeriesCount())
+    return LiveCharts.chart(view, id)
+        .map(c -> ((XYPlot) c.getPlot()).getDataset().getSeriesCount())
         .orElse(0);
   }
 
+  /** The placeholder text of slot {@code id} once drawn; fails when it shows a chart. */
   private String placeholder(String id) {
-    Node n = slotContent(id).orElseThrow();
-    assertTrue(n instanceof Label, () -> id + " shows " + n + ", not a placeholder");
-    assertTrue(n.getStyleClass().contains("placeholder"));
-    return ((Label) n).getText();
+    await(id + " to be drawn", WAIT, () -> LiveCharts.box(view, id).drawnProperty().get());
+    return LiveCharts.placeholder(view, id)
+        .orElseThrow(() -> new AssertionError(id + " shows a chart, not a placeholder"));
   }
 }

@@ -16,15 +16,19 @@ import java.util.function.BooleanSupplier;
 import java.util.prefs.BackingStoreException;
 import java.util.prefs.Preferences;
 import javafx.embed.swing.SwingFXUtils;
+import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.DialogPane;
 import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import javax.imageio.ImageIO;
 import org.prunelab.job.JobHandle;
 import org.prunelab.service.LoadedModel;
+import org.prunelab.ui.jobs.JobRowViewModel;
 import org.prunelab.zoo.BundledModels;
+import org.testfx.api.FxRobot;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
@@ -131,6 +135,27 @@ public final class WorkbenchFixture implements AutoCloseable {
                 + " failed: "
                 + job.result().handle((v, e) -> String.valueOf(e)).join());
     return onFx(() -> workbench.model().get());
+  }
+
+  /**
+   * The job panel's row of the job named {@code name}, scrolled into view first (the list builds
+   * rows for its visible part only). Look it up again after the job moved: rows are reused.
+   */
+  @SuppressWarnings("unchecked")
+  public static Node jobRow(FxRobot robot, String name) {
+    runFx(
+        () -> {
+          ListView<JobRowViewModel> list = robot.lookup("#job-list").queryAs(ListView.class);
+          list.getItems().stream()
+              .filter(j -> j.name().equals(name))
+              .findFirst()
+              .ifPresent(list::scrollTo);
+        });
+    WaitForAsyncUtils.waitForFxEvents();
+    return robot
+        .lookup(".job-row")
+        .match((Node r) -> r.lookup(".job-name") instanceof Label l && l.getText().equals(name))
+        .query();
   }
 
   /** The text of the error dialog now showing, if one is. */

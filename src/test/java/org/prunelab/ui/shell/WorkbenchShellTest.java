@@ -149,16 +149,11 @@ class WorkbenchShellTest {
                         e -> {}));
     WorkbenchFixture.await(
         "the job to run", Duration.ofSeconds(30), () -> job.state() == JobState.RUNNING);
-    Node row =
-        robot
-            .lookup(".job-row")
-            .match(
-                (Node r) ->
-                    r.lookup(".job-name") instanceof Label l && l.getText().equals("Long test job"))
-            .query();
+    Node row = WorkbenchFixture.jobRow(robot, "Long test job");
     robot.clickOn(robot.from(row).lookup(".button").queryAs(Button.class));
     awaitJob(job);
     assertEquals(JobState.CANCELLED, job.state());
+    row = WorkbenchFixture.jobRow(robot, "Long test job");
     assertEquals(
         "cancelled", robot.from(row).lookup(".job-message").queryAs(Label.class).getText());
     assertTrue(robot.from(row).lookup(".button").queryAs(Button.class).isDisabled());
