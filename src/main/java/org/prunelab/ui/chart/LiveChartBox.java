@@ -38,8 +38,9 @@ import org.slf4j.LoggerFactory;
  * (a hidden view's charts are drawn when it is shown again). A builder that throws a {@link
  * PruneLabException} shows its message as a placeholder (style class {@code placeholder}). Hovering
  * a chart item shows its tooltip, clicking one reports its entity, and right-click offers the
- * {@link ChartExportMenu}. Each draw builds its chart anew, so the chart the FX thread holds for
- * export is never drawn by the chart thread. FX thread only, except the builders.
+ * {@link ChartExportMenu}. Style class {@code live-chart}. Each draw builds its chart anew, so the
+ * chart the FX thread holds for export is never drawn by the chart thread. FX thread only, except
+ * the builders.
  */
 public final class LiveChartBox extends StackPane {
   private static final Logger LOG = LoggerFactory.getLogger(LiveChartBox.class);
@@ -74,6 +75,7 @@ public final class LiveChartBox extends StackPane {
     menu = new ContextMenu();
     menu.getItems().setAll(ChartExportMenu.items(this, () -> chart, onError));
     setMinSize(200, 150);
+    getStyleClass().add("live-chart");
     getChildren().setAll(placeholder);
     widthProperty().addListener((o, a, b) -> redraw());
     heightProperty().addListener((o, a, b) -> redraw());

@@ -31,6 +31,7 @@ import org.prunelab.job.JobHandle;
 import org.prunelab.results.JobResult;
 import org.prunelab.service.LoadedModel;
 import org.prunelab.ui.allocation.AllocationView;
+import org.prunelab.ui.chart.LiveChartBox;
 import org.prunelab.ui.experiments.ExperimentsView;
 import org.prunelab.ui.experiments.ExperimentsViewModel;
 import org.prunelab.ui.experiments.SweepForm;
@@ -181,6 +182,13 @@ class Screenshots {
 
   private static void shoot(Scene scene, Path png, int width, int height) throws IOException {
     WaitForAsyncUtils.waitForFxEvents(5);
+    WorkbenchFixture.await(
+        "the charts of " + png.getFileName() + " to be drawn",
+        Duration.ofSeconds(30),
+        () ->
+            scene.getRoot().lookupAll(".live-chart").stream()
+                .allMatch(n -> ((LiveChartBox) n).drawnProperty().get()));
+    WaitForAsyncUtils.waitForFxEvents(2);
     List<String> clipped = onFx(() -> clippedTexts(scene.getRoot()));
     BufferedImage image = onFx(() -> SwingFXUtils.fromFXImage(scene.snapshot(null), null));
     ImageIO.write(image, "png", png.toFile());
