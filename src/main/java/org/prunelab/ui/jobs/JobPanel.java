@@ -26,6 +26,7 @@ public final class JobPanel extends VBox {
     empty.managedProperty().bind(empty.visibleProperty());
     rows.setItems(viewModel.rows());
     rows.setFixedCellSize(ROW_HEIGHT);
+    rows.setMinHeight(2 * ROW_HEIGHT + 4); // the running job and the next stay visible
     rows.setCellFactory(list -> new JobRowCell());
     rows.setFocusTraversable(false);
   }

@@ -143,19 +143,32 @@ public final class WorkbenchFixture implements AutoCloseable {
    */
   @SuppressWarnings("unchecked")
   public static Node jobRow(FxRobot robot, String name) {
-    runFx(
+    await(
+        "the job row '" + name + "' to be shown",
+        Duration.ofSeconds(10),
         () -> {
           ListView<JobRowViewModel> list = robot.lookup("#job-list").queryAs(ListView.class);
+          if (shownRow(robot, name).isPresent()) {
+            return true;
+          }
           list.getItems().stream()
               .filter(j -> j.name().equals(name))
               .findFirst()
               .ifPresent(list::scrollTo);
+          return false;
         });
-    WaitForAsyncUtils.waitForFxEvents();
+    return onFx(() -> shownRow(robot, name).orElseThrow());
+  }
+
+  private static Optional<Node> shownRow(FxRobot robot, String name) {
     return robot
         .lookup(".job-row")
-        .match((Node r) -> r.lookup(".job-name") instanceof Label l && l.getText().equals(name))
-        .query();
+        .match(
+            (Node r) ->
+                r.isVisible()
+                    && r.lookup(".job-name") instanceof Label l
+                    && l.getText().equals(name))
+        .tryQuery();
   }
 
   /** The text of the error dialog now showing, if one is. */
