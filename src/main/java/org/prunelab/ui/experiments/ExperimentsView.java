@@ -421,11 +421,6 @@ public final class ExperimentsView extends VBox {
     return charts;
   }
 
-  /** Whether every chart shows what was last asked of it (tests wait for it). */
-  boolean chartsDrawn() {
-    return boxes().values().stream().allMatch(b -> b.drawnProperty().get());
-  }
-
   /**
    * Writes every chart shown into {@code dir} as {@code format} with the CSV of its data ({@link
    * FigureFolder}); returns the files, or reports a failure.

@@ -2,10 +2,8 @@ package org.prunelab.ui.robustness;
 
 import java.awt.image.BufferedImage;
 import java.math.BigDecimal;
-import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
-import java.util.stream.Stream;
 import javafx.beans.binding.Bindings;
 import javafx.beans.value.ObservableValue;
 import javafx.embed.swing.SwingFXUtils;
@@ -186,16 +184,6 @@ public final class RobustnessView extends VBox {
     LiveChartBox box = new LiveChartBox("", viewModel::chartExportFailed);
     slot.getChildren().setAll(box);
     return box;
-  }
-
-  /** The charts shown now (excess error, prune potential, agreement), placeholders left out. */
-  List<JFreeChart> shownCharts() {
-    return Stream.of(excess, potential, agreement).flatMap(b -> b.chart().stream()).toList();
-  }
-
-  /** Whether every chart shows what was last asked of it (tests wait for it). */
-  boolean chartsDrawn() {
-    return Stream.of(excess, potential, agreement).allMatch(b -> b.drawnProperty().get());
   }
 
   /** Shows keep ratios with four significant digits (0.3, not 0.30000000000000004). */
