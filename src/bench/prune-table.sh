@@ -6,7 +6,7 @@
 set -euo pipefail
 model=$1
 out=${2:-target/prune-table}
-methods=${3:-pfp pfp-random pfp-top-random sipp ft ft-l1 wt snip thinet random-filters random-weights}
+methods=${3:-pfp pfp-random pfp-top-random sipp ft softnet wt snip thinet random-filters random-weights}
 shift $(( $# < 3 ? $# : 3 ))
 mkdir -p "$out"
 export ONEDNN_MAX_CPU_ISA=SSE41

@@ -10,10 +10,11 @@ import org.jfree.data.xy.YIntervalSeriesCollection;
 
 /**
  * Functional similarity to the unpruned network against input noise, comparing methods at one keep
- * ratio: the x axis is the noise level eps of inputs x + 2 eps (U - 1/2) (U uniform on [0, 1], raw
- * pixel values in [0, 1]), the y axis the top-1 agreement with the unpruned network in percent
- * (mean over repetitions), one line per method in its {@link MethodColors} colour with a
- * translucent band of mean +- one standard deviation. The title names the keep ratio.
+ * ratio: the x axis is the noise level eps of inputs x + 2 eps (U - 1/2) (U uniform on [0, 1], x
+ * the normalised input, so eps is in standard deviations of the training pixels), the y axis the
+ * top-1 agreement with the unpruned network in percent (mean over repetitions), one line per method
+ * in its {@link MethodColors} colour with a translucent band of mean +- one standard deviation. The
+ * title names the keep ratio.
  */
 public final class AgreementChart {
 
@@ -33,7 +34,7 @@ public final class AgreementChart {
             AgreementPoint::eps,
             p -> 100 * p.agreement(),
             p -> 100 * p.std());
-    NumberAxis xAxis = new NumberAxis("Input noise level eps (pixels in [0, 1])");
+    NumberAxis xAxis = new NumberAxis("Input noise level eps (normalised input)");
     xAxis.setAutoRangeIncludesZero(true);
     NumberAxis yAxis = new NumberAxis("Agreement (%)");
     yAxis.setAutoRangeIncludesZero(false);

@@ -42,7 +42,7 @@ final class SensitivityCommand implements Runnable {
       defaultValue = "pfp",
       description =
           "Whose scores: any pruning method (pfp, sipp, ft, "
-              + "ft-l1, wt, snip, thinet, random-filters, ...; default: ${DEFAULT-VALUE}).")
+              + "softnet, wt, snip, thinet, random-filters, ...; default: ${DEFAULT-VALUE}).")
   String method;
 
   @Option(

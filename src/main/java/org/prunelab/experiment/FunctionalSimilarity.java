@@ -17,8 +17,9 @@ import org.prunelab.results.SimilarityMetric;
 /**
  * How alike a pruned network f' and its unpruned original f behave ("Lost in Pruning", Liebenwein
  * et al., MLSys 2021): on inputs x_eps = x + 2 eps (U - 1/2) with U uniform on [0, 1]^d drawn per
- * image and pixel, added to the raw [0, 1] pixels BEFORE normalisation and not clipped (eps = 0
- * gives the clean images), it measures over the N images
+ * image and pixel, x the NORMALISED input the network reads (the paper's scale: noise of eps = 0.7
+ * is 0.7 standard deviations of the training pixels), not clipped (eps = 0 gives the clean images),
+ * it measures over the N images
  *
  * <pre>
  *   agreement  = (1/N) sum_i [argmax f(x_i) = argmax f'(x_i)]
@@ -30,15 +31,21 @@ import org.prunelab.results.SimilarityMetric;
  * generator seeded with (seed, i, eps), so every job of a sweep is compared on identical inputs.
  */
 public final class FunctionalSimilarity {
-  /**
-   * Noise levels measured when a spec names none: clean and four levels up to the paper's largest,
-   * 0.7.
-   */
-  public static final List<Double> DEFAULT_EPS = List.of(0.0, 0.1, 0.3, 0.5, 0.7);
+  /** Noise levels measured when a spec names none: the paper's linspace(0, 0.7, 15). */
+  public static final List<Double> DEFAULT_EPS = linspace(0.7, 15);
 
   private static final int BATCH = 256;
 
   private FunctionalSimilarity() {}
+
+  /** {@code count} evenly spaced levels from 0 to {@code last}, both included, rounded to 1e-12. */
+  private static List<Double> linspace(double last, int count) {
+    List<Double> levels = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      levels.add(Math.round(last * i / (count - 1) * 1e12) / 1e12);
+    }
+    return List.copyOf(levels);
+  }
 
   /** The similarity of {@code candidate} to {@code reference} at each eps, in the order given. */
   public static List<SimilarityMetric> measure(
@@ -78,6 +85,7 @@ public final class FunctionalSimilarity {
         float[] pixels = new float[count * size];
         for (int k = 0; k < count; k++) {
           images.copyImage(start + k, pixels, k * size);
+          normalization.apply(pixels, k * size, plane);
           if (eps > 0) {
             Random random =
                 new Random(Randomness.mix(seed, start + k, Double.doubleToLongBits(eps)));
@@ -85,7 +93,6 @@ public final class FunctionalSimilarity {
               pixels[j] += (float) (2 * eps * (random.nextDouble() - 0.5));
             }
           }
-          normalization.apply(pixels, k * size, plane);
         }
         try (NDManager batchScope = scope.newSubManager()) {
           NDArray input =

@@ -52,7 +52,7 @@ public final class ManualRuns {
     this.hash = specHash(model.source(), model.dataset());
     SweepData data = SweepData.of(TEST, null, SEED, model.data());
     this.measurement =
-        new JobMeasurement(data, model.normalization(), SweepData.similarityEps(TEST), SEED);
+        new JobMeasurement(data, model.normalization(), FunctionalSimilarity.DEFAULT_EPS, SEED);
   }
 
   /**

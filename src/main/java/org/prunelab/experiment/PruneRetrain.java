@@ -67,7 +67,7 @@ final class PruneRetrain {
     this.normalization = normalization;
     this.recipe = spec.retrain() == null ? RetrainRecipe.none() : spec.retrain().recipe();
     this.measurement =
-        new JobMeasurement(data, normalization, SweepData.similarityEps(spec), spec.seedValue());
+        new JobMeasurement(data, normalization, FunctionalSimilarity.DEFAULT_EPS, spec.seedValue());
   }
 
   /**
@@ -205,7 +205,10 @@ final class PruneRetrain {
       CompressionMethod method, double ratio, Pruned previous, long seed, JobContext ctx) {
     Network from = previous == null ? original : previous.network();
     Compression compression = method.compression(seed);
-    double relative = Math.min(1, ratio * original.parameterCount() / from.parameterCount());
+    // a budget is a fraction of the network it prunes: of its parameters, or of its live weights
+    // when an earlier step masked some (the realised size of that step)
+    long current = previous == null ? original.parameterCount() : previous.params();
+    double relative = Math.min(1, ratio * original.parameterCount() / current);
     Analysis analysis =
         compression.analyse(
             from, data.samplePool(), normalization, SampleChoice.pfpBound(seed), ctx);

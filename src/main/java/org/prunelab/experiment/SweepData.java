@@ -1,9 +1,7 @@
 package org.prunelab.experiment;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.IntStream;
@@ -25,7 +23,8 @@ import org.prunelab.service.TestDistribution;
  *
  * <p>A noise distribution "noise/eps" holds x + 2 eps (U - 1/2) per pixel in raw [0, 1] space,
  * clipped to [0, 1] and stored as 8-bit pixels like every image set (the functional-similarity
- * probe uses unclipped float noise instead).
+ * probe adds unclipped float noise to the normalised input at its own levels, {@link
+ * FunctionalSimilarity#DEFAULT_EPS}).
  */
 public record SweepData(
     ImageDataset train,
@@ -69,26 +68,6 @@ public record SweepData(
     }
     return new SweepData(
         train, splits.sampleSet(), testImages, distributions, splits.normalization());
-  }
-
-  /**
-   * The noise levels of the functional-similarity probe: 0 and the spec's noise levels, or the
-   * defaults.
-   */
-  public static List<Double> similarityEps(ExperimentSpec spec) {
-    return similarityEps(spec.test());
-  }
-
-  /** The noise levels of the functional-similarity probe for {@code test}; see above. */
-  public static List<Double> similarityEps(TestDistributions test) {
-    List<Double> noise = test.noise();
-    if (noise == null || noise.isEmpty()) {
-      return FunctionalSimilarity.DEFAULT_EPS;
-    }
-    List<Double> eps = new ArrayList<>();
-    eps.add(0.0);
-    noise.stream().filter(e -> e > 0).distinct().sorted().forEach(eps::add);
-    return eps;
   }
 
   private static ImageDataset first(ImageDataset set, Integer count) {

@@ -29,12 +29,13 @@ public enum CompressionMethod {
       PruneMethodKind.PFP_RANDOM,
       MethodFamily.STRUCTURED,
       "Liebenwein, Baykal et al., Provable Filter Pruning for Efficient Neural Networks, ICLR 2020",
-      "channels sampled with q_j = s_j / S_l; a kept channel j is rescaled by count_j / (m' q_j)"),
+      "m' channels drawn with q_j = s_j / S_l (m' fixed by the expected distinct count c'); a kept "
+          + "channel j is rescaled by count_j / (m' q_j)"),
   PFP_TOP_RANDOM(
       PruneMethodKind.PFP_TOP_RANDOM,
       MethodFamily.STRUCTURED,
       "Liebenwein, Baykal et al., Provable Filter Pruning for Efficient Neural Networks, ICLR 2020",
-      "channels with q_j >= 1/c' kept outright, the others sampled with q_j and reweighted"),
+      "channels with q_j >= 1/m' kept outright, the others sampled with q_j and reweighted"),
   SIPP(
       PruneMethodKind.SIPP,
       MethodFamily.UNSTRUCTURED,
@@ -50,13 +51,15 @@ public enum CompressionMethod {
   FT(
       PruneMethodKind.FT,
       MethodFamily.STRUCTURED,
-      "after Li et al., Pruning Filters for Efficient ConvNets, ICLR 2017 (who use the L1 norm)",
-      "keep the filters i with the largest ||W_i||_2, the same ratio in every layer"),
-  FT_L1(
-      PruneMethodKind.FT_L1,
-      MethodFamily.STRUCTURED,
-      "Li et al., Pruning Filters for Efficient ConvNets, ICLR 2017",
+      "Li et al., Pruning Filters for Efficient ConvNets, ICLR 2017 (FilterThresNet in torchprune "
+          + "and Lost in Pruning)",
       "keep the filters i with the largest ||W_i||_1, the same ratio in every layer"),
+  SOFTNET(
+      PruneMethodKind.SOFTNET,
+      MethodFamily.STRUCTURED,
+      "He et al., Soft Filter Pruning for Accelerating Deep Convolutional Neural Networks, IJCAI "
+          + "2018 (the filter norm criterion, without the soft retraining)",
+      "keep the filters i with the largest ||W_i||_2, the same ratio in every layer"),
   WT(
       PruneMethodKind.WT,
       MethodFamily.UNSTRUCTURED,
@@ -207,14 +210,16 @@ public enum CompressionMethod {
   }
 
   /**
-   * The method with that name (case-insensitive, {@code _} for {@code -} accepted).
+   * The method with that name (case-insensitive, {@code _} for {@code -} accepted) or a pruning
+   * method's alias ({@link PruneMethodKind#alias}).
    *
    * @throws PruneLabException naming every method when there is none
    */
   public static CompressionMethod parse(String name) {
     String n = name == null ? "" : name.trim().toLowerCase(Locale.ROOT).replace('_', '-');
+    Optional<PruneMethodKind> aliased = PruneMethodKind.alias(n);
     for (CompressionMethod m : values()) {
-      if (m.cliName().equals(n)) {
+      if (m.cliName().equals(n) || (aliased.isPresent() && m.pruning == aliased.get())) {
         return m;
       }
     }

@@ -51,7 +51,7 @@ public record ScoredModel(
           CompressionMethod.PFP,
           CompressionMethod.SIPP,
           CompressionMethod.FT,
-          CompressionMethod.FT_L1,
+          CompressionMethod.SOFTNET,
           CompressionMethod.WT,
           CompressionMethod.SNIP,
           CompressionMethod.THINET,

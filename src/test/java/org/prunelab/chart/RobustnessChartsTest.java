@@ -82,7 +82,7 @@ class RobustnessChartsTest {
     assertEquals(88.0, data.getYValue(0, 1), 1e-9);
     assertEquals(90.0, data.getEndYValue(0, 1), 1e-9);
     assertEquals(92.0, data.getYValue(1, 0), 1e-9);
-    assertEquals("Input noise level eps (pixels in [0, 1])", plot.getDomainAxis().getLabel());
+    assertEquals("Input noise level eps (normalised input)", plot.getDomainAxis().getLabel());
     assertEquals("Agreement (%)", plot.getRangeAxis().getLabel());
     assertEquals(MethodColors.of("sipp"), plot.getRenderer().getSeriesPaint(1));
     assertEquals("Agreement with unpruned, keep 0.4", chart.getTitle().getText());

@@ -84,9 +84,38 @@ class FunctionalSimilarityTest {
   }
 
   @Test
-  void noiseIsAddedToRawPixelsWithinEps() {
+  void theDefaultLevelsAreThePapersLinspace() {
+    assertEquals(15, FunctionalSimilarity.DEFAULT_EPS.size());
+    assertEquals(0.0, FunctionalSimilarity.DEFAULT_EPS.get(0));
+    assertEquals(0.05, FunctionalSimilarity.DEFAULT_EPS.get(1), 1e-12);
+    assertEquals(0.7, FunctionalSimilarity.DEFAULT_EPS.get(14), 1e-12);
+  }
+
+  @Test
+  void noiseIsAddedToTheNormalisedInputWithinEps() {
+    // 1,000 images with x1 = x2 = 0.4, normalised with std 0.1 to (4, 4): the swap's logit distance
+    // is sqrt 2 |n1 - n2| with n1, n2 uniform on [-eps, eps] in NORMALISED units, E|n1 - n2| =
+    // 2 eps / 3, so the mean distance is 2 sqrt 2 eps / 3 = 0.2828 at eps 0.3 (std of the mean
+    // 0.006). Noise on the raw pixels would be ten times larger after normalisation.
+    int n = 1000;
+    byte[] pixels = new byte[2 * n];
+    java.util.Arrays.fill(pixels, (byte) 102);
+    ImageDataset flat = new ImageDataset("flat", pixels, new int[n], 1, 1, 2, List.of("a", "b"));
+    Normalization tight = new Normalization(new float[] {0}, new float[] {0.1f});
+    try (Network identity = linear(1, 0, 0, 1);
+        Network swap = linear(0, 1, 1, 0)) {
+      List<SimilarityMetric> rows =
+          FunctionalSimilarity.measure(
+              identity, swap, flat, tight, List.of(0.0, 0.3), 11, JobContext.silent());
+      assertEquals(0.0, rows.get(0).logitDistance(), 1e-6);
+      assertEquals(2 * Math.sqrt(2) * 0.3 / 3, rows.get(1).logitDistance(), 0.02);
+    }
+  }
+
+  @Test
+  void noiseMovesEachDistanceByAtMostTwoEpsSqrtTwo() {
     // the swap's logit distance on image i is sqrt 2 |x1 - x2|; the noise moves |x1 - x2| by at
-    // most 2 eps, so the
+    // most 2 eps (no normalisation here), so the
     // mean distance lies within 2 eps sqrt 2 of the clean mean, and image 3 (x1 = x2) makes it
     // change at all.
     try (Network identity = linear(1, 0, 0, 1);

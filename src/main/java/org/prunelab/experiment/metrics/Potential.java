@@ -9,10 +9,14 @@ package org.prunelab.experiment.metrics;
  * @param basis whether sizes are parameters or FLOPs
  * @param tolerance delta, the tolerated increase of top-1 error (a fraction: 0.005 is half a
  *     percentage point)
- * @param potential P = 1 - size of the chosen point, in [0, 1]; 0 when no tested point is within
- *     the tolerance
- * @param keepRatio requested keep ratio of the chosen point; NaN when none qualifies
- * @param top1 mean top-1 of the chosen point on the distribution; NaN when none qualifies
+ * @param potential the mean over repetitions of P_r = 1 - the smallest realised size of repetition
+ *     r within the tolerance, in [0, 1] (P_r = 0 when none of its points is within it)
+ * @param std the sample standard deviation of P_r over the repetitions (0 for one)
+ * @param repetitions how many repetitions the mean is over
+ * @param keepRatio requested keep ratio of the point where the mean error curve qualifies with the
+ *     smallest mean size; NaN when none qualifies
+ * @param top1 mean top-1 of that point on the distribution; NaN when none qualifies
+ * @param pointReduction 1 - the mean realised size of that point; 0 when none qualifies
  * @param referenceTop1 top-1 of the unpruned network on the distribution
  */
 public record Potential(
@@ -21,11 +25,14 @@ public record Potential(
     SizeBasis basis,
     double tolerance,
     double potential,
+    double std,
+    int repetitions,
     double keepRatio,
     double top1,
+    double pointReduction,
     double referenceTop1) {
 
-  /** Whether some tested keep ratio stayed within the tolerance. */
+  /** Whether the mean error curve has a tested point within the tolerance. */
   public boolean found() {
     return !Double.isNaN(keepRatio);
   }

@@ -1,21 +1,28 @@
 package org.prunelab.experiment.metrics;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.OptionalDouble;
+import java.util.TreeSet;
+import org.prunelab.results.JobResult;
 
 /**
  * Prune potential (Liebenwein et al., "Lost in Pruning", MLSys 2021): the largest share of the
  * network a method can remove while its top-1 error on a test distribution D stays within a
- * tolerance delta of the unpruned network's error on D,
+ * tolerance delta of the unpruned network's error on D. As in the paper it is computed per
+ * repetition r first,
  *
- * <pre>  P(delta, D) = 1 - min { s_k : err_k(D) &lt;= err_unpruned(D) + delta }</pre>
+ * <pre>  P_r(delta, D) = 1 - min { s_{k,r} : err_{k,r}(D) &lt;= err_unpruned(D) + delta }</pre>
  *
- * where k runs over the tested keep ratios of the method, {@code err_k(D)} is the mean top-1 error
- * of its repetitions evaluated on D and {@code s_k} the mean realised size over all its
- * repetitions, relative to the original network, in parameters or in FLOPs ({@link SizeBasis}; the
- * papers report parameters). Only tested ratios count: nothing is interpolated between them, and a
- * tested ratio that qualifies counts even when a larger one did not (the minimum runs over all
- * qualifying ratios). With no qualifying ratio P = 0 (the unpruned network itself). The comparison
- * allows {@value #ROUNDING} for floating-point rounding.
+ * where k runs over the tested keep ratios of the method, {@code err_{k,r}(D)} is repetition r's
+ * top-1 error on D at ratio k and {@code s_{k,r}} its realised size relative to the original
+ * network, in parameters or in FLOPs ({@link SizeBasis}; the papers report parameters); then the
+ * mean and the sample standard deviation over the repetitions are reported. Only tested ratios
+ * count: nothing is interpolated between them, and a tested ratio that qualifies counts even when a
+ * larger one did not. With no qualifying ratio P_r = 0 (the unpruned network itself). The
+ * comparison allows {@value #ROUNDING} for floating-point rounding. The point reported beside the
+ * potential (keep ratio, top-1) is where the curve of mean errors over the repetitions qualifies
+ * with the smallest mean size, for reading the figure.
  */
 public final class PrunePotentials {
   /** The default tolerance delta, half a percentage point of top-1 error. */
@@ -42,9 +49,13 @@ public final class PrunePotentials {
     }
     double referenceTop1 = sweep.referenceTop1(distribution);
     double threshold = (1 - referenceTop1) + tolerance + ROUNDING;
+    List<RatioGroup> groups = sweep.groups(method);
+    double[] perRepetition = perRepetition(groups, distribution, threshold, basis);
+    double mean = mean(perRepetition);
+    double std = std(perRepetition, mean);
     RatioGroup best = null;
     double bestSize = Double.POSITIVE_INFINITY;
-    for (RatioGroup group : sweep.groups(method)) {
+    for (RatioGroup group : groups) {
       OptionalDouble top1 = group.meanTop1(distribution);
       double size = group.meanSize(basis);
       if (top1.isPresent() && 1 - top1.getAsDouble() <= threshold && size < bestSize) {
@@ -52,19 +63,66 @@ public final class PrunePotentials {
         bestSize = size;
       }
     }
-    if (best == null) {
-      return new Potential(
-          method, distribution, basis, tolerance, 0, Double.NaN, Double.NaN, referenceTop1);
-    }
-    double potential = Math.max(0, Math.min(1, 1 - bestSize));
     return new Potential(
         method,
         distribution,
         basis,
         tolerance,
-        potential,
-        best.keepRatio(),
-        best.meanTop1(distribution).getAsDouble(),
+        mean,
+        std,
+        perRepetition.length,
+        best == null ? Double.NaN : best.keepRatio(),
+        best == null ? Double.NaN : best.meanTop1(distribution).getAsDouble(),
+        best == null ? 0 : Math.max(0, Math.min(1, 1 - bestSize)),
         referenceTop1);
+  }
+
+  /** P_r for every repetition evaluated on the distribution, in repetition order. */
+  private static double[] perRepetition(
+      List<RatioGroup> groups, String distribution, double threshold, SizeBasis basis) {
+    TreeSet<Integer> repetitions = new TreeSet<>();
+    for (RatioGroup group : groups) {
+      for (JobResult job : group.jobs()) {
+        if (Sweep.top1(job, distribution).isPresent()) {
+          repetitions.add(job.key().repetition());
+        }
+      }
+    }
+    List<Double> potentials = new ArrayList<>();
+    for (int r : repetitions) {
+      double smallest = 1;
+      for (RatioGroup group : groups) {
+        for (JobResult job : group.jobs()) {
+          OptionalDouble top1 = Sweep.top1(job, distribution);
+          if (job.key().repetition() == r
+              && top1.isPresent()
+              && 1 - top1.getAsDouble() <= threshold) {
+            smallest = Math.min(smallest, basis.ratio(job));
+          }
+        }
+      }
+      potentials.add(Math.max(0, Math.min(1, 1 - smallest)));
+    }
+    return potentials.stream().mapToDouble(Double::doubleValue).toArray();
+  }
+
+  private static double mean(double[] values) {
+    double sum = 0;
+    for (double v : values) {
+      sum += v;
+    }
+    return values.length == 0 ? 0 : sum / values.length;
+  }
+
+  /** Sample standard deviation (n - 1); 0 for fewer than two values. */
+  private static double std(double[] values, double mean) {
+    if (values.length < 2) {
+      return 0;
+    }
+    double squares = 0;
+    for (double v : values) {
+      squares += (v - mean) * (v - mean);
+    }
+    return Math.sqrt(squares / (values.length - 1));
   }
 }

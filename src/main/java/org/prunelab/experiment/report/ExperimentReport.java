@@ -133,9 +133,10 @@ public final class ExperimentReport {
 
   private static void potentials(StringBuilder md, Sweep sweep, ReportOptions options) {
     md.append(
-        "## Prune potential\n\nP(delta, D) = 1 - smallest tested relative parameter count whose mean top-1"
-            + " error on D is at most the unpruned error on D + delta, in % of parameters removed (0 when no tested"
-            + " ratio qualifies; no interpolation between ratios).\n\n");
+        "## Prune potential\n\nP(delta, D) = 1 - smallest tested relative parameter count whose top-1"
+            + " error on D is at most the unpruned error on D + delta, in % of parameters removed, computed per"
+            + " repetition and given as mean ± std over the repetitions (0 when no tested ratio qualifies; no"
+            + " interpolation between ratios).\n\n");
     List<String> shifted = sweep.shiftedDistributions();
     for (double t : options.tolerances()) {
       line(md, "### delta = %s %%\n", number(100 * t));
@@ -157,9 +158,8 @@ public final class ExperimentReport {
                 "| " + method + " | " + potential(sweep, method, Sweep.CLEAN, t) + " |");
         double sum = 0;
         for (String d : shifted) {
-          double p = PrunePotentials.of(sweep, method, d, t, SizeBasis.PARAMS).potential();
-          sum += p;
-          row.append(fmt(" %.1f |", 100 * p));
+          sum += PrunePotentials.of(sweep, method, d, t, SizeBasis.PARAMS).potential();
+          row.append(' ').append(potential(sweep, method, d, t)).append(" |");
         }
         if (!shifted.isEmpty()) {
           row.append(fmt(" %.1f |", 100 * sum / shifted.size()));
@@ -170,13 +170,13 @@ public final class ExperimentReport {
     }
   }
 
+  /** P as mean +- std over the repetitions, in percent ("12.0 +- 1.5"; the mean alone for one). */
   private static String potential(
       Sweep sweep, String method, String distribution, double tolerance) {
-    return fmt(
-        "%.1f",
-        100
-            * PrunePotentials.of(sweep, method, distribution, tolerance, SizeBasis.PARAMS)
-                .potential());
+    Potential p = PrunePotentials.of(sweep, method, distribution, tolerance, SizeBasis.PARAMS);
+    return p.repetitions() > 1
+        ? fmt("%.1f ± %.1f", 100 * p.potential(), 100 * p.std())
+        : fmt("%.1f", 100 * p.potential());
   }
 
   private static void commensurate(StringBuilder md, Sweep sweep, ReportOptions options) {
@@ -206,7 +206,7 @@ public final class ExperimentReport {
   }
 
   private static String reduction(Potential p) {
-    return p.found() ? fmt("%.1f", 100 * p.potential()) : "none within delta";
+    return p.found() ? fmt("%.1f", 100 * p.pointReduction()) : "none within delta";
   }
 
   private static String top1(Potential p) {

@@ -6,11 +6,12 @@ package org.prunelab.prune.method;
  *
  * <ul>
  *   <li>{@code TOP}: the c' largest q_j, weights unchanged (deterministic; the default).
- *   <li>{@code RANDOM}: draw channels i.i.d. from Multinomial(q) until c' distinct ones came up (m'
- *       draws); a kept channel j is rescaled by count_j / (m' q_j), which makes the pruned layer an
- *       unbiased estimate of the original pre-activation.
- *   <li>{@code TOP_RANDOM}: keep every channel with q_j >= 1 / c' outright (capped at c' - 1), then
- *       draw the rest from the remaining channels with their renormalised q and the same
+ *   <li>{@code RANDOM}: draw a fixed m' channels i.i.d. from Multinomial(q), m' the smallest sample
+ *       size whose expected number of distinct channels reaches c' (torchprune's
+ *       adapt_sample_size), and keep every channel that came up, rescaled by count_j / (m' q_j):
+ *       the pruned layer is an unbiased estimate of the original pre-activation.
+ *   <li>{@code TOP_RANDOM}: keep every channel with q_j >= 1 / m' outright (at most c'), then
+ *       sample the rest from the remaining channels with their renormalised q, the same rule and
  *       reweighting.
  * </ul>
  */

@@ -3,6 +3,8 @@ package org.prunelab.prune.method;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import org.prunelab.error.PruneLabException;
 
 /**
@@ -17,12 +19,18 @@ public enum PruneMethodKind {
   SIPP("sipp"),
   SIPP_MEAN("sipp-mean"),
   FT("ft"),
-  FT_L1("ft-l1"),
+  SOFTNET("softnet"),
   WT("wt"),
   SNIP("snip"),
   THINET("thinet"),
   RANDOM_FILTERS("random-filters"),
   RANDOM_WEIGHTS("random-weights");
+
+  /**
+   * Other names a method is known by: {@code ft-l1} (the name of FT's L1 variant before {@code ft}
+   * became L1, docs/adr/0018-methods-under-the-papers-names.md) and {@code ft-l2} for SoftNet.
+   */
+  private static final Map<String, PruneMethodKind> ALIASES = Map.of("ft-l1", FT, "ft-l2", SOFTNET);
 
   private final String cliName;
 
@@ -30,7 +38,7 @@ public enum PruneMethodKind {
     this.cliName = cliName;
   }
 
-  /** The name used on the command line, in specs and in the results store, e.g. {@code ft-l1}. */
+  /** The name used on the command line, in specs and in the results store, e.g. {@code softnet}. */
   public String cliName() {
     return cliName;
   }
@@ -41,7 +49,7 @@ public enum PruneMethodKind {
   }
 
   /**
-   * The method with that name (case-insensitive).
+   * The method with that name (case-insensitive) or one of its {@link #alias aliases}.
    *
    * @throws PruneLabException naming the valid names when there is none
    */
@@ -52,6 +60,15 @@ public enum PruneMethodKind {
         return kind;
       }
     }
-    throw new PruneLabException("unknown pruning method '" + name + "'; choose one of " + names());
+    return alias(n)
+        .orElseThrow(
+            () ->
+                new PruneLabException(
+                    "unknown pruning method '" + name + "'; choose one of " + names()));
+  }
+
+  /** The method an alias names ({@code ft-l1} is {@code ft}, {@code ft-l2} is {@code softnet}). */
+  public static Optional<PruneMethodKind> alias(String name) {
+    return Optional.ofNullable(ALIASES.get(name.trim().toLowerCase(Locale.ROOT)));
   }
 }

@@ -19,8 +19,8 @@ import org.prunelab.prune.sensitivity.WeightMagnitude;
  *       optimal allocation, deterministic / sampled with reweighting / top plus sampled;
  *   <li>sipp, sipp-mean: SiPP weight pruning (Baykal, Liebenwein et al.), optimal allocation over
  *       per-weight sensitivities taken as the maximum (or mean) over output positions;
- *   <li>ft, ft-l1: filter thresholding by L2 (Li et al. 2016) or L1 norm (SoftNet, He et al. 2018),
- *       uniform;
+ *   <li>ft: filter thresholding by the L1 norm (Li et al. 2017, torchprune's FilterThresNet, the FT
+ *       of Lost in Pruning), uniform; softnet: the same by the L2 norm (He et al. 2018), uniform;
  *   <li>wt: weight thresholding, global top-k |w| (Han et al. 2015);
  *   <li>snip: |g w| on S, global top-k (Lee et al. 2019);
  *   <li>thinet: greedy channel removal by the next layer's reconstruction (Luo et al. 2017),
@@ -69,18 +69,18 @@ public final class PruneMethods {
       case FT ->
           new StructuredMethod(
               name,
-              "filter thresholding by L2 norm",
-              new FilterNorms(FilterNorms.Norm.L2),
+              "filter thresholding by L1 norm",
+              new FilterNorms(FilterNorms.Norm.L1),
               false,
               ScoreSide.PRODUCER_OUTPUTS,
               false,
               KeepRule.TOP,
               AllocatorKind.UNIFORM);
-      case FT_L1 ->
+      case SOFTNET ->
           new StructuredMethod(
               name,
-              "filter thresholding by L1 norm",
-              new FilterNorms(FilterNorms.Norm.L1),
+              "SoftNet: filter thresholding by L2 norm",
+              new FilterNorms(FilterNorms.Norm.L2),
               false,
               ScoreSide.PRODUCER_OUTPUTS,
               false,

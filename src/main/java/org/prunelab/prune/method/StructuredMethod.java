@@ -15,6 +15,7 @@ import org.prunelab.prune.allocate.AllocationProblem;
 import org.prunelab.prune.allocate.AllocationUnit;
 import org.prunelab.prune.allocate.Allocator;
 import org.prunelab.prune.allocate.AllocatorKind;
+import org.prunelab.prune.allocate.Budget;
 import org.prunelab.prune.sensitivity.ScoreFunction;
 import org.prunelab.prune.sensitivity.SensitivityReport;
 
@@ -25,6 +26,12 @@ import org.prunelab.prune.sensitivity.SensitivityReport;
  * thresholding, ThiNet and random filters are this class with different scores, sides and defaults.
  */
 final class StructuredMethod extends ScoredMethod {
+  /** How close below its target a sampled rule's realised size must come (0.5 %). */
+  private static final double SIZE_TOLERANCE = 0.005;
+
+  /** Bisection steps on the requested keep ratio for a sampled rule. */
+  private static final int SEARCH_STEPS = 40;
+
   private final ScoreSide side;
   private final boolean pfpTerms;
   private final KeepRule rule;
@@ -63,14 +70,10 @@ final class StructuredMethod extends ScoredMethod {
     AllocationProblem problem = channels.problem(request.budget().kind());
     Allocator allocator = request.allocator().orElseGet(() -> defaultAllocator().create());
     Allocation allocation = allocator.allocate(problem, request.budget());
-
-    SplittableRandom random = new SplittableRandom(request.seed());
-    Map<String, ChannelSelection> selections = new LinkedHashMap<>();
-    int[] kept = allocation.kept();
-    for (int u = 0; u < units.size(); u++) {
-      selections.put(
-          units.get(u).id(),
-          ChannelSelection.choose(units.get(u).importance(), kept[u], rule, random));
+    Map<String, ChannelSelection> selections = select(units, allocation.kept(), request.seed());
+    if (rule != KeepRule.TOP) {
+      selections =
+          meetBudget(problem, allocator, request.budget(), units, selections, request.seed());
     }
     Network pruned = build(network, channels.prunable(), selections);
     NetworkSize original = new NetworkSize(network.parameterCount(), network.macs());
@@ -85,6 +88,66 @@ final class StructuredMethod extends ScoredMethod {
         realised,
         report,
         Duration.ofNanos(System.nanoTime() - start));
+  }
+
+  private Map<String, ChannelSelection> select(List<AllocationUnit> units, int[] kept, long seed) {
+    SplittableRandom random = new SplittableRandom(seed);
+    Map<String, ChannelSelection> selections = new LinkedHashMap<>();
+    for (int u = 0; u < units.size(); u++) {
+      selections.put(
+          units.get(u).id(),
+          ChannelSelection.choose(units.get(u).importance(), kept[u], rule, random));
+    }
+    return selections;
+  }
+
+  /**
+   * A sampled keep rule keeps a random number of channels around each allocated c' (PFP's fixed
+   * sample size m'), so the realised size misses the budget. As the PFP paper and torchprune do,
+   * the requested keep ratio is searched (bisection, the same seed at every step) for the largest
+   * realised size at most the target, stopping once it is within {@value #SIZE_TOLERANCE} of it.
+   */
+  private Map<String, ChannelSelection> meetBudget(
+      AllocationProblem problem,
+      Allocator allocator,
+      Budget budget,
+      List<AllocationUnit> units,
+      Map<String, ChannelSelection> first,
+      long seed) {
+    double target = problem.targetSize(budget);
+    Map<String, ChannelSelection> best = null;
+    double bestSize = Double.NEGATIVE_INFINITY;
+    double size = problem.sizeOf(counts(units, first));
+    if (size <= target) {
+      best = first;
+      bestSize = size;
+    }
+    double lo = problem.minimalSize() / problem.fullSize();
+    double hi = 1;
+    for (int i = 0; i < SEARCH_STEPS && bestSize < target * (1 - SIZE_TOLERANCE); i++) {
+      double mid = 0.5 * (lo + hi);
+      Map<String, ChannelSelection> tried =
+          select(units, allocator.allocate(problem, new Budget(budget.kind(), mid)).kept(), seed);
+      size = problem.sizeOf(counts(units, tried));
+      if (size <= target) {
+        lo = mid;
+        if (size > bestSize) {
+          best = tried;
+          bestSize = size;
+        }
+      } else {
+        hi = mid;
+      }
+    }
+    return best != null ? best : first;
+  }
+
+  private static int[] counts(List<AllocationUnit> units, Map<String, ChannelSelection> selected) {
+    int[] counts = new int[units.size()];
+    for (int u = 0; u < counts.length; u++) {
+      counts[u] = selected.get(units.get(u).id()).kept().length;
+    }
+    return counts;
   }
 
   private Network build(

@@ -29,6 +29,10 @@ import org.prunelab.prune.sensitivity.SensitivityReport;
  * other parameter; FLOPs scale each layer's MACs by its weight density. SiPP, weight thresholding,
  * SNIP and random weights are this class with different scores and defaults. With SiPP the
  * per-weight sensitivities also feed the optimal allocation (one term per layer).
+ *
+ * <p>Masks nest when a masked network is pruned again (iterative mode): a weight that is exactly
+ * zero has been pruned before, so it scores 0, ranks below every live weight and counts for nothing
+ * in the size; a unit keeps at most its live weights, whatever the scores (random scores included).
  */
 final class UnstructuredMethod extends ScoredMethod {
   private final boolean sippTerms;
@@ -63,11 +67,23 @@ final class UnstructuredMethod extends ScoredMethod {
       layerMacs.put(info.name(), info.macs());
     }
     List<AllocationUnit> units = new ArrayList<>();
-    Map<String, float[]> weightScores = new LinkedHashMap<>();
+    Map<String, float[]> ranking = new LinkedHashMap<>();
+    int[] alive = new int[report.layers().size()];
     for (LayerScores layer : report.layers()) {
-      float[] s = layer.weightScores();
       String parameter = layer.node() + ".weight";
-      weightScores.put(parameter, s);
+      float[] weights = network.parameters().get(parameter).toFloatArray();
+      float[] s = layer.weightScores().clone();
+      float[] rank = s.clone();
+      int u = units.size();
+      for (int i = 0; i < s.length; i++) {
+        if (weights[i] == 0f) {
+          s[i] = 0f;
+          rank[i] = Float.NEGATIVE_INFINITY;
+        } else {
+          alive[u]++;
+        }
+      }
+      ranking.put(parameter, rank);
       List<SensitivityTerm> terms =
           sippTerms
               ? List.of(
@@ -85,15 +101,29 @@ final class UnstructuredMethod extends ScoredMethod {
     long totalMacs = network.macs();
     AllocationProblem problem =
         new AllocationProblem(
-            units, kind, kept -> sizeOf(kind, kept, units, unitMacs, totalParameters, totalMacs));
+            units,
+            kind,
+            kept -> sizeOf(kind, capped(kept, alive), units, unitMacs, totalParameters, totalMacs));
     Allocator allocator = request.allocator().orElseGet(() -> defaultAllocator().create());
-    Allocation allocation = allocator.allocate(problem, request.budget());
-
-    Map<String, Integer> keptWeights = allocation.keptById();
-    WeightMasks masks = WeightMasks.keepTopK(weightScores, keptWeights);
+    Allocation proposed = allocator.allocate(problem, request.budget());
+    int[] kept = capped(proposed.kept(), alive);
+    Allocation allocation =
+        new Allocation(
+            proposed.allocator(),
+            proposed.ids(),
+            kept,
+            proposed.elements(),
+            proposed.size(),
+            proposed.fullSize(),
+            proposed.kind(),
+            proposed.level());
+    Map<String, Integer> keptWeights = new LinkedHashMap<>();
+    for (int u = 0; u < units.size(); u++) {
+      keptWeights.put(units.get(u).id(), kept[u]);
+    }
+    WeightMasks masks = WeightMasks.keepTopK(ranking, keptWeights);
     Network pruned = Surgery.keep(network, Map.of());
     masks.apply(pruned);
-    int[] kept = allocation.kept();
     NetworkSize realised =
         new NetworkSize(
             Math.round(
@@ -110,6 +140,18 @@ final class UnstructuredMethod extends ScoredMethod {
         realised,
         report,
         Duration.ofNanos(System.nanoTime() - start));
+  }
+
+  /**
+   * Kept counts no larger than the weights still alive: a weight that is zero in the network being
+   * pruned was pruned by an earlier step (iterative pruning) and stays pruned.
+   */
+  private static int[] capped(int[] kept, int[] alive) {
+    int[] capped = new int[kept.length];
+    for (int u = 0; u < kept.length; u++) {
+      capped[u] = Math.min(kept[u], alive[u]);
+    }
+    return capped;
   }
 
   private static double sizeOf(

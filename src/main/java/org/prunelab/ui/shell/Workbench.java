@@ -2,6 +2,7 @@ package org.prunelab.ui.shell;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -480,5 +481,17 @@ public final class Workbench implements StartContext, AutoCloseable {
             JobListener.none())
         .result()
         .whenComplete((v, e) -> worker.close());
+  }
+
+  /**
+   * Waits, after {@link #close()}, until the worker's thread has ended: the cancelled job has
+   * reached its next cancellation point and the last network is closed. Call before the JVM exits
+   * (never on the FX thread): libtorch must not be inside a kernel while the process tears down.
+   *
+   * @return {@code true} if the worker ended within {@code timeout}
+   * @throws InterruptedException if interrupted while waiting
+   */
+  public boolean awaitStopped(Duration timeout) throws InterruptedException {
+    return worker.awaitTermination(timeout);
   }
 }

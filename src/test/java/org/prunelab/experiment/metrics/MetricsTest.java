@@ -94,6 +94,37 @@ class MetricsTest {
   }
 
   @Test
+  void prunePotentialIsComputedPerRepetitionThenAveraged() {
+    // reference clean 0.90; rep 0 drops 0.2 and 0.4 points at keep 0.8 and 0.5 (P_0 = 0.5), rep 1
+    // drops 0.2 and 1.0 points (P_1 = 0.2). The mean curve drops 0.7 points at 0.5 and would give
+    // 0.2; the paper's per-repetition mean is 0.35 with sample std sqrt(2 * 0.15^2) = 0.2121.
+    List<JobResult> jobs = new ArrayList<>();
+    jobs.add(job("unpruned", 1.0, 0, 0.90));
+    jobs.add(job("pfp", 0.8, 0, 0.898));
+    jobs.add(job("pfp", 0.5, 0, 0.896));
+    jobs.add(job("pfp", 0.8, 1, 0.898));
+    jobs.add(job("pfp", 0.5, 1, 0.890));
+    Potential p = PrunePotentials.of(Sweep.of(jobs, null), "pfp", "clean", 0.005, SizeBasis.PARAMS);
+    assertEquals(0.35, p.potential(), 1e-12);
+    assertEquals(Math.sqrt(2 * 0.15 * 0.15), p.std(), 1e-12);
+    assertEquals(2, p.repetitions());
+    // the point read off the mean curve stays where the mean qualifies
+    assertEquals(0.8, p.keepRatio(), EXACT);
+    assertEquals(0.2, p.pointReduction(), 1e-12);
+  }
+
+  private static JobResult job(String method, double keep, int repetition, double clean) {
+    return SweepFixture.job(
+        SweepFixture.key(method, keep, repetition),
+        Math.round(10_000 * keep),
+        Math.round(100_000 * keep),
+        SweepFixture.units(keep),
+        clean,
+        clean - 0.2,
+        clean - 0.3);
+  }
+
+  @Test
   void prunePotentialUnderShift() {
     Sweep sweep = SweepFixture.sweep();
     // pfp on fog: drop + e = 0 + 0.02 at keep 0.8 already exceeds 0.5 points: potential 0, no point

@@ -93,7 +93,7 @@ public final class SweepFixture {
     }
   }
 
-  private static JobKey key(String method, double keep, int repetition) {
+  static JobKey key(String method, double keep, int repetition) {
     return new JobKey(SPEC, "lenet5", method, keep, repetition, MODE);
   }
 
@@ -101,7 +101,7 @@ public final class SweepFixture {
     return Math.round(full * ratio);
   }
 
-  private static Map<String, Integer> units(double keep) {
+  static Map<String, Integer> units(double keep) {
     Map<String, Integer> units = new LinkedHashMap<>();
     units.put("conv1", (int) Math.round(6 * keep));
     units.put("conv2", (int) Math.round(16 * keep));
@@ -109,7 +109,7 @@ public final class SweepFixture {
     return units;
   }
 
-  private static JobResult job(
+  static JobResult job(
       JobKey key,
       long params,
       long flops,

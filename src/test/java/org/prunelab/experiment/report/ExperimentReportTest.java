@@ -46,11 +46,18 @@ class ExperimentReportTest {
             "### delta = 0.5 %\n\n| method | clean | fog/3 | gaussian_noise/3 | mean corrupted |"),
         md);
     assertTrue(
-        md.contains("| pfp | 40.0 | 0.0 | 0.0 | 0.0 |\n| ft | 20.0 | 60.0 | 0.0 | 30.0 |"), md);
+        md.contains(
+            "| pfp | 40.0 ± 0.0 | 0.0 ± 0.0 | 0.0 ± 0.0 | 0.0 |\n"
+                + "| ft | 20.0 ± 0.0 | 60.0 ± 0.0 | 0.0 ± 0.0 | 30.0 |"),
+        md);
+    // per repetition first (the paper's order): at delta 1 % pfp on gaussian_noise/3 qualifies at
+    // keep 0.8 in repetition 1 only (error 0.406 <= 0.41; repetition 0: 0.414), so P = (0.2 + 0) /
+    // 2 with sample std sqrt(2 * 0.1^2) = 0.141
+    assertTrue(md.contains("| pfp | 40.0 ± 0.0 | 0.0 ± 0.0 | 10.0 ± 14.1 | 5.0 |"), md);
     assertTrue(
         md.contains(
             "### delta = 2 %\n\n| method | clean | fog/3 | gaussian_noise/3 | mean corrupted |"
-                + "\n|---|---:|---:|---:|---:|\n| pfp | 60.0 |"),
+                + "\n|---|---:|---:|---:|---:|\n| pfp | 60.0 ± 0.0 |"),
         md);
     assertTrue(md.contains("| pfp | 0.5 | 40.0 | 89.60 | 64.0 | 89.60 |"), md);
     assertTrue(md.contains("| ft | 0.5 | 20.0 | 89.70 | 36.0 | 89.70 |"), md);
@@ -89,7 +96,7 @@ class ExperimentReportTest {
     String md =
         ExperimentReport.markdown(
             SweepFixture.experiment(), Sweep.of(cleanOnly, null), ReportOptions.standard(0.005));
-    assertTrue(md.contains("| pfp | 40.0 |\n| ft | 20.0 |"), md);
+    assertTrue(md.contains("| pfp | 40.0 ± 0.0 |\n| ft | 20.0 ± 0.0 |"), md);
     assertTrue(md.contains("The experiment measured no corrupted test distribution"), md);
 
     List<JobResult> oneRatio =

@@ -1,6 +1,7 @@
 package org.prunelab.prune.method;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -19,6 +20,7 @@ import org.prunelab.job.JobContext;
 import org.prunelab.nn.Network;
 import org.prunelab.nn.layer.Mode;
 import org.prunelab.prune.Sparsity;
+import org.prunelab.prune.WeightMask;
 import org.prunelab.prune.allocate.AllocationException;
 import org.prunelab.prune.allocate.Budget;
 import org.prunelab.prune.allocate.ManualAllocator;
@@ -55,7 +57,7 @@ class PruneMethodTest {
         "pfp-top-random",
         "sipp",
         "ft",
-        "ft-l1",
+        "softnet",
         "wt",
         "snip",
         "thinet",
@@ -90,6 +92,67 @@ class PruneMethodTest {
         for (float v : logits) {
           assertTrue(Float.isFinite(v), name);
         }
+      }
+    }
+  }
+
+  /**
+   * Iterative mode prunes a pruned network again: what an earlier step removed stays removed. For
+   * weight methods the second step's masks keep no weight the first removed (they used to be
+   * recomputed from scratch, so random weights re-drew them and retraining revived them), and the
+   * second step meets its budget in live weights; channel methods remove channels physically, so
+   * the second network is smaller still.
+   */
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "pfp",
+        "pfp-random",
+        "pfp-top-random",
+        "sipp",
+        "ft",
+        "softnet",
+        "wt",
+        "snip",
+        "thinet",
+        "random-filters",
+        "random-weights"
+      })
+  void iterativeStepsNest(String name) {
+    PruneMethodKind kind = PruneMethodKind.parse(name);
+    try (PruneOutcome first =
+        PruneMethods.create(kind, 3)
+            .prune(
+                lenet, PruneRequest.of(Budget.parameters(0.7), samples, 3), JobContext.silent())) {
+      Network once = first.network();
+      // a budget is a fraction of what the network has: its parameters, or its live weights
+      double relative = 0.4 * lenet.parameterCount() / first.realised().parameters();
+      try (PruneOutcome second =
+          PruneMethods.create(kind, 4)
+              .prune(
+                  once,
+                  PruneRequest.of(Budget.parameters(relative), samples, 4),
+                  JobContext.silent())) {
+        Network twice = second.network();
+        if (first.masks().isEmpty()) {
+          assertTrue(twice.parameterCount() < once.parameterCount(), name);
+          return;
+        }
+        // a mask that keeps a zero weight lets retraining revive it: the second mask must keep
+        // nothing the first one removed
+        Map<String, WeightMask> earlier = first.masks().get().masks();
+        Map<String, WeightMask> later = second.masks().orElseThrow().masks();
+        for (String parameter : earlier.keySet()) {
+          WeightMask before = earlier.get(parameter);
+          WeightMask after = later.get(parameter);
+          for (int i = 0; i < before.size(); i++) {
+            if (!before.keeps(i)) {
+              assertFalse(after.keeps(i), name + ": " + parameter + "[" + i + "] came back");
+            }
+          }
+        }
+        double ratio = (double) Sparsity.of(twice).nonzero() / lenet.parameterCount();
+        assertEquals(0.4, ratio, 0.01, name + " kept " + ratio + " in live weights");
       }
     }
   }

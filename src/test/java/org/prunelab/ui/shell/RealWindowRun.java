@@ -1,12 +1,15 @@
 package org.prunelab.ui.shell;
 
+import static org.prunelab.ui.shell.FxFromMain.fx;
+import static org.prunelab.ui.shell.FxFromMain.waitFor;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
 import java.util.prefs.Preferences;
 import javafx.application.Platform;
 import javafx.geometry.Rectangle2D;
@@ -29,6 +32,8 @@ import org.prunelab.ui.experiments.SweepForm;
  * </pre>
  */
 public final class RealWindowRun {
+  private static final Duration WAIT = Duration.ofMinutes(15);
+
   private RealWindowRun() {}
 
   public static void main(String[] args) throws Exception {
@@ -51,7 +56,7 @@ public final class RealWindowRun {
           opened.complete(window);
         });
     MainWindow window = opened.get(60, TimeUnit.SECONDS);
-    waitFor("the default model", () -> fx(() -> workbench[0].model().get() != null));
+    waitFor("the default model", WAIT, () -> fx(() -> workbench[0].model().get() != null));
     ExperimentsViewModel model =
         fx(() -> ((ExperimentsView) window.show("Experiments")).viewModel());
     fx(
@@ -66,6 +71,7 @@ public final class RealWindowRun {
         });
     waitFor(
         "two jobs on the charts",
+        WAIT,
         () ->
             fx(
                 () ->
@@ -73,7 +79,7 @@ public final class RealWindowRun {
                         && model.sweepProperty().get().pruned().size() >= 2));
     Thread.sleep(1500);
     capture(out.resolve("experiments-mid-run.png"));
-    waitFor("the sweep to end", () -> fx(() -> !model.runningProperty().get()));
+    waitFor("the sweep to end", WAIT, () -> fx(() -> !model.runningProperty().get()));
     Thread.sleep(3000);
     capture(out.resolve("experiments-end.png"));
     fx(
@@ -91,29 +97,5 @@ public final class RealWindowRun {
       throw new IOException("import -window root failed for " + png);
     }
     System.err.println("captured " + png);
-  }
-
-  private static <T> T fx(Supplier<T> action) {
-    CompletableFuture<T> result = new CompletableFuture<>();
-    Platform.runLater(
-        () -> {
-          try {
-            result.complete(action.get());
-          } catch (RuntimeException e) {
-            result.completeExceptionally(e);
-          }
-        });
-    return result.join();
-  }
-
-  private static void waitFor(String what, Supplier<Boolean> condition)
-      throws InterruptedException {
-    long end = System.nanoTime() + TimeUnit.MINUTES.toNanos(15);
-    while (!condition.get()) {
-      if (System.nanoTime() > end) {
-        throw new IllegalStateException("timed out waiting for " + what);
-      }
-      Thread.sleep(200);
-    }
   }
 }
