@@ -45,7 +45,7 @@ public final class MethodColors {
           Map.entry("svd", 7),
           Map.entry("pca", 8),
           Map.entry("lrank", 9),
-          Map.entry("sipp-mean", 5),
+          Map.entry("sipp-max", 5),
           Map.entry("svd-energy", 6),
           Map.entry("random-weights", 9),
           Map.entry("random-filters", 9),

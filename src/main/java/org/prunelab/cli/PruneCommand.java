@@ -54,7 +54,7 @@ final class PruneCommand implements Runnable {
       defaultValue = "pfp",
       description =
           "Pruning: pfp, pfp-random, pfp-top-random, sipp, "
-              + "sipp-mean, ft, softnet, wt, snip, thinet, random-filters, random-weights; low-rank: alds, svd, svd-energy, pca, "
+              + "sipp-max, ft, softnet, wt, snip, thinet, random-filters, random-weights; low-rank: alds, svd, svd-energy, pca, "
               + "lrank (default: ${DEFAULT-VALUE}).")
   String method;
 

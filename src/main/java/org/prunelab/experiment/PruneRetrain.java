@@ -41,9 +41,10 @@ import org.prunelab.service.SampleChoice;
  *       retrained once.
  * </ul>
  *
- * The reference job ({@link SweepJobs#UNPRUNED}) measures the original network as it is. Every job
- * is evaluated on every test distribution of the spec and compared with the original network
- * ({@link FunctionalSimilarity}).
+ * The reference job ({@link SweepJobs#UNPRUNED}) measures a copy of the original retrained with the
+ * same recipe as the pruned jobs (as it is when the spec retrains for 0 epochs). Every job is
+ * evaluated on every test distribution of the spec and compared with the original network ({@link
+ * FunctionalSimilarity}).
  */
 final class PruneRetrain {
   static final int STEP_REMOVAL_PERCENT = 30;
@@ -84,15 +85,18 @@ final class PruneRetrain {
 
   FinishedJob run(JobKey key, JobContext ctx) {
     if (key.method().equals(SweepJobs.UNPRUNED)) {
-      return finish(
-          key,
-          original,
-          fullUnits(original),
-          original.parameterCount(),
-          original.macs(),
-          Duration.ZERO,
-          Duration.ZERO,
-          ctx);
+      long start = System.nanoTime();
+      try (Network reference = reference(key, ctx)) {
+        return finish(
+            key,
+            reference,
+            fullUnits(original),
+            original.parameterCount(),
+            original.macs(),
+            Duration.ZERO,
+            Duration.ofNanos(System.nanoTime() - start),
+            ctx);
+      }
     }
     Built built = build(key, ctx);
     try {
@@ -117,9 +121,33 @@ final class PruneRetrain {
    */
   Network rebuild(JobKey key, JobContext ctx) {
     if (key.method().equals(SweepJobs.UNPRUNED)) {
-      return Surgery.keep(original, Map.of());
+      return reference(key, ctx);
     }
     return build(key, ctx).pruned().network();
+  }
+
+  /**
+   * The unpruned reference: a copy of the original retrained with the same recipe as every pruned
+   * job (none when the spec retrains for 0 epochs), so that excess error and prune potential
+   * compare networks that had the same training after the original's ("Lost in Pruning" retrains
+   * both).
+   */
+  private Network reference(JobKey key, JobContext ctx) {
+    Network copy = Surgery.keep(original, Map.of());
+    try {
+      Retrainer.retrain(
+          copy,
+          Optional.empty(),
+          recipe,
+          data.train(),
+          normalization,
+          spec.seedValue() + key.repetition(),
+          ctx);
+      return copy;
+    } catch (RuntimeException e) {
+      copy.close();
+      throw e;
+    }
   }
 
   /** A pruned and retrained network with the time each part took. */

@@ -41,13 +41,13 @@ public enum CompressionMethod {
       MethodFamily.UNSTRUCTURED,
       "Baykal, Liebenwein et al., SiPPing Neural Networks: Sensitivity-informed Provable Pruning, "
           + "arXiv 1910.05422",
-      "s_{i,(j,k)} = max_{x in S} max_p g_{i,(j,k),p}(x); optimal (min-max error) allocation"),
-  SIPP_MEAN(
-      PruneMethodKind.SIPP_MEAN,
+      "SiPPNet: s_{i,(j,k)} = max_{x in S} mean_p g_{i,(j,k),p}(x); one global top-B over the raw s,"
+          + " no reweighting"),
+  SIPP_MAX(
+      PruneMethodKind.SIPP_MAX,
       MethodFamily.UNSTRUCTURED,
-      "Baykal, Liebenwein et al., SiPPing Neural Networks: Sensitivity-informed Provable Pruning, "
-          + "arXiv 1910.05422",
-      "s_{i,(j,k)} = max_{x in S} mean_p g_{i,(j,k),p}(x); optimal (min-max error) allocation"),
+      "after Baykal, Liebenwein et al., SiPPing Neural Networks (PruneLab's variant)",
+      "s_{i,(j,k)} = max_{x in S} max_p g_{i,(j,k),p}(x); optimal (min-max error) allocation"),
   FT(
       PruneMethodKind.FT,
       MethodFamily.STRUCTURED,

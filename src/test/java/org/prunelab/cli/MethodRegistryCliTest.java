@@ -30,4 +30,17 @@ class MethodRegistryCliTest {
     assertEquals(1, run.err().strip().lines().count(), run.err());
     assertTrue(run.err().contains("'obd'") && run.err().contains("alds"), run.err());
   }
+
+  /**
+   * A successor reads the formulas in the repository: every registered method has a row of its own,
+   * "| `name` |", in docs/algorithms.md.
+   */
+  @Test
+  void everyRegisteredMethodHasItsRowInTheAlgorithmsDoc() throws java.io.IOException {
+    String doc = java.nio.file.Files.readString(java.nio.file.Path.of("docs/algorithms.md"));
+    for (String method : CompressionMethod.names()) {
+      assertTrue(
+          doc.contains("\n| `" + method + "` |"), method + " has no row in docs/algorithms.md");
+    }
+  }
 }

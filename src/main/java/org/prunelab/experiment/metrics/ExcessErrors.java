@@ -12,15 +12,72 @@ import org.prunelab.results.JobResult;
  * <pre>  e = (err(p, D') - err(p, D)) - (err(u, D') - err(u, D))</pre>
  *
  * with D the clean test set, D' a shifted one (a corruption at a severity) and err the top-1 error.
- * Its trend with pruning is the least-squares slope of e against the prune ratio 1 - realised
- * parameter ratio over the jobs of one method, with a percentile bootstrap interval over resampled
- * jobs ({@link BootstrapSlope}).
+ * As the paper defines it ({@link #averaged}), e of a job is averaged over the test corruptions at
+ * severity {@value #PAPER_SEVERITY} and its trend with pruning is the least-squares slope through
+ * the origin of e against the prune ratio x = 1 - realised parameter ratio ({@link
+ * #slopeThroughOrigin}: an unpruned network has no excess error); per corruption ({@link #of}) the
+ * trend is the slope with an intercept ({@link #slope}). Both come with a percentile bootstrap
+ * interval over resampled jobs ({@link BootstrapSlope}).
  */
 public final class ExcessErrors {
   /** Bootstrap resamples B used by default. */
   public static final int DEFAULT_RESAMPLES = 1000;
 
+  /** The corruption severity "Lost in Pruning" averages its excess error over. */
+  public static final int PAPER_SEVERITY = 3;
+
+  /** The distribution label of the averaged excess error. */
+  public static final String AVERAGED = "corruptions at severity " + PAPER_SEVERITY + " (mean)";
+
   private ExcessErrors() {}
+
+  /**
+   * The shifted distributions the paper's excess error averages over: the corruptions at severity
+   * {@value #PAPER_SEVERITY} ("fog/3"; uniform-noise sets "noise/eps" are not corruptions).
+   */
+  public static List<String> paperCorruptions(Sweep sweep) {
+    return sweep.shiftedDistributions().stream()
+        .filter(d -> d.endsWith("/" + PAPER_SEVERITY) && !d.startsWith("noise/"))
+        .toList();
+  }
+
+  /**
+   * e of every pruned job of {@code method} averaged over {@link #paperCorruptions}, labelled
+   * {@link #AVERAGED}; jobs not evaluated on clean and every one of them are left out, and there is
+   * none when the sweep tested no corruption at that severity.
+   */
+  public static List<ExcessError> averaged(Sweep sweep, String method) {
+    List<String> corruptions = paperCorruptions(sweep);
+    List<List<ExcessError>> each = corruptions.stream().map(d -> of(sweep, method, d)).toList();
+    List<ExcessError> averaged = new ArrayList<>();
+    if (corruptions.isEmpty()) {
+      return averaged;
+    }
+    for (ExcessError first : each.get(0)) {
+      double sum = 0;
+      int found = 0;
+      for (List<ExcessError> errors : each) {
+        for (ExcessError e : errors) {
+          if (e.keepRatio() == first.keepRatio() && e.repetition() == first.repetition()) {
+            sum += e.excess();
+            found++;
+            break;
+          }
+        }
+      }
+      if (found == corruptions.size()) {
+        averaged.add(
+            new ExcessError(
+                method,
+                first.keepRatio(),
+                first.repetition(),
+                AVERAGED,
+                first.pruneRatio(),
+                sum / found));
+      }
+    }
+    return averaged;
+  }
 
   /**
    * e of every pruned job of {@code method} on {@code shifted}, in store order; jobs not evaluated
@@ -55,12 +112,29 @@ public final class ExcessErrors {
   }
 
   /**
-   * The least-squares slope of e against prune ratio over {@code errors}, with a 95 % percentile
-   * bootstrap interval from {@code resamples} resamples of the jobs drawn with {@code seed}.
+   * The least-squares slope through the origin of e against prune ratio over {@code errors} (the
+   * paper's fit), with a 95 % percentile bootstrap interval from {@code resamples} resamples of the
+   * jobs drawn with {@code seed}.
+   */
+  public static SlopeInterval slopeThroughOrigin(
+      List<ExcessError> errors, int resamples, long seed) {
+    return BootstrapSlope.throughOrigin(pruneRatios(errors), excesses(errors), resamples, seed);
+  }
+
+  /**
+   * The least-squares slope with intercept of e against prune ratio over {@code errors}, with a 95
+   * % percentile bootstrap interval from {@code resamples} resamples of the jobs drawn with {@code
+   * seed}.
    */
   public static SlopeInterval slope(List<ExcessError> errors, int resamples, long seed) {
-    double[] x = errors.stream().mapToDouble(ExcessError::pruneRatio).toArray();
-    double[] y = errors.stream().mapToDouble(ExcessError::excess).toArray();
-    return BootstrapSlope.interval(x, y, resamples, seed);
+    return BootstrapSlope.interval(pruneRatios(errors), excesses(errors), resamples, seed);
+  }
+
+  private static double[] pruneRatios(List<ExcessError> errors) {
+    return errors.stream().mapToDouble(ExcessError::pruneRatio).toArray();
+  }
+
+  private static double[] excesses(List<ExcessError> errors) {
+    return errors.stream().mapToDouble(ExcessError::excess).toArray();
   }
 }

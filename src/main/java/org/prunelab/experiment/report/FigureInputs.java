@@ -90,7 +90,8 @@ public final class FigureInputs {
   /**
    * Prune potential in parameters at {@code tolerance} per method: clean, and corrupted on {@code
    * shifted}, or when that is null the mean of the potentials over every shifted distribution of
-   * the experiment (NaN, not measured, when the experiment has none).
+   * the experiment (NaN, not measured, when the experiment has none), or for {@link
+   * ExcessErrors#AVERAGED} the mean over the corruptions at severity 3.
    */
   public static List<PrunePotential> prunePotential(Sweep sweep, double tolerance, String shifted) {
     List<String> targets =
@@ -137,17 +138,21 @@ public final class FigureInputs {
   }
 
   /**
-   * Excess error on {@code shifted} of every method, one point per method and keep ratio: over the
-   * repetitions evaluated on both the clean set D and D' = {@code shifted}, the mean prune ratio 1
-   * - realised parameter ratio, the mean excess error e = (err(p, D') - err(p, D)) - (err(u, D') -
-   * err(u, D)) in points (p the pruned job, u the unpruned reference) and its sample standard
-   * deviation in points (0 for one repetition).
+   * Excess error on {@code shifted} (or, for {@link ExcessErrors#AVERAGED}, averaged per job over
+   * the corruptions at severity 3 as "Lost in Pruning" defines it) of every method, one point per
+   * method and keep ratio: over the repetitions evaluated on both the clean set D and D' = {@code
+   * shifted}, the mean prune ratio 1 - realised parameter ratio, the mean excess error e = (err(p,
+   * D') - err(p, D)) - (err(u, D') - err(u, D)) in points (p the pruned job, u the unpruned
+   * reference) and its sample standard deviation in points (0 for one repetition).
    */
   public static List<MethodExcessPoint> excessErrorByMethod(Sweep sweep, String shifted) {
     targets(sweep, Objects.requireNonNull(shifted, "shifted"));
     List<MethodExcessPoint> points = new ArrayList<>();
     for (String method : sweep.methods()) {
-      List<ExcessError> errors = ExcessErrors.of(sweep, method, shifted);
+      List<ExcessError> errors =
+          ExcessErrors.AVERAGED.equals(shifted)
+              ? ExcessErrors.averaged(sweep, method)
+              : ExcessErrors.of(sweep, method, shifted);
       for (RatioGroup g : sweep.groups(method)) {
         List<ExcessError> at = errors.stream().filter(e -> e.keepRatio() == g.keepRatio()).toList();
         if (!at.isEmpty()) {
@@ -284,6 +289,17 @@ public final class FigureInputs {
   }
 
   private static List<String> targets(Sweep sweep, String shifted) {
+    if (ExcessErrors.AVERAGED.equals(shifted)) {
+      List<String> corruptions = ExcessErrors.paperCorruptions(sweep);
+      if (corruptions.isEmpty()) {
+        throw new MetricsException(
+            "the experiment tested no corruption at severity "
+                + ExcessErrors.PAPER_SEVERITY
+                + "; choose one of "
+                + sweep.shiftedDistributions());
+      }
+      return corruptions;
+    }
     if (shifted != null) {
       sweep.referenceTop1(shifted);
       if (shifted.equals(Sweep.CLEAN)) {

@@ -17,7 +17,7 @@ public enum PruneMethodKind {
   PFP_RANDOM("pfp-random"),
   PFP_TOP_RANDOM("pfp-top-random"),
   SIPP("sipp"),
-  SIPP_MEAN("sipp-mean"),
+  SIPP_MAX("sipp-max"),
   FT("ft"),
   SOFTNET("softnet"),
   WT("wt"),

@@ -17,8 +17,10 @@ import org.prunelab.prune.sensitivity.WeightMagnitude;
  * <ul>
  *   <li>pfp, pfp-random, pfp-top-random: PFP filter pruning (Liebenwein, Baykal et al., ICLR 2020),
  *       optimal allocation, deterministic / sampled with reweighting / top plus sampled;
- *   <li>sipp, sipp-mean: SiPP weight pruning (Baykal, Liebenwein et al.), optimal allocation over
- *       per-weight sensitivities taken as the maximum (or mean) over output positions;
+ *   <li>sipp: SiPPNet as the papers run it (Baykal, Liebenwein et al.; torchprune's SiPPNet):
+ *       per-weight sensitivities averaged over output positions, one global top-B over the raw
+ *       sensitivities, no reweighting; sipp-max: PruneLab's variant, the maximum over positions
+ *       with the optimal (min-max error) allocation;
  *   <li>ft: filter thresholding by the L1 norm (Li et al. 2017, torchprune's FilterThresNet, the FT
  *       of Lost in Pruning), uniform; softnet: the same by the L2 norm (He et al. 2018), uniform;
  *   <li>wt: weight thresholding, global top-k |w| (Han et al. 2015);
@@ -53,16 +55,16 @@ public final class PruneMethods {
       case SIPP ->
           new UnstructuredMethod(
               name,
-              "SiPP weight pruning by per-weight sensitivity",
-              new SippSensitivity(PfpOptions.DEFAULT, PatchReduction.MAX),
+              "SiPPNet: per-weight sensitivity averaged over positions, global top-B",
+              new SippSensitivity(PfpOptions.DEFAULT, PatchReduction.MEAN),
               true,
               true,
-              AllocatorKind.OPTIMAL);
-      case SIPP_MEAN ->
+              AllocatorKind.GLOBAL_RAW);
+      case SIPP_MAX ->
           new UnstructuredMethod(
               name,
-              "SiPP weight pruning, sensitivity averaged over positions",
-              new SippSensitivity(PfpOptions.DEFAULT, PatchReduction.MEAN),
+              "SiPP weight pruning, sensitivity maximal over positions, optimal allocation",
+              new SippSensitivity(PfpOptions.DEFAULT, PatchReduction.MAX),
               true,
               true,
               AllocatorKind.OPTIMAL);

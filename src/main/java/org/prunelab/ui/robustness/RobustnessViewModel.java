@@ -1,6 +1,7 @@
 package org.prunelab.ui.robustness;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +18,7 @@ import org.prunelab.chart.AgreementPoint;
 import org.prunelab.chart.MethodExcessPoint;
 import org.prunelab.chart.PrunePotential;
 import org.prunelab.error.PruneLabException;
+import org.prunelab.experiment.metrics.ExcessErrors;
 import org.prunelab.experiment.metrics.Sweep;
 import org.prunelab.experiment.report.FigureInputs;
 import org.prunelab.results.JobKey;
@@ -119,7 +121,13 @@ public final class RobustnessViewModel {
     reading = true;
     String shownDistribution = same ? distribution.get() : null;
     Double shownKeep = same ? keepRatio.get() : null;
-    List<String> shifted = sweep == null ? List.of() : sweep.shiftedDistributions();
+    List<String> shifted = new ArrayList<>();
+    if (sweep != null) {
+      shifted.addAll(sweep.shiftedDistributions());
+      if (!ExcessErrors.paperCorruptions(sweep).isEmpty()) {
+        shifted.add(ExcessErrors.AVERAGED);
+      }
+    }
     distributions.setAll(shifted);
     distribution.set(
         shownDistribution != null && shifted.contains(shownDistribution)
@@ -190,7 +198,11 @@ public final class RobustnessViewModel {
     return selected;
   }
 
-  /** The selected experiment's shifted test distributions ("fog/3", "noise/0.1"), store order. */
+  /**
+   * The selected experiment's shifted test distributions ("fog/3", "noise/0.1"), store order, and
+   * last, when it tested corruptions at severity 3, their average ({@link ExcessErrors#AVERAGED},
+   * the excess error of "Lost in Pruning").
+   */
   public ObservableList<String> distributions() {
     return distributions;
   }

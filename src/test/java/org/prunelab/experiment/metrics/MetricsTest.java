@@ -66,7 +66,38 @@ class MetricsTest {
         assertThrows(
             MetricsException.class,
             () -> BootstrapSlope.interval(new double[] {0.5, 0.5}, new double[] {0.1, 0.2}, 10, 0));
-    assertTrue(e.getMessage().contains("two or more different prune ratios"), e.getMessage());
+    assertTrue(e.getMessage().contains("two different ones with an intercept"), e.getMessage());
+  }
+
+  @Test
+  void slopeThroughTheOriginIsTheHandValue() {
+    // the same four points: sum x y = 0.002 + 0.012 + 0.012 + 0.048 = 0.074, sum x^2 = 1.2, so
+    // b0 = 0.074 / 1.2 = 0.061667 (with an intercept it is 0.07); one ratio is enough
+    double[] x = {0.2, 0.4, 0.6, 0.8};
+    double[] y = {0.01, 0.03, 0.02, 0.06};
+    SlopeInterval fit = BootstrapSlope.throughOrigin(x, y, 2000, 7);
+    assertEquals(0.074 / 1.2, fit.slope(), 1e-12);
+    // every point lies above the origin with a ratio y / x in [1/30, 0.075], and a resample's b0 is
+    // a weighted mean of those ratios
+    assertTrue(fit.low() >= 1.0 / 30 - 1e-12 && fit.high() <= 0.075 + 1e-12, fit.toString());
+    assertTrue(fit.aboveZero());
+    assertEquals(
+        0.5, BootstrapSlope.throughOrigin(new double[] {0.4}, new double[] {0.2}, 10, 0).slope());
+  }
+
+  @Test
+  void theAveragedExcessErrorIsTheMeanOverSeverityThreeCorruptions() {
+    Sweep sweep = SweepFixture.sweep();
+    assertEquals(List.of("fog/3", "gaussian_noise/3"), ExcessErrors.paperCorruptions(sweep));
+    // pfp at keep 0.2 (x = 0.8), repetition 0: fog e = 0.08, noise e = 0.06 + 0.005
+    ExcessError e =
+        ExcessErrors.averaged(sweep, "pfp").stream()
+            .filter(j -> j.keepRatio() == 0.2 && j.repetition() == 0)
+            .findFirst()
+            .orElseThrow();
+    assertEquals((0.08 + 0.065) / 2, e.excess(), 1e-9);
+    assertEquals(ExcessErrors.AVERAGED, e.distribution());
+    assertEquals(8, ExcessErrors.averaged(sweep, "pfp").size());
   }
 
   @Test

@@ -7,13 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.prunelab.data.Batch;
 import org.prunelab.error.PruneLabException;
 import org.prunelab.job.JobContext;
@@ -43,6 +44,11 @@ class PruneMethodTest {
     samples = TrainedFixtures.samples(lenet, 32, manager);
   }
 
+  /** Every registered pruning method, by its command-line name. */
+  static List<String> everyMethod() {
+    return PruneMethodKind.names();
+  }
+
   @AfterAll
   void close() {
     manager.close();
@@ -50,20 +56,7 @@ class PruneMethodTest {
   }
 
   @ParameterizedTest
-  @ValueSource(
-      strings = {
-        "pfp",
-        "pfp-random",
-        "pfp-top-random",
-        "sipp",
-        "ft",
-        "softnet",
-        "wt",
-        "snip",
-        "thinet",
-        "random-filters",
-        "random-weights"
-      })
+  @MethodSource("everyMethod")
   void everyMethodMeetsTheBudgetAndGivesAWorkingNetwork(String name) {
     PruneMethod method = PruneMethods.create(PruneMethodKind.parse(name), 3);
     try (PruneOutcome outcome =
@@ -104,20 +97,7 @@ class PruneMethodTest {
    * the second network is smaller still.
    */
   @ParameterizedTest
-  @ValueSource(
-      strings = {
-        "pfp",
-        "pfp-random",
-        "pfp-top-random",
-        "sipp",
-        "ft",
-        "softnet",
-        "wt",
-        "snip",
-        "thinet",
-        "random-filters",
-        "random-weights"
-      })
+  @MethodSource("everyMethod")
   void iterativeStepsNest(String name) {
     PruneMethodKind kind = PruneMethodKind.parse(name);
     try (PruneOutcome first =

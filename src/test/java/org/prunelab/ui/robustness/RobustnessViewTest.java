@@ -32,6 +32,7 @@ import org.prunelab.chart.MethodExcessPoint;
 import org.prunelab.experiment.ExperimentRunner;
 import org.prunelab.experiment.ExperimentSpec;
 import org.prunelab.experiment.ExperimentSpecs;
+import org.prunelab.experiment.metrics.ExcessErrors;
 import org.prunelab.experiment.metrics.Sweep;
 import org.prunelab.experiment.metrics.SweepFixture;
 import org.prunelab.experiment.report.FigureInputs;
@@ -141,7 +142,7 @@ class RobustnessViewTest {
     await("the store's three experiments", WAIT, () -> onFx(() -> vm.experiments().size()) == 3);
     select("robust sweep");
     assertEquals(
-        List.of("fog/3", "gaussian_noise/3", "noise/0.05", "noise/0.1"),
+        List.of("fog/3", "gaussian_noise/3", "noise/0.05", "noise/0.1", ExcessErrors.AVERAGED),
         onFx(() -> List.copyOf(vm.distributions())));
     assertEquals("fog/3", onFx(() -> vm.distributionProperty().get()));
     XYDataset partial = xy("robustness-excess");
@@ -175,6 +176,11 @@ class RobustnessViewTest {
       }
     }
     assertEquals("Excess error on fog/3", chart("robustness-excess").getTitle().getText());
+    runFx(() -> vm.distributionProperty().set(ExcessErrors.AVERAGED));
+    assertEquals(
+        FigureInputs.excessErrorByMethod(sweep, ExcessErrors.AVERAGED).get(0).excessError(),
+        xy("robustness-excess").getYValue(0, 0),
+        1e-9);
     runFx(() -> vm.distributionProperty().set("gaussian_noise/3"));
     assertEquals(
         "Excess error on gaussian_noise/3", chart("robustness-excess").getTitle().getText());
@@ -193,10 +199,10 @@ class RobustnessViewTest {
     XYDataset agree = xy("robustness-agreement");
     assertEquals(2, agree.getSeriesCount());
     for (int s = 0; s < 2; s++) {
-      assertEquals(3, agree.getItemCount(s), "eps 0, 0.05 and 0.1");
-      assertEquals(0.0, agree.getXValue(s, 0));
-      assertEquals(0.05, agree.getXValue(s, 1));
-      assertEquals(0.1, agree.getXValue(s, 2));
+      assertEquals(15, agree.getItemCount(s), "the paper's eps 0, 0.05, ..., 0.7");
+      for (int i = 0; i < 15; i++) {
+        assertEquals(0.05 * i, agree.getXValue(s, i), 1e-12);
+      }
     }
     AgreementPoint first = agreement.get(0);
     assertEquals(agree.getSeriesKey(0), first.method());
@@ -213,7 +219,7 @@ class RobustnessViewTest {
     assertTrue(
         none.startsWith("this experiment tested no corruption: add corruptions"), "was: " + none);
     assertEquals(none, placeholder("robustness-potential"));
-    assertEquals(5, xy("robustness-agreement").getItemCount(0), "the runner's default eps");
+    assertEquals(15, xy("robustness-agreement").getItemCount(0), "the paper's 15 levels");
 
     select(SweepFixture.NAME);
     XYDataset fixture = xy("robustness-excess");
