@@ -24,6 +24,9 @@ final class ExportCommand implements Runnable {
   @Option(names = "--out", required = true, description = "ONNX file to write (.onnx).")
   Path out;
 
+  @Option(names = "--force", description = "Write --out even when it is the --model file.")
+  boolean force;
+
   @Option(
       names = "--opset",
       defaultValue = "17",
@@ -39,6 +42,7 @@ final class ExportCommand implements Runnable {
   public void run() {
     PrintWriter stdout = spec.commandLine().getOut();
     OnnxExportOptions options = OnnxExportOptions.defaults().withOpset(opset);
+    model.requireOutputIsNotTheModel(out, force);
     try (Network net = model.open()) {
       OnnxExportSummary written = OnnxExporter.export(net, out, options);
       if (json) {

@@ -2,6 +2,9 @@ package org.prunelab.cli;
 
 import ai.djl.Device;
 import ai.djl.ndarray.types.Shape;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Locale;
 import org.prunelab.error.InvalidSettingException;
 import org.prunelab.nn.Devices;
@@ -60,6 +63,33 @@ final class ModelOptions {
       defaultValue = "auto",
       description = "auto, cpu or gpu[:N] (default: ${DEFAULT-VALUE}).")
   String device;
+
+  /**
+   * Refuses to write {@code out} over the model file it reads, unless {@code force}: the input
+   * would be replaced (and, should the write fail, lost).
+   *
+   * @throws InvalidSettingException naming both and the way out
+   */
+  void requireOutputIsNotTheModel(Path out, boolean force) {
+    Path input = Path.of(model);
+    boolean same;
+    try {
+      boolean bothExist = Files.exists(out) && Files.exists(input);
+      same =
+          bothExist
+              ? Files.isSameFile(out, input)
+              : out.toAbsolutePath().normalize().equals(input.toAbsolutePath().normalize());
+    } catch (IOException e) {
+      same = false;
+    }
+    if (same && !force) {
+      throw new InvalidSettingException(
+          "--out "
+              + out
+              + " is the model read with --model: writing it would replace the input; choose another"
+              + " file, or add --force to replace it");
+    }
+  }
 
   ZooOptions zooOptions() {
     String[] parts = input.toLowerCase(Locale.ROOT).split("x");

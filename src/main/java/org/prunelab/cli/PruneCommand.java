@@ -60,11 +60,11 @@ final class PruneCommand implements Runnable {
 
   @Option(
       names = "--keep",
-      required = true,
       split = ",",
       description =
           "Fraction of the original parameters (or "
-              + "FLOPs) to keep, in (0, 1]; several (0.9,0.7,0.5) prune the same scores to each.")
+              + "FLOPs) to keep, in (0, 1]; several (0.9,0.7,0.5) prune the same scores to each."
+              + " Required unless --allocation names a file of per-layer ratios.")
   List<Double> keeps;
 
   @Option(
@@ -85,6 +85,9 @@ final class PruneCommand implements Runnable {
       paramLabel = "FILE",
       description = "Write the pruned model here: .onnx (standard ONNX) or .plm.")
   Path outFile;
+
+  @Option(names = "--force", description = "Write --out even when it is the --model file.")
+  boolean force;
 
   @Option(names = "--no-eval", description = "Skip the test-set evaluation of the pruned model.")
   boolean noEval;
@@ -176,12 +179,34 @@ final class PruneCommand implements Runnable {
     }
   }
 
-  /** The requested budgets, validated; one only when a model file is to be written. */
+  /**
+   * The requested budgets, validated; one only when a model file is to be written. An allocation
+   * file's ratios decide the size themselves, so it takes no --keep (its one budget, 1, requests
+   * nothing; the manual allocator does not read it).
+   */
   private List<Budget> budgets() {
     BudgetKind kind = BudgetKind.parse("--budget", budget);
-    List<Budget> budgets = keeps.stream().map(k -> new Budget(kind, k)).toList();
+    boolean fromFile = allocation != null && !AllocatorKind.names().contains(allocation);
+    if (fromFile && keeps != null) {
+      throw new InvalidSettingException(
+          "--keep and --allocation FILE conflict: the file's per-layer ratios set the size; leave"
+              + " out --keep, or give an allocator name (optimal, uniform, ...) with --keep");
+    }
+    if (!fromFile && keeps == null) {
+      throw new InvalidSettingException(
+          "give --keep R, the fraction of the model's "
+              + kind.label()
+              + " to keep (e.g. --keep 0.5), or --allocation FILE with per-layer keep ratios");
+    }
+    List<Budget> budgets =
+        fromFile
+            ? List.of(new Budget(kind, 1))
+            : keeps.stream().map(k -> new Budget(kind, k)).toList();
     if (outFile != null && budgets.size() > 1) {
       throw new InvalidSettingException("--out writes one model: give one --keep with it");
+    }
+    if (outFile != null) {
+      model.requireOutputIsNotTheModel(outFile, force);
     }
     return budgets;
   }

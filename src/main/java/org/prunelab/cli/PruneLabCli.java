@@ -2,15 +2,20 @@ package org.prunelab.cli;
 
 import java.io.PrintWriter;
 import java.nio.charset.Charset;
+import java.util.Arrays;
 import org.prunelab.error.PruneLabException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /**
- * The {@code prunelab} command line: a thin layer over the same services the workbench calls.
- * Errors a user can fix (missing files, bad shapes, impossible options: the {@link
- * PruneLabException} family) print one line naming the problem and exit with status 2; any other
- * exception is a bug and prints its stack trace.
+ * The {@code prunelab} command line: a thin layer over the same services the workbench calls. One
+ * error path for every command ({@link CliErrors}): what a user can fix (an option picocli cannot
+ * parse, a missing or unknown option, missing files, bad shapes, impossible settings: the {@link
+ * PruneLabException} family) prints one {@code error:} line naming the problem, and for option
+ * errors one {@code hint:} line, and exits with status 2; any other exception is a bug and prints
+ * one line that says so and names the file its stack trace went to (status 70; {@code --verbose}
+ * prints the trace instead).
  */
 @Command(
     name = "prunelab",
@@ -38,6 +43,18 @@ public final class PruneLabCli implements Runnable {
   /** Exit status for errors in the user's input. */
   public static final int USER_ERROR = 2;
 
+  /** Exit status of an unexpected internal error, a bug (EX_SOFTWARE of sysexits.h). */
+  public static final int INTERNAL_ERROR = 70;
+
+  /** The option that shows an internal error's stack trace on stderr. */
+  public static final String VERBOSE = "--verbose";
+
+  @Option(
+      names = VERBOSE,
+      scope = CommandLine.ScopeType.INHERIT,
+      description = "On an internal error, print its stack trace here (instead of to a log file).")
+  boolean verbose;
+
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Override
@@ -60,15 +77,10 @@ public final class PruneLabCli implements Runnable {
     CommandLine cli = new CommandLine(new PruneLabCli());
     cli.setOut(out);
     cli.setErr(err);
-    cli.setExecutionExceptionHandler(
-        (ex, cmd, parsed) -> {
-          if (ex instanceof PruneLabException) {
-            cmd.getErr().println("error: " + ex.getMessage());
-            cmd.getErr().flush();
-            return USER_ERROR;
-          }
-          throw ex;
-        });
+    CliErrors errors =
+        new CliErrors(err, Arrays.asList(args).contains(VERBOSE), CliErrors.defaultLogs());
+    cli.setParameterExceptionHandler(errors::parameter);
+    cli.setExecutionExceptionHandler((ex, cmd, parsed) -> errors.execution(ex));
     int status = cli.execute(args);
     out.flush();
     err.flush();

@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.prunelab.prune.allocate.Allocation;
 import org.prunelab.prune.allocate.Budget;
+import org.prunelab.prune.allocate.ManualAllocator;
 import org.prunelab.prune.method.PruneOutcome;
 import org.prunelab.train.Metrics;
 
@@ -20,13 +21,20 @@ final class PruneReport {
   static void print(
       PrintWriter out, PruneOutcome outcome, Budget budget, Metrics metrics, Path file) {
     Allocation allocation = outcome.allocation();
-    out.printf(
-        Locale.ROOT,
-        "%s, %s allocation, keep %s of %s requested%n",
-        outcome.method(),
-        allocation.allocator(),
-        budget.keepRatio(),
-        budget.kind().label());
+    if (fromFile(allocation)) {
+      out.printf(
+          Locale.ROOT,
+          "%s, per-layer keep ratios from the allocation file (no budget requested)%n",
+          outcome.method());
+    } else {
+      out.printf(
+          Locale.ROOT,
+          "%s, %s allocation, keep %s of %s requested%n",
+          outcome.method(),
+          allocation.allocator(),
+          budget.keepRatio(),
+          budget.kind().label());
+    }
     String unit = outcome.keptChannels().isEmpty() ? "weights" : "channels";
     int width =
         Math.max(24, allocation.ids().stream().mapToInt(String::length).max().orElse(0) + 2);
@@ -101,7 +109,7 @@ final class PruneReport {
     result.put("method", outcome.method());
     result.put("allocation", allocation.allocator());
     result.put("budget", budget.kind().cliName());
-    result.put("keepRequested", budget.keepRatio());
+    result.put("keepRequested", fromFile(allocation) ? null : budget.keepRatio());
     result.put("allocatorLevel", Double.isNaN(allocation.level()) ? null : allocation.level());
     List<Map<String, Object>> units = new java.util.ArrayList<>();
     int[] kept = allocation.kept();
@@ -130,5 +138,10 @@ final class PruneReport {
       result.put("out", file.toString());
     }
     return result;
+  }
+
+  /** Whether the allocation is a file's per-layer ratios (the budget then requests nothing). */
+  private static boolean fromFile(Allocation allocation) {
+    return allocation.allocator().equals(new ManualAllocator(Map.of()).name());
   }
 }

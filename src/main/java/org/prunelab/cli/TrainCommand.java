@@ -105,6 +105,9 @@ final class TrainCommand implements Runnable {
   @Option(names = "--out", required = true, description = "Model file to write (.plm).")
   Path out;
 
+  @Option(names = "--force", description = "Write --out even when it is the --model file.")
+  boolean force;
+
   @Option(names = "--json", description = "Print the history and test metrics as JSON.")
   boolean json;
 
@@ -117,6 +120,7 @@ final class TrainCommand implements Runnable {
     if (epochs <= 0) {
       throw new InvalidSettingException("--epochs must be positive, got " + epochs);
     }
+    model.requireOutputIsNotTheModel(out, force);
     TrainingRecipe recipe =
         new TrainingRecipe(
             epochs, batch, optimizerSpec(), scheduleSpec(), cropPadding, flip, model.seed);

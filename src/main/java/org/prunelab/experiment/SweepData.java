@@ -60,8 +60,8 @@ public record SweepData(
    */
   public static SweepData of(
       TestDistributions test, Integer retrainImages, long seed, DataSplits splits) {
-    ImageDataset train = first(splits.train(), retrainImages);
-    ImageDataset testImages = first(splits.test(), test.images());
+    ImageDataset train = first(splits.train(), retrainImages, "retrain.images", "training");
+    ImageDataset testImages = first(splits.test(), test.images(), "test.images", "test");
     Map<String, ImageDataset> distributions = new LinkedHashMap<>();
     for (TestDistribution d : test.distributions()) {
       distributions.put(d.id(), d.images(testImages, seed));
@@ -70,8 +70,28 @@ public record SweepData(
         train, splits.sampleSet(), testImages, distributions, splits.normalization());
   }
 
-  private static ImageDataset first(ImageDataset set, Integer count) {
-    if (count == null || count >= set.size()) {
+  /**
+   * The first {@code count} images of {@code set}, all when null.
+   *
+   * @throws ExperimentSpecException when the set has fewer, naming the {@code field} and the size
+   */
+  private static ImageDataset first(ImageDataset set, Integer count, String field, String split) {
+    if (count != null && count > set.size()) {
+      throw new ExperimentSpecException(
+          field
+              + " "
+              + count
+              + " is more than the "
+              + set.size()
+              + " "
+              + split
+              + " images of "
+              + set.name()
+              + "; give at most "
+              + set.size()
+              + ", or leave it out for all");
+    }
+    if (count == null || count == set.size()) {
       return set;
     }
     return set.subset(IntStream.range(0, count).toArray());

@@ -2,6 +2,9 @@ package org.prunelab.nn;
 
 import ai.djl.Device;
 import ai.djl.engine.Engine;
+import ai.djl.engine.EngineException;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
 import org.prunelab.error.InvalidSettingException;
 import org.prunelab.error.PruneLabException;
 import org.slf4j.Logger;
@@ -57,7 +60,35 @@ public final class Devices {
               + " usable GPU(s); use --device cpu, or build with -Pgpu on a CUDA "
               + "machine");
     }
+    if (d.isGpu()) {
+      requireUsable(d, name);
+    }
     return d;
+  }
+
+  /**
+   * Allocates one number on {@code device}: a libtorch built for the CPU only reports GPUs it then
+   * refuses to use ("not linked with support for cuda devices").
+   */
+  private static void requireUsable(Device device, String name) {
+    try (NDManager probe = NDManager.newBaseManager(device)) {
+      probe.zeros(new Shape(1));
+    } catch (EngineException | IllegalArgumentException e) {
+      throw new PruneLabException(
+          "device "
+              + name
+              + " is not usable, this libtorch has no CUDA kernels ("
+              + firstSentence(String.valueOf(e.getMessage()))
+              + "); use --device cpu, or run a build with -Pgpu (libtorch for CUDA)",
+          e);
+    }
+  }
+
+  /** The engine's message up to its first full stop, at most 120 characters. */
+  private static String firstSentence(String message) {
+    int stop = message.indexOf(". ");
+    String first = stop < 0 ? message : message.substring(0, stop);
+    return first.length() <= 120 ? first : first.substring(0, 117) + "...";
   }
 
   private static InvalidSettingException unknownDevice(

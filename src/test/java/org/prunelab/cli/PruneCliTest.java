@@ -193,8 +193,6 @@ class PruneCliTest {
             LENET,
             "--method",
             "ft",
-            "--keep",
-            "1",
             "--allocation",
             file.toString(),
             "--no-eval");
@@ -212,12 +210,30 @@ class PruneCliTest {
             LENET,
             "--method",
             "ft",
-            "--keep",
-            "1",
             "--allocation",
             file.toString(),
             "--no-eval");
     assertEquals(PruneLabCli.USER_ERROR, corrupt.status());
     assertTrue(corrupt.err().contains("not a JSON object"), corrupt.err());
+
+    // a file's ratios set the size by themselves: no --keep, and the report says so
+    Files.writeString(file, "{\"conv1\": 0.5}");
+    CliTest.Run fromFile =
+        cli(
+            "prune",
+            "--model",
+            LENET,
+            "--method",
+            "ft",
+            "--allocation",
+            file.toString(),
+            "--no-eval");
+    assertEquals(0, fromFile.status(), fromFile.err());
+    assertTrue(
+        fromFile.out().startsWith("ft, per-layer keep ratios from the allocation file"),
+        fromFile.out());
+    assertTrue(
+        java.util.regex.Pattern.compile("conv1\\s+10\\s+20\\s").matcher(fromFile.out()).find(),
+        "conv1 keeps half of its 20 channels: " + fromFile.out());
   }
 }

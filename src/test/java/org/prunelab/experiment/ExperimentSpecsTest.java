@@ -98,11 +98,29 @@ class ExperimentSpecsTest {
         "keep needs");
     assertMessage(BASE + "retrain: {epochs: -1}\n", "retrain.epochs -1");
     assertMessage("methods: [pfp\n", "not a valid experiment spec");
+    // no silent coercion or overriding: a fractional count and a key given twice are errors
+    assertMessage(BASE + "repetitions: 2.5\n", "repetitions");
+    assertMessage(BASE + "repetitions: 2.5\n", "2.5");
+    assertMessage(BASE + "name: again\n", "Duplicate field 'name'");
     ExperimentSpecException missingFile =
         assertThrows(
             ExperimentSpecException.class,
             () -> ExperimentSpecs.load(Path.of("no/such/spec.yaml")));
     assertTrue(missingFile.getMessage().contains("no/such/spec.yaml"), missingFile.getMessage());
+  }
+
+  @Test
+  void moreImagesThanTheDatasetHasIsRefusedNotClipped() {
+    ExperimentSpec tooMany =
+        ExperimentSpecs.parse(
+            BASE.replace("fashion-mnist", "synthetic")
+                .replace("test: {clean: true}", "test: {clean: true, images: 1000000000}"));
+    ExperimentSpecException e =
+        assertThrows(ExperimentSpecException.class, () -> SweepData.load(tooMany));
+    assertTrue(
+        e.getMessage().startsWith("test.images 1000000000 is more than the ")
+            && e.getMessage().contains("test images of synthetic"),
+        e.getMessage());
   }
 
   private static void assertMessage(String yaml, String expected) {
