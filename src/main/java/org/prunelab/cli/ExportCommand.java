@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.prunelab.nn.Network;
+import org.prunelab.nn.NonFiniteWeights;
 import org.prunelab.nn.onnx.OnnxExportOptions;
 import org.prunelab.nn.onnx.OnnxExportSummary;
 import org.prunelab.nn.onnx.OnnxExporter;
@@ -44,6 +45,8 @@ final class ExportCommand implements Runnable {
     OnnxExportOptions options = OnnxExportOptions.defaults().withOpset(opset);
     model.requireOutputIsNotTheModel(out, force);
     try (Network net = model.open()) {
+      NonFiniteWeights.require(
+          net, "an exported file would compute NaN; retrain it or export an earlier checkpoint");
       OnnxExportSummary written = OnnxExporter.export(net, out, options);
       if (json) {
         Map<String, Object> result = new LinkedHashMap<>();

@@ -3,10 +3,12 @@ package org.prunelab.cli;
 import java.io.PrintWriter;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 import org.prunelab.nn.LayerInfo;
 import org.prunelab.nn.Network;
 import org.prunelab.nn.NetworkSummary;
+import org.prunelab.nn.NonFiniteWeights;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -34,6 +36,12 @@ final class InfoCommand implements Runnable {
     PrintWriter out = spec.commandLine().getOut();
     try (Network net = model.open()) {
       NetworkSummary summary = net.summary();
+      Map<String, Long> nonFinite = NonFiniteWeights.count(net);
+      if (!nonFinite.isEmpty()) {
+        spec.commandLine()
+            .getErr()
+            .println("warning: " + NonFiniteWeights.describe(nonFinite) + "; it computes NaN");
+      }
       if (json) {
         Json.print(out, summary);
         return;

@@ -29,6 +29,7 @@ public final class NetworkBuilder {
       throw new ShapeException(
           "network input shape must have positive dimensions (without batch), got " + inputShape);
     }
+    TensorLimits.elements("the network input (one sample)", inputShape);
     this.inputShape = inputShape;
     shapes.put(Network.INPUT, inputShape);
   }
@@ -66,6 +67,10 @@ public final class NetworkBuilder {
       out = layer.outputShape(inShapes);
     } catch (ShapeException e) {
       throw new ShapeException("node '" + name + "': " + e.getMessage());
+    }
+    TensorLimits.elements("node '" + name + "' output", out);
+    for (ParamSpec spec : layer.params()) {
+      TensorLimits.elements("parameter " + name + "." + spec.suffix(), spec.shape());
     }
     nodes.add(new Node(name, layer, List.of(inputs)));
     shapes.put(name, out);

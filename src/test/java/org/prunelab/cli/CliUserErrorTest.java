@@ -135,6 +135,21 @@ class CliUserErrorTest {
             "--validation",
             "-1"),
         bad("--input must be CxHxW", "info", "--model", "lenet5", "--input", "3x32"),
+        // sizes are multiplied with overflow checks against the largest tensor PruneLab holds
+        bad(
+            "more than 2147483639 elements (the largest tensor PruneLab holds)",
+            "info",
+            "--model",
+            "lenet5",
+            "--input",
+            "1x100000x100000"),
+        bad(
+            "parameter fc2.weight has shape (1000000000, 500), more than 2147483639 elements",
+            "info",
+            "--model",
+            "lenet5",
+            "--classes",
+            "1000000000"),
         bad(
             "a classifier needs at least 2 classes, got 1",
             "info",
@@ -170,6 +185,13 @@ class CliUserErrorTest {
             "validation",
             "--validation",
             "0"),
+        bad(
+            "1000000000 verification samples has shape (1000000000, 1, 28, 28), more than",
+            "verify",
+            "--model",
+            "lenet5",
+            "--samples",
+            "1000000000"),
         bad(
             "ONNX opset must be between 13 and 18, got 12",
             "verify",

@@ -17,6 +17,7 @@ import java.util.Arrays;
 import java.util.Map;
 import java.util.Random;
 import org.prunelab.nn.Network;
+import org.prunelab.nn.TensorLimits;
 import org.prunelab.nn.layer.Mode;
 
 /**
@@ -97,7 +98,11 @@ public final class OnnxVerifier implements AutoCloseable {
       throw new IllegalArgumentException("the number of samples must be positive, got " + samples);
     }
     Random random = new Random(seed);
-    float[] data = new float[Math.toIntExact(samples * sampleShape.size())];
+    long[] dims = new long[sampleShape.dimension() + 1];
+    dims[0] = samples;
+    System.arraycopy(sampleShape.getShape(), 0, dims, 1, sampleShape.dimension());
+    long size = TensorLimits.elements(samples + " verification samples", new Shape(dims));
+    float[] data = new float[(int) size];
     for (int i = 0; i < data.length; i++) {
       data[i] = (float) random.nextGaussian();
     }
