@@ -55,6 +55,9 @@ final class ExperimentStatusCommand implements Runnable {
               + store
               + "` first");
     }
+    if (!store.startsWith("jdbc:")) {
+      StoreOptions.requireNotEmpty(Path.of(store));
+    }
     try (ResultsStore results = ExperimentCommand.openStore(store)) {
       out.printf(
           Locale.ROOT,

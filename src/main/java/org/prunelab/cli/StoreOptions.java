@@ -1,5 +1,6 @@
 package org.prunelab.cli;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.prunelab.experiment.metrics.Sweep;
@@ -37,7 +38,30 @@ final class StoreOptions {
               + "; pass the file that 'prunelab experiment"
               + " run' wrote with --store");
     }
+    requireNotEmpty(store);
     return ResultsStore.open(store);
+  }
+
+  /**
+   * Refuses an empty file: SQLite would take it for a new database and a read-only command would
+   * write a schema into it.
+   *
+   * @throws ResultsStoreException naming the file and how a store is written
+   */
+  static void requireNotEmpty(Path file) {
+    try {
+      if (Files.size(file) == 0) {
+        throw new ResultsStoreException(
+            "results store "
+                + file
+                + " is an empty file, not a results store; 'prunelab experiment run SPEC.yaml"
+                + " --store "
+                + file
+                + "' writes one");
+      }
+    } catch (IOException e) {
+      throw new ResultsStoreException("cannot read results store " + file + ": " + e, e);
+    }
   }
 
   /** The chosen experiment of an open store. */

@@ -93,6 +93,19 @@ class CliErrorsTest {
   }
 
   @Test
+  void readOnlyCommandsRefuseAnEmptyStoreAndLeaveItEmpty() throws Exception {
+    Path empty = Files.createFile(dir.resolve("empty.db"));
+    for (String command : List.of("status", "report")) {
+      CliTest.Run run = CliTest.cli("experiment", command, "--store", empty.toString());
+      assertEquals(PruneLabCli.USER_ERROR, run.status(), command + ": " + run.err());
+      List<String> lines = run.err().strip().lines().toList();
+      assertEquals(1, lines.size(), run.err());
+      assertTrue(lines.get(0).contains("is an empty file, not a results store"), lines.get(0));
+      assertEquals(0, Files.size(empty), "experiment " + command + " wrote into the file");
+    }
+  }
+
+  @Test
   void aMessageOverSeveralLinesIsFoldedOntoOne() {
     assertEquals(
         "while parsing at line 3, column 5: unexpected ':'",
