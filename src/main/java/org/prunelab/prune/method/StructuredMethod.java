@@ -74,6 +74,17 @@ final class StructuredMethod extends ScoredMethod {
     if (rule != KeepRule.TOP) {
       selections =
           meetBudget(problem, allocator, request.budget(), units, selections, request.seed());
+      int[] sampled = counts(units, selections);
+      allocation =
+          new Allocation(
+              allocation.allocator(),
+              allocation.ids(),
+              sampled,
+              allocation.elements(),
+              problem.sizeOf(sampled),
+              allocation.fullSize(),
+              allocation.kind(),
+              allocation.level());
     }
     Network pruned = build(network, channels.prunable(), selections);
     NetworkSize original = new NetworkSize(network.parameterCount(), network.macs());
