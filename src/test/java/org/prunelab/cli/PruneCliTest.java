@@ -186,16 +186,7 @@ class PruneCliTest {
     assertTrue(outside.err().contains("outside (0, 1]"), outside.err());
     Path file = dir.resolve("alloc.json");
     Files.writeString(file, "{\"conv1\": 0.5, \"conv9\": 0.5}");
-    CliTest.Run unknown =
-        cli(
-            "prune",
-            "--model",
-            LENET,
-            "--method",
-            "ft",
-            "--allocation",
-            file.toString(),
-            "--no-eval");
+    CliTest.Run unknown = pruneFtWith(file);
     assertEquals(PruneLabCli.USER_ERROR, unknown.status());
     assertTrue(unknown.err().contains("conv9") && unknown.err().contains("fc1"), unknown.err());
     CliTest.Run tooSmall =
@@ -203,31 +194,13 @@ class PruneCliTest {
     assertEquals(PruneLabCli.USER_ERROR, tooSmall.status());
     assertTrue(tooSmall.err().contains("smallest"), tooSmall.err());
     Files.writeString(file, "[1, 2");
-    CliTest.Run corrupt =
-        cli(
-            "prune",
-            "--model",
-            LENET,
-            "--method",
-            "ft",
-            "--allocation",
-            file.toString(),
-            "--no-eval");
+    CliTest.Run corrupt = pruneFtWith(file);
     assertEquals(PruneLabCli.USER_ERROR, corrupt.status());
     assertTrue(corrupt.err().contains("not a JSON object"), corrupt.err());
 
     // a file's ratios set the size by themselves: no --keep, and the report says so
     Files.writeString(file, "{\"conv1\": 0.5}");
-    CliTest.Run fromFile =
-        cli(
-            "prune",
-            "--model",
-            LENET,
-            "--method",
-            "ft",
-            "--allocation",
-            file.toString(),
-            "--no-eval");
+    CliTest.Run fromFile = pruneFtWith(file);
     assertEquals(0, fromFile.status(), fromFile.err());
     assertTrue(
         fromFile.out().startsWith("ft, per-layer keep ratios from the allocation file"),
@@ -235,5 +208,18 @@ class PruneCliTest {
     assertTrue(
         java.util.regex.Pattern.compile("conv1\\s+10\\s+20\\s").matcher(fromFile.out()).find(),
         "conv1 keeps half of its 20 channels: " + fromFile.out());
+  }
+
+  /** ft on LeNet-5 with the per-layer ratios of an allocation file, no evaluation. */
+  private static CliTest.Run pruneFtWith(Path allocation) {
+    return cli(
+        "prune",
+        "--model",
+        LENET,
+        "--method",
+        "ft",
+        "--allocation",
+        allocation.toString(),
+        "--no-eval");
   }
 }
