@@ -111,6 +111,7 @@ final class VerifyCommand implements Callable<Integer> {
       try {
         if (file == null) {
           file = Files.createTempFile("prunelab-verify-", ".onnx");
+          file.toFile().deleteOnExit(); // also when stopped with Ctrl-C or SIGTERM mid-run
           OnnxExporter.export(net, file, options);
         }
         try (OnnxVerifier verifier = OnnxVerifier.open(net, file)) {

@@ -13,10 +13,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -49,23 +47,16 @@ public final class Checkpoint {
 
   /** Writes the network to {@code file} atomically. */
   public static void save(Network network, Path file) {
-    Path dir = file.toAbsolutePath().getParent();
-    Path temp = null;
     try {
-      Files.createDirectories(dir);
-      temp = Files.createTempFile(dir, file.getFileName().toString(), ".tmp");
-      try (OutputStream raw = Files.newOutputStream(temp)) {
-        write(network, raw);
-      }
-      try {
-        Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
-      }
+      AtomicFiles.write(
+          file,
+          temp -> {
+            try (OutputStream raw = Files.newOutputStream(temp)) {
+              write(network, raw);
+            }
+          });
     } catch (IOException e) {
       throw new ModelFileException("cannot write model file " + file + ": " + e.getMessage(), e);
-    } finally {
-      deleteQuietly(temp);
     }
   }
 
@@ -225,15 +216,5 @@ public final class Checkpoint {
             + what
             + "); copy it again or re-save it "
             + "from the network that made it");
-  }
-
-  private static void deleteQuietly(Path temp) {
-    if (temp != null) {
-      try {
-        Files.deleteIfExists(temp);
-      } catch (IOException ignored) {
-        // the temporary file was already moved or cannot be removed; nothing else to do
-      }
-    }
   }
 }

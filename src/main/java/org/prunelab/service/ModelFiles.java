@@ -1,12 +1,12 @@
 package org.prunelab.service;
 
 import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Locale;
 import org.prunelab.error.PruneLabException;
+import org.prunelab.nn.AtomicFiles;
 import org.prunelab.nn.Checkpoint;
 import org.prunelab.nn.Devices;
 import org.prunelab.nn.Network;
@@ -58,30 +58,12 @@ public final class ModelFiles {
         return write(network, file);
       }
     }
-    Path temp = null;
     try {
-      Path dir = file.toAbsolutePath().getParent();
-      Files.createDirectories(dir);
-      temp = Files.createTempFile(dir, file.getFileName().toString(), ".tmp");
-      Files.copy(plm, temp, StandardCopyOption.REPLACE_EXISTING);
-      try {
-        Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
-      }
-      temp = null;
+      AtomicFiles.write(file, temp -> Files.copy(plm, temp, StandardCopyOption.REPLACE_EXISTING));
       return file;
     } catch (IOException e) {
       throw new PruneLabException(
           "cannot write " + file + " (" + e.getMessage() + "); choose a writable folder", e);
-    } finally {
-      if (temp != null) {
-        try {
-          Files.deleteIfExists(temp);
-        } catch (IOException ignored) {
-          // the copy failed already; a leftover temporary file is the lesser problem
-        }
-      }
     }
   }
 }

@@ -9,14 +9,13 @@ import ai.onnx.proto.OnnxMl.TensorProto;
 import ai.onnx.proto.OnnxMl.TensorShapeProto;
 import ai.onnx.proto.OnnxMl.ValueInfoProto;
 import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.prunelab.nn.AtomicFiles;
 import org.prunelab.nn.ModelFileException;
 import org.prunelab.nn.Network;
 import org.prunelab.nn.Node;
@@ -55,17 +54,8 @@ public final class OnnxExporter {
   public static OnnxExportSummary export(Network network, Path file, OnnxExportOptions options) {
     ModelProto model = toModel(network, options);
     byte[] bytes = model.toByteArray();
-    Path dir = file.toAbsolutePath().getParent();
-    Path temp = null;
     try {
-      Files.createDirectories(dir);
-      temp = Files.createTempFile(dir, file.getFileName().toString(), ".tmp");
-      Files.write(temp, bytes);
-      try {
-        Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
-      }
+      AtomicFiles.write(file, temp -> Files.write(temp, bytes));
     } catch (IOException e) {
       throw new ModelFileException(
           "cannot write ONNX file "
@@ -75,8 +65,6 @@ public final class OnnxExporter {
               + "); choose a writable folder with "
               + "enough space",
           e);
-    } finally {
-      deleteQuietly(temp);
     }
     GraphProto graph = model.getGraph();
     return new OnnxExportSummary(
@@ -182,16 +170,6 @@ public final class OnnxExporter {
               + name
               + "' (a node name clashes with a "
               + "parameter or helper name <node>.<part>); rename the node");
-    }
-  }
-
-  private static void deleteQuietly(Path temp) {
-    if (temp != null) {
-      try {
-        Files.deleteIfExists(temp);
-      } catch (IOException ignored) {
-        // the temporary file was already moved or cannot be removed; nothing else to do
-      }
     }
   }
 }
