@@ -9,13 +9,13 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.prunelab.error.PruneLabException;
+import org.prunelab.nn.AtomicFiles;
 import org.prunelab.prune.allocate.AllocatorKind;
 import org.prunelab.prune.allocate.BudgetKind;
 import org.prunelab.service.CompressionMethod;
@@ -87,11 +87,7 @@ final class AllocationFiles {
           "cannot tell the format of " + file + "; end the name with .json or .csv");
     }
     try {
-      Path target = file.toAbsolutePath();
-      Files.createDirectories(target.getParent());
-      Path temp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
-      Files.writeString(temp, text, StandardCharsets.UTF_8);
-      Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      AtomicFiles.write(file, temp -> Files.writeString(temp, text, StandardCharsets.UTF_8));
     } catch (IOException e) {
       throw new PruneLabException(
           "could not write " + file + " (" + e.getMessage() + "); choose a writable folder", e);
