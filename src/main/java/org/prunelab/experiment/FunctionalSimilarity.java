@@ -6,6 +6,7 @@ import ai.djl.ndarray.types.Shape;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.stream.IntStream;
 import org.prunelab.data.ImageDataset;
 import org.prunelab.data.Normalization;
 import org.prunelab.data.Randomness;
@@ -64,7 +65,7 @@ public final class FunctionalSimilarity {
     ImageDataset probe =
         images.size() <= PROBE_IMAGES
             ? images
-            : images.subset(java.util.stream.IntStream.range(0, PROBE_IMAGES).toArray());
+            : images.subset(IntStream.range(0, PROBE_IMAGES).toArray());
     List<SimilarityMetric> rows = new ArrayList<>();
     for (double e : eps) {
       rows.add(measure(reference, candidate, probe, normalization, e, seed, ctx));

@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.prunelab.cli.CliTest.cli;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.prunelab.prune.allocate.AllocatorKind;
 import org.prunelab.service.CompressionMethod;
@@ -36,8 +39,8 @@ class MethodRegistryCliTest {
    * "| `name` |", in docs/algorithms.md.
    */
   @Test
-  void everyRegisteredMethodHasItsRowInTheAlgorithmsDoc() throws java.io.IOException {
-    String doc = java.nio.file.Files.readString(java.nio.file.Path.of("docs/algorithms.md"));
+  void everyRegisteredMethodHasItsRowInTheAlgorithmsDoc() throws IOException {
+    String doc = Files.readString(Path.of("docs/algorithms.md"));
     for (String method : CompressionMethod.names()) {
       assertTrue(
           doc.contains("\n| `" + method + "` |"), method + " has no row in docs/algorithms.md");

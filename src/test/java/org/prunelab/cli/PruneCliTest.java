@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -206,7 +207,7 @@ class PruneCliTest {
         fromFile.out().startsWith("ft, per-layer keep ratios from the allocation file"),
         fromFile.out());
     assertTrue(
-        java.util.regex.Pattern.compile("conv1\\s+10\\s+20\\s").matcher(fromFile.out()).find(),
+        Pattern.compile("conv1\\s+10\\s+20\\s").matcher(fromFile.out()).find(),
         "conv1 keeps half of its 20 channels: " + fromFile.out());
   }
 

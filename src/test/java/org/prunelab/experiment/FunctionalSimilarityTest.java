@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import ai.djl.Device;
 import ai.djl.ndarray.types.Shape;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -99,7 +100,7 @@ class FunctionalSimilarityTest {
     // 0.006). Noise on the raw pixels would be ten times larger after normalisation.
     int n = 1000;
     byte[] pixels = new byte[2 * n];
-    java.util.Arrays.fill(pixels, (byte) 102);
+    Arrays.fill(pixels, (byte) 102);
     ImageDataset flat = new ImageDataset("flat", pixels, new int[n], 1, 1, 2, List.of("a", "b"));
     Normalization tight = new Normalization(new float[] {0}, new float[] {0.1f});
     try (Network identity = linear(1, 0, 0, 1);

@@ -1,7 +1,9 @@
 package org.prunelab.experiment.metrics;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalDouble;
 import org.prunelab.results.JobResult;
 
@@ -48,24 +50,18 @@ public final class ExcessErrors {
    */
   public static List<ExcessError> averaged(Sweep sweep, String method) {
     List<String> corruptions = paperCorruptions(sweep);
-    List<List<ExcessError>> each = corruptions.stream().map(d -> of(sweep, method, d)).toList();
-    List<ExcessError> averaged = new ArrayList<>();
-    if (corruptions.isEmpty()) {
-      return averaged;
-    }
-    for (ExcessError first : each.get(0)) {
-      double sum = 0;
-      int found = 0;
-      for (List<ExcessError> errors : each) {
-        for (ExcessError e : errors) {
-          if (e.keepRatio() == first.keepRatio() && e.repetition() == first.repetition()) {
-            sum += e.excess();
-            found++;
-            break;
-          }
-        }
+    Map<JobPoint, List<ExcessError>> byJob = new LinkedHashMap<>();
+    for (String d : corruptions) {
+      for (ExcessError e : of(sweep, method, d)) {
+        byJob
+            .computeIfAbsent(new JobPoint(e.keepRatio(), e.repetition()), k -> new ArrayList<>())
+            .add(e);
       }
-      if (found == corruptions.size()) {
+    }
+    List<ExcessError> averaged = new ArrayList<>();
+    for (List<ExcessError> job : byJob.values()) {
+      if (job.size() == corruptions.size()) {
+        ExcessError first = job.get(0);
         averaged.add(
             new ExcessError(
                 method,
@@ -73,11 +69,14 @@ public final class ExcessErrors {
                 first.repetition(),
                 AVERAGED,
                 first.pruneRatio(),
-                sum / found));
+                job.stream().mapToDouble(ExcessError::excess).average().orElseThrow()));
       }
     }
     return averaged;
   }
+
+  /** A pruned job of one method: its keep ratio and repetition. */
+  private record JobPoint(double keepRatio, int repetition) {}
 
   /**
    * e of every pruned job of {@code method} on {@code shifted}, in store order; jobs not evaluated

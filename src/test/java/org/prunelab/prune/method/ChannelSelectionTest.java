@@ -3,6 +3,7 @@ package org.prunelab.prune.method;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.util.Arrays;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
@@ -16,7 +17,7 @@ class ChannelSelectionTest {
     assertEquals(2, ChannelSelection.sampleSize(new double[] {.5, .25, .25}, 2));
     // ten equal shares: E(m) = 10 (1 - .9^m); E(4) = 3.44 -> 4, E(5) = 4.10 -> 5
     double[] uniform = new double[10];
-    java.util.Arrays.fill(uniform, .1);
+    Arrays.fill(uniform, .1);
     assertEquals(5, ChannelSelection.sampleSize(uniform, 5));
     // (.19 x 4, .06 x 4): E(5) = 3.67 -> 4, E(6) = 4.11 -> 5
     assertEquals(6, ChannelSelection.sampleSize(shares(.19, .06), 5));
