@@ -1,6 +1,8 @@
 package org.prunelab.experiment;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
+import org.prunelab.experiment.features.FeatureSettings;
 import org.prunelab.service.CompressionMethod;
 
 /**
@@ -9,8 +11,9 @@ import org.prunelab.service.CompressionMethod;
  * (one-shot: every ratio from the original weights; iterative: prune a little, retrain, repeat;
  * rewind: keep the structure or mask found iteratively, reset the surviving weights to the
  * original's, retrain; see {@link ExperimentRunner}), the retraining, the test distributions and
- * the seed. Built by {@link ExperimentSpecs#parse}, which validates every field and names the one
- * that is wrong.
+ * the seed, and optionally the informative-features probe ({@code features:}, measured on every
+ * job; left out of the canonical JSON when absent, so older specs keep their hash). Built by {@link
+ * ExperimentSpecs#parse}, which validates every field and names the one that is wrong.
  */
 public record ExperimentSpec(
     String name,
@@ -22,7 +25,8 @@ public record ExperimentSpec(
     SweepMode mode,
     Retraining retrain,
     TestDistributions test,
-    Long seed) {
+    Long seed,
+    @JsonInclude(JsonInclude.Include.NON_NULL) FeatureSettings features) {
 
   /** Repetitions, 1 when not given. */
   public int repetitionCount() {

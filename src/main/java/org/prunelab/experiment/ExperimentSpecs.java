@@ -180,6 +180,13 @@ public final class ExperimentSpecs {
           "test: missing; e.g. test: {clean: true, corruptions: [fog], severities: [3]}");
     }
     spec.test().validate();
+    if (spec.features() != null) {
+      try {
+        spec.features().validate();
+      } catch (PruneLabException e) {
+        throw new ExperimentSpecException(e.getMessage(), e);
+      }
+    }
   }
 
   private static void require(String value, String field) {

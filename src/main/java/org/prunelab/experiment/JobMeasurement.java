@@ -4,10 +4,15 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.prunelab.data.Normalization;
+import org.prunelab.experiment.features.FeatureComparison;
+import org.prunelab.experiment.features.FeatureSettings;
+import org.prunelab.experiment.features.ReferenceFeatures;
 import org.prunelab.job.JobContext;
 import org.prunelab.nn.Network;
 import org.prunelab.results.DistributionMetric;
+import org.prunelab.results.FeatureMetric;
 import org.prunelab.results.JobKey;
 import org.prunelab.results.JobResult;
 import org.prunelab.results.SimilarityMetric;
@@ -18,25 +23,35 @@ import org.prunelab.train.Metrics;
  * How a finished job of an experiment is measured, the same for a sweep's job and for a run made by
  * hand in the workbench ({@link ManualRuns}): top-1, top-5 and loss on every test distribution (in
  * the spec's order) and the functional similarity to the original network at the noise levels
- * ({@link FunctionalSimilarity}, seeded with the spec's seed), as the result the results store
- * records.
+ * ({@link FunctionalSimilarity}, seeded with the spec's seed), and, when the spec asks for it, the
+ * informative features (the job's sufficient input subsets against the original's, {@link
+ * FeatureComparison}; the original's are found once, on the first job measured), as the result the
+ * results store records.
  */
 final class JobMeasurement {
   private final SweepData data;
   private final Normalization normalization;
   private final List<Double> similarityEps;
   private final long seed;
+  private final Optional<FeatureSettings> features;
+  private ReferenceFeatures referenceFeatures;
 
   /**
-   * Measures on {@code data}'s distributions, the images normalised with {@code normalization}, and
-   * the similarity at noise levels {@code similarityEps} seeded with {@code seed}.
+   * Measures on {@code data}'s distributions, the images normalised with {@code normalization}, the
+   * similarity at noise levels {@code similarityEps} seeded with {@code seed}, and the informative
+   * features with {@code features} when given.
    */
   JobMeasurement(
-      SweepData data, Normalization normalization, List<Double> similarityEps, long seed) {
+      SweepData data,
+      Normalization normalization,
+      List<Double> similarityEps,
+      long seed,
+      Optional<FeatureSettings> features) {
     this.data = data;
     this.normalization = normalization;
     this.similarityEps = List.copyOf(similarityEps);
     this.seed = seed;
+    this.features = features;
   }
 
   /**
@@ -63,6 +78,11 @@ final class JobMeasurement {
     List<SimilarityMetric> similarity =
         FunctionalSimilarity.measure(
             original, network, data.test(), normalization, similarityEps, seed, ctx);
+    Optional<FeatureMetric> featureMetric =
+        features.map(
+            settings ->
+                FeatureComparison.compare(
+                    reference(original, settings, ctx), original, network, ctx));
     JobResult result =
         new JobResult(
             key,
@@ -75,6 +95,15 @@ final class JobMeasurement {
             pruneTime,
             retrainTime,
             Versions.current());
-    return new FinishedJob(result, similarity);
+    return new FinishedJob(result, similarity, featureMetric);
+  }
+
+  /** The original's sufficient input subsets, found on the first call. */
+  private ReferenceFeatures reference(Network original, FeatureSettings settings, JobContext ctx) {
+    if (referenceFeatures == null) {
+      referenceFeatures =
+          ReferenceFeatures.find(original, data.test(), normalization, settings, ctx);
+    }
+    return referenceFeatures;
   }
 }

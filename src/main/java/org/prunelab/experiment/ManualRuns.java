@@ -10,6 +10,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import org.prunelab.job.JobContext;
 import org.prunelab.nn.Network;
 import org.prunelab.results.ExperimentRecord;
@@ -52,7 +53,8 @@ public final class ManualRuns {
     this.hash = specHash(model.source(), model.dataset());
     SweepData data = SweepData.of(TEST, null, SEED, model.data());
     this.measurement =
-        new JobMeasurement(data, model.normalization(), FunctionalSimilarity.DEFAULT_EPS, SEED);
+        new JobMeasurement(
+            data, model.normalization(), FunctionalSimilarity.DEFAULT_EPS, SEED, Optional.empty());
   }
 
   /**

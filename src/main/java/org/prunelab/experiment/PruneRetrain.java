@@ -68,7 +68,12 @@ final class PruneRetrain {
     this.normalization = normalization;
     this.recipe = spec.retrain() == null ? RetrainRecipe.none() : spec.retrain().recipe();
     this.measurement =
-        new JobMeasurement(data, normalization, FunctionalSimilarity.DEFAULT_EPS, spec.seedValue());
+        new JobMeasurement(
+            data,
+            normalization,
+            FunctionalSimilarity.DEFAULT_EPS,
+            spec.seedValue(),
+            Optional.ofNullable(spec.features()));
   }
 
   /**

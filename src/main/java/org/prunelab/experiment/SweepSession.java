@@ -21,9 +21,9 @@ import org.prunelab.zoo.ZooOptions;
  * One sweep opened for running, job by job: the experiment recorded in the store, the spec's images
  * prepared ({@link SweepData}) and its original network opened once, so that each of its jobs can
  * run as a job of its own (the workbench queues them one by one, each with its own Cancel) or all
- * in a row ({@link ExperimentRunner}). {@link #run} writes a job's result and similarity in one
- * transaction as soon as it finishes. Every method touches the network: call them inside jobs on
- * one device worker; {@link #close()} closes the network.
+ * in a row ({@link ExperimentRunner}). {@link #run} writes a job's result, similarity and features
+ * in one transaction as soon as it finishes. Every method touches the network: call them inside
+ * jobs on one device worker; {@link #close()} closes the network.
  */
 public final class SweepSession implements AutoCloseable {
   private final ExperimentSpec spec;
@@ -90,7 +90,7 @@ public final class SweepSession implements AutoCloseable {
    */
   public FinishedJob run(JobKey key, JobContext ctx) {
     FinishedJob job = jobs.run(key, ctx);
-    store.record(job.result(), job.similarity());
+    store.record(job.result(), job.similarity(), job.features());
     return job;
   }
 

@@ -72,7 +72,25 @@ final class Migrations {
             agreement DOUBLE PRECISION NOT NULL CHECK (agreement >= 0 AND agreement <= 1),
             logit_distance DOUBLE PRECISION NOT NULL CHECK (logit_distance >= 0),
             softmax_distance DOUBLE PRECISION NOT NULL CHECK (softmax_distance >= 0),
-            PRIMARY KEY (job_id, eps))""")));
+            PRIMARY KEY (job_id, eps))""")),
+          new Migration(
+              3,
+              "informative features: each job's sufficient input subsets against the unpruned"
+                  + " network's",
+              List.of(
+                  """
+          CREATE TABLE job_features (
+            job_id VARCHAR(36) NOT NULL PRIMARY KEY REFERENCES job (job_id),
+            images INTEGER NOT NULL CHECK (images >= 1),
+            found INTEGER NOT NULL CHECK (found >= 0 AND found <= images),
+            threshold DOUBLE PRECISION NOT NULL CHECK (threshold > 0 AND threshold < 1),
+            patch INTEGER NOT NULL CHECK (patch >= 1),
+            sis_fraction DOUBLE PRECISION CHECK (sis_fraction >= 0 AND sis_fraction <= 1),
+            overlap DOUBLE PRECISION CHECK (overlap >= 0 AND overlap <= 1),
+            reference_on_candidate DOUBLE PRECISION
+              CHECK (reference_on_candidate >= 0 AND reference_on_candidate <= 1),
+            candidate_on_reference DOUBLE PRECISION NOT NULL
+              CHECK (candidate_on_reference >= 0 AND candidate_on_reference <= 1))""")));
 
   /** The schema version this build writes: the last migration's. */
   static final int LATEST = ALL.get(ALL.size() - 1).version();

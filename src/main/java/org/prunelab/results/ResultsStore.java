@@ -8,6 +8,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.sql.Types;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -16,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -404,6 +406,16 @@ public final class ResultsStore implements AutoCloseable {
    * #record(JobResult)}.
    */
   public synchronized void record(JobResult result, List<SimilarityMetric> similarity) {
+    record(result, similarity, Optional.empty());
+  }
+
+  /**
+   * Writes one finished job with its functional similarity and, when measured, its informative
+   * features against the unpruned network, all in one transaction; otherwise as {@link
+   * #record(JobResult)}.
+   */
+  public synchronized void record(
+      JobResult result, List<SimilarityMetric> similarity, Optional<FeatureMetric> features) {
     JobKey key = result.key();
     if (similarity.stream().map(SimilarityMetric::eps).distinct().count() != similarity.size()) {
       throw new IllegalArgumentException(
@@ -434,6 +446,9 @@ public final class ResultsStore implements AutoCloseable {
             insertAllocation(id, result.keptPerUnit());
             insertVersions(id, result.versions());
             insertSimilarity(id, similarity);
+            if (features.isPresent()) {
+              insertFeatures(id, features.get());
+            }
             return null;
           });
     } catch (SQLException e) {
@@ -519,6 +534,85 @@ public final class ResultsStore implements AutoCloseable {
         p.setDouble(5, m.softmaxDistance());
         p.executeUpdate();
       }
+    }
+  }
+
+  private void insertFeatures(String id, FeatureMetric m) throws SQLException {
+    try (PreparedStatement p =
+        connection.prepareStatement(
+            "INSERT INTO job_features (job_id, images, found, threshold, patch, sis_fraction,"
+                + " overlap, reference_on_candidate, candidate_on_reference)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+      p.setString(1, id);
+      p.setInt(2, m.images());
+      p.setInt(3, m.found());
+      p.setDouble(4, m.threshold());
+      p.setInt(5, m.patch());
+      setNullable(p, 6, m.sisFraction());
+      setNullable(p, 7, m.overlap());
+      setNullable(p, 8, m.referenceOnCandidate());
+      p.setDouble(9, m.candidateOnReference());
+      p.executeUpdate();
+    }
+  }
+
+  /** NaN (undefined) is stored as NULL. */
+  private static void setNullable(PreparedStatement p, int index, double value)
+      throws SQLException {
+    if (Double.isNaN(value)) {
+      p.setNull(index, Types.DOUBLE);
+    } else {
+      p.setDouble(index, value);
+    }
+  }
+
+  /** NULL is read back as NaN. */
+  private static double nullable(ResultSet rs, int index) throws SQLException {
+    double value = rs.getDouble(index);
+    return rs.wasNull() ? Double.NaN : value;
+  }
+
+  /**
+   * The informative features of every job of an experiment measured with a {@code features} probe,
+   * by job key in network, method, ratio, repetition, mode order; jobs measured without it are
+   * absent.
+   */
+  public synchronized Map<JobKey, FeatureMetric> features(String specHash) {
+    try (PreparedStatement p =
+        connection.prepareStatement(
+            "SELECT j.spec_hash, j.network, j.method, j.keep_ratio, j.repetition, j.mode,"
+                + " f.images, f.found, f.threshold, f.patch, f.sis_fraction, f.overlap,"
+                + " f.reference_on_candidate, f.candidate_on_reference FROM job_features f"
+                + " JOIN job j ON j.job_id = f.job_id WHERE j.spec_hash = ?"
+                + " ORDER BY j.network, j.method, j.keep_ratio, j.repetition, j.mode")) {
+      p.setString(1, specHash);
+      Map<JobKey, FeatureMetric> rows = new LinkedHashMap<>();
+      try (ResultSet rs = p.executeQuery()) {
+        while (rs.next()) {
+          JobKey key =
+              new JobKey(
+                  rs.getString(1),
+                  rs.getString(2),
+                  rs.getString(3),
+                  rs.getDouble(4),
+                  rs.getInt(5),
+                  rs.getString(6));
+          rows.put(
+              key,
+              new FeatureMetric(
+                  rs.getInt(7),
+                  rs.getInt(8),
+                  rs.getDouble(9),
+                  rs.getInt(10),
+                  nullable(rs, 11),
+                  nullable(rs, 12),
+                  nullable(rs, 13),
+                  rs.getDouble(14)));
+        }
+      }
+      return rows;
+    } catch (SQLException | IllegalArgumentException e) {
+      throw failure("read the informative features of " + specHash + " from", e);
     }
   }
 

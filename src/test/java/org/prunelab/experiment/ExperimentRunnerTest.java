@@ -20,6 +20,7 @@ import org.prunelab.job.JobContext;
 import org.prunelab.nn.Checkpoint;
 import org.prunelab.nn.Network;
 import org.prunelab.results.DistributionMetric;
+import org.prunelab.results.FeatureMetric;
 import org.prunelab.results.JobKey;
 import org.prunelab.results.JobResult;
 import org.prunelab.results.ResultsStore;
@@ -88,6 +89,46 @@ class ExperimentRunnerTest {
         """));
     assertTrue(
         e.getMessage().contains("alds") && e.getMessage().contains("one-shot"), e.getMessage());
+  }
+
+  /**
+   * A sweep asked for informative features records them for every job; the reference job is the
+   * original itself (no retraining), so its SIS is the original's: overlap exactly 1.
+   */
+  @Test
+  void aFeaturesProbeRecordsEveryJobsSisAgainstTheOriginals() throws Exception {
+    assumeTrue(SweepFixtures.fashionMnistInstalled(), "Fashion-MNIST not installed");
+    ExperimentSpec spec =
+        ExperimentSpecs.parse(
+            """
+            name: features-lenet5
+            network: %s
+            dataset: fashion-mnist
+            methods: [wt]
+            keep: {list: [0.05]}
+            test: {clean: true, images: 100}
+            features: {images: 3, threshold: 0.9, patch: 4}
+            seed: 1
+            """
+                .formatted(SweepFixtures.LENET));
+    try (ResultsStore store = ResultsStore.open(dir.resolve("results.db"))) {
+      new ExperimentRunner(spec, store, 0).run(JobContext.silent());
+      Map<JobKey, FeatureMetric> features = store.features(ExperimentSpecs.hash(spec));
+      List<JobKey> keys = SweepJobs.expand(spec);
+      assertEquals(keys, List.copyOf(features.keySet()));
+      FeatureMetric reference = features.get(keys.get(0));
+      assertEquals(3, reference.images());
+      assertEquals(3, reference.found());
+      assertEquals(1.0, reference.overlap(), 1e-12);
+      assertEquals(4, reference.patch());
+      // 7 x 7 blocks of 4 x 4 pixels: an SIS holds at least one of 49
+      assertTrue(reference.sisFraction() >= 1.0 / 49, reference.toString());
+      assertTrue(reference.candidateOnReference() >= 0.9, reference.toString());
+      assertTrue(reference.referenceOnCandidate() >= 0.9, reference.toString());
+      FeatureMetric pruned = features.get(keys.get(1));
+      assertEquals(3, pruned.images());
+      assertTrue(pruned.found() <= 3, pruned.toString());
+    }
   }
 
   @Test

@@ -70,6 +70,32 @@ class ExperimentSpecsTest {
   }
 
   @Test
+  void aFeaturesProbeIsReadWithDefaultsAndASpecWithoutOneKeepsItsHash() {
+    ExperimentSpec plain = ExperimentSpecs.parse(BASE);
+    // the canonical JSON of a spec without the probe is what builds before it wrote, so a store
+    // written by them resumes under the same hash
+    assertTrue(!ExperimentSpecs.canonical(plain).contains("features"));
+    ExperimentSpec probed = ExperimentSpecs.parse(BASE + "features: {images: 5}\n");
+    assertEquals(5, probed.features().imageCount());
+    assertEquals(0.9, probed.features().thresholdValue());
+    assertEquals(1, probed.features().patchSide());
+    assertNotEquals(ExperimentSpecs.hash(plain), ExperimentSpecs.hash(probed));
+    assertEquals(probed, ExperimentSpecs.parse(ExperimentSpecs.yaml(probed)));
+    for (String[] bad :
+        new String[][] {
+          {"features: {threshold: 1.5}", "features.threshold 1.5"},
+          {"features: {images: 0}", "features.images 0"},
+          {"features: {patch: 40}", "features.patch 40"},
+          {"features: {pixels: 3}", "unknown field 'pixels'"}
+        }) {
+      ExperimentSpecException e =
+          assertThrows(
+              ExperimentSpecException.class, () -> ExperimentSpecs.parse(BASE + bad[0] + "\n"));
+      assertTrue(e.getMessage().contains(bad[1]), e.getMessage());
+    }
+  }
+
+  @Test
   void theYamlOfASpecReadsBackAsTheSameSpec() {
     ExperimentSpec quick = ExperimentSpecs.load(Path.of("docs/examples/quick.yaml"));
     String yaml = ExperimentSpecs.yaml(quick);

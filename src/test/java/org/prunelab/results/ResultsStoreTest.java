@@ -21,6 +21,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -41,20 +42,21 @@ class ResultsStoreTest {
   void migrationCreatesTheLatestSchemaAndReopeningIsIdempotent() throws Exception {
     Path file = dir.resolve("results.db");
     try (ResultsStore store = ResultsStore.open(file)) {
-      assertEquals(2, store.schemaVersion());
+      assertEquals(3, store.schemaVersion());
       store.recordExperiment(experiment());
     }
     try (ResultsStore store = ResultsStore.open(file)) {
-      assertEquals(2, store.schemaVersion());
+      assertEquals(3, store.schemaVersion());
       assertEquals(experiment(), store.experiment(SPEC));
     }
-    assertEquals(2, count(file, "SELECT COUNT(*) FROM schema_version"));
+    assertEquals(3, count(file, "SELECT COUNT(*) FROM schema_version"));
     assertEquals(
-        6,
+        7,
         count(
             file,
             "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name IN"
-                + " ('experiment', 'job', 'job_metric', 'job_allocation', 'job_version', 'job_similarity')"));
+                + " ('experiment', 'job', 'job_metric', 'job_allocation', 'job_version',"
+                + " 'job_similarity', 'job_features')"));
     try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
         Statement s = c.createStatement();
         ResultSet rs = s.executeQuery("PRAGMA journal_mode")) {
@@ -120,6 +122,22 @@ class ResultsStoreTest {
     ResultsStoreException e =
         assertThrows(ResultsStoreException.class, () -> ResultsStore.open(file));
     assertTrue(e.getMessage().contains("does not exist"), e.getMessage());
+  }
+
+  @Test
+  void informativeFeaturesReadBackWithUndefinedMeansAsNaN() {
+    try (ResultsStore store = ResultsStore.open(dir.resolve("results.db"))) {
+      store.recordExperiment(experiment());
+      FeatureMetric measured = new FeatureMetric(20, 18, 0.9, 2, 0.05, 0.4, 0.7, 0.8);
+      FeatureMetric noneFound =
+          new FeatureMetric(20, 0, 0.9, 2, Double.NaN, Double.NaN, Double.NaN, 0.1);
+      store.record(result(key("pfp", 0.5, 0), 0.875), List.of(), Optional.of(measured));
+      store.record(result(key("pfp", 0.1, 0), 0.3), List.of(), Optional.of(noneFound));
+      store.record(result(key("wt", 0.5, 0), 0.8));
+      Map<JobKey, FeatureMetric> read = store.features(SPEC);
+      assertEquals(Map.of(key("pfp", 0.5, 0), measured, key("pfp", 0.1, 0), noneFound), read);
+      assertTrue(Double.isNaN(read.get(key("pfp", 0.1, 0)).overlap()));
+    }
   }
 
   @Test

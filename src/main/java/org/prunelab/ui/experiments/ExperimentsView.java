@@ -100,6 +100,7 @@ public final class ExperimentsView extends VBox {
   @FXML private TextField severities;
   @FXML private TextField noise;
   @FXML private TextField testImages;
+  @FXML private TextField featureImages;
   @FXML private TextField seed;
   @FXML private Label problem;
   @FXML private Button queue;
@@ -211,6 +212,7 @@ public final class ExperimentsView extends VBox {
     severities.textProperty().bindBidirectional(form.severitiesProperty());
     noise.textProperty().bindBidirectional(form.noiseProperty());
     testImages.textProperty().bindBidirectional(form.testImagesProperty());
+    featureImages.textProperty().bindBidirectional(form.featureImagesProperty());
     seed.textProperty().bindBidirectional(form.seedProperty());
     problem.textProperty().bind(form.problemProperty());
     yaml.textProperty().bind(form.yamlProperty());

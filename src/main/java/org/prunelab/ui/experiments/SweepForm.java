@@ -28,6 +28,7 @@ import org.prunelab.experiment.KeepRatios;
 import org.prunelab.experiment.Retraining;
 import org.prunelab.experiment.SweepMode;
 import org.prunelab.experiment.TestDistributions;
+import org.prunelab.experiment.features.FeatureSettings;
 import org.prunelab.service.CompressionMethod;
 
 /**
@@ -66,6 +67,8 @@ public final class SweepForm {
   private final StringProperty noise = new SimpleStringProperty("");
   private final StringProperty testImages = new SimpleStringProperty("1000");
   private final StringProperty seed = new SimpleStringProperty("0");
+  private final StringProperty featureImages = new SimpleStringProperty("");
+  private FeatureSettings featureDetails = new FeatureSettings(null, null, null);
   private final ReadOnlyObjectWrapper<ExperimentSpec> spec = new ReadOnlyObjectWrapper<>();
   private final ReadOnlyStringWrapper yaml = new ReadOnlyStringWrapper("");
   private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper("");
@@ -93,7 +96,8 @@ public final class SweepForm {
       severities,
       noise,
       testImages,
-      seed
+      seed,
+      featureImages
     };
     for (Observable field : fields) {
       field.addListener(o -> rebuild());
@@ -155,7 +159,10 @@ public final class SweepForm {
         mode.get(),
         retrain,
         test,
-        optionalWhole(seed.get(), "seed").map(Integer::longValue).orElse(null));
+        optionalWhole(seed.get(), "seed").map(Integer::longValue).orElse(null),
+        optionalWhole(featureImages.get(), "feature images")
+            .map(n -> new FeatureSettings(n, featureDetails.threshold(), featureDetails.patch()))
+            .orElse(null));
   }
 
   /** Fills the form from a spec read from a file (its network and dataset stay the model's). */
@@ -187,6 +194,9 @@ public final class SweepForm {
       noise.set(t.noise() == null ? "" : join(t.noise()));
       testImages.set(t.images() == null ? "" : String.valueOf(t.images()));
       seed.set(String.valueOf(s.seedValue()));
+      FeatureSettings f = s.features();
+      featureDetails = f == null ? new FeatureSettings(null, null, null) : f;
+      featureImages.set(f == null ? "" : String.valueOf(f.imageCount()));
     } finally {
       filling = false;
     }
@@ -347,6 +357,14 @@ public final class SweepForm {
 
   public StringProperty seedProperty() {
     return seed;
+  }
+
+  /**
+   * Test images of the informative-features probe ("" for none: no SIS is measured); its threshold
+   * and patch come from an opened spec, the defaults otherwise.
+   */
+  public StringProperty featureImagesProperty() {
+    return featureImages;
   }
 
   /** A short line for the queue button: jobs of the spec. */
