@@ -8,6 +8,8 @@ import org.prunelab.chart.AllocationChart;
 import org.prunelab.chart.ChartException;
 import org.prunelab.chart.CorruptionGallery;
 import org.prunelab.chart.ExcessErrorChart;
+import org.prunelab.chart.FeatureChart;
+import org.prunelab.chart.FeatureChart.Measure;
 import org.prunelab.chart.FigureData;
 import org.prunelab.chart.FigureExport;
 import org.prunelab.chart.ParetoFrontChart;
@@ -48,6 +50,7 @@ final class PlotCommand implements Runnable {
           "prune-potential",
           "excess-error",
           "allocation",
+          "informative-features",
           "corruption-gallery");
 
   @Mixin StoreOptions store;
@@ -96,6 +99,15 @@ final class PlotCommand implements Runnable {
       description =
           "Method of excess-error (default: the first) and allocation " + "(default: all methods).")
   String method;
+
+  @Option(
+      names = "--measure",
+      defaultValue = "overlap",
+      description =
+          "informative-features: overlap (IoU of the pruned and unpruned SIS), size,"
+              + " unpruned-on-pruned or pruned-on-unpruned (confidence of one network shown the"
+              + " other's SIS; default: ${DEFAULT-VALUE}).")
+  String measure;
 
   @Option(
       names = "--keep",
@@ -185,6 +197,11 @@ final class PlotCommand implements Runnable {
               String m = method == null ? sweep.methods().get(0) : method;
               yield ExcessErrorChart.of(m, FigureInputs.excessError(sweep, m, distribution));
             }
+            case "informative-features" ->
+                FeatureChart.of(
+                    FigureInputs.features(
+                        sweep, results.features(experiment.specHash()), Measure.parse(measure)),
+                    Measure.parse(measure));
             default -> {
               List<String> methods = method == null ? sweep.methods() : List.of(method);
               double ratio = keep != null ? keep : smallestKeep(sweep, methods.get(0));

@@ -73,7 +73,9 @@ final class ReportCommand implements Runnable {
     try (ResultsStore results = store.open("report")) {
       ExperimentRecord experiment = store.experiment(results);
       Sweep sweep = store.sweep(results, experiment);
-      markdown = ExperimentReport.markdown(experiment, sweep, options);
+      markdown =
+          ExperimentReport.markdown(
+              experiment, sweep, results.features(experiment.specHash()), options);
       name = experiment.name();
     }
     if (out == null) {

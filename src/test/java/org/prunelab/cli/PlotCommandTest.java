@@ -130,6 +130,7 @@ class PlotCommandTest {
               "0.02"
             },
             new String[] {"--figure", "allocation", "--method", "ft", "--keep", "0.4"},
+            new String[] {"--figure", "informative-features", "--measure", "pruned-on-unpruned"},
             new String[] {
               "--figure", "accuracy-vs-params", "--distribution", "fog/3", "--experiment", "5e1f"
             })) {
@@ -151,7 +152,7 @@ class PlotCommandTest {
         List.of("plot", "--figure", "pie", "--out", out.toString()),
         "unknown figure 'pie'; choose one of"
             + " accuracy-vs-params, accuracy-vs-flops, pareto, prune-potential, excess-error, allocation,"
-            + " corruption-gallery");
+            + " informative-features, corruption-gallery");
     assertError(
         List.of("plot", "--figure", "pareto", "--out", out.toString()),
         "--figure pareto needs --store FILE");
@@ -188,6 +189,19 @@ class PlotCommandTest {
             "--out",
             out.toString()),
         "no pruned jobs of method 'sipp'; the experiment's methods are [ft, pfp]");
+    assertError(
+        List.of(
+            "plot",
+            "--store",
+            store.toString(),
+            "--figure",
+            "informative-features",
+            "--measure",
+            "iou",
+            "--out",
+            out.toString()),
+        "unknown SIS measure 'iou'; choose one of overlap, size, unpruned-on-pruned,"
+            + " pruned-on-unpruned");
     assertError(
         List.of(
             "plot",

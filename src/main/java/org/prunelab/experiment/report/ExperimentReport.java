@@ -3,8 +3,11 @@ package org.prunelab.experiment.report;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
 import java.util.OptionalDouble;
 import java.util.stream.Collectors;
 import org.prunelab.experiment.metrics.ExcessErrors;
@@ -15,6 +18,8 @@ import org.prunelab.experiment.metrics.SizeBasis;
 import org.prunelab.experiment.metrics.SlopeInterval;
 import org.prunelab.experiment.metrics.Sweep;
 import org.prunelab.results.ExperimentRecord;
+import org.prunelab.results.FeatureMetric;
+import org.prunelab.results.JobKey;
 
 /**
  * The Markdown report of one experiment, with the tables of the papers (Liebenwein et al., "Lost in
@@ -39,6 +44,18 @@ public final class ExperimentReport {
 
   /** The report of {@code sweep}, the jobs of {@code experiment}, as Markdown. */
   public static String markdown(ExperimentRecord experiment, Sweep sweep, ReportOptions options) {
+    return markdown(experiment, sweep, Map.of(), options);
+  }
+
+  /**
+   * The report with a section on informative features when {@code features} (by job, as the results
+   * store records them) holds any.
+   */
+  public static String markdown(
+      ExperimentRecord experiment,
+      Sweep sweep,
+      Map<JobKey, FeatureMetric> features,
+      ReportOptions options) {
     StringBuilder md = new StringBuilder();
     summary(md, experiment, sweep, options);
     reference(md, sweep);
@@ -46,7 +63,83 @@ public final class ExperimentReport {
     potentials(md, sweep, options);
     commensurate(md, sweep, options);
     excess(md, sweep, options);
+    if (!features.isEmpty()) {
+      features(md, sweep, features);
+    }
     return md.toString();
+  }
+
+  private static void features(StringBuilder md, Sweep sweep, Map<JobKey, FeatureMetric> features) {
+    FeatureMetric first = features.values().iterator().next();
+    line(
+        md,
+        "## Informative features (sufficient input subsets)\n\nCarter et al.'s SIS by backward"
+            + " selection, threshold tau = %s on the softmax confidence, features of %d x %d pixels masked"
+            + " to the training mean, on the first %d test images on which the unpruned network is at least"
+            + " tau confident. Per job: the share of those images on which the pruned network has an SIS"
+            + " (is at least tau confident), its mean SIS size, the intersection over union with the"
+            + " unpruned network's SIS, the unpruned network's confidence shown only the pruned SIS, and"
+            + " the pruned network's shown only the unpruned SIS (docs/algorithms.md); mean ± std over"
+            + " repetitions.\n",
+        number(first.threshold()),
+        first.patch(),
+        first.patch(),
+        first.images());
+    md.append(
+        "| method | keep ratio | params pruned (%) | with SIS (%) | SIS size (%) | overlap (%) |"
+            + " unpruned on pruned SIS (%) | pruned on unpruned SIS (%) | n |\n"
+            + "|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+    FeatureMetric reference = features.get(sweep.reference().key());
+    if (reference != null) {
+      line(
+          md,
+          "| %s | 1 | 0.00 | %s | %s | %s | %s | %s | 1 |",
+          Sweep.REFERENCE,
+          percent(List.of((double) reference.found() / reference.images())),
+          percent(List.of(reference.sisFraction())),
+          percent(List.of(reference.overlap())),
+          percent(List.of(reference.referenceOnCandidate())),
+          percent(List.of(reference.candidateOnReference())));
+    }
+    for (String method : sweep.methods()) {
+      for (RatioGroup g : sweep.groups(method)) {
+        List<FeatureMetric> rows =
+            g.jobs().stream().map(j -> features.get(j.key())).filter(Objects::nonNull).toList();
+        if (rows.isEmpty()) {
+          continue;
+        }
+        line(
+            md,
+            "| %s | %s | %.2f | %s | %s | %s | %s | %s | %d |",
+            method,
+            number(g.keepRatio()),
+            100 * (1 - g.meanSize(SizeBasis.PARAMS)),
+            percent(rows.stream().map(m -> (double) m.found() / m.images()).toList()),
+            percent(rows.stream().map(FeatureMetric::sisFraction).toList()),
+            percent(rows.stream().map(FeatureMetric::overlap).toList()),
+            percent(rows.stream().map(FeatureMetric::referenceOnCandidate).toList()),
+            percent(rows.stream().map(FeatureMetric::candidateOnReference).toList()),
+            rows.size());
+      }
+    }
+    md.append('\n');
+  }
+
+  /**
+   * Mean ± sample std of the defined (non-NaN) fractions, in percent; "n/a" when none is defined.
+   */
+  private static String percent(List<Double> values) {
+    double[] defined =
+        values.stream().mapToDouble(Double::doubleValue).filter(v -> !Double.isNaN(v)).toArray();
+    if (defined.length == 0) {
+      return "n/a";
+    }
+    double mean = Arrays.stream(defined).average().orElseThrow();
+    if (defined.length == 1) {
+      return fmt("%.1f", 100 * mean);
+    }
+    double squares = Arrays.stream(defined).map(v -> (v - mean) * (v - mean)).sum();
+    return fmt("%.1f ± %.1f", 100 * mean, 100 * Math.sqrt(squares / (defined.length - 1)));
   }
 
   private static void summary(

@@ -13,6 +13,8 @@ import java.util.TreeMap;
 import org.prunelab.chart.AgreementPoint;
 import org.prunelab.chart.CurvePoint;
 import org.prunelab.chart.ExcessErrorPoint;
+import org.prunelab.chart.FeatureChart;
+import org.prunelab.chart.FeaturePoint;
 import org.prunelab.chart.LayerKeep;
 import org.prunelab.chart.MethodExcessPoint;
 import org.prunelab.chart.ParetoPoint;
@@ -24,6 +26,7 @@ import org.prunelab.experiment.metrics.PrunePotentials;
 import org.prunelab.experiment.metrics.RatioGroup;
 import org.prunelab.experiment.metrics.SizeBasis;
 import org.prunelab.experiment.metrics.Sweep;
+import org.prunelab.results.FeatureMetric;
 import org.prunelab.results.JobKey;
 import org.prunelab.results.JobResult;
 import org.prunelab.results.SimilarityMetric;
@@ -223,6 +226,52 @@ public final class FigureInputs {
                   .toList());
     }
     return nonEmpty(points, "agreement at keep ratio " + keepRatio);
+  }
+
+  /**
+   * One informative-features measure against pruned parameters, one point per method and keep
+   * ratio: pruned fraction {@code 1 - mean size}, the mean of {@code measure} over the repetitions
+   * that have it defined (an SIS-based mean is undefined for a job whose network was below the
+   * threshold on every probe image) and its sample standard deviation, from the experiment's {@code
+   * features} (by job, as the results store records them).
+   */
+  public static List<FeaturePoint> features(
+      Sweep sweep, Map<JobKey, FeatureMetric> features, FeatureChart.Measure measure) {
+    if (features.isEmpty()) {
+      throw new MetricsException(
+          "the store holds no informative features for this experiment; add"
+              + " features: {images: 20} to its spec and run it with prunelab experiment run");
+    }
+    List<FeaturePoint> points = new ArrayList<>();
+    for (String method : sweep.methods()) {
+      for (RatioGroup g : sweep.groups(method)) {
+        double[] values =
+            g.jobs().stream()
+                .map(j -> features.get(j.key()))
+                .filter(Objects::nonNull)
+                .mapToDouble(m -> value(m, measure))
+                .filter(v -> !Double.isNaN(v))
+                .toArray();
+        if (values.length > 0) {
+          points.add(
+              new FeaturePoint(
+                  method,
+                  clamp(1 - g.meanSize(SizeBasis.PARAMS)),
+                  Arrays.stream(values).average().orElseThrow(),
+                  std(values)));
+        }
+      }
+    }
+    return nonEmpty(points, "informative features (" + measure.cliName() + ")");
+  }
+
+  private static double value(FeatureMetric m, FeatureChart.Measure measure) {
+    return switch (measure) {
+      case OVERLAP -> m.overlap();
+      case SIZE -> m.sisFraction();
+      case UNPRUNED_ON_PRUNED -> m.referenceOnCandidate();
+      case PRUNED_ON_UNPRUNED -> m.candidateOnReference();
+    };
   }
 
   /** Sample standard deviation (divides by n - 1); 0 for fewer than two values. */

@@ -7,8 +7,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.prunelab.results.DistributionMetric;
 import org.prunelab.results.ExperimentRecord;
+import org.prunelab.results.FeatureMetric;
 import org.prunelab.results.JobKey;
 import org.prunelab.results.JobResult;
 import org.prunelab.results.ResultsStore;
@@ -89,8 +91,17 @@ public final class SweepFixture {
   public static void write(Path file) {
     try (ResultsStore store = ResultsStore.open(file)) {
       store.recordExperiment(experiment());
-      jobs().forEach(store::record);
+      jobs().forEach(j -> store.record(j, List.of(), Optional.of(features(j.key()))));
     }
+  }
+
+  /**
+   * The informative features the written store holds for a job: 10 probe images, all with an SIS, 5
+   * % of the image each, overlap and both confidences equal to the keep ratio.
+   */
+  public static FeatureMetric features(JobKey key) {
+    double k = key.keepRatio();
+    return new FeatureMetric(10, 10, 0.9, 2, 0.05, k, k, k);
   }
 
   static JobKey key(String method, double keep, int repetition) {
