@@ -34,6 +34,7 @@ import picocli.CommandLine.Option;
       VerifyCommand.class,
       BenchCommand.class,
       ExperimentCommand.class,
+      FeaturesCommand.class,
       PlotCommand.class
     })
 public final class PruneLabCli implements Runnable {
