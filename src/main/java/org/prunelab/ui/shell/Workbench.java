@@ -43,6 +43,7 @@ import org.prunelab.ui.UndoHistory;
 import org.prunelab.ui.WorkbenchContext;
 import org.prunelab.ui.allocation.AllocationView;
 import org.prunelab.ui.experiments.ExperimentsView;
+import org.prunelab.ui.features.FeaturesView;
 import org.prunelab.ui.jobs.JobPanelViewModel;
 import org.prunelab.ui.jobs.WorkerJobs;
 import org.prunelab.ui.model.ModelView;
@@ -70,7 +71,8 @@ public final class Workbench implements StartContext, AutoCloseable {
           new NavigatorEntry("Sensitivity", SensitivityView::new),
           new NavigatorEntry("Allocation", AllocationView::new),
           new NavigatorEntry("Experiments", ExperimentsView::new),
-          new NavigatorEntry("Robustness", RobustnessView::new));
+          new NavigatorEntry("Robustness", RobustnessView::new),
+          new NavigatorEntry("Features", FeaturesView::new));
 
   /**
    * Threads libtorch computes with: every core. The FX thread stays responsive by design, not by a
