@@ -28,12 +28,21 @@ public final class BackwardSelection {
   private final FeatureGrid grid;
   private final double threshold;
   private final int[][] values;
+  private final int batch;
 
   /**
    * Backward selection with {@code confidence} on images of {@code grid}, for threshold tau =
    * {@code threshold} in (0, 1).
    */
   public BackwardSelection(ClassConfidence confidence, FeatureGrid grid, double threshold) {
+    this(confidence, grid, threshold, ClassConfidence.BATCH);
+  }
+
+  /**
+   * As above, scoring at most {@code batch} candidates per forward pass (1 is the one-at-a-time
+   * loop the benchmark compares with).
+   */
+  BackwardSelection(ClassConfidence confidence, FeatureGrid grid, double threshold, int batch) {
     if (!(threshold > 0 && threshold < 1)) {
       throw new InvalidSettingException(
           "SIS threshold " + threshold + " must lie in (0, 1), e.g. 0.9 (a softmax confidence)");
@@ -42,6 +51,7 @@ public final class BackwardSelection {
     this.grid = grid;
     this.threshold = threshold;
     this.values = grid.valueIndices();
+    this.batch = batch;
   }
 
   /** The threshold tau. */
@@ -114,8 +124,8 @@ public final class BackwardSelection {
     int size = grid.imageSize();
     int best = -1;
     float bestConfidence = Float.NEGATIVE_INFINITY;
-    for (int from = 0; from < remaining.size(); from += ClassConfidence.BATCH) {
-      int n = Math.min(ClassConfidence.BATCH, remaining.size() - from);
+    for (int from = 0; from < remaining.size(); from += batch) {
+      int n = Math.min(batch, remaining.size() - from);
       float[] batch = new float[n * size];
       for (int k = 0; k < n; k++) {
         System.arraycopy(current, 0, batch, k * size, size);
@@ -144,8 +154,8 @@ public final class BackwardSelection {
     for (int f : removal) {
       zero(empty, 0, f);
     }
-    for (int from = 1; from <= total; from += ClassConfidence.BATCH) {
-      int n = Math.min(ClassConfidence.BATCH, total - from + 1);
+    for (int from = 1; from <= total; from += batch) {
+      int n = Math.min(batch, total - from + 1);
       float[] batch = new float[n * size];
       for (int k = 0; k < n; k++) {
         int length = from + k;
