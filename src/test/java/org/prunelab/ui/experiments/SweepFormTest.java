@@ -122,6 +122,7 @@ class SweepFormTest {
         mode: rewind
         retrain: {epochs: 2, lr: 0.05, images: 1000}
         test: {clean: true, corruptions: [contrast], severities: [2, 4], images: 400}
+        features: {images: 7, threshold: 0.8, patch: 2}
         seed: 11
         """);
     ExperimentSpec read = ExperimentSpecs.load(file);
@@ -141,5 +142,13 @@ class SweepFormTest {
     assertEquals(read.test().names(), spec.test().names());
     assertEquals(11, spec.seedValue());
     assertEquals("0.7", form.fromProperty().get());
+    // the features probe survives the form, its threshold and patch too; blank turns it off
+    assertEquals(read.features(), spec.features());
+    assertEquals("7", form.featureImagesProperty().get());
+    form.featureImagesProperty().set("12");
+    assertEquals(12, form.specProperty().get().features().imageCount());
+    assertEquals(0.8, form.specProperty().get().features().thresholdValue());
+    form.featureImagesProperty().set("");
+    assertNull(form.specProperty().get().features());
   }
 }
