@@ -1,14 +1,9 @@
 package org.prunelab.chart;
 
-import java.awt.Color;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.XYPlot;
-import org.jfree.chart.renderer.xy.DeviationRenderer;
-import org.jfree.data.xy.YIntervalSeries;
 import org.jfree.data.xy.YIntervalSeriesCollection;
 
 /**
@@ -66,34 +61,22 @@ public final class FeatureChart {
 
   /**
    * The chart of {@code points}, one series per method in order of first appearance; series item
-   * {@code (x, y, low, high)} is {@code 100 * (prunedFraction, value, value - std, value + std)}.
+   * {@code (x, y, low, high)} is {@code 100 * (prunedFraction, value, value - std, value + std)}; a
+   * method with two points at one pruned share is an error.
    */
   public static JFreeChart of(List<FeaturePoint> points, Measure measure) {
-    Map<String, YIntervalSeries> series = new LinkedHashMap<>();
-    for (FeaturePoint p : Inputs.nonEmpty(points, "informative features")) {
-      YIntervalSeries s =
-          series.computeIfAbsent(p.method(), m -> new YIntervalSeries(m, true, false));
-      s.add(
-          100 * p.prunedFraction(),
-          100 * p.value(),
-          100 * (p.value() - p.std()),
-          100 * (p.value() + p.std()));
-    }
-    YIntervalSeriesCollection dataset = new YIntervalSeriesCollection();
-    series.values().forEach(dataset::addSeries);
-    DeviationRenderer renderer = new DeviationRenderer(true, true);
-    renderer.setAlpha(0.18f);
-    for (int s = 0; s < dataset.getSeriesCount(); s++) {
-      Color colour = MethodColors.of(dataset.getSeriesKey(s).toString());
-      renderer.setSeriesPaint(s, colour);
-      renderer.setSeriesFillPaint(s, colour);
-      renderer.setSeriesStroke(s, ChartStyle.LINE);
-    }
+    YIntervalSeriesCollection dataset =
+        MethodBands.collection(
+            Inputs.nonEmpty(points, "informative features"),
+            FeaturePoint::method,
+            p -> 100 * p.prunedFraction(),
+            p -> 100 * p.value(),
+            p -> 100 * p.std());
     NumberAxis xAxis = new NumberAxis("Pruned parameters (%)");
     xAxis.setRange(0, 100);
     NumberAxis yAxis = new NumberAxis(measure.axisLabel);
     yAxis.setRange(0, 100);
-    XYPlot plot = new XYPlot(dataset, xAxis, yAxis, renderer);
+    XYPlot plot = new XYPlot(dataset, xAxis, yAxis, MethodBands.renderer(dataset));
     return ChartStyle.apply(new JFreeChart(measure.title, ChartStyle.TITLE, plot, true));
   }
 }

@@ -356,14 +356,7 @@ public final class ResultsStore implements AutoCloseable {
       Set<JobKey> keys = new LinkedHashSet<>();
       try (ResultSet rs = p.executeQuery()) {
         while (rs.next()) {
-          keys.add(
-              new JobKey(
-                  rs.getString(1),
-                  rs.getString(2),
-                  rs.getString(3),
-                  rs.getDouble(4),
-                  rs.getInt(5),
-                  rs.getString(6)));
+          keys.add(key(rs));
         }
       }
       return keys;
@@ -566,6 +559,19 @@ public final class ResultsStore implements AutoCloseable {
     }
   }
 
+  /**
+   * The job key in columns 1-6 (spec hash, network, method, keep ratio, repetition, mode) of a row.
+   */
+  private static JobKey key(ResultSet rs) throws SQLException {
+    return new JobKey(
+        rs.getString(1),
+        rs.getString(2),
+        rs.getString(3),
+        rs.getDouble(4),
+        rs.getInt(5),
+        rs.getString(6));
+  }
+
   /** NULL is read back as NaN. */
   private static double nullable(ResultSet rs, int index) throws SQLException {
     double value = rs.getDouble(index);
@@ -589,14 +595,7 @@ public final class ResultsStore implements AutoCloseable {
       Map<JobKey, FeatureMetric> rows = new LinkedHashMap<>();
       try (ResultSet rs = p.executeQuery()) {
         while (rs.next()) {
-          JobKey key =
-              new JobKey(
-                  rs.getString(1),
-                  rs.getString(2),
-                  rs.getString(3),
-                  rs.getDouble(4),
-                  rs.getInt(5),
-                  rs.getString(6));
+          JobKey key = key(rs);
           rows.put(
               key,
               new FeatureMetric(
@@ -631,14 +630,7 @@ public final class ResultsStore implements AutoCloseable {
       Map<JobKey, List<SimilarityMetric>> rows = new LinkedHashMap<>();
       try (ResultSet rs = p.executeQuery()) {
         while (rs.next()) {
-          JobKey key =
-              new JobKey(
-                  rs.getString(1),
-                  rs.getString(2),
-                  rs.getString(3),
-                  rs.getDouble(4),
-                  rs.getInt(5),
-                  rs.getString(6));
+          JobKey key = key(rs);
           rows.computeIfAbsent(key, k -> new ArrayList<>())
               .add(
                   new SimilarityMetric(
