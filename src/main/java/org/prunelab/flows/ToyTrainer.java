@@ -92,10 +92,10 @@ public final class ToyTrainer {
           if (!Double.isFinite(loss)) {
             throw new NonFiniteException(
                 String.format(
-                    "training diverged: the loss is %s at iteration %d (learning rate %.4g, solver"
+                    "training diverged: the loss is %s at iteration %d (learning rate %s, solver"
                         + " %s); lower the learning rate, or use more solver steps or a tighter"
                         + " tolerance",
-                    loss, i + 1, recipe.lr(), solver.describe()));
+                    loss, i + 1, SolverException.number(recipe.lr()), solver.describe()));
           }
           gc.backward(value);
         }

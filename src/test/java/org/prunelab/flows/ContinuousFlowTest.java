@@ -68,6 +68,22 @@ class ContinuousFlowTest {
   }
 
   @Test
+  void dopri5GivesTheSameLinearLogDensityChange() {
+    double trace = LinearSystem.A[0][0] + LinearSystem.A[1][1];
+    try (MlpField field = linearField();
+        NDManager scope = manager.newSubManager()) {
+      ContinuousFlow flow =
+          new ContinuousFlow(
+              field, SolverSpec.dopri5(1e-6, 1e-8, 1000).create(), T, TraceEstimator.exact());
+      LogDensity density = flow.logDensity(scope.create(new double[][] {{0.3, -1.2}}), 0);
+      assertEquals(-T * trace, density.change().getDouble(0), 1e-4);
+      double[] z = LinearSystem.exact(T, new double[] {0.3, -1.2});
+      assertEquals(z[0], density.latent().getDouble(0, 0), 1e-5);
+      assertEquals(z[1], density.latent().getDouble(0, 1), 1e-5);
+    }
+  }
+
+  @Test
   void samplingIntegratesBackwardsFromTheBase() {
     try (MlpField field = linearField();
         NDManager scope = manager.newSubManager()) {

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.prunelab.error.PruneLabException;
 import org.prunelab.job.JobContext;
+import org.prunelab.nn.NonFiniteException;
 
 /**
  * Short seeded trainings of the paper's toy models on one libtorch thread. The CNF "l4_h64" (AdamW
@@ -164,6 +165,31 @@ class ToyTrainingTest {
                       manager,
                       JobContext.silent()));
       assertTrue(e.getMessage().contains("(step size 0.5)"), e.getMessage());
+    }
+  }
+
+  @Test
+  void aNonFiniteLossNamesTheLearningRateAndTheSolver() {
+    try (MlpField field =
+            MlpField.create(
+                new MlpSpec(2, List.of(4), Nonlinearity.TANH), DataType.FLOAT32, 2, manager);
+        OdeClassifier classifier =
+            new OdeClassifier(
+                field, 2, 2, SolverSpec.fixed(SolverKind.RK4, 4).create(), 1, 3, manager)) {
+      classifier.parameters().get("readout.weight").muli(1e38f).muli(1e38f);
+      NonFiniteException e =
+          assertThrows(
+              NonFiniteException.class,
+              () ->
+                  ToyTrainer.trainClassifier(
+                      classifier,
+                      ToyDataset.MOONS,
+                      new ToyRecipe(1, 16, 0.01, 0, 1),
+                      manager,
+                      JobContext.silent()));
+      assertTrue(
+          e.getMessage().contains("at iteration 1 (learning rate 0.01, solver rk4 with 4 steps)"),
+          e.getMessage());
     }
   }
 
