@@ -92,6 +92,9 @@ public final class DormandPrince implements OdeSolver {
         h = stepSize * (lastRejected ? Math.min(1, factor) : factor);
         lastRejected = false;
       } else {
+        if (Double.isNaN(norm)) {
+          requireFiniteField(k[0], t);
+        }
         h = stepSize * (Double.isNaN(norm) ? MIN_FACTOR : Math.min(1, factor));
         rejected++;
         lastRejected = true;
@@ -133,6 +136,22 @@ public final class DormandPrince implements OdeSolver {
 
   private static double rms(NDArray x, NDArray scale) {
     return x.div(scale).square().mean().sqrt().toType(DataType.FLOAT64, false).getDouble();
+  }
+
+  /** A field that is not finite at an accepted state cannot be cured by smaller steps. */
+  private void requireFiniteField(NDArray f, double t) {
+    double size = RungeKuttaStep.largestMagnitude(f);
+    if (!Double.isFinite(size)) {
+      throw new SolverException(
+          String.format(
+              "the vector field is %s at t = %s on a finite state (dopri5, rtol %s, atol %s):"
+                  + " its parameters or inputs hold NaN or overflow; lower the learning rate if"
+                  + " this happened while training",
+              Double.isNaN(size) ? "NaN" : "infinite",
+              SolverException.number(t),
+              SolverException.number(rtol),
+              SolverException.number(atol)));
+    }
   }
 
   private void requireFinite(NDArray y, double t, double stepSize) {

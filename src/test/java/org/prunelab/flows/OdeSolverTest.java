@@ -158,6 +158,23 @@ class OdeSolverTest {
   }
 
   @Test
+  void aNonFiniteFieldStopsDopri5AtOnce() {
+    try (NDManager scope = manager.newSubManager()) {
+      NDArray z0 = scope.create(new double[][] {Z0});
+      VectorField broken = (t, z) -> z.div(z.sub(z));
+      SolverException e =
+          assertThrows(
+              SolverException.class,
+              () -> SolverSpec.dopri5(1e-5, 1e-7, 1000).create().solve(broken, z0, 0, 1));
+      assertEquals(
+          "the vector field is infinite at t = 0 on a finite state (dopri5, rtol 1e-05, atol"
+              + " 1e-07): its parameters or inputs hold NaN or overflow; lower the learning rate"
+              + " if this happened while training",
+          e.getMessage());
+    }
+  }
+
+  @Test
   void unknownSolverNamesAreRefusedWithTheKnownOnes() {
     var e =
         assertThrows(org.prunelab.error.PruneLabException.class, () -> SolverKind.parse("rk45"));
