@@ -128,6 +128,32 @@ class ToyTrainingTest {
   }
 
   @Test
+  void anAugmentedOdeClassifierSeparatesConcentricCircles() {
+    // a 2-D flow cannot move the inner circle out of the outer one (a homeomorphism of the plane);
+    // one augmented zero dimension lets it lift the inner circle out
+    try (MlpField field =
+            MlpField.create(
+                new MlpSpec(3, List.of(32, 32), Nonlinearity.TANH), DataType.FLOAT32, 2, manager);
+        OdeClassifier classifier =
+            new OdeClassifier(
+                field, 2, 2, SolverSpec.fixed(SolverKind.RK4, 4).create(), 1, 3, manager)) {
+      ToyData test = ToyDataset.CIRCLES.sample(1000, 98);
+      TrainingHistory history =
+          ToyTrainer.trainClassifier(
+              classifier,
+              ToyDataset.CIRCLES,
+              new ToyRecipe(200, 128, 0.01, 0, 5),
+              manager,
+              JobContext.silent());
+      double accuracy = classifier.accuracy(test, manager);
+      System.err.printf(
+          "augmented ODE classifier circles: accuracy %.3f, loss %.3f -> %.3f, %.1f s%n",
+          accuracy, history.meanOfFirst(10), history.meanOfLast(10), history.seconds());
+      assertTrue(accuracy >= 0.95, "accuracy " + accuracy);
+    }
+  }
+
+  @Test
   void trainingFreesEveryArrayItMade() {
     try (NDManager parent = manager.newSubManager();
         MlpField field =
