@@ -22,9 +22,9 @@ import org.prunelab.nn.NonFiniteException;
  * 0.5; 6-12 s per training) lowers the NLL of 2048 held-out points: on gaussiansspiral by 2 nats
  * and below 3 (measured 5.44 -> 2.46), also with Hutchinson's trace (measured -> 2.98), on
  * gaussians by 5 nats (measured 10.11 -> 3.93). A neural ODE classifier (2 -> 32 -> 32 tanh -> 2,
- * rk4 with 4 steps over T = 1, Adam lr 0.01, 200 iterations of 128) reaches 95 % on 1000 held-out
- * moons (measured 100 %). A training frees every array it made; bad settings fail with their
- * messages.
+ * rk4 with 4 steps over T = 1, AdamW lr 0.01 without decay, 200 iterations of 128) reaches 95 % on
+ * 1000 held-out moons (measured 100 %), and with one augmented dimension 95 % on concentric circles
+ * (measured 100 %). A training frees every array it made; bad settings fail with their messages.
  */
 class ToyTrainingTest {
   private static NDManager manager;
