@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.Device;
+import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.pytorch.jni.JniUtils;
@@ -13,6 +14,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.prunelab.error.PruneLabException;
+import org.prunelab.job.JobCancelledException;
 import org.prunelab.job.JobContext;
 import org.prunelab.nn.NonFiniteException;
 
@@ -167,6 +169,43 @@ class ToyTrainingTest {
       ToyTrainer.trainFlow(flow, ToyDataset.GAUSSIANS, recipe, parent, JobContext.silent());
       assertEquals(before, once);
       assertEquals(before, parent.getManagedArrays().size());
+    }
+  }
+
+  @Test
+  void trainingReportsProgressAndStopsWhenCancelled() {
+    try (MlpField field =
+        MlpField.create(
+            new MlpSpec(2, List.of(8), Nonlinearity.TANH), DataType.FLOAT32, 6, manager)) {
+      ContinuousFlow flow = flow(field);
+      List<String> messages = new java.util.ArrayList<>();
+      JobContext cancelAfterTwo =
+          new JobContext() {
+            @Override
+            public void progress(long done, long total, String message) {
+              assertEquals(5, total);
+              messages.add(message);
+            }
+
+            @Override
+            public boolean isCancelled() {
+              return messages.size() == 2;
+            }
+          };
+      assertThrows(
+          JobCancelledException.class,
+          () ->
+              ToyTrainer.trainFlow(
+                  flow,
+                  ToyDataset.GAUSSIANS,
+                  new ToyRecipe(5, 32, 0.01, 0, 1),
+                  manager,
+                  cancelAfterTwo));
+      assertEquals(2, messages.size());
+      assertTrue(messages.get(1).startsWith("iteration 2/5  loss "), messages.get(1));
+      assertTrue(
+          field.parameters().values().stream().noneMatch(NDArray::hasGradient),
+          "gradients are switched off again");
     }
   }
 
