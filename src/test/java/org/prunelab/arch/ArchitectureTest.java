@@ -43,7 +43,11 @@ class ArchitectureTest {
               "org.prunelab.zoo..",
               "org.prunelab.chart..")
           .layer("Compression")
-          .definedBy("org.prunelab.prune..", "org.prunelab.lowrank..", "org.prunelab.train..")
+          .definedBy(
+              "org.prunelab.prune..",
+              "org.prunelab.lowrank..",
+              "org.prunelab.train..",
+              "org.prunelab.flows..")
           .layer("Service")
           .definedBy("org.prunelab.service..")
           .layer("Experiment")
@@ -72,7 +76,7 @@ class ArchitectureTest {
           .ensureAllClassesAreContainedInArchitecture()
           .because(
               "each layer builds on the ones below it only (errors and jobs; data, networks, results,"
-                  + " the zoo and charts; pruning, low-rank and training; the service layer;"
+                  + " the zoo and charts; pruning, low-rank, training and flows; the service layer;"
                   + " experiments; the CLI and the workbench, side by side; the launcher), so a lower"
                   + " layer can be tested and reused without anything above it, and a new package"
                   + " must be placed on the ladder");
