@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import org.prunelab.error.InvalidSettingException;
 import org.prunelab.job.JobContext;
+import org.prunelab.nn.NonFiniteException;
 
 /**
  * Sufficient input subsets by backward selection (Carter et al., "What made you do this?", AISTATS
@@ -52,11 +53,6 @@ public final class BackwardSelection {
     this.threshold = threshold;
     this.values = grid.valueIndices();
     this.batch = batch;
-  }
-
-  /** The threshold tau. */
-  public double threshold() {
-    return threshold;
   }
 
   /**
@@ -138,6 +134,12 @@ public final class BackwardSelection {
           best = from + k;
         }
       }
+    }
+    if (best < 0) {
+      throw new NonFiniteException(
+          "the network's confidence is NaN on every masked image, so no sufficient input subset"
+              + " can be found; check that its weights and the image are finite (prunelab info"
+              + " warns about non-finite weights)");
     }
     return best;
   }

@@ -16,6 +16,7 @@ import org.prunelab.error.InvalidSettingException;
 import org.prunelab.job.JobContext;
 import org.prunelab.nn.Network;
 import org.prunelab.nn.NetworkBuilder;
+import org.prunelab.nn.NonFiniteException;
 import org.prunelab.nn.layer.Flatten;
 import org.prunelab.nn.layer.Linear;
 
@@ -120,6 +121,18 @@ class BackwardSelectionTest {
               () -> new BackwardSelection(new ClassConfidence(net, PIXELS), PIXELS, 1.0));
       assertTrue(e.getMessage().contains("SIS threshold 1.0"), e.getMessage());
       assertThrows(InvalidSettingException.class, () -> new FeatureGrid(1, 4, 4, 0));
+    }
+  }
+
+  @Test
+  void aNetworkWithNaNWeightsGetsAClearErrorNotAnIndexFailure() {
+    try (Network net = linear(Float.NaN, 3)) {
+      BackwardSelection selection =
+          new BackwardSelection(new ClassConfidence(net, PIXELS), PIXELS, 0.9);
+      NonFiniteException e =
+          assertThrows(
+              NonFiniteException.class, () -> selection.find(ones(), 0, JobContext.silent()));
+      assertTrue(e.getMessage().contains("confidence is NaN"), e.getMessage());
     }
   }
 
