@@ -35,6 +35,8 @@ import org.prunelab.ui.chart.LiveChartBox;
 import org.prunelab.ui.experiments.ExperimentsView;
 import org.prunelab.ui.experiments.ExperimentsViewModel;
 import org.prunelab.ui.experiments.SweepForm;
+import org.prunelab.ui.features.FeaturesView;
+import org.prunelab.ui.features.FeaturesViewModel;
 import org.prunelab.ui.robustness.GalleryModel;
 import org.prunelab.ui.robustness.RobustnessView;
 import org.prunelab.ui.sensitivity.SensitivityView;
@@ -98,6 +100,7 @@ class Screenshots {
     runFx(() -> allocation.viewModel().showBeforeAfter());
     runQuickSweep();
     showGallery(3);
+    explainFeatures(1);
     for (Theme theme : Theme.values()) {
       runFx(() -> fx.window.applyTheme(theme, fx.stage.getScene()));
       for (NavigatorEntry entry : Workbench.VIEWS) {
@@ -174,6 +177,26 @@ class Screenshots {
                 () ->
                     gallery.imageProperty().get() != null
                         && gallery.descriptionProperty().get().startsWith("test image " + index)));
+  }
+
+  /**
+   * Explains test image {@code index} in the features view (PFP at keep 0.5, 4 x 4 pixel features,
+   * so it takes seconds) and waits for the figure.
+   */
+  private void explainFeatures(int index) {
+    FeaturesView features = (FeaturesView) onFx(() -> fx.window.show("Features"));
+    FeaturesViewModel model = features.viewModel();
+    runFx(
+        () -> {
+          model.imageIndexProperty().set(index);
+          model.keepRatioProperty().set(0.5);
+          model.patchProperty().set(4);
+          model.explain();
+        });
+    WorkbenchFixture.await(
+        "the informative features of test image " + index,
+        Duration.ofMinutes(2),
+        () -> onFx(() -> model.figureProperty().get() != null));
   }
 
   private static String fileName(String title) {
