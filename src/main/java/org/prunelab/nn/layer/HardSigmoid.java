@@ -37,9 +37,15 @@ public record HardSigmoid(double alpha, double beta) implements Layer {
     return apply(call.input(), alpha, beta);
   }
 
-  /** max(0, min(1, alpha x + beta)), closing its intermediate arrays. */
+  /**
+   * max(0, min(1, alpha x + beta)), closing its intermediate arrays. alpha is multiplied as an
+   * array of x's manager, not with {@code mul(Number)}: DJL wraps a number in a tensor over a Java
+   * buffer that it releases at once, while libtorch's backward of the product still reads it (after
+   * a garbage collection the gradient would be garbage); x's manager keeps the array until the
+   * scope, and so the backward pass, is done.
+   */
   static NDArray apply(NDArray x, double alpha, double beta) {
-    NDArray scaled = x.mul(alpha);
+    NDArray scaled = x.mul(x.getManager().create((float) alpha).toType(x.getDataType(), false));
     NDArray shifted = scaled.add(beta);
     scaled.close();
     NDArray out = shifted.clip(0, 1);

@@ -85,7 +85,10 @@ public final class Snip implements ScoreFunction {
           try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
             NDArray logits = network.forward(x, Mode.EVAL);
             NDArray logp = logits.logSoftmax(1);
-            gc.backward(logp.get(new NDIndex().addAllDim().addPickDim(y)).sum().neg().div(n));
+            // n as an array of the chunk's scope, not div(Number): DJL releases a number's buffer
+            // at once while the backward pass still reads it (see nn.layer.HardSigmoid)
+            NDArray count = chunk.create((float) n);
+            gc.backward(logp.get(new NDIndex().addAllDim().addPickDim(y)).sum().neg().div(count));
           }
         }
       }
