@@ -29,6 +29,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.prunelab.job.JobHandle;
 import org.prunelab.results.JobResult;
+import org.prunelab.service.CompressionMethod;
 import org.prunelab.service.LoadedModel;
 import org.prunelab.ui.allocation.AllocationView;
 import org.prunelab.ui.chart.LiveChartBox;
@@ -180,8 +181,8 @@ class Screenshots {
   }
 
   /**
-   * Explains test image {@code index} in the features view (PFP at keep 0.5, 4 x 4 pixel features,
-   * so it takes seconds) and waits for the figure.
+   * Explains test image {@code index} in the features view (WT at keep 0.5, one shot, 4 x 4 pixel
+   * features, so it takes seconds) and waits for the figure.
    */
   private void explainFeatures(int index) {
     FeaturesView features = (FeaturesView) onFx(() -> fx.window.show("Features"));
@@ -189,6 +190,7 @@ class Screenshots {
     runFx(
         () -> {
           model.imageIndexProperty().set(index);
+          model.methodProperty().set(CompressionMethod.WT);
           model.keepRatioProperty().set(0.5);
           model.patchProperty().set(4);
           model.explain();
