@@ -1,10 +1,12 @@
 package org.prunelab.service;
 
+import ai.djl.ndarray.types.Shape;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Locale;
+import org.prunelab.data.ImageDataset;
 import org.prunelab.error.PruneLabException;
 import org.prunelab.nn.AtomicFiles;
 import org.prunelab.nn.Checkpoint;
@@ -12,6 +14,8 @@ import org.prunelab.nn.Devices;
 import org.prunelab.nn.Network;
 import org.prunelab.nn.onnx.OnnxExportOptions;
 import org.prunelab.nn.onnx.OnnxExporter;
+import org.prunelab.zoo.ModelResolver;
+import org.prunelab.zoo.ZooOptions;
 
 /**
  * Writes a network, original or compressed, in the format its file name asks for: {@code .onnx}
@@ -20,6 +24,41 @@ import org.prunelab.nn.onnx.OnnxExporter;
  */
 public final class ModelFiles {
   private ModelFiles() {}
+
+  /**
+   * Opens the model file {@code file} (.plm or .onnx) as a network for {@code model}'s data: a file
+   * that needs a zoo shape takes the shape and classes of the model's test images. The caller
+   * closes it; engine work, call it inside a job.
+   *
+   * @throws PruneLabException when the file cannot be opened or does not read the model's images
+   */
+  public static Network openFor(LoadedModel model, Path file) {
+    ImageDataset test = model.data().test();
+    Network network =
+        ModelResolver.open(
+            file.toString(),
+            new ZooOptions(test.channels(), test.height(), test.width(), test.numClasses(), 1.0),
+            Devices.preferred(),
+            0);
+    if (!network.inputShape().equals(model.network().inputShape())
+        || !network.outputShape().equals(model.network().outputShape())) {
+      Shape in = network.inputShape();
+      Shape out = network.outputShape();
+      network.close();
+      throw new PruneLabException(
+          file
+              + " reads "
+              + in
+              + " and writes "
+              + out
+              + ", but the opened model reads "
+              + model.network().inputShape()
+              + " and writes "
+              + model.network().outputShape()
+              + "; pick a pruned version of the opened model");
+    }
+    return network;
+  }
 
   /**
    * Writes {@code network} to {@code file}.

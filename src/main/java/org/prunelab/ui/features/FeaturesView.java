@@ -1,6 +1,7 @@
 package org.prunelab.ui.features;
 
 import java.awt.image.BufferedImage;
+import javafx.beans.binding.BooleanBinding;
 import javafx.beans.value.ObservableValue;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.fxml.FXML;
@@ -15,13 +16,15 @@ import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 import org.prunelab.service.CompressionMethod;
 import org.prunelab.ui.Fxml;
+import org.prunelab.ui.ModelFileChooser;
 import org.prunelab.ui.WorkbenchContext;
 
 /**
  * The informative-features view (view of {@code FeaturesView.fxml}): the test image, the pruning
- * (method, keep ratio), the SIS threshold and patch, an Explain button, and the figure of the
- * unpruned and pruned networks' SIS and integrated gradients with a line naming their overlap.
- * Bound to a {@link FeaturesViewModel}; the work runs in its job, never on the FX thread.
+ * (method and keep ratio, or a pruned model file chosen with the model file dialog), the SIS
+ * threshold and patch, an Explain button, and the figure of the unpruned and pruned networks' SIS
+ * and integrated gradients with a line naming their overlap. Bound to a {@link FeaturesViewModel};
+ * the work runs in its job, never on the FX thread.
  */
 public final class FeaturesView extends VBox {
   private final FeaturesViewModel viewModel;
@@ -31,6 +34,8 @@ public final class FeaturesView extends VBox {
   @FXML private Spinner<Double> threshold;
   @FXML private ComboBox<Integer> patch;
   @FXML private Button explain;
+  @FXML private Button openFile;
+  @FXML private Button clearFile;
   @FXML private ProgressIndicator busy;
   @FXML private Label description;
   @FXML private ImageView figure;
@@ -83,6 +88,19 @@ public final class FeaturesView extends VBox {
       commitOnFocusLoss(spinner);
     }
     explain.disableProperty().bind(viewModel.imageCountProperty().isEqualTo(0));
+    BooleanBinding fromFile = viewModel.prunedFileProperty().isNotNull();
+    method.disableProperty().bind(fromFile);
+    keepRatio.disableProperty().bind(fromFile);
+    openFile.visibleProperty().bind(fromFile.not());
+    openFile.managedProperty().bind(fromFile.not());
+    clearFile.visibleProperty().bind(fromFile);
+    clearFile.managedProperty().bind(fromFile);
+    clearFile
+        .textProperty()
+        .bind(
+            viewModel
+                .prunedFileProperty()
+                .map(f -> "pruned file " + f.getFileName() + " (use the method instead)"));
     busy.visibleProperty().bind(viewModel.runningProperty());
     description.textProperty().bind(viewModel.descriptionProperty());
     ObservableValue<BufferedImage> image = viewModel.figureProperty();
@@ -97,6 +115,17 @@ public final class FeaturesView extends VBox {
   @FXML
   private void explain() {
     viewModel.explain();
+  }
+
+  @FXML
+  private void openFile() {
+    ModelFileChooser.choose(getScene().getWindow())
+        .ifPresent(f -> viewModel.prunedFileProperty().set(f));
+  }
+
+  @FXML
+  private void clearFile() {
+    viewModel.prunedFileProperty().set(null);
   }
 
   /** An editable spinner takes what was typed when it loses focus, not only on Enter. */

@@ -1,6 +1,7 @@
 package org.prunelab.ui.features;
 
 import java.awt.image.BufferedImage;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -23,19 +24,23 @@ import org.prunelab.experiment.features.FeatureExplanation;
 import org.prunelab.experiment.features.FeatureExplanations;
 import org.prunelab.experiment.features.FeatureFigures;
 import org.prunelab.experiment.features.FeatureSettings;
+import org.prunelab.job.JobContext;
 import org.prunelab.job.JobHandle;
-import org.prunelab.service.Compressed;
+import org.prunelab.nn.Network;
 import org.prunelab.service.CompressionMethod;
 import org.prunelab.service.LoadedModel;
+import org.prunelab.service.ModelFiles;
 import org.prunelab.service.OneShotPruning;
 import org.prunelab.ui.WorkbenchContext;
 
 /**
- * State of the informative-features view: the test image, the pruning (method and keep ratio, one
- * shot without retraining, sample set seeded with {@value #SEED}), the SIS threshold and patch, and
- * the last explanation drawn ({@link SisFigure}, one row) with a line saying what it shows. {@link
- * #explain()} runs the pruning and both explanations in one job on the device worker; a newer
- * request cancels the older one and a late result of an older one is dropped. FX thread only.
+ * State of the informative-features view: the test image, the pruned network (the opened model
+ * pruned by a method to a keep ratio, one shot without retraining, sample set seeded with {@value
+ * #SEED}; or a pruned model file, e.g. a retrained run exported from the experiments view), the SIS
+ * threshold and patch, and the last explanation drawn ({@link SisFigure}, one row) with a line
+ * saying what it shows. {@link #explain()} runs the pruning and both explanations in one job on the
+ * device worker; a newer request cancels the older one and a late result of an older one is
+ * dropped. FX thread only.
  */
 public final class FeaturesViewModel {
   /** Seed of the pruning's sample set. */
@@ -56,6 +61,7 @@ public final class FeaturesViewModel {
   private final DoubleProperty threshold =
       new SimpleDoubleProperty(FeatureSettings.DEFAULT_THRESHOLD);
   private final ObjectProperty<Integer> patch = new SimpleObjectProperty<>(2);
+  private final ObjectProperty<Path> prunedFile = new SimpleObjectProperty<>();
   private final ReadOnlyObjectWrapper<BufferedImage> figure = new ReadOnlyObjectWrapper<>();
   private final ReadOnlyObjectWrapper<FeatureExplanation> explanation =
       new ReadOnlyObjectWrapper<>();
@@ -109,16 +115,15 @@ public final class FeaturesViewModel {
     int index = imageIndex.get();
     CompressionMethod chosen = method.get();
     double keep = keepRatio.get();
+    Path file = prunedFile.get();
     double tau = threshold.get();
     int side = patch.get();
     List<String> names = model.data().test().classNames();
-    description.set(
-        String.format(
-            Locale.ROOT,
-            "pruning with %s to keep %.2f and explaining test image %d ...",
-            chosen.cliName(),
-            keep,
-            index));
+    String pruning =
+        file != null
+            ? file.getFileName().toString()
+            : String.format(Locale.ROOT, "%s at keep %.2f (no retraining)", chosen.cliName(), keep);
+    description.set("explaining test image " + index + " with " + pruning + " ...");
     running.set(true);
     job =
         context
@@ -126,19 +131,11 @@ public final class FeaturesViewModel {
             .submit(
                 "Informative features of test image " + index,
                 ctx -> {
-                  try (Compressed pruned =
-                      OneShotPruning.prune(
-                          model.network(),
-                          chosen,
-                          keep,
-                          model.data().sampleSet(),
-                          model.normalization(),
-                          SEED,
-                          ctx)) {
+                  try (Network pruned = pruned(model, file, chosen, keep, ctx)) {
                     FeatureExplanation e =
                         FeatureExplanations.explain(
                             model.network(),
-                            pruned.network(),
+                            pruned,
                             model.data().test(),
                             model.normalization(),
                             index,
@@ -154,7 +151,7 @@ public final class FeaturesViewModel {
                     running.set(false);
                     explanation.set(done.explanation());
                     figure.set(done.figure());
-                    description.set(describe(done.explanation(), chosen, keep));
+                    description.set(describe(done.explanation(), pruning));
                   }
                 },
                 e -> {
@@ -175,18 +172,32 @@ public final class FeaturesViewModel {
     }
   }
 
-  private static String describe(FeatureExplanation e, CompressionMethod method, double keep) {
+  /**
+   * The pruned network: the file when one is chosen, else the model pruned once by {@code method}
+   * to {@code keep}; the caller closes it.
+   */
+  private static Network pruned(
+      LoadedModel model, Path file, CompressionMethod method, double keep, JobContext ctx) {
+    if (file != null) {
+      return ModelFiles.openFor(model, file);
+    }
+    return OneShotPruning.prune(
+            model.network(),
+            method,
+            keep,
+            model.data().sampleSet(),
+            model.normalization(),
+            SEED,
+            ctx)
+        .network();
+  }
+
+  private static String describe(FeatureExplanation e, String pruning) {
     String overlap =
         Double.isNaN(e.overlap())
             ? "the SISs cannot be compared: a network is below the threshold on the whole image"
             : String.format(Locale.ROOT, "the SISs overlap by %.0f %% (IoU)", 100 * e.overlap());
-    return String.format(
-        Locale.ROOT,
-        "test image %d, %s at keep %.2f (no retraining): %s",
-        e.index(),
-        method.cliName(),
-        keep,
-        overlap);
+    return String.format(Locale.ROOT, "test image %d, %s: %s", e.index(), pruning, overlap);
   }
 
   /** Index of the test image explained. */
@@ -217,6 +228,14 @@ public final class FeaturesViewModel {
   /** Pixels per SIS feature side. */
   public ObjectProperty<Integer> patchProperty() {
     return patch;
+  }
+
+  /**
+   * A pruned model file (.plm or .onnx) to explain instead of pruning with the method; null to
+   * prune with the method.
+   */
+  public ObjectProperty<Path> prunedFileProperty() {
+    return prunedFile;
   }
 
   /** The last figure, null before the first explanation and after a model change. */

@@ -9,6 +9,7 @@ import static org.prunelab.ui.shell.WorkbenchFixture.runFx;
 import java.awt.image.BufferedImage;
 import java.time.Duration;
 import javafx.scene.Scene;
+import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Spinner;
@@ -127,5 +128,33 @@ class FeaturesViewTest {
     int red = (rgb >> 16) & 0xff;
     int blue = rgb & 0xff;
     return red > blue + 60;
+  }
+
+  /**
+   * A pruned file instead of the method: the model's own file explains exactly like the model, so
+   * both SISs are the same and overlap 1; the method and keep controls are disabled meanwhile.
+   */
+  @Test
+  void aPrunedFileIsExplainedInsteadOfTheMethod(FxRobot robot) {
+    FeaturesViewModel vm = view.viewModel();
+    runFx(
+        () -> {
+          vm.imageIndexProperty().set(2);
+          vm.patchProperty().set(7);
+          vm.prunedFileProperty().set(WorkbenchFixture.lenet5());
+        });
+    assertTrue(onFx(() -> robot.lookup("#features-keep").queryAs(Spinner.class).isDisabled()));
+    String clear = onFx(() -> robot.lookup("#features-clear-file").queryAs(Button.class).getText());
+    assertTrue(clear.startsWith("pruned file lenet5-fashion-mnist.plm"), clear);
+    robot.clickOn("#features-explain");
+    await("the explanation", WAIT, () -> onFx(() -> vm.explanationProperty().get() != null));
+    FeatureExplanation e = onFx(() -> vm.explanationProperty().get());
+    assertEquals(e.original().sis(), e.pruned().sis());
+    assertEquals(1.0, e.overlap(), 0);
+    String line = onFx(() -> robot.lookup("#features-description").queryAs(Label.class).getText());
+    assertEquals("test image 2, lenet5-fashion-mnist.plm: the SISs overlap by 100 % (IoU)", line);
+    robot.clickOn("#features-clear-file");
+    assertTrue(onFx(() -> vm.prunedFileProperty().get() == null));
+    assertTrue(onFx(() -> !robot.lookup("#features-keep").queryAs(Spinner.class).isDisabled()));
   }
 }
