@@ -9,16 +9,16 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import org.prunelab.nn.AtomicFiles;
 import org.prunelab.ui.ProjectFileException;
 
 /**
@@ -58,36 +58,29 @@ public record ProjectFile(
   }
 
   /**
-   * Writes this project to {@code file} atomically (temp file in the same folder, fsync, atomic
-   * rename).
+   * Writes this project to {@code file} atomically ({@link AtomicFiles}: a temporary file in the
+   * same folder, forced to disk, renamed over the target; the file gets the user's default
+   * permissions, not a temp file's 0600).
    */
   public void write(Path file) {
     Path target = file.toAbsolutePath();
-    Path temp = null;
     try {
+      if (!Files.isDirectory(target.getParent())) {
+        // a project is saved where the user chose; a mistyped folder is not created
+        throw new NoSuchFileException(target.getParent().toString(), null, "no such folder");
+      }
       byte[] bytes = JSON.writeValueAsBytes(toJson());
-      temp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
-      try (FileChannel ch =
-          FileChannel.open(temp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
-        ByteBuffer buffer = ByteBuffer.wrap(bytes);
-        while (buffer.hasRemaining()) {
-          ch.write(buffer);
-        }
-        ch.force(true);
-      }
-      try {
-        Files.move(
-            temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      } catch (AtomicMoveNotSupportedException e) {
-        throw new ProjectFileException(
-            "cannot save "
-                + target
-                + ": its folder does not support atomic renames "
-                + "("
-                + e.getMessage()
-                + "); save the project on a local disk",
-            e);
-      }
+      AtomicFiles.write(
+          target,
+          temp -> {
+            try (FileChannel ch = FileChannel.open(temp, StandardOpenOption.WRITE)) {
+              ByteBuffer buffer = ByteBuffer.wrap(bytes);
+              while (buffer.hasRemaining()) {
+                ch.write(buffer);
+              }
+              ch.force(true);
+            }
+          });
     } catch (IOException e) {
       throw new ProjectFileException(
           "cannot save "
@@ -97,14 +90,6 @@ public record ProjectFile(
               + "; check that the folder exists and is "
               + "writable",
           e);
-    } finally {
-      if (temp != null) {
-        try {
-          Files.deleteIfExists(temp);
-        } catch (IOException ignored) {
-          // the temporary file was renamed already, or cannot be removed: nothing left to do
-        }
-      }
     }
   }
 

@@ -3,10 +3,12 @@ package org.prunelab.ui.shell;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -44,6 +46,16 @@ class ProjectFileTest {
     assertEquals(1, raw.get("version").asInt());
     assertEquals("/models/lenet5.plm", raw.get("model").asText());
     assertEquals(0.25, raw.at("/sections/allocation/keep/conv2").asDouble());
+  }
+
+  /** A saved project has the permissions of any file the user writes, not a temp file's 0600. */
+  @Test
+  void aSavedProjectGetsTheUsersDefaultPermissions() throws IOException {
+    assumeTrue(FileSystems.getDefault().supportedFileAttributeViews().contains("posix"));
+    Path plain = Files.createFile(dir.resolve("plain"));
+    Path file = dir.resolve("p.prunelab");
+    sample().write(file);
+    assertEquals(Files.getPosixFilePermissions(plain), Files.getPosixFilePermissions(file));
   }
 
   @Test
