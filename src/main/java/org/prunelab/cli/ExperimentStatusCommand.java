@@ -58,7 +58,10 @@ final class ExperimentStatusCommand implements Runnable {
     if (!store.startsWith("jdbc:")) {
       StoreOptions.requireNotEmpty(Path.of(store));
     }
-    try (ResultsStore results = ExperimentCommand.openStore(store)) {
+    try (ResultsStore results =
+        store.startsWith("jdbc:")
+            ? ExperimentCommand.openStore(store)
+            : ResultsStore.openReadOnly(Path.of(store))) {
       out.printf(
           Locale.ROOT,
           "%-24s %-12s %9s %7s  %s%n",

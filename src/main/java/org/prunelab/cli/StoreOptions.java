@@ -39,7 +39,7 @@ final class StoreOptions {
               + " run' wrote with --store");
     }
     requireNotEmpty(store);
-    return ResultsStore.open(store);
+    return ResultsStore.openReadOnly(store);
   }
 
   /**

@@ -18,6 +18,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Properties;
 import java.util.Set;
 import java.util.UUID;
 
@@ -35,6 +36,15 @@ import java.util.UUID;
 public final class ResultsStore implements AutoCloseable {
   /** How long an SQLite writer waits for another process's transaction before giving up. */
   public static final int BUSY_TIMEOUT_MS = 10_000;
+
+  /** SQLite's SQLITE_OPEN_READONLY flag, as the JDBC driver's "open_mode" property takes it. */
+  private static final int SQLITE_OPEN_READONLY = 0x00000001;
+
+  /** The schema version that added the functional-similarity table. */
+  private static final int SIMILARITY_SCHEMA = 2;
+
+  /** The schema version that added the informative-features table. */
+  private static final int FEATURES_SCHEMA = 3;
 
   private static final String JOB_COLUMNS =
       "j.job_id, j.spec_hash, j.network, j.method, j.keep_ratio,"
@@ -71,6 +81,62 @@ public final class ResultsStore implements AutoCloseable {
               + file.resolve("results.db"));
     }
     return open("jdbc:sqlite:" + file, file.toString());
+  }
+
+  /**
+   * Opens an existing SQLite results file for reading only: no migration (a store written by an
+   * older PruneLab stays as it is; what its schema lacks reads as absent, e.g. {@link #features}),
+   * no journal-mode switch, a read-only connection, so that commands that only read (report, plot,
+   * status) never modify it. A store of a newer schema is refused as by {@link #open(Path)}.
+   *
+   * @throws ResultsStoreException when the file is missing or not a PruneLab results database
+   */
+  public static ResultsStore openReadOnly(Path sqliteFile) {
+    Path file = sqliteFile.toAbsolutePath();
+    if (!Files.isRegularFile(file)) {
+      throw new ResultsStoreException(
+          "no results store at " + file + "; pass the file that 'prunelab experiment run' wrote");
+    }
+    String location = file.toString();
+    Connection connection;
+    try {
+      Properties options = new Properties();
+      options.setProperty("open_mode", String.valueOf(SQLITE_OPEN_READONLY));
+      connection = DriverManager.getConnection("jdbc:sqlite:" + file, options);
+    } catch (SQLException e) {
+      throw new ResultsStoreException(
+          "Cannot open results store " + location + " for reading: " + e.getMessage(), e);
+    }
+    try {
+      try (Statement s = connection.createStatement()) {
+        s.execute("PRAGMA busy_timeout = " + BUSY_TIMEOUT_MS);
+      }
+      ResultsStore store = new ResultsStore(connection, location);
+      int version = store.readSchemaVersion();
+      if (version > Migrations.LATEST) {
+        throw new ResultsStoreException(
+            "Results store "
+                + location
+                + " has schema version "
+                + version
+                + ", newer than the "
+                + Migrations.LATEST
+                + " this PruneLab knows; open it with a newer PruneLab, or"
+                + " pass another file");
+      }
+      return store;
+    } catch (SQLException | RuntimeException e) {
+      closeQuietly(connection, e);
+      if (e instanceof ResultsStoreException r) {
+        throw r;
+      }
+      throw new ResultsStoreException(
+          location
+              + " is not a readable PruneLab results database ("
+              + e.getMessage()
+              + "); pass the file that 'prunelab experiment run' wrote",
+          e);
+    }
   }
 
   /**
@@ -584,6 +650,9 @@ public final class ResultsStore implements AutoCloseable {
    * absent.
    */
   public synchronized Map<JobKey, FeatureMetric> features(String specHash) {
+    if (schemaVersion() < FEATURES_SCHEMA) {
+      return Map.of(); // a store opened read-only from before the features table
+    }
     try (PreparedStatement p =
         connection.prepareStatement(
             "SELECT j.spec_hash, j.network, j.method, j.keep_ratio, j.repetition, j.mode,"
@@ -620,6 +689,9 @@ public final class ResultsStore implements AutoCloseable {
    * job key, each list in ascending eps; jobs recorded without similarity are absent.
    */
   public synchronized Map<JobKey, List<SimilarityMetric>> similarity(String specHash) {
+    if (schemaVersion() < SIMILARITY_SCHEMA) {
+      return Map.of(); // a store opened read-only from before the similarity table
+    }
     try (PreparedStatement p =
         connection.prepareStatement(
             "SELECT j.spec_hash, j.network, j.method, j.keep_ratio,"
