@@ -86,10 +86,10 @@ public final class ExperimentSpecs {
         throw new ExperimentSpecException(path(e) + ": " + named.getMessage(), e);
       }
       throw new ExperimentSpecException(
-          "not a valid experiment spec: " + e.getOriginalMessage() + " at " + path(e), e);
+          "not a valid experiment spec: " + oneLine(e.getOriginalMessage()) + " at " + path(e), e);
     } catch (JsonProcessingException e) {
       throw new ExperimentSpecException(
-          "not a valid experiment spec: " + e.getOriginalMessage() + " at " + path(e), e);
+          "not a valid experiment spec: " + oneLine(e.getOriginalMessage()) + " at " + path(e), e);
     }
     if (spec == null) {
       throw new ExperimentSpecException("the experiment spec is empty");
@@ -193,6 +193,23 @@ public final class ExperimentSpecs {
     if (value == null || value.isBlank()) {
       throw new ExperimentSpecException(field + ": missing");
     }
+  }
+
+  /**
+   * The parser's message on one line: YAML scanner messages span several, with an echo of the
+   * offending source line and a caret under it (indented four spaces), which are dropped.
+   */
+  static String oneLine(String message) {
+    if (message == null) {
+      return "unreadable YAML";
+    }
+    String joined =
+        message
+            .lines()
+            .filter(l -> !l.startsWith("    ") && !l.isBlank())
+            .map(String::strip)
+            .collect(Collectors.joining(" "));
+    return joined.endsWith(":") ? joined.substring(0, joined.length() - 1) : joined;
   }
 
   private static String path(JsonProcessingException e) {

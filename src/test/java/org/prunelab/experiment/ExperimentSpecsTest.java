@@ -96,6 +96,17 @@ class ExperimentSpecsTest {
   }
 
   @Test
+  void aYamlScannerErrorIsOneLineWithoutTheSourceEcho() {
+    ExperimentSpecException e =
+        assertThrows(
+            ExperimentSpecException.class,
+            () -> ExperimentSpecs.parse(BASE.replace("test: {clean: true}", "tes\n  clean: true")));
+    assertTrue(!e.getMessage().contains("\n") && !e.getMessage().contains("^"), e.getMessage());
+    assertTrue(e.getMessage().contains("could not find expected ':'"), e.getMessage());
+    assertTrue(e.getMessage().contains("line 6, column 1"), e.getMessage());
+  }
+
+  @Test
   void theYamlOfASpecReadsBackAsTheSameSpec() {
     ExperimentSpec quick = ExperimentSpecs.load(Path.of("docs/examples/quick.yaml"));
     String yaml = ExperimentSpecs.yaml(quick);
