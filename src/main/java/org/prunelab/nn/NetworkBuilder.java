@@ -44,6 +44,17 @@ public final class NetworkBuilder {
     if (shapes.containsKey(name)) {
       throw new IllegalArgumentException("duplicate node name '" + name + "'");
     }
+    if (nodes.size() >= TensorLimits.MAX_NODES) {
+      throw new ShapeException(
+          "node '"
+              + name
+              + "' would be node "
+              + (nodes.size() + 1)
+              + ", more than the "
+              + TensorLimits.MAX_NODES
+              + " nodes a PruneLab network may have; the model file is corrupt or far larger"
+              + " than any network PruneLab is meant for");
+    }
     if (inputs.length == 0 || (layer.arity() > 0 && inputs.length != layer.arity())) {
       throw new IllegalArgumentException(
           layer.op()

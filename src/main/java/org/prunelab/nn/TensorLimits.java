@@ -9,9 +9,16 @@ import org.prunelab.nn.layer.ShapeException;
  * #MAX_ELEMENTS} elements per sample output and per parameter (the largest Java array, which
  * parameter values and per-sample images pass through). Sizes are multiplied with overflow checks,
  * so a shape such as 1x100000x100000 is refused with its name instead of wrapping to a negative
- * size.
+ * size. A network has at most {@value #MAX_NODES} nodes.
  */
 public final class TensorLimits {
+  /**
+   * Nodes a network may have at most: far above the largest real networks (a torchvision ResNet-152
+   * has about 500, an exported transformer a few thousand), low enough that a corrupt or hostile
+   * file cannot make the builder hold millions of nodes.
+   */
+  public static final int MAX_NODES = 100_000;
+
   /** Elements a tensor may hold at most: the largest Java array. */
   public static final long MAX_ELEMENTS = Integer.MAX_VALUE - 8L;
 
