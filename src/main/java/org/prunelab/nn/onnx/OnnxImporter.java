@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.prunelab.nn.Network;
+import org.prunelab.nn.layer.ShapeException;
 
 /**
  * Imports an ONNX model (opsets 11 to 21; files written by {@code torch.onnx.export}, TorchScript
@@ -92,6 +93,9 @@ public final class OnnxImporter {
       metadata.put("architecture", stem(source));
       try {
         return plan.build(output, metadata, options.device());
+      } catch (ShapeException e) {
+        // the file asks for more than PruneLab holds (TensorLimits): its problem, not a bug
+        throw new OnnxImportException(source + ": " + e.getMessage(), e);
       } catch (RuntimeException e) {
         throw new OnnxImportException(
             source

@@ -49,6 +49,25 @@ class OnnxErrorTest {
         .output(name);
   }
 
+  /**
+   * A Pad of 100,000 on every side of a 4 x 4 image would output 200,004 x 200,004 values per
+   * sample: refused naming the node and the limit, before any memory is taken.
+   */
+  @Test
+  void aHugePaddingIsRefusedByTheTensorLimit() {
+    byte[] model =
+        new TestGraph(13)
+            .input("x", -1, 1, 4, 4)
+            .initLongs("pads", new long[] {8}, 0, 0, 100_000, 100_000, 0, 0, 100_000, 100_000)
+            .node("Pad", "/pad/Pad", List.of("x", "pads"))
+            .output("/pad/Pad")
+            .bytes();
+    String message = fails(model);
+    assertMentions(
+        message, "m.onnx: node 'pad.Pad'", "(1, 200004, 200004)", "more than 2147483639 elements");
+    assertTrue(!message.contains("please report"), message);
+  }
+
   @Test
   void unsupportedOperatorNamesTheOperatorTheNodeAndTheSupportedOnes() {
     String m = fails(reluThen("Gelu", "/encoder/act/Gelu").bytes());
