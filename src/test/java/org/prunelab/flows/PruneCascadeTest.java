@@ -100,4 +100,38 @@ class PruneCascadeTest {
       assertTrue(s.weightRatio() > s.keep() - 0.05, "ratio " + s.weightRatio());
     }
   }
+
+  @Test
+  void aClassifierCascadeRecordsAccuracyAndFreesItsCopies() {
+    try (NDManager parent = manager.newSubManager();
+        MlpField field =
+            MlpField.create(
+                new MlpSpec(2, List.of(16, 16), Nonlinearity.TANH), DataType.FLOAT32, 2, parent);
+        OdeClassifier classifier =
+            new OdeClassifier(
+                field, 2, 2, SolverSpec.fixed(SolverKind.RK4, 4).create(), 1, 3, parent)) {
+      int arrays = parent.getManagedArrays().size();
+      for (FieldPruning method : FieldPruning.values()) {
+        List<CascadeStep> steps =
+            PruneCascade.classifier(
+                classifier,
+                new CascadeSpec(method, List.of(0.6, 0.3), new ToyRecipe(10, 64, 0.01, 0, 5)),
+                ToyDataset.MOONS,
+                ToyDataset.MOONS.sample(200, 98),
+                parent,
+                JobContext.silent());
+        assertEquals(2, steps.size());
+        for (CascadeStep s : steps) {
+          assertEquals("accuracy", s.metric());
+          assertTrue(s.value() >= 0 && s.value() <= 1, "accuracy " + s.value());
+          assertEquals(16, s.evaluations());
+          assertTrue(s.weights() <= Math.round(s.keep() * s.originalWeights()));
+        }
+        // 336 weights (3 x 16 + 16 x 16 + 16 x 2); at 0.3 WT keeps round(100.8) = 101, FT widths
+        // (8, 7): 3 x 8 + 8 x 7 + 7 x 2 = 94 (one more neuron in either layer makes 104)
+        assertEquals(method == FieldPruning.WT ? 101 : 94, steps.get(1).weights(), method + "");
+      }
+      assertEquals(arrays, parent.getManagedArrays().size(), "the cascade frees its copies");
+    }
+  }
 }
