@@ -48,6 +48,25 @@ public final class ContinuousFlow {
     return field;
   }
 
+  /** The same flow (solver, end time, trace) over another field, e.g. a pruned one. */
+  public ContinuousFlow withField(MlpField other) {
+    return new ContinuousFlow(other, solver, endTime, trace);
+  }
+
+  /**
+   * The function evaluations of one log-density solve of {@code points} (row-major [N, d]), in a
+   * scope of {@code parent} freed before returning.
+   */
+  public int evaluations(float[] points, NDManager parent, long seed) {
+    try (NDManager scope = parent.newSubManager()) {
+      NDArray x =
+          scope
+              .create(points, new Shape(points.length / dimension(), dimension()))
+              .toType(dataType(), false);
+      return logDensity(x, seed).evaluations();
+    }
+  }
+
   /** The solver every density and sample uses. */
   public OdeSolver solver() {
     return solver;

@@ -55,6 +55,76 @@ public final class MlpField implements VectorField, AutoCloseable {
     return field;
   }
 
+  /**
+   * A field of shape {@code spec} holding the given values: {@code weights.get(l)} is W_l row-major
+   * (out * in values), {@code biases.get(l)} is b_l, as arrays of {@code type} in a child scope of
+   * {@code parent}. Pruning builds smaller fields this way.
+   *
+   * @throws IllegalArgumentException when a layer's values do not match the spec's shape
+   */
+  public static MlpField of(
+      MlpSpec spec,
+      DataType type,
+      List<double[]> weights,
+      List<double[]> biases,
+      NDManager parent) {
+    if (weights.size() != spec.layers() || biases.size() != spec.layers()) {
+      throw new IllegalArgumentException(
+          "a field of " + spec.layers() + " layers needs that many weight and bias arrays");
+    }
+    MlpField field = new MlpField(spec, parent.newSubManager());
+    for (int l = 0; l < spec.layers(); l++) {
+      Shape w = new Shape(spec.outFeatures(l), spec.inFeatures(l));
+      Shape b = new Shape(spec.outFeatures(l));
+      field.add(l, field.array(weights.get(l), w, type, l), "weight", field.weights);
+      field.add(l, field.array(biases.get(l), b, type, l), "bias", field.biases);
+    }
+    return field;
+  }
+
+  private NDArray array(double[] values, Shape shape, DataType type, int layer) {
+    if (values.length != shape.size()) {
+      throw new IllegalArgumentException(
+          "layer " + layer + " needs " + shape.size() + " values, got " + values.length);
+    }
+    NDArray exact = manager.create(values, shape);
+    if (type == DataType.FLOAT64) {
+      return exact;
+    }
+    try (exact) {
+      return exact.toType(type, true);
+    }
+  }
+
+  /**
+   * An independent copy of this field (same shape, type and values) in a child of {@code parent}.
+   */
+  public MlpField copy(NDManager parent) {
+    List<double[]> w = new ArrayList<>();
+    List<double[]> b = new ArrayList<>();
+    for (int l = 0; l < spec.layers(); l++) {
+      w.add(values(weights.get(l)));
+      b.add(values(biases.get(l)));
+    }
+    return of(spec, weights.get(0).getDataType(), w, b, parent);
+  }
+
+  /** The values of W_l, row-major [out, in], as doubles (a copy). */
+  public double[] weightValues(int layer) {
+    return values(weights.get(layer));
+  }
+
+  /** The values of b_l as doubles (a copy). */
+  public double[] biasValues(int layer) {
+    return values(biases.get(layer));
+  }
+
+  private static double[] values(NDArray array) {
+    try (NDArray exact = array.toType(DataType.FLOAT64, true)) {
+      return exact.toDoubleArray();
+    }
+  }
+
   private void add(int layer, NDArray value, String kind, List<NDArray> list) {
     list.add(value);
     parameters.put("fc" + layer + "." + kind, value);
@@ -99,6 +169,24 @@ public final class MlpField implements VectorField, AutoCloseable {
   /** Number of scalar parameters, sum over layers of out * in + out. */
   public long parameterCount() {
     return parameters.values().stream().mapToLong(p -> p.getShape().size()).sum();
+  }
+
+  /** Number of weights (entries of the W_l), sum over layers of out * in; biases not counted. */
+  public long weightCount() {
+    return weights.stream().mapToLong(w -> w.getShape().size()).sum();
+  }
+
+  /** Number of weights that are not zero (what a weight mask left). */
+  public long nonZeroWeights() {
+    long n = 0;
+    for (int l = 0; l < spec.layers(); l++) {
+      for (double w : weightValues(l)) {
+        if (w != 0) {
+          n++;
+        }
+      }
+    }
+    return n;
   }
 
   /** Switches gradient tracking of every parameter on or off (on to train). */

@@ -67,6 +67,33 @@ public final class OdeClassifier implements AutoCloseable {
     return manager.create(values).toType(type, false);
   }
 
+  private OdeClassifier(OdeClassifier source, MlpField field, NDManager parent) {
+    this.field = field;
+    this.solver = source.solver;
+    this.endTime = source.endTime;
+    this.inputs = source.inputs;
+    this.manager = parent.newSubManager();
+    this.readoutWeight = source.readoutWeight.duplicate();
+    this.readoutWeight.attach(manager);
+    this.readoutBias = source.readoutBias.duplicate();
+    this.readoutBias.attach(manager);
+  }
+
+  /**
+   * A classifier over {@code other} (a field of the same dimension, e.g. a pruned one) with the
+   * same solver, end time and a copy of this read-out, in a child scope of {@code parent}.
+   */
+  public OdeClassifier withField(MlpField other, NDManager parent) {
+    if (other.spec().dimension() != field.spec().dimension()) {
+      throw new IllegalArgumentException(
+          "the new field has dimension "
+              + other.spec().dimension()
+              + ", the read-out needs "
+              + field.spec().dimension());
+    }
+    return new OdeClassifier(this, other, parent);
+  }
+
   /** The vector field. */
   public MlpField field() {
     return field;
@@ -87,6 +114,10 @@ public final class OdeClassifier implements AutoCloseable {
 
   /** Logits W z(T) + b for a batch x of shape [N, inputs]; lands in the scope of x. */
   public NDArray logits(NDArray x) {
+    return Linear.linear(solve(x).state(), readoutWeight, readoutBias).singletonOrThrow();
+  }
+
+  private OdeSolution solve(NDArray x) {
     long n = x.getShape().get(0);
     int extra = field.spec().dimension() - inputs;
     NDArray z0 =
@@ -94,8 +125,14 @@ public final class OdeClassifier implements AutoCloseable {
             ? x
             : NDArrays.concat(
                 new NDList(x, x.getManager().zeros(new Shape(n, extra), x.getDataType())), 1);
-    NDArray end = solver.solve(field, z0, 0, endTime).state();
-    return Linear.linear(end, readoutWeight, readoutBias).singletonOrThrow();
+    return solver.solve(field, z0, 0, endTime);
+  }
+
+  /** The function evaluations of one solve of {@code data}, in a scope of {@code parent}. */
+  public int evaluations(ToyData data, NDManager parent) {
+    try (NDManager scope = parent.newSubManager()) {
+      return solve(data.points(scope, readoutWeight.getDataType())).evaluations();
+    }
   }
 
   /**

@@ -28,6 +28,20 @@ public final class ToyTrainer {
   /** Trains {@code flow} on points of {@code data}. */
   public static TrainingHistory trainFlow(
       ContinuousFlow flow, ToyDataset data, ToyRecipe recipe, NDManager parent, JobContext ctx) {
+    return trainFlow(flow, data, recipe, parent, ctx, () -> {});
+  }
+
+  /**
+   * Trains {@code flow} on points of {@code data}, running {@code afterStep} after every optimizer
+   * step (pruning re-applies its weight masks there, so pruned weights stay 0).
+   */
+  public static TrainingHistory trainFlow(
+      ContinuousFlow flow,
+      ToyDataset data,
+      ToyRecipe recipe,
+      NDManager parent,
+      JobContext ctx,
+      Runnable afterStep) {
     MlpField field = flow.field();
     DataType type = field.weight(0).getDataType();
     return fit(
@@ -36,6 +50,7 @@ public final class ToyTrainer {
         flow.solver(),
         parent,
         ctx,
+        afterStep,
         (iteration, scope) -> {
           long seed = recipe.batchSeed(iteration);
           NDArray x = data.sample(recipe.batch(), seed).points(scope, type);
@@ -50,6 +65,20 @@ public final class ToyTrainer {
       ToyRecipe recipe,
       NDManager parent,
       JobContext ctx) {
+    return trainClassifier(classifier, data, recipe, parent, ctx, () -> {});
+  }
+
+  /**
+   * Trains {@code classifier} on labelled points of {@code data}, running {@code afterStep} after
+   * every optimizer step.
+   */
+  public static TrainingHistory trainClassifier(
+      OdeClassifier classifier,
+      ToyDataset data,
+      ToyRecipe recipe,
+      NDManager parent,
+      JobContext ctx,
+      Runnable afterStep) {
     DataType type = classifier.field().weight(0).getDataType();
     return fit(
         classifier.parameters(),
@@ -57,6 +86,7 @@ public final class ToyTrainer {
         classifier.solver(),
         parent,
         ctx,
+        afterStep,
         (iteration, scope) -> {
           ToyData batch = data.sample(recipe.batch(), recipe.batchSeed(iteration));
           NDArray logits = classifier.logits(batch.points(scope, type));
@@ -76,6 +106,7 @@ public final class ToyTrainer {
       OdeSolver solver,
       NDManager parent,
       JobContext ctx,
+      Runnable afterStep,
       IterationLoss objective) {
     long start = System.nanoTime();
     List<Double> losses = new ArrayList<>();
@@ -100,6 +131,7 @@ public final class ToyTrainer {
           gc.backward(value);
         }
         optimizer.step(parameters, recipe.lr());
+        afterStep.run();
         losses.add(loss);
         ctx.progress(
             i + 1,

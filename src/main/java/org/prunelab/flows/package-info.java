@@ -10,7 +10,9 @@
  * classifier ({@link org.prunelab.flows.OdeClassifier}), a continuous normalizing flow ({@link
  * org.prunelab.flows.ContinuousFlow}, exact or Hutchinson trace, {@link
  * org.prunelab.flows.TraceEstimator}), their AdamW training ({@link org.prunelab.flows.ToyTrainer})
- * and the seeded 2-D toy datasets ({@link org.prunelab.flows.ToyDataset}).
+ * and the seeded 2-D toy datasets ({@link org.prunelab.flows.ToyDataset}). Pruning of the field
+ * ({@link org.prunelab.flows.FieldPruning}: WT masks, FT neuron removal) alone or in a cascade with
+ * retraining ({@link org.prunelab.flows.PruneCascade}).
  *
  * <p>Layer 3, beside {@code train}: may use {@code nn}, {@code data}, {@code train}, {@code job},
  * {@code error} and DJL. Every computation lands in the scope of its input arrays; training opens a
