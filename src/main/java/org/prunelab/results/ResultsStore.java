@@ -112,18 +112,7 @@ public final class ResultsStore implements AutoCloseable {
         s.execute("PRAGMA busy_timeout = " + BUSY_TIMEOUT_MS);
       }
       ResultsStore store = new ResultsStore(connection, location);
-      int version = store.readSchemaVersion();
-      if (version > Migrations.LATEST) {
-        throw new ResultsStoreException(
-            "Results store "
-                + location
-                + " has schema version "
-                + version
-                + ", newer than the "
-                + Migrations.LATEST
-                + " this PruneLab knows; open it with a newer PruneLab, or"
-                + " pass another file");
-      }
+      store.refuseNewerSchema(store.readSchemaVersion());
       return store;
     } catch (SQLException | RuntimeException e) {
       closeQuietly(connection, e);
@@ -235,6 +224,21 @@ public final class ResultsStore implements AutoCloseable {
     }
   }
 
+  /** Refuses a store written by a newer PruneLab, whose schema this build does not know. */
+  private void refuseNewerSchema(int version) {
+    if (version > Migrations.LATEST) {
+      throw new ResultsStoreException(
+          "Results store "
+              + location
+              + " has schema version "
+              + version
+              + ", newer than the "
+              + Migrations.LATEST
+              + " this PruneLab knows; open it with a newer PruneLab, or"
+              + " pass another file");
+    }
+  }
+
   private void migrate() throws SQLException {
     try (Statement s = connection.createStatement()) {
       s.execute(
@@ -242,17 +246,7 @@ public final class ResultsStore implements AutoCloseable {
               + " description VARCHAR(200) NOT NULL, applied_at BIGINT NOT NULL)");
     }
     int current = readSchemaVersion();
-    if (current > Migrations.LATEST) {
-      throw new ResultsStoreException(
-          "Results store "
-              + location
-              + " has schema version "
-              + current
-              + ", newer than the "
-              + Migrations.LATEST
-              + " this PruneLab knows; open it with a newer PruneLab, or"
-              + " pass another file");
-    }
+    refuseNewerSchema(current);
     for (Migration m : Migrations.ALL) {
       if (m.version() > current) {
         inTransaction(

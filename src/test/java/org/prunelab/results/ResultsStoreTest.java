@@ -96,6 +96,9 @@ class ResultsStoreTest {
     ResultsStoreException e =
         assertThrows(ResultsStoreException.class, () -> ResultsStore.open(file));
     assertTrue(e.getMessage().contains("schema version 7"), e.getMessage());
+    ResultsStoreException reading =
+        assertThrows(ResultsStoreException.class, () -> ResultsStore.openReadOnly(file));
+    assertEquals(e.getMessage(), reading.getMessage());
     assertTrue(e.getMessage().contains("newer PruneLab"), e.getMessage());
     assertTrue(e.getMessage().contains(file.toAbsolutePath().toString()), e.getMessage());
   }
