@@ -23,11 +23,11 @@ public final class FeatureComparison {
   public static FeatureMetric compare(
       ReferenceFeatures reference, Network original, Network candidate, JobContext ctx) {
     FeatureGrid grid = reference.grid();
+    ClassConfidence candidateConfidence = new ClassConfidence(candidate, grid);
     BackwardSelection mine =
-        new BackwardSelection(new ClassConfidence(candidate, grid), grid, reference.threshold());
+        new BackwardSelection(candidateConfidence, grid, reference.threshold());
     BackwardSelection theirs =
         new BackwardSelection(new ClassConfidence(original, grid), grid, reference.threshold());
-    ClassConfidence candidateConfidence = new ClassConfidence(candidate, grid);
     List<ProbeImage> images = reference.images();
     int found = 0;
     double size = 0;
